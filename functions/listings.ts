@@ -1,0 +1,6 @@
+import { createListingsApp } from '@market/api'
+import { handle } from 'hono/aws-lambda'
+import { deps } from './deps.ts'
+
+export const app = createListingsApp(deps())
+export const handler = handle(app)

@@ -1,0 +1,30 @@
+import { resolve } from 'node:path'
+import { z } from 'zod'
+
+const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => ['true', '1', 'yes'].includes(value))
+
+/** Every setting of `npm start`, from the environment only; documented in the README. */
+export const LocalConfig = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  TABLE_NAME: z
+    .string()
+    .regex(/^[a-zA-Z0-9_.-]{3,255}$/, '3–255 letters, digits, _ . or -')
+    .default('market'),
+  /** Use an already running DynamoDB (Local or AWS) instead of starting DynamoDB Local. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  /** Port for the DynamoDB Local child; 0 picks a free one. */
+  DYNAMODB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  SEED_DEMO_DATA: flag.default(true),
+})
+export type LocalConfig = z.output<typeof LocalConfig>
+
+export const readLocalConfig = (env: NodeJS.ProcessEnv): LocalConfig => {
+  const result = LocalConfig.safeParse(env)
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n')
+    throw new Error(`Invalid configuration:\n${problems}`)
+  }
+  return { ...result.data, DATA_DIR: resolve(result.data.DATA_DIR) }
+}

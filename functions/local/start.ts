@@ -1,0 +1,69 @@
+/**
+ * `npm start`: the whole market on one machine. DynamoDB Local (a child this process owns, data
+ * under DATA_DIR), the table, demo data on first start, and the API and web app on one port.
+ */
+
+import { join } from 'node:path'
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { ensureTable } from '@market/data'
+import { buildWeb } from '../../web/build.ts'
+import { readLocalConfig } from './config.ts'
+import { type RunningDynamo, startDynamoDbLocal } from './dynamodb-local.ts'
+import { seedDemoData } from './seed.ts'
+import { projectRoot, serveMarket } from './server.ts'
+
+const say = (message: string) => process.stdout.write(`${message}\n`)
+
+const main = async () => {
+  const config = readLocalConfig(process.env)
+  const webDir = join(projectRoot, 'web', 'dist')
+  await buildWeb({ outDir: webDir })
+
+  let dynamo: RunningDynamo | undefined
+  let server: Awaited<ReturnType<typeof serveMarket>> | undefined
+  let stopping = false
+  const stop = async (code: number) => {
+    if (stopping) return
+    stopping = true
+    say('\nStopping…')
+    await server?.close()
+    await dynamo?.stop()
+    process.exit(code)
+  }
+  process.on('SIGINT', () => void stop(0))
+  process.on('SIGTERM', () => void stop(0))
+
+  try {
+    if (config.DYNAMODB_ENDPOINT) {
+      process.env.AWS_ENDPOINT_URL_DYNAMODB = config.DYNAMODB_ENDPOINT
+    } else {
+      dynamo = await startDynamoDbLocal({ dataDir: join(config.DATA_DIR, 'dynamodb'), port: config.DYNAMODB_PORT })
+      process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamo.endpoint
+    }
+    // DynamoDB Local accepts any credentials and region; real ones in the environment win.
+    process.env.AWS_REGION ??= 'cn-local-1'
+    process.env.AWS_ACCESS_KEY_ID ??= 'local'
+    process.env.AWS_SECRET_ACCESS_KEY ??= 'local'
+    process.env.TABLE_NAME = config.TABLE_NAME
+
+    const client = new DynamoDBClient({})
+    const created = await ensureTable(client, config.TABLE_NAME)
+    say(created ? `Created table ${config.TABLE_NAME}` : `Using table ${config.TABLE_NAME} in ${config.DATA_DIR}`)
+    if (config.SEED_DEMO_DATA && (await seedDemoData(DynamoDBDocumentClient.from(client), config.TABLE_NAME))) {
+      say('Wrote the demo data')
+    }
+    client.destroy()
+
+    server = await serveMarket({ port: config.PORT, host: config.HOST, webDir })
+    say(`\n  拉萨服装原辅料交易市场 · Lhasa Raw-Materials Exchange\n  ${server.url}\n\n  Ctrl-C stops it.`)
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+    await stop(1)
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+  process.exit(1)
+})

@@ -1,0 +1,6 @@
+import { createMetaApp } from '@market/api'
+import { handle } from 'hono/aws-lambda'
+import { deps } from './deps.ts'
+
+export const app = createMetaApp(deps())
+export const handler = handle(app)

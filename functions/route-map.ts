@@ -1,0 +1,33 @@
+/**
+ * Which function serves which paths: plain data, read by the CDK app (one Lambda and one set of
+ * API Gateway routes per group) and by the local server (which mounts each group's app under the
+ * same prefixes). Adding a group here is all it takes to deploy it.
+ *
+ * A prefix serves itself and everything below it (`/api/listings` and `/api/listings/*`).
+ */
+export type RouteGroup = {
+  /** Short, stable name: the Lambda's logical id is derived from it. */
+  name: string
+  prefixes: string[]
+  /** The Lambda entry, relative to the project root; it exports `app` and `handler`. */
+  entry: string
+  /** Groups that only read may be granted read-only table access. */
+  access: 'read' | 'readwrite'
+}
+
+export const routeGroups: RouteGroup[] = [
+  { name: 'meta', prefixes: ['/api/health', '/api/openapi.json'], entry: 'functions/meta.ts', access: 'read' },
+  { name: 'listings', prefixes: ['/api/categories'], entry: 'functions/listings.ts', access: 'read' },
+]
+
+/** The group that serves a path, by longest matching prefix. */
+export const groupForPath = (path: string, groups: RouteGroup[] = routeGroups): RouteGroup | undefined => {
+  let best: { group: RouteGroup; length: number } | undefined
+  for (const group of groups) {
+    for (const prefix of group.prefixes) {
+      const matches = path === prefix || path.startsWith(`${prefix}/`)
+      if (matches && (!best || prefix.length > best.length)) best = { group, length: prefix.length }
+    }
+  }
+  return best?.group
+}

@@ -1,0 +1,46 @@
+import { HealthResponse } from '@market/contracts'
+import { ServiceUnavailableError } from '@market/core'
+import type { Hono } from 'hono'
+import { z } from 'zod'
+import { createGroupApp } from '../app.ts'
+import { domainAppFactories } from '../apps.ts'
+import type { ApiDeps } from '../deps.ts'
+import { describeRoute } from '../openapi/describe.ts'
+import { buildOpenApiDocument } from '../openapi/document.ts'
+
+export const createMetaApp = (deps: ApiDeps) => {
+  let document: ReturnType<typeof buildOpenApiDocument> | undefined
+  const app = createGroupApp(deps)
+    .get(
+      '/api/health',
+      describeRoute({
+        summary: 'Liveness with a real round trip to the table',
+        tags: ['meta'],
+        responses: { 200: { description: 'The table answered', schema: HealthResponse } },
+      }),
+      async (c) => {
+        try {
+          await deps.health.ping()
+        } catch (error) {
+          deps.log({ level: 'warn', msg: 'health check failed', requestId: c.var.requestId, error: String(error) })
+          throw new ServiceUnavailableError()
+        }
+        return c.json({ status: 'ok' } satisfies HealthResponse, 200)
+      },
+    )
+    .get(
+      '/api/openapi.json',
+      describeRoute({
+        summary: 'This document',
+        tags: ['meta'],
+        responses: { 200: { description: 'OpenAPI 3.1 document', schema: z.record(z.string(), z.unknown()) } },
+      }),
+      (c) => {
+        document ??= buildOpenApiDocument([app as unknown as Hono<never>, ...domainAppFactories.map((create) => create(deps))])
+        return c.json(document, 200)
+      },
+    )
+  return app
+}
+
+export type MetaApp = ReturnType<typeof createMetaApp>

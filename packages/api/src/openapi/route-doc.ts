@@ -1,0 +1,17 @@
+import type { z } from 'zod'
+
+/** What a route says about itself; read back by the OpenAPI generator from `app.routes`. */
+export type RouteDoc = {
+  summary?: string
+  tags?: string[]
+  /** Responses by status; a schema of `null` means an empty body. */
+  responses?: Record<number, { description: string; schema: z.ZodType | null }>
+  validates?: { target: 'json' | 'query' | 'param'; schema: z.ZodType }
+}
+
+const routeDocKey = Symbol.for('market.routeDoc')
+
+export const attachRouteDoc = <F extends object>(handler: F, doc: RouteDoc): F => Object.assign(handler, { [routeDocKey]: doc })
+
+export const readRouteDoc = (handler: unknown): RouteDoc | undefined =>
+  typeof handler === 'function' ? (handler as unknown as Record<symbol, RouteDoc | undefined>)[routeDocKey] : undefined

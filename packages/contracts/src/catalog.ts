@@ -1,0 +1,26 @@
+import { z } from 'zod'
+
+/** Text a user reads, in the market's three languages; Chinese is always present. */
+export const LocalizedText = z.object({
+  zh: z.string().min(1),
+  bo: z.string().optional(),
+  en: z.string().optional(),
+})
+export type LocalizedText = z.infer<typeof LocalizedText>
+
+export const CategoryGroup = z.enum(['fabric', 'trim', 'dye', 'packaging'])
+export type CategoryGroup = z.infer<typeof CategoryGroup>
+
+export const Category = z.object({
+  id: z.string(),
+  group: CategoryGroup,
+  name: LocalizedText,
+  sortOrder: z.number().int(),
+})
+export type Category = z.infer<typeof Category>
+
+export const Unit = z.object({ id: z.string(), name: LocalizedText })
+export type Unit = z.infer<typeof Unit>
+
+export const CategoriesResponse = z.object({ categories: z.array(Category), units: z.array(Unit) })
+export type CategoriesResponse = z.infer<typeof CategoriesResponse>

@@ -1,0 +1,5 @@
+import type { Category } from '@market/contracts'
+
+export interface CategoryStore {
+  listCategories(): Promise<Category[]>
+}

@@ -1,0 +1,24 @@
+import type { ErrorKind } from '@market/contracts'
+
+/**
+ * A failure the user can act on. `kind` picks the HTTP status (in one place, the API's error
+ * handler); `code` is stable so the web can translate it; `message` is for developers and logs.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly kind: Exclude<ErrorKind, 'internal'>,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message)
+    this.name = new.target.name
+  }
+}
+
+/** The table could not be reached or throttled us: the client should retry later. */
+export class ServiceUnavailableError extends DomainError {
+  constructor(readonly retryAfterSeconds = 1) {
+    super('unavailable', 'service.unavailable', 'The market is busy; please retry shortly')
+  }
+}

@@ -1,0 +1,2 @@
+export * as Catalog from './catalog/index.ts'
+export * from './errors.ts'

@@ -1,0 +1,7 @@
+export * from './bootstrap.ts'
+export * from './category-repository.ts'
+export * from './health-repository.ts'
+export * from './instrument.ts'
+export * as keys from './keys.ts'
+export * from './seed-marker-repository.ts'
+export * from './table-definition.ts'

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    env: { LOG_LEVEL: 'warn' },
+    // One DynamoDB Local (in memory) for the whole run; each suite makes its own table.
+    globalSetup: ['test/support/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    // Two cores here: one worker per core keeps the JVM and Chromium from starving each other.
+    maxWorkers: 2,
+  },
+})

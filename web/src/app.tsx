@@ -1,0 +1,40 @@
+import type { Child } from 'hono/jsx'
+import { useEffect, useMemo, useState } from 'hono/jsx/dom'
+import { Layout } from './components/layout.tsx'
+import { applyLocale, type I18n, I18nContext, initialLocale, type Locale, translate } from './i18n/i18n.ts'
+import { HomePage } from './pages/home.tsx'
+import { MaterialsPage } from './pages/materials.tsx'
+import { NotFoundPage } from './pages/not-found.tsx'
+import { matchPath, onLinkClick, usePath } from './router.ts'
+
+/** Routes in the order they are tried; later issues add their pages here. */
+const routes: { pattern: string; render: (params: Record<string, string>) => Child }[] = [
+  { pattern: '/', render: () => <HomePage /> },
+  { pattern: '/materials', render: () => <MaterialsPage /> },
+]
+
+const Page = ({ path }: { path: string }) => {
+  for (const route of routes) {
+    const params = matchPath(route.pattern, path)
+    if (params) return route.render(params)
+  }
+  return <NotFoundPage />
+}
+
+export const App = () => {
+  const [locale, setLocale] = useState<Locale>(initialLocale)
+  const path = usePath()
+  useEffect(() => applyLocale(locale), [locale])
+  useEffect(() => {
+    document.addEventListener('click', onLinkClick)
+    return () => document.removeEventListener('click', onLinkClick)
+  }, [])
+  const i18n = useMemo<I18n>(() => ({ locale, setLocale, t: (key) => translate(locale, key) }), [locale])
+  return (
+    <I18nContext.Provider value={i18n}>
+      <Layout path={path}>
+        <Page path={path} />
+      </Layout>
+    </I18nContext.Provider>
+  )
+}

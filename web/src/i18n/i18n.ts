@@ -1,0 +1,56 @@
+import type { LocalizedText } from '@market/contracts'
+import { createContext, useContext } from 'hono/jsx/dom'
+import { bo } from './bo.ts'
+import { en } from './en.ts'
+import { type Catalog, type MessageKey, zhCN } from './zh-CN.ts'
+
+export const locales = ['zh-CN', 'bo', 'en'] as const
+export type Locale = (typeof locales)[number]
+
+/** Each language names itself, so a reader finds their own whatever the interface shows. */
+export const localeNames: Record<Locale, string> = { 'zh-CN': '中文', bo: 'བོད་ཡིག', en: 'English' }
+
+const catalogs: Record<Locale, Catalog> = { 'zh-CN': zhCN, bo, en }
+const storageKey = 'market.locale'
+
+export const isLocale = (value: unknown): value is Locale => locales.includes(value as Locale)
+
+/** The saved choice, else Chinese: the market's default whatever the browser says. */
+export const initialLocale = (): Locale => {
+  try {
+    const saved = localStorage.getItem(storageKey)
+    return isLocale(saved) ? saved : 'zh-CN'
+  } catch {
+    return 'zh-CN'
+  }
+}
+
+export const applyLocale = (locale: Locale) => {
+  document.documentElement.lang = locale
+  document.title = catalogs[locale]['app.name']
+  try {
+    localStorage.setItem(storageKey, locale)
+  } catch {
+    // Private mode without storage: the choice lasts for this page only.
+  }
+}
+
+export const translate = (locale: Locale, key: MessageKey) => catalogs[locale][key]
+
+/** Text stored in three languages (categories, listings): the reader's, else Chinese. */
+export const localized = (locale: Locale, text: LocalizedText) =>
+  (locale === 'bo' ? text.bo : locale === 'en' ? text.en : text.zh) || text.zh
+
+/** Error codes from the API's envelope, shown in the reader's language when we know them. */
+export const errorMessage = (locale: Locale, code: string | undefined) => {
+  const key = `error.${code}` as MessageKey
+  return key in zhCN ? translate(locale, key) : translate(locale, 'error.internal')
+}
+
+export type I18n = { locale: Locale; setLocale: (locale: Locale) => void; t: (key: MessageKey) => string }
+export const I18nContext = createContext<I18n>({
+  locale: 'zh-CN',
+  setLocale: () => {},
+  t: (key) => translate('zh-CN', key),
+})
+export const useI18n = () => useContext(I18nContext)

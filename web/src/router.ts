@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'hono/jsx/dom'
+
+const changeEvent = 'market:navigate'
+
+export const navigate = (path: string) => {
+  if (path === location.pathname + location.search) return
+  history.pushState(null, '', path)
+  window.dispatchEvent(new Event(changeEvent))
+  window.scrollTo(0, 0)
+}
+
+/** The current path, re-rendering on links, back and forward. */
+export const usePath = () => {
+  const [path, setPath] = useState(location.pathname)
+  useEffect(() => {
+    const update = () => setPath(location.pathname)
+    window.addEventListener('popstate', update)
+    window.addEventListener(changeEvent, update)
+    return () => {
+      window.removeEventListener('popstate', update)
+      window.removeEventListener(changeEvent, update)
+    }
+  }, [])
+  return path
+}
+
+/** Matches `/listings/:id` style patterns; returns the params or null. */
+export const matchPath = (pattern: string, path: string): Record<string, string> | null => {
+  const patternParts = pattern.split('/').filter(Boolean)
+  const pathParts = path.split('/').filter(Boolean)
+  if (patternParts.length !== pathParts.length) return null
+  const params: Record<string, string> = {}
+  for (const [index, part] of patternParts.entries()) {
+    const actual = pathParts[index] as string
+    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(actual)
+    else if (part !== actual) return null
+  }
+  return params
+}
+
+/** Same-origin links navigate in the page; modified clicks (new tab) keep the browser's way. */
+export const onLinkClick = (event: MouseEvent) => {
+  const anchor = (event.target as HTMLElement | null)?.closest?.('a')
+  if (!anchor || anchor.target || anchor.origin !== location.origin || anchor.hasAttribute('download')) return
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+  if (anchor.pathname.startsWith('/api/')) return
+  event.preventDefault()
+  navigate(anchor.pathname + anchor.search)
+}
