@@ -1,0 +1,95 @@
+import { join } from 'node:path'
+import { Duration, RemovalPolicy } from 'aws-cdk-lib'
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb'
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam'
+import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda'
+import { NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs'
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs'
+import type { IBucket } from 'aws-cdk-lib/aws-s3'
+import { NagSuppressions } from 'cdk-nag'
+import type { Construct } from 'constructs'
+
+export type MarketFunctionProps = Omit<
+  NodejsFunctionProps,
+  'entry' | 'projectRoot' | 'depsLockFilePath' | 'runtime' | 'architecture' | 'bundling' | 'logGroup' | 'loggingFormat'
+> & {
+  /** The repository root: esbuild resolves the `@market/*` workspace packages from it. */
+  projectRoot: string
+  /** The entry file, relative to the project root, as in functions/route-map.ts. */
+  entry: string
+}
+
+/** A Lambda with the house defaults: Node.js 22 on arm64, bundled locally by esbuild, JSON logs kept a month. */
+export class MarketFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, { projectRoot, entry, environment, ...props }: MarketFunctionProps) {
+    super(scope, id, {
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+      ...props,
+      entry: join(projectRoot, entry),
+      projectRoot,
+      depsLockFilePath: join(projectRoot, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      loggingFormat: LoggingFormat.JSON,
+      logGroup: new LogGroup(scope, `${id}Logs`, {
+        retention: RetentionDays.ONE_MONTH,
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
+      environment: { NODE_OPTIONS: '--enable-source-maps', ...environment },
+      bundling: {
+        minify: true,
+        sourceMap: true,
+        // The map points back at the repository's files; embedding their text only bloats the zip.
+        sourcesContent: false,
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        // An ESM bundle has no `require`; CommonJS dependencies that call it for Node built-ins
+        // would fail only at run time, which the assertion tests (bundling skipped) cannot see.
+        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        // Docker is not available on our machines; esbuild is a devDependency.
+        forceDockerBundling: false,
+      },
+    })
+    NagSuppressions.addResourceSuppressions(
+      this,
+      [
+        { id: 'AwsSolutions-L1', reason: 'Node.js 22 is the runtime the code is built and tested for (target node22).' },
+        {
+          id: 'AwsSolutions-IAM4',
+          reason: 'AWSLambdaBasicExecutionRole only lets the function write its own logs.',
+          appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+        },
+      ],
+      true,
+    )
+  }
+
+  /** Table access for a route group's declared need: read-only groups cannot write. */
+  grantTable(table: ITableV2, access: 'read' | 'readwrite'): void {
+    if (access === 'readwrite') table.grantReadWriteData(this)
+    else table.grantReadData(this)
+    this.acknowledgeWildcard('index', "Queries may use any GSI of the one table; the wildcard names only that table's indexes.")
+  }
+
+  /** Presigning uploads and downloads of photos (never listing or deleting them). */
+  grantPhotos(bucket: IBucket, keyPrefix: string): void {
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [bucket.arnForObjects(`${keyPrefix}*`)] }),
+    )
+    this.acknowledgeWildcard(
+      keyPrefix.replace(/\/$/, ''),
+      'Photos get new ids as keys; the wildcard covers only the photos/ prefix.',
+    )
+  }
+
+  /** Acknowledges `<Something.Arn>/<segment>/*` on this function's policy, and nothing broader. */
+  private acknowledgeWildcard(segment: string, reason: string): void {
+    NagSuppressions.addResourceSuppressions(
+      this,
+      [{ id: 'AwsSolutions-IAM5', reason, appliesTo: [{ regex: `/^Resource::<[A-Za-z0-9]+\\.Arn>\\/${segment}\\/\\*$/` }] }],
+      true,
+    )
+  }
+}

@@ -1,0 +1,168 @@
+import { Duration } from 'aws-cdk-lib'
+import {
+  AllowedMethods,
+  CachePolicy,
+  Function as CloudFrontFunction,
+  Distribution,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  OriginSslPolicy,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront'
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins'
+import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3'
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment'
+import { NagSuppressions } from 'cdk-nag'
+import { Construct } from 'constructs'
+
+export type WebDistributionProps = {
+  /** The built web app (index.html and its assets). */
+  webAssetDir: string
+  /** The HTTP API's host name; CloudFront serves it under /api/*. */
+  apiDomainName: string
+  photosBucket: IBucket
+  logBucket: IBucket
+}
+
+/**
+ * Paths without a file extension are the SPA's client-side routes: serve index.html for them.
+ * Done here rather than with 403/404 error responses, which would also rewrite the API's 404s.
+ */
+const spaFallback = `function handler(event) {
+  var request = event.request;
+  if (!/\\.[^/]*$/.test(request.uri)) request.uri = '/index.html';
+  return request;
+}`
+
+/**
+ * API Gateway only answers to its own Host name, so the viewer's host travels as X-Forwarded-Host:
+ * the API's cross-site check compares the browser's Origin with it.
+ */
+const forwardViewerHost = `function handler(event) {
+  var request = event.request;
+  request.headers['x-forwarded-host'] = { value: request.headers.host.value };
+  return request;
+}`
+
+/**
+ * The browser's one origin: the web app from a private bucket, /api/* from the HTTP API (so the
+ * session cookie is first-party) and /photos/* from the photos bucket.
+ */
+export class WebDistribution extends Construct {
+  readonly distribution: Distribution
+  readonly bucket: Bucket
+
+  constructor(scope: Construct, id: string, props: WebDistributionProps) {
+    super(scope, id)
+    this.bucket = new Bucket(this, 'Bucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      serverAccessLogsBucket: props.logBucket,
+      serverAccessLogsPrefix: 'web-bucket/',
+    })
+
+    // Uploads go from the browser straight to the photos bucket's own endpoint.
+    const photosEndpoint = `https://${props.photosBucket.bucketRegionalDomainName}`
+    const contentSecurityPolicy = [
+      "default-src 'self'",
+      // Payment goes through a redirect to Stripe Checkout, so no Stripe script or frame is allowed here.
+      "script-src 'self'",
+      `connect-src 'self' ${photosEndpoint}`,
+      "img-src 'self' data: blob:",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join('; ')
+    const responseHeadersPolicy = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy, override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+      },
+    })
+
+    const apiOrigin = new HttpOrigin(props.apiDomainName, {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+    })
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'Lhasa raw-materials exchange',
+      defaultRootObject: 'index.html',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      enableLogging: true,
+      logBucket: props.logBucket,
+      logFilePrefix: 'cloudfront/',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy,
+        functionAssociations: [
+          {
+            eventType: FunctionEventType.VIEWER_REQUEST,
+            function: new CloudFrontFunction(this, 'SpaFallback', {
+              code: FunctionCode.fromInline(spaFallback),
+              runtime: FunctionRuntime.JS_2_0,
+            }),
+          },
+        ],
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: apiOrigin,
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          // API Gateway routes by its own Host name, so every viewer header but Host goes through.
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy,
+          functionAssociations: [
+            {
+              eventType: FunctionEventType.VIEWER_REQUEST,
+              function: new CloudFrontFunction(this, 'ForwardViewerHost', {
+                code: FunctionCode.fromInline(forwardViewerHost),
+                runtime: FunctionRuntime.JS_2_0,
+              }),
+            },
+          ],
+        },
+        '/photos/*': {
+          origin: S3BucketOrigin.withOriginAccessControl(props.photosBucket),
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy,
+        },
+      },
+    })
+
+    NagSuppressions.addResourceSuppressions(this.distribution, [
+      { id: 'AwsSolutions-CFR1', reason: 'No geo restriction: the market sells to buyers beyond Tibet, as the plan asks.' },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason: 'No WAF yet: a web ACL costs money at rest; API Gateway throttling bounds abuse meanwhile.',
+      },
+      {
+        id: 'AwsSolutions-CFR4',
+        reason: 'The default *.cloudfront.net certificate fixes the TLS policy; set it with a custom domain.',
+      },
+    ])
+
+    new BucketDeployment(this, 'Deployment', {
+      sources: [Source.asset(props.webAssetDir)],
+      destinationBucket: this.bucket,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+    })
+  }
+}

@@ -1,0 +1,262 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { tableDefinition } from '@market/data/table-definition'
+import { App, Aspects } from 'aws-cdk-lib'
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions'
+import { AwsSolutionsChecks } from 'cdk-nag'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type RouteGroup, routeGroups } from '../../functions/route-map.ts'
+import { MarketStack } from '../../infra/stacks/market-stack.ts'
+
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url))
+const cdkJson = JSON.parse(readFileSync(join(projectRoot, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }
+
+// Each synthesis stages ~20 MB of CDK's own handler assets: keep them in one scratch folder.
+const scratch = mkdtempSync(join(tmpdir(), 'market-infra-test-'))
+process.env.TMPDIR = scratch
+const webAssetDir = join(scratch, 'web')
+mkdirSync(webAssetDir)
+writeFileSync(join(webAssetDir, 'index.html'), '<!doctype html><title>test</title>')
+
+/** Synthesizes the stack as `cdk synth` would (same feature flags, cdk-nag on), minus esbuild. */
+const synthesize = (name: string, groups?: RouteGroup[]) => {
+  const app = new App({
+    outdir: join(scratch, name),
+    context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] },
+  })
+  const stack = new MarketStack(app, name, { projectRoot, webAssetDir, routeGroups: groups })
+  Aspects.of(app).add(new AwsSolutionsChecks())
+  return { stack, template: Template.fromStack(stack) }
+}
+
+type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>
+type Statement = { Action: string | string[]; Resource: unknown }
+
+const asArray = <T>(value: T | T[]) => (Array.isArray(value) ? value : [value])
+
+/** The logical id of the function a route's integration invokes. */
+const functionOfRoute = (resources: Resources, routeKey: string) => {
+  const route = Object.values(resources).find((r) => r.Type === 'AWS::ApiGatewayV2::Route' && r.Properties.RouteKey === routeKey)
+  if (!route) return undefined
+  const target = JSON.stringify(route.Properties.Target)
+  const integrationId = Object.keys(resources).find((id) => target.includes(`"${id}"`))
+  const integration = integrationId ? resources[integrationId] : undefined
+  const uri = JSON.stringify(integration?.Properties.IntegrationUri)
+  return Object.keys(resources).find((id) => resources[id]?.Type === 'AWS::Lambda::Function' && uri.includes(`"${id}"`))
+}
+
+const extraGroup: RouteGroup = {
+  name: 'extra-test-group',
+  prefixes: ['/api/extra', '/api/more-extra'],
+  entry: 'functions/meta.ts',
+  access: 'readwrite',
+}
+
+let main: ReturnType<typeof synthesize>
+let extended: ReturnType<typeof synthesize>
+let resources: Resources
+
+beforeAll(() => {
+  main = synthesize('MarketTest')
+  extended = synthesize('MarketExtendedTest', [...routeGroups, extraGroup])
+  resources = main.template.toJSON().Resources as Resources
+}, 120_000)
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+
+describe('the market stack', () => {
+  it('builds the table from the shared definition: on-demand, PITR, deletion protection, TTL, GSIs', () => {
+    const gsis = tableDefinition.globalSecondaryIndexes
+    main.template.resourceCountIs('AWS::DynamoDB::GlobalTable', 1)
+    main.template.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [
+          { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
+          { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
+        ],
+        TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
+        GlobalSecondaryIndexes: gsis.map((index) => ({
+          IndexName: index.indexName,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        })),
+        Replicas: [
+          Match.objectLike({
+            DeletionProtectionEnabled: true,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          }),
+        ],
+      }),
+    })
+    const table = Object.values(resources).find((r) => r.Type === 'AWS::DynamoDB::GlobalTable')
+    expect(table?.Properties.StreamSpecification).toBeUndefined()
+  })
+
+  it('has one Node.js 22 arm64 function per route group, plus the jobs function, with JSON logs', () => {
+    main.template.resourcePropertiesCountIs(
+      'AWS::Lambda::Function',
+      { Runtime: 'nodejs22.x', Architectures: ['arm64'], LoggingConfig: Match.objectLike({ LogFormat: 'JSON' }) },
+      routeGroups.length + 1,
+    )
+    for (const group of routeGroups) {
+      main.template.hasResourceProperties('AWS::Lambda::Function', {
+        Description: Match.stringLikeRegexp(`^Route group ${group.name}:`),
+        Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue(), APP_SECRET_ARN: Match.anyValue() }) },
+      })
+    }
+  })
+
+  it('wires every prefix of the route map, and everything below it, to its group function', () => {
+    for (const group of routeGroups) {
+      const owners = group.prefixes.flatMap((prefix) => [
+        functionOfRoute(resources, `ANY ${prefix}`),
+        functionOfRoute(resources, `ANY ${prefix}/{proxy+}`),
+      ])
+      expect(
+        owners.every((id) => id !== undefined),
+        `routes of ${group.name}`,
+      ).toBe(true)
+      expect(new Set(owners).size, `one function serves ${group.name}`).toBe(1)
+    }
+    const groupFunctions = routeGroups.map((group) => functionOfRoute(resources, `ANY ${group.prefixes[0]}`))
+    expect(new Set(groupFunctions).size).toBe(routeGroups.length)
+    main.template.resourceCountIs(
+      'AWS::ApiGatewayV2::Route',
+      routeGroups.reduce((sum, group) => sum + 2 * group.prefixes.length, 0),
+    )
+  })
+
+  it('throttles the API and writes its access logs', () => {
+    main.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() }),
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+    })
+  })
+
+  it('never grants * actions or * resources on the table', () => {
+    const statements = Object.values(resources)
+      .filter((r) => r.Type === 'AWS::IAM::Policy')
+      .flatMap((r) => (r.Properties.PolicyDocument as { Statement: Statement[] }).Statement)
+    const tableStatements = statements.filter((s) => asArray(s.Action).some((action) => action.startsWith('dynamodb:')))
+    expect(tableStatements.length).toBeGreaterThan(0)
+    for (const statement of tableStatements) {
+      expect(asArray(statement.Action)).not.toContain('*')
+      expect(asArray(statement.Action)).not.toContain('dynamodb:*')
+      expect(asArray(statement.Resource)).not.toContain('*')
+    }
+    const allActions = statements.flatMap((s) => asArray(s.Action))
+    expect(allActions).not.toContain('*')
+  })
+
+  it('gives read-only groups no table write actions', () => {
+    const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']
+    for (const group of routeGroups.filter((g) => g.access === 'read')) {
+      const fn = resources[functionOfRoute(resources, `ANY ${group.prefixes[0]}`) ?? '']
+      expect(fn, group.name).toBeDefined()
+      const role = JSON.stringify((fn?.Properties.Role as { 'Fn::GetAtt': string[] } | undefined)?.['Fn::GetAtt'][0])
+      const actions = Object.values(resources)
+        .filter((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties.Roles).includes(role))
+        .flatMap((r) => (r.Properties.PolicyDocument as { Statement: Statement[] }).Statement.flatMap((s) => asArray(s.Action)))
+      expect(
+        actions.filter((action) => writes.includes(action)),
+        group.name,
+      ).toEqual([])
+    }
+  })
+
+  it('blocks public access on every bucket', () => {
+    const buckets = Object.values(resources).filter((r) => r.Type === 'AWS::S3::Bucket')
+    expect(buckets.length).toBe(3)
+    for (const bucket of buckets) {
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      })
+    }
+  })
+
+  it('serves /api/* from the HTTP API through CloudFront, uncached, with every viewer header but Host', () => {
+    const distribution = Object.values(resources).find((r) => r.Type === 'AWS::CloudFront::Distribution')
+    const config = distribution?.Properties.DistributionConfig as {
+      Origins: { Id: string; DomainName: unknown }[]
+      CacheBehaviors: {
+        PathPattern: string
+        TargetOriginId: string
+        AllowedMethods: string[]
+        CachePolicyId: string
+        OriginRequestPolicyId: string
+      }[]
+      DefaultCacheBehavior: { FunctionAssociations?: unknown[] }
+    }
+    const apiBehavior = config.CacheBehaviors.find((b) => b.PathPattern === '/api/*')
+    expect(apiBehavior).toBeDefined()
+    const origin = config.Origins.find((o) => o.Id === apiBehavior?.TargetOriginId)
+    const apiId = Object.keys(resources).find((id) => resources[id]?.Type === 'AWS::ApiGatewayV2::Api')
+    expect(JSON.stringify(origin?.DomainName)).toContain(`"${apiId}"`)
+    expect(apiBehavior?.AllowedMethods).toHaveLength(7)
+    expect(apiBehavior?.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad') // Managed-CachingDisabled
+    expect(apiBehavior?.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac') // AllViewerExceptHostHeader
+    expect(config.DefaultCacheBehavior.FunctionAssociations).toHaveLength(1)
+    expect(config.CacheBehaviors.map((b) => b.PathPattern)).toContain('/photos/*')
+  })
+
+  it('sends CSP, HSTS, nosniff and frame-ancestors none', () => {
+    main.template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          ContentSecurityPolicy: Match.objectLike({ ContentSecurityPolicy: Match.anyValue() }),
+          StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 31_536_000 }),
+          ContentTypeOptions: { Override: true },
+        }),
+      }),
+    })
+    expect(JSON.stringify(main.template.findResources('AWS::CloudFront::ResponseHeadersPolicy'))).toContain(
+      "frame-ancestors 'none'",
+    )
+  })
+
+  it('alarms on API 5xx, each function, table throttles and the dead-letter queue', () => {
+    const functions = Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::Function').length
+    const alarms = Object.values(resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm')
+    // CDK's own handlers (web upload, CORS) are not ours to alarm on: count per our functions.
+    expect(alarms.length).toBe(1 + 2 * (routeGroups.length + 1) + 1 + 1)
+    expect(functions).toBeGreaterThan(routeGroups.length)
+  })
+
+  it('passes the cdk-nag AwsSolutions pack with no unsuppressed finding', () => {
+    const findings = [
+      ...Annotations.fromStack(main.stack).findError('*', Match.stringLikeRegexp('AwsSolutions-.*')),
+      ...Annotations.fromStack(main.stack).findWarning('*', Match.stringLikeRegexp('AwsSolutions-.*')),
+    ]
+    expect(findings.map((f) => `${f.id}: ${String(f.entry.data).split('\n')[0]}`)).toEqual([])
+  })
+
+  it('deploys a group added to the route map with its own function and routes, and no infra change', () => {
+    const extendedResources = extended.template.toJSON().Resources as Resources
+    const owners = extraGroup.prefixes.flatMap((prefix) => [
+      functionOfRoute(extendedResources, `ANY ${prefix}`),
+      functionOfRoute(extendedResources, `ANY ${prefix}/{proxy+}`),
+    ])
+    expect(owners.every((id) => id?.includes('ExtraTestGroupFunction'))).toBe(true)
+    extended.template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('^Route group extra-test-group:'),
+      Environment: { Variables: Match.objectLike({ PHOTOS_BUCKET: Match.anyValue() }) },
+    })
+    const count = (t: Template, type: string) => Object.keys(t.findResources(type)).length
+    expect(count(extended.template, 'AWS::Lambda::Function')).toBe(count(main.template, 'AWS::Lambda::Function') + 1)
+    expect(count(extended.template, 'AWS::ApiGatewayV2::Route')).toBe(count(main.template, 'AWS::ApiGatewayV2::Route') + 4)
+    const extendedNag = Annotations.fromStack(extended.stack).findError('*', Match.stringLikeRegexp('AwsSolutions-.*'))
+    expect(extendedNag).toEqual([])
+  })
+})
