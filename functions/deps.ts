@@ -1,7 +1,15 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { type ApiDeps, type LogLine, recordDynamoCall } from '@market/api'
-import { createCategoryRepository, createHealthRepository, onEveryDynamoCall } from '@market/data'
+import {
+  createAccountRepository,
+  createCategoryRepository,
+  createCursorCodec,
+  createHealthRepository,
+  onEveryDynamoCall,
+} from '@market/data'
+import { monotonicFactory } from 'ulid'
+import { createSecretSource } from './secrets.ts'
 
 const levels = { info: 0, warn: 1, error: 2, silent: 3 } as const
 
@@ -22,10 +30,17 @@ export const buildDeps = (env: NodeJS.ProcessEnv = process.env, log = logLines(e
   if (!table) throw new Error('TABLE_NAME is not set')
   const db = DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } })
   onEveryDynamoCall(db, recordDynamoCall)
+  const secrets = createSecretSource(env)
+  const sessionSecret = async () => (await secrets()).SESSION_SECRET
+  const nextId = monotonicFactory()
   return {
     log,
+    clock: { now: () => new Date() },
+    ids: { next: () => nextId() },
     health: createHealthRepository(db, table),
     categories: createCategoryRepository(db, table),
+    accounts: createAccountRepository(db, table, createCursorCodec(sessionSecret)),
+    sessions: { secret: sessionSecret, cookieSecure: env.COOKIE_SECURE !== 'false' },
   }
 }
 

@@ -16,6 +16,13 @@ export type RouteGroup = {
 }
 
 export const routeGroups: RouteGroup[] = [
+  {
+    name: 'accounts',
+    prefixes: ['/api/auth', '/api/me', '/api/suppliers'],
+    entry: 'functions/accounts.ts',
+    access: 'readwrite',
+  },
+  { name: 'admin', prefixes: ['/api/admin'], entry: 'functions/admin.ts', access: 'readwrite' },
   { name: 'meta', prefixes: ['/api/health', '/api/openapi.json'], entry: 'functions/meta.ts', access: 'read' },
   { name: 'listings', prefixes: ['/api/categories'], entry: 'functions/listings.ts', access: 'read' },
 ]

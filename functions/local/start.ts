@@ -3,6 +3,7 @@
  * under DATA_DIR), the table, demo data on first start, and the API and web app on one port.
  */
 
+import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
@@ -10,7 +11,8 @@ import { ensureTable } from '@market/data'
 import { buildWeb } from '../../web/build.ts'
 import { readLocalConfig } from './config.ts'
 import { type RunningDynamo, startDynamoDbLocal } from './dynamodb-local.ts'
-import { seedDemoData } from './seed.ts'
+import { endpointFile, ensureLocalSessionSecret } from './local-secret.ts'
+import { demoAccounts, seedDemoData } from './seed.ts'
 import { projectRoot, serveMarket } from './server.ts'
 
 const say = (message: string) => process.stdout.write(`${message}\n`)
@@ -28,6 +30,7 @@ const main = async () => {
     stopping = true
     say('\nStopping…')
     await server?.close()
+    if (dynamo) await rm(endpointFile(config.DATA_DIR), { force: true })
     await dynamo?.stop()
     process.exit(code)
   }
@@ -40,23 +43,33 @@ const main = async () => {
     } else {
       dynamo = await startDynamoDbLocal({ dataDir: join(config.DATA_DIR, 'dynamodb'), port: config.DYNAMODB_PORT })
       process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamo.endpoint
+      await writeFile(endpointFile(config.DATA_DIR), dynamo.endpoint)
     }
     // DynamoDB Local accepts any credentials and region; real ones in the environment win.
     process.env.AWS_REGION ??= 'cn-local-1'
     process.env.AWS_ACCESS_KEY_ID ??= 'local'
     process.env.AWS_SECRET_ACCESS_KEY ??= 'local'
     process.env.TABLE_NAME = config.TABLE_NAME
+    process.env.SESSION_SECRET ??= await ensureLocalSessionSecret(config.DATA_DIR)
+    // Plain HTTP on this machine: a Secure cookie would not come back from a phone on the LAN.
+    process.env.COOKIE_SECURE ??= 'false'
 
     const client = new DynamoDBClient({})
     const created = await ensureTable(client, config.TABLE_NAME)
     say(created ? `Created table ${config.TABLE_NAME}` : `Using table ${config.TABLE_NAME} in ${config.DATA_DIR}`)
-    if (config.SEED_DEMO_DATA && (await seedDemoData(DynamoDBDocumentClient.from(client), config.TABLE_NAME))) {
-      say('Wrote the demo data')
-    }
+    const seeded = config.SEED_DEMO_DATA && (await seedDemoData(DynamoDBDocumentClient.from(client), config.TABLE_NAME))
+    if (seeded) say('Wrote the demo data')
     client.destroy()
 
     server = await serveMarket({ port: config.PORT, host: config.HOST, webDir })
-    say(`\n  拉萨服装原辅料交易市场 · Lhasa Raw-Materials Exchange\n  ${server.url}\n\n  Ctrl-C stops it.`)
+    say(`\n  拉萨服装原辅料交易市场 · Lhasa Raw-Materials Exchange\n  ${server.url}\n`)
+    if (seeded) {
+      say('  Demo sign-ins (shown on the first start only):')
+      for (const [role, account] of Object.entries(demoAccounts))
+        say(`    ${role.padEnd(9)} ${account.email}  ${account.password}`)
+      say('')
+    }
+    say('  Ctrl-C stops it.')
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
     await stop(1)

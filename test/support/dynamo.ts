@@ -11,6 +11,8 @@ export const useTestDynamo = () => {
   process.env.AWS_REGION = 'cn-local-1'
   process.env.AWS_ACCESS_KEY_ID = 'test'
   process.env.AWS_SECRET_ACCESS_KEY = 'test'
+  process.env.SESSION_SECRET = 'test-session-secret-of-at-least-32-chars'
+  process.env.COOKIE_SECURE = 'false'
   return endpoint
 }
 

@@ -1,11 +1,24 @@
 import type { ApiDeps, LogLine } from '@market/api'
 import { Catalog } from '@market/core'
+import { ulid } from 'ulid'
+
+/** Stands in for a port the test does not expect to be used. */
+const unused = <T extends object>(name: string) =>
+  new Proxy({} as T, {
+    get: (_target, method) => () => {
+      throw new Error(`${name}.${String(method)} was not expected in this test`)
+    },
+  })
 
 /** In-memory ports for API tests through `app.request()`; `logs` collects what would be printed. */
 export const fakeDeps = (overrides: Partial<ApiDeps> = {}) => {
   const logs: LogLine[] = []
   const deps: ApiDeps = {
     log: (line) => logs.push(line),
+    clock: { now: () => new Date() },
+    ids: { next: () => ulid() },
+    accounts: unused('accounts'),
+    sessions: { secret: async () => 'test-secret', cookieSecure: false },
     health: { ping: async () => {} },
     categories: { listCategories: async () => Catalog.defaultCategories },
     ...overrides,

@@ -1,8 +1,10 @@
 import type { Hono } from 'hono'
+import { createAccountsApp } from './accounts/app.ts'
+import { createAdminApp } from './admin/app.ts'
 import type { ApiDeps } from './deps.ts'
 import { createListingsApp } from './listings/app.ts'
 
+type AnyApp = (deps: ApiDeps) => Hono<never>
+
 /** Every domain's app factory, for the OpenAPI document (the meta group documents itself). */
-export const domainAppFactories: ((deps: ApiDeps) => Hono<never>)[] = [
-  createListingsApp as unknown as (deps: ApiDeps) => Hono<never>,
-]
+export const domainAppFactories = [createAccountsApp, createAdminApp, createListingsApp] as unknown as AnyApp[]

@@ -1,9 +1,18 @@
-import type { Catalog } from '@market/core'
+import type { Accounts, Catalog, Clock, IdGenerator } from '@market/core'
 import type { Logger } from './middleware/request-log.ts'
 
 /** The ports the API needs, built by the composition root (functions/deps.ts) or by a test. */
 export type ApiDeps = {
   log: Logger
+  clock: Clock
+  ids: IdGenerator
   health: { ping(): Promise<void> }
   categories: Catalog.CategoryStore
+  accounts: Accounts.AccountStore
+  sessions: {
+    /** The token-signing secret; read once (from the environment or the secret store) and cached. */
+    secret(): Promise<string>
+    /** Secure cookies everywhere but plain-HTTP local development. */
+    cookieSecure: boolean
+  }
 }

@@ -10,6 +10,8 @@ export class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** For 429 and 503: when the client may try again (sent as Retry-After). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message)
     this.name = new.target.name
@@ -18,7 +20,13 @@ export class DomainError extends Error {
 
 /** The table could not be reached or throttled us: the client should retry later. */
 export class ServiceUnavailableError extends DomainError {
-  constructor(readonly retryAfterSeconds = 1) {
-    super('unavailable', 'service.unavailable', 'The market is busy; please retry shortly')
+  constructor(retryAfterSeconds = 1) {
+    super('unavailable', 'service.unavailable', 'The market is busy; please retry shortly', undefined, retryAfterSeconds)
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(what: string) {
+    super('not_found', `${what}.not_found`, `No such ${what}`)
   }
 }

@@ -1,2 +1,5 @@
+export * as Accounts from './accounts/index.ts'
+export * from './audit/audit-entry.ts'
 export * as Catalog from './catalog/index.ts'
 export * from './errors.ts'
+export * from './ports.ts'

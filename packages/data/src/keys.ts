@@ -14,3 +14,20 @@ export const seedMarkerKey = (): ItemKey => ({ pk: 'MARKET', sk: 'SEED' })
 export const categoryKey = (categoryId: string): ItemKey => ({ pk: 'TAXONOMY', sk: `CATEGORY#${categoryId}` })
 export const categoryPartition = () => 'TAXONOMY'
 export const categorySortPrefix = () => 'CATEGORY#'
+
+export const userKey = (userId: string): ItemKey => ({ pk: `USER#${userId}`, sk: 'PROFILE' })
+/** One item per email: its conditional put is what makes emails unique. */
+export const emailKey = (email: string): ItemKey => ({ pk: `EMAIL#${email}`, sk: 'EMAIL' })
+export const sessionKey = (sessionId: string): ItemKey => ({ pk: `SESSION#${sessionId}`, sk: 'SESSION' })
+export const loginFailuresKey = (email: string): ItemKey => ({ pk: `LOGIN#${email}`, sk: 'FAILURES' })
+export const auditKey = (at: string, id: string): ItemKey => ({ pk: 'AUDIT', sk: `${at}#${id}` })
+
+/** gsi1: suppliers waiting for verification, oldest first (sparse: only pending users carry it). */
+export const pendingVerificationIndex = (submittedAt: string, userId: string) => ({
+  gsi1pk: 'VERIFICATION#pending',
+  gsi1sk: `${submittedAt}#${userId}`,
+})
+/** gsi2: every user, newest first, for the administrators' list. */
+export const userListIndex = (createdAt: string, userId: string) => ({ gsi2pk: 'USERS', gsi2sk: `${createdAt}#${userId}` })
+/** gsi1: an object's audit history. */
+export const auditByTargetIndex = (targetId: string, at: string) => ({ gsi1pk: `AUDIT#${targetId}`, gsi1sk: at })

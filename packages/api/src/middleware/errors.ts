@@ -36,7 +36,7 @@ export const errorHandler =
   (error, c) => {
     if (isUnavailable(error)) error = new ServiceUnavailableError()
     if (error instanceof DomainError) {
-      if (error instanceof ServiceUnavailableError) c.header('Retry-After', String(error.retryAfterSeconds))
+      if (error.retryAfterSeconds !== undefined) c.header('Retry-After', String(error.retryAfterSeconds))
       return send(c, errorStatus[error.kind], { code: error.code, message: error.message, details: error.details })
     }
     if (error instanceof HTTPException && error.status < 500) {

@@ -1,0 +1,6 @@
+import { createAccountsApp } from '@market/api'
+import { handle } from 'hono/aws-lambda'
+import { deps } from './deps.ts'
+
+export const app = createAccountsApp(deps())
+export const handler = handle(app)

@@ -1,0 +1,6 @@
+import { createAdminApp } from '@market/api'
+import { handle } from 'hono/aws-lambda'
+import { deps } from './deps.ts'
+
+export const app = createAdminApp(deps())
+export const handler = handle(app)

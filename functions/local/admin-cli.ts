@@ -1,0 +1,88 @@
+/**
+ * `npm run admin -- create --email E --password P [--name N] [--aws]`
+ *
+ * Creates an administrator (they are never self-registered). Without --aws it works on the local
+ * market: the DynamoDB Local of a running `npm start`, or one it starts itself on DATA_DIR. With
+ * --aws it writes to the table TABLE_NAME names, with the AWS credentials of the shell.
+ */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { Email, Password } from '@market/contracts'
+import { Accounts } from '@market/core'
+import { createAccountRepository, createCursorCodec, ensureTable } from '@market/data'
+import { monotonicFactory } from 'ulid'
+import { z } from 'zod'
+import { readLocalConfig } from './config.ts'
+import { type RunningDynamo, startDynamoDbLocal } from './dynamodb-local.ts'
+import { endpointFile } from './local-secret.ts'
+
+const usage = 'Usage: npm run admin -- create --email E --password P [--name N] [--aws]'
+
+const CreateAdminArgs = z.object({
+  email: Email,
+  password: Password,
+  name: z.string().trim().min(1).max(80).default('市场管理员'),
+})
+
+const answers = (endpoint: string) =>
+  fetch(endpoint).then(
+    () => true,
+    () => false,
+  )
+
+const main = async () => {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, aws: { type: 'boolean' } },
+  })
+  if (positionals[0] !== 'create') throw new Error(usage)
+  const parsed = CreateAdminArgs.safeParse(values)
+  if (!parsed.success)
+    throw new Error(`${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n')}\n${usage}`)
+
+  let dynamo: RunningDynamo | undefined
+  let table: string
+  if (values.aws) {
+    if (!process.env.TABLE_NAME) throw new Error('With --aws, set TABLE_NAME to the deployed table (the stack output TableName)')
+    table = process.env.TABLE_NAME
+  } else {
+    const config = readLocalConfig(process.env)
+    table = config.TABLE_NAME
+    const running = await readFile(endpointFile(config.DATA_DIR), 'utf8').catch(() => undefined)
+    if (config.DYNAMODB_ENDPOINT) process.env.AWS_ENDPOINT_URL_DYNAMODB = config.DYNAMODB_ENDPOINT
+    else if (running && (await answers(running.trim()))) process.env.AWS_ENDPOINT_URL_DYNAMODB = running.trim()
+    else {
+      dynamo = await startDynamoDbLocal({ dataDir: join(config.DATA_DIR, 'dynamodb') })
+      process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamo.endpoint
+    }
+    process.env.AWS_REGION ??= 'cn-local-1'
+    process.env.AWS_ACCESS_KEY_ID ??= 'local'
+    process.env.AWS_SECRET_ACCESS_KEY ??= 'local'
+  }
+  try {
+    const client = new DynamoDBClient({})
+    if (!values.aws) await ensureTable(client, table)
+    const nextId = monotonicFactory()
+    const accounts = createAccountRepository(
+      DynamoDBDocumentClient.from(client),
+      table,
+      createCursorCodec(() => Promise.reject(new Error('not paginated'))),
+    )
+    const admin = await Accounts.createAdmin(
+      { accounts, clock: { now: () => new Date() }, ids: { next: () => nextId() } },
+      parsed.data,
+    )
+    process.stdout.write(`Created administrator ${admin.email} (${admin.id}) in table ${table}\n`)
+    client.destroy()
+  } finally {
+    await dynamo?.stop()
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+  process.exit(error instanceof Accounts.EmailTakenError ? 2 : 1)
+})

@@ -1,0 +1,130 @@
+import { z } from 'zod'
+
+export const Role = z.enum(['buyer', 'supplier', 'admin'])
+export type Role = z.infer<typeof Role>
+
+export const AccountStatus = z.enum(['active', 'suspended'])
+export type AccountStatus = z.infer<typeof AccountStatus>
+
+export const VerificationStatus = z.enum(['unverified', 'pending', 'verified', 'rejected'])
+export type VerificationStatus = z.infer<typeof VerificationStatus>
+
+const trimmed = (max: number) => z.string().trim().min(1).max(max)
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 -]{5,19}$/, 'A phone number of 6–20 digits')
+
+export const Email = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email())
+  .transform((email) => email.toLowerCase())
+
+export const Password = z.string().min(10, 'At least 10 characters').max(200)
+
+export const CompanyInput = z.strictObject({
+  name: trimmed(120),
+  phone: phone.optional(),
+  address: trimmed(300).optional(),
+})
+export type CompanyInput = z.infer<typeof CompanyInput>
+
+export const RegisterInput = z.strictObject({
+  email: Email,
+  password: Password,
+  name: trimmed(80),
+  role: z.enum(['buyer', 'supplier']),
+  company: CompanyInput,
+})
+export type RegisterInput = z.infer<typeof RegisterInput>
+
+export const LoginInput = z.strictObject({ email: Email, password: z.string().min(1).max(200) })
+export type LoginInput = z.infer<typeof LoginInput>
+
+export const Company = z.object({ name: z.string(), phone: z.string().optional(), address: z.string().optional() })
+export type Company = z.infer<typeof Company>
+
+export const VerificationDetails = z.object({
+  status: VerificationStatus,
+  licenseNumber: z.string().optional(),
+  stall: z.string().optional(),
+  contactPhone: z.string().optional(),
+  submittedAt: z.string().optional(),
+  decidedAt: z.string().optional(),
+  reason: z.string().optional(),
+})
+export type VerificationDetails = z.infer<typeof VerificationDetails>
+
+/** A user as the API shows it: never the password hash. */
+export const User = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: Role,
+  status: AccountStatus,
+  company: Company,
+  createdAt: z.string(),
+  /** Suppliers only. */
+  verification: VerificationStatus.optional(),
+})
+export type User = z.infer<typeof User>
+
+export const MeResponse = User.extend({ verificationDetails: VerificationDetails.optional() })
+export type MeResponse = z.infer<typeof MeResponse>
+
+export const VerificationRequestInput = z.strictObject({
+  licenseNumber: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z-]{6,30}$/, 'The business licence number: 6–30 letters or digits'),
+  stall: trimmed(120).optional(),
+  contactPhone: phone,
+})
+export type VerificationRequestInput = z.infer<typeof VerificationRequestInput>
+
+export const VerificationDecisionInput = z
+  .strictObject({ decision: z.enum(['approve', 'reject']), reason: trimmed(500).optional() })
+  .refine((input) => input.decision === 'approve' || input.reason, { message: 'A rejection needs a reason', path: ['reason'] })
+export type VerificationDecisionInput = z.infer<typeof VerificationDecisionInput>
+
+export const ReasonInput = z.strictObject({ reason: trimmed(500) })
+export type ReasonInput = z.infer<typeof ReasonInput>
+
+export const PendingVerification = z.object({
+  supplier: User,
+  licenseNumber: z.string(),
+  stall: z.string().optional(),
+  contactPhone: z.string(),
+  submittedAt: z.string(),
+})
+export type PendingVerification = z.infer<typeof PendingVerification>
+
+export const PendingVerificationsResponse = z.object({ items: z.array(PendingVerification) })
+
+export const PageQuery = z.strictObject({
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+})
+
+export const UsersQuery = PageQuery.extend({ role: Role.optional(), status: AccountStatus.optional() })
+export type UsersQuery = z.infer<typeof UsersQuery>
+
+export const UsersPage = z.object({ items: z.array(User), nextCursor: z.string().nullable() })
+export type UsersPage = z.infer<typeof UsersPage>
+
+export const AuditEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string(),
+  reason: z.string().optional(),
+})
+export type AuditEntry = z.infer<typeof AuditEntry>
+
+export const AuditPage = z.object({ items: z.array(AuditEntry), nextCursor: z.string().nullable() })
+
+export const IdParam = z.strictObject({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'An id') })

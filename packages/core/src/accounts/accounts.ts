@@ -1,0 +1,215 @@
+import type {
+  LoginInput,
+  MeResponse,
+  PendingVerification,
+  ReasonInput,
+  RegisterInput,
+  User,
+  UsersQuery,
+  VerificationDecisionInput,
+  VerificationRequestInput,
+} from '@market/contracts'
+import { auditEntry } from '../audit/audit-entry.ts'
+import { DomainError, NotFoundError } from '../errors.ts'
+import type { Clock, IdGenerator } from '../ports.ts'
+import { AccountStatusError, InvalidCredentialsError, RoleNotAllowedError, TooManyLoginAttemptsError } from './errors.ts'
+import { hashPassword, unknownUserHash, verifyPassword } from './passwords.ts'
+import type { AccountStore, Session, StoredUser } from './ports.ts'
+
+export type AccountDeps = { accounts: AccountStore; clock: Clock; ids: IdGenerator }
+
+export const loginWindowMs = 15 * 60 * 1000
+export const maxLoginFailures = 5
+export const sessionLifetimeMs = 7 * 24 * 60 * 60 * 1000
+
+/** What anyone allowed to see a user sees: never the hash, the version or the licence details. */
+export const toPublicUser = (user: StoredUser): User => ({
+  id: user.id,
+  email: user.email,
+  name: user.name,
+  role: user.role,
+  status: user.status,
+  company: user.company,
+  createdAt: user.createdAt,
+  ...(user.role === 'supplier' ? { verification: user.verificationDetails?.status ?? 'unverified' } : {}),
+})
+
+/** The signed-in user's own view adds their verification details (reason of a rejection, etc.). */
+export const toMe = (user: StoredUser): MeResponse => ({
+  ...toPublicUser(user),
+  ...(user.role === 'supplier' && user.verificationDetails ? { verificationDetails: user.verificationDetails } : {}),
+})
+
+const newSession = (deps: AccountDeps, userId: string): Session => ({
+  id: deps.ids.next(),
+  userId,
+  expiresAt: new Date(deps.clock.now().getTime() + sessionLifetimeMs),
+})
+
+/** A new active user with a hashed password; suppliers start unverified. */
+export const prepareUser = async (
+  deps: Pick<AccountDeps, 'clock' | 'ids'>,
+  input: Pick<RegisterInput, 'email' | 'password' | 'name' | 'company'> & { role: User['role'] },
+): Promise<StoredUser> => ({
+  id: deps.ids.next(),
+  email: input.email,
+  name: input.name,
+  role: input.role,
+  status: 'active',
+  company: input.company,
+  createdAt: deps.clock.now().toISOString(),
+  passwordHash: await hashPassword(input.password),
+  ...(input.role === 'supplier' ? { verificationDetails: { status: 'unverified' as const } } : {}),
+  version: 1,
+})
+
+export const register = async (deps: AccountDeps, input: RegisterInput) => {
+  const user = await prepareUser(deps, input)
+  await deps.accounts.createUser(user)
+  const session = newSession(deps, user.id)
+  await deps.accounts.createSession(session)
+  return { user, session }
+}
+
+/** Administrators are never self-registered: the admin CLI and the demo seed call this. */
+export const createAdmin = async (deps: AccountDeps, input: { email: string; password: string; name: string }) => {
+  const user = await prepareUser(deps, { ...input, role: 'admin', company: { name: '拉萨服装原辅料交易市场' } })
+  await deps.accounts.createUser(user)
+  return user
+}
+
+/**
+ * Five failures for one email within 15 minutes lock that email until the oldest of them ages
+ * out, whether or not the account exists, so the answer never reveals which emails are registered.
+ */
+export const login = async (deps: AccountDeps, input: LoginInput) => {
+  const now = deps.clock.now()
+  const recent = (await deps.accounts.loginFailures(input.email)).filter((at) => now.getTime() - at.getTime() < loginWindowMs)
+  if (recent.length >= maxLoginFailures) {
+    const oldest = recent[recent.length - maxLoginFailures] as Date
+    const retryAfter = Math.max(1, Math.ceil((oldest.getTime() + loginWindowMs - now.getTime()) / 1000))
+    throw new TooManyLoginAttemptsError(retryAfter)
+  }
+  const user = await deps.accounts.findUserByEmail(input.email)
+  const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? unknownUserHash)
+  if (!user || !passwordMatches) {
+    await deps.accounts.recordLoginFailure(input.email, now, new Date(now.getTime() + loginWindowMs))
+    throw new InvalidCredentialsError()
+  }
+  if (recent.length > 0) await deps.accounts.clearLoginFailures(input.email)
+  const session = newSession(deps, user.id)
+  await deps.accounts.createSession(session)
+  return { user, session }
+}
+
+export const submitVerification = async (deps: AccountDeps, actor: StoredUser, input: VerificationRequestInput) => {
+  if (actor.role !== 'supplier') throw new RoleNotAllowedError(['supplier'])
+  return deps.accounts.updateVerification({
+    userId: actor.id,
+    // A rejected supplier may correct and resubmit; a pending one may correct its request.
+    from: ['unverified', 'rejected', 'pending'],
+    details: { status: 'pending', ...input, submittedAt: deps.clock.now().toISOString() },
+  })
+}
+
+const findUser = async (deps: AccountDeps, id: string) => {
+  const user = await deps.accounts.findUserById(id)
+  if (!user) throw new NotFoundError('user')
+  return user
+}
+
+export const decideVerification = async (
+  deps: AccountDeps,
+  admin: StoredUser,
+  supplierId: string,
+  input: VerificationDecisionInput,
+) => {
+  const supplier = await findUser(deps, supplierId)
+  if (supplier.role !== 'supplier') throw new NotFoundError('supplier')
+  const now = deps.clock.now()
+  const approved = input.decision === 'approve'
+  return deps.accounts.updateVerification({
+    userId: supplier.id,
+    from: ['pending'],
+    details: {
+      ...supplier.verificationDetails,
+      status: approved ? 'verified' : 'rejected',
+      decidedAt: now.toISOString(),
+      ...(input.reason ? { reason: input.reason } : { reason: undefined }),
+    },
+    audit: auditEntry({
+      id: deps.ids.next(),
+      at: now,
+      actorId: admin.id,
+      action: approved ? 'supplier.verification.approve' : 'supplier.verification.reject',
+      targetType: 'user',
+      targetId: supplier.id,
+      ...(input.reason ? { reason: input.reason } : {}),
+    }),
+  })
+}
+
+const changeStatus = async (
+  deps: AccountDeps,
+  admin: StoredUser,
+  userId: string,
+  change: { from: User['status']; to: User['status']; action: string; reason?: string },
+) => {
+  if (userId === admin.id)
+    throw new DomainError('unprocessable', 'account.self_action', 'Administrators cannot suspend themselves')
+  const user = await findUser(deps, userId)
+  if (user.status !== change.from) throw new AccountStatusError(user.status)
+  return deps.accounts.updateStatus({
+    userId,
+    from: change.from,
+    to: change.to,
+    audit: auditEntry({
+      id: deps.ids.next(),
+      at: deps.clock.now(),
+      actorId: admin.id,
+      action: change.action,
+      targetType: 'user',
+      targetId: userId,
+      ...(change.reason ? { reason: change.reason } : {}),
+    }),
+  })
+}
+
+export const suspendUser = (deps: AccountDeps, admin: StoredUser, userId: string, input: ReasonInput) =>
+  changeStatus(deps, admin, userId, { from: 'active', to: 'suspended', action: 'user.suspend', reason: input.reason })
+
+export const reinstateUser = (deps: AccountDeps, admin: StoredUser, userId: string, input: Partial<ReasonInput>) =>
+  changeStatus(deps, admin, userId, {
+    from: 'suspended',
+    to: 'active',
+    action: 'user.reinstate',
+    ...(input.reason ? { reason: input.reason } : {}),
+  })
+
+export const listPendingVerifications = async (deps: AccountDeps): Promise<PendingVerification[]> =>
+  (await deps.accounts.listPendingVerifications()).map((user) => ({
+    supplier: toPublicUser(user),
+    licenseNumber: user.verificationDetails?.licenseNumber ?? '',
+    contactPhone: user.verificationDetails?.contactPhone ?? '',
+    submittedAt: user.verificationDetails?.submittedAt ?? user.createdAt,
+    ...(user.verificationDetails?.stall ? { stall: user.verificationDetails.stall } : {}),
+  }))
+
+export const listUsers = async (deps: AccountDeps, query: UsersQuery) => {
+  const page = await deps.accounts.listUsers(query)
+  return { items: page.items.map(toPublicUser), nextCursor: page.nextCursor }
+}
+
+/**
+ * The signed-in user behind a session token's claims, or undefined when the session was signed
+ * out or has expired (TTL deletes expired sessions only eventually, so the time is checked here).
+ */
+export const authenticate = async (deps: AccountDeps, claims: { sessionId: string; userId: string }) => {
+  const found = await deps.accounts.findSessionUser(claims.sessionId, claims.userId)
+  if (!found || found.session.expiresAt.getTime() <= deps.clock.now().getTime()) return undefined
+  return found.user
+}
+
+export const logout = (deps: AccountDeps, sessionId: string) => deps.accounts.deleteSession(sessionId)
+
+export const listAudit = (deps: AccountDeps, page: { cursor?: string; limit: number }) => deps.accounts.listAudit(page)

@@ -1,0 +1,91 @@
+import { ulid } from 'ulid'
+
+/** The callers every endpoint is tried as. `suspended` is a suspended supplier. */
+export const callers = ['anonymous', 'buyer', 'supplier', 'admin', 'suspended'] as const
+export type Caller = (typeof callers)[number]
+
+export type MatrixRow = {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+  /** The OpenAPI path, e.g. `/api/admin/users/{id}/suspend`. */
+  path: string
+  /** Path parameters and body for a call; fresh per call so rows can run in any order. */
+  params?: () => Record<string, string>
+  body?: () => unknown
+  expect: Record<Caller, number>
+  /** The call ends the caller's session (sign-out): the harness signs in again afterwards. */
+  endsSession?: true
+}
+
+const everyone = (status: number): Record<Caller, number> => ({
+  anonymous: status,
+  buyer: status,
+  supplier: status,
+  admin: status,
+  suspended: status,
+})
+const signedIn = (status: number): Record<Caller, number> => ({ ...everyone(status), anonymous: 401 })
+const adminOnly = (status: number): Record<Caller, number> => ({
+  anonymous: 401,
+  buyer: 403,
+  supplier: 403,
+  admin: status,
+  suspended: 403,
+})
+
+/** An id that names nobody: admins get past authorization and then 404, everyone else stops before. */
+const unknownId = () => ({ id: ulid() })
+
+/**
+ * Every endpoint with the status each caller gets. Later issues add their endpoints here; the
+ * matrix test fails when /api/openapi.json lists a route that has no row.
+ */
+export const authorizationMatrix: MatrixRow[] = [
+  { method: 'GET', path: '/api/health', expect: everyone(200) },
+  { method: 'GET', path: '/api/openapi.json', expect: everyone(200) },
+  { method: 'GET', path: '/api/categories', expect: everyone(200) },
+  {
+    method: 'POST',
+    path: '/api/auth/register',
+    body: () => ({ email: `m-${ulid()}@test.example`, password: '0123456789', name: 'M', role: 'buyer', company: { name: 'M' } }),
+    expect: everyone(201),
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/login',
+    body: () => ({ email: `nobody-${ulid()}@test.example`, password: 'wrong password' }),
+    expect: everyone(401),
+  },
+  { method: 'POST', path: '/api/auth/logout', expect: everyone(204), endsSession: true },
+  { method: 'GET', path: '/api/me', expect: signedIn(200) },
+  {
+    method: 'POST',
+    path: '/api/suppliers/me/verification',
+    body: () => ({ licenseNumber: 'ABC123456', contactPhone: '13900000000' }),
+    expect: { anonymous: 401, buyer: 403, supplier: 200, admin: 403, suspended: 403 },
+  },
+  { method: 'GET', path: '/api/admin/verifications', expect: adminOnly(200) },
+  {
+    method: 'POST',
+    path: '/api/admin/suppliers/{id}/verification',
+    params: unknownId,
+    body: () => ({ decision: 'approve' }),
+    expect: adminOnly(404),
+  },
+  { method: 'GET', path: '/api/admin/users', expect: adminOnly(200) },
+  {
+    method: 'POST',
+    path: '/api/admin/users/{id}/suspend',
+    params: unknownId,
+    body: () => ({ reason: 'test' }),
+    expect: adminOnly(404),
+  },
+  { method: 'POST', path: '/api/admin/users/{id}/reinstate', params: unknownId, body: () => ({}), expect: adminOnly(404) },
+  { method: 'GET', path: '/api/admin/audit', expect: adminOnly(200) },
+]
+
+export const fillPath = (path: string, params: Record<string, string> = {}) =>
+  path.replace(/\{(\w+)\}/g, (_match, name: string) => {
+    const value = params[name]
+    if (value === undefined) throw new Error(`No value for {${name}} in ${path}`)
+    return encodeURIComponent(value)
+  })

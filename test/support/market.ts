@@ -1,0 +1,70 @@
+import { sessionCookieName } from '@market/api'
+import type { MeResponse } from '@market/contracts'
+import { ulid } from 'ulid'
+import { createLocalApp } from '../../functions/local/local-app.ts'
+import { demoAccounts, seedDemoData } from '../../functions/local/seed.ts'
+import { loadGroupApps } from '../../functions/local/server.ts'
+import { routeGroups } from '../../functions/route-map.ts'
+import { createTestTable } from './dynamo.ts'
+
+export type Call = { method?: string; body?: unknown; cookie?: string; headers?: Record<string, string> }
+export type Answer<T = unknown> = { status: number; body: T; headers: Headers; cookie?: string }
+
+/**
+ * The whole market as `npm start` mounts it (every group's real app, on a fresh table of the
+ * shared DynamoDB Local, with the demo data), called in-process through `app.request`.
+ */
+export const startTestMarket = async (prefix: string) => {
+  const { tableName, db } = await createTestTable(prefix)
+  await seedDemoData(db, tableName)
+  process.env.TABLE_NAME = tableName
+  const app = createLocalApp({ groups: routeGroups, apps: await loadGroupApps(), webDir: '/nonexistent' })
+
+  const call = async <T = unknown>(
+    path: string,
+    { method = 'GET', body, cookie, headers = {} }: Call = {},
+  ): Promise<Answer<T>> => {
+    const response = await app.request(path, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(cookie ? { Cookie: cookie } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+    })
+    const text = await response.text()
+    const setCookie = response.headers.get('set-cookie') ?? ''
+    const session = setCookie.match(new RegExp(`${sessionCookieName}=([^;]*)`))?.[1]
+    return {
+      status: response.status,
+      body: (text ? JSON.parse(text) : undefined) as T,
+      headers: response.headers,
+      ...(session ? { cookie: `${sessionCookieName}=${session}` } : {}),
+    }
+  }
+
+  const signIn = async (email: string, password: string) => {
+    const answer = await call<MeResponse>('/api/auth/login', { method: 'POST', body: { email, password } })
+    if (answer.status !== 200 || !answer.cookie) throw new Error(`sign-in of ${email} failed: ${answer.status}`)
+    return { cookie: answer.cookie, user: answer.body }
+  }
+
+  const register = async (role: 'buyer' | 'supplier', name: string = role) => {
+    const email = `${role}-${ulid().toLowerCase()}@test.example`
+    const password = 'correct horse battery'
+    const answer = await call<MeResponse>('/api/auth/register', {
+      method: 'POST',
+      body: { email, password, name, role, company: { name: `${name} 公司` } },
+    })
+    if (answer.status !== 201 || !answer.cookie)
+      throw new Error(`registration failed: ${answer.status} ${JSON.stringify(answer.body)}`)
+    return { cookie: answer.cookie, user: answer.body, email, password }
+  }
+
+  const signInAdmin = () => signIn(demoAccounts.admin.email, demoAccounts.admin.password)
+
+  return { app, db, tableName, call, signIn, register, signInAdmin }
+}
+
+export type TestMarket = Awaited<ReturnType<typeof startTestMarket>>
