@@ -1,15 +1,17 @@
 import { mkdir, mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemoData } from '../../functions/local/seed.ts'
 import { type RunningServer, serveMarket } from '../../functions/local/server.ts'
 import { buildWeb } from '../../web/build.ts'
-import { chromiumMissing, collectPageErrors, launchChromium, seriousAccessibilityViolations } from '../support/browser.ts'
+import { chromiumMissing, launchChromium, seriousAccessibilityViolations } from '../support/browser.ts'
 import { createTestTable } from '../support/dynamo.ts'
+import { collectUnexpectedPageErrors } from '../support/page-errors.ts'
 
 const screenshots = resolve(import.meta.dirname, '../../test-results/screenshots')
+const collectPageErrors = (page: Page) => collectUnexpectedPageErrors(page, [])
 
 let server: RunningServer
 let browser: Browser

@@ -56,6 +56,7 @@ export const authorizationMatrix: MatrixRow[] = [
     expect: everyone(401),
   },
   { method: 'POST', path: '/api/auth/logout', expect: everyone(204), endsSession: true },
+  { method: 'GET', path: '/api/auth/session', expect: everyone(200) },
   { method: 'GET', path: '/api/me', expect: signedIn(200) },
   {
     method: 'POST',

@@ -41,13 +41,3 @@ export const seriousAccessibilityViolations = async (page: Page) => {
   })
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
 }
-
-/** Console errors and uncaught exceptions: a user-visible page should produce none. */
-export const collectPageErrors = (page: Page) => {
-  const errors: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
-  })
-  page.on('pageerror', (error) => errors.push(error.message))
-  return errors
-}

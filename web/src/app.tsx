@@ -2,15 +2,24 @@ import type { Child } from 'hono/jsx'
 import { useEffect, useMemo, useState } from 'hono/jsx/dom'
 import { Layout } from './components/layout.tsx'
 import { applyLocale, type I18n, I18nContext, initialLocale, type Locale, translate } from './i18n/i18n.ts'
+import { AccountPage } from './pages/account.tsx'
+import { AdminPage } from './pages/admin.tsx'
 import { HomePage } from './pages/home.tsx'
 import { MaterialsPage } from './pages/materials.tsx'
 import { NotFoundPage } from './pages/not-found.tsx'
+import { SignInPage } from './pages/signin.tsx'
+import { SignUpPage } from './pages/signup.tsx'
 import { matchPath, onLinkClick, usePath } from './router.ts'
+import { SessionContext, useSessionState } from './session/session.ts'
 
 /** Routes in the order they are tried; later issues add their pages here. */
 const routes: { pattern: string; render: (params: Record<string, string>) => Child }[] = [
   { pattern: '/', render: () => <HomePage /> },
   { pattern: '/materials', render: () => <MaterialsPage /> },
+  { pattern: '/signup', render: () => <SignUpPage /> },
+  { pattern: '/signin', render: () => <SignInPage /> },
+  { pattern: '/account', render: () => <AccountPage /> },
+  { pattern: '/admin', render: () => <AdminPage /> },
 ]
 
 const Page = ({ path }: { path: string }) => {
@@ -24,6 +33,7 @@ const Page = ({ path }: { path: string }) => {
 export const App = () => {
   const [locale, setLocale] = useState<Locale>(initialLocale)
   const path = usePath()
+  const session = useSessionState()
   useEffect(() => applyLocale(locale), [locale])
   useEffect(() => {
     document.addEventListener('click', onLinkClick)
@@ -32,9 +42,11 @@ export const App = () => {
   const i18n = useMemo<I18n>(() => ({ locale, setLocale, t: (key) => translate(locale, key) }), [locale])
   return (
     <I18nContext.Provider value={i18n}>
-      <Layout path={path}>
-        <Page path={path} />
-      </Layout>
+      <SessionContext.Provider value={session}>
+        <Layout path={path}>
+          <Page path={path} />
+        </Layout>
+      </SessionContext.Provider>
     </I18nContext.Provider>
   )
 }

@@ -2,9 +2,11 @@ import { useEffect, useState } from 'hono/jsx/dom'
 
 const changeEvent = 'market:navigate'
 
-export const navigate = (path: string) => {
+/** `replace` for redirects, so Back does not return to a page that only redirects again. */
+export const navigate = (path: string, { replace = false }: { replace?: boolean } = {}) => {
   if (path === location.pathname + location.search) return
-  history.pushState(null, '', path)
+  if (replace) history.replaceState(null, '', path)
+  else history.pushState(null, '', path)
   window.dispatchEvent(new Event(changeEvent))
   window.scrollTo(0, 0)
 }

@@ -74,6 +74,10 @@ export type User = z.infer<typeof User>
 export const MeResponse = User.extend({ verificationDetails: VerificationDetails.optional() })
 export type MeResponse = z.infer<typeof MeResponse>
 
+/** The page's first question, answered 200 either way: a signed-out visit is not an error. */
+export const SessionResponse = z.object({ user: MeResponse.nullable() })
+export type SessionResponse = z.infer<typeof SessionResponse>
+
 export const VerificationRequestInput = z.strictObject({
   licenseNumber: z
     .string()

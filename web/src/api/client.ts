@@ -1,4 +1,4 @@
-import type { ListingsApp, MetaApp } from '@market/api'
+import type { AccountsApp, AdminApp, ListingsApp, MetaApp } from '@market/api'
 import type { ErrorBody } from '@market/contracts'
 import { hc } from 'hono/client'
 
@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** Seconds from the Retry-After header (429, 503), when the server sent one. */
+    readonly retryAfter?: number,
   ) {
     super(message)
   }
@@ -16,6 +18,15 @@ export class ApiError extends Error {
 
 /** Network failure (offline, server down): distinct from an error the server chose to send. */
 export class OfflineError extends Error {}
+
+/** Retry-After is either delay-seconds or an HTTP date. */
+const parseRetryAfter = (header: string | null): number | undefined => {
+  if (!header) return undefined
+  const seconds = Number(header)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds)
+  const date = Date.parse(header)
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000))
+}
 
 const fetchWithErrors: typeof fetch = async (input, init) => {
   let response: Response
@@ -31,6 +42,7 @@ const fetchWithErrors: typeof fetch = async (input, init) => {
       body?.error.code ?? 'internal',
       body?.error.message ?? response.statusText,
       body?.error.details,
+      parseRetryAfter(response.headers.get('Retry-After')),
     )
   }
   return response
@@ -40,4 +52,16 @@ const fetchWithErrors: typeof fetch = async (input, init) => {
 export const api = {
   meta: hc<MetaApp>('/', { fetch: fetchWithErrors }),
   listings: hc<ListingsApp>('/', { fetch: fetchWithErrors }),
+  accounts: hc<AccountsApp>('/', { fetch: fetchWithErrors }),
+  admin: hc<AdminApp>('/', { fetch: fetchWithErrors }),
+}
+
+/** The fields a 400's zod issues name, as dotted paths ("company.phone"); pages word the messages themselves. */
+export const fieldErrorPaths = (error: unknown): Set<string> => {
+  const paths = new Set<string>()
+  if (!(error instanceof ApiError) || error.code !== 'request.invalid' || !Array.isArray(error.details)) return paths
+  for (const issue of error.details as { path?: unknown }[]) {
+    if (Array.isArray(issue?.path)) paths.add(issue.path.map(String).join('.'))
+  }
+  return paths
 }

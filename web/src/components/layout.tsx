@@ -1,10 +1,17 @@
 import type { Child } from 'hono/jsx'
+import { useState } from 'hono/jsx/dom'
 import { type Locale, localeNames, locales, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
+import { type Session, useSession } from '../session/session.ts'
 
-const navItems: { path: string; label: MessageKey }[] = [
+type NavItem = { path: string; label: MessageKey }
+
+/** What the navigation offers depends on who is signed in. */
+const navItemsFor = (me: Session['me']): NavItem[] => [
   { path: '/', label: 'nav.home' },
   { path: '/materials', label: 'nav.materials' },
+  ...(me ? [{ path: '/account', label: 'nav.account' } as const] : []),
+  ...(me?.role === 'admin' ? [{ path: '/admin', label: 'nav.admin' } as const] : []),
 ]
 
 const LanguageSwitcher = () => {
@@ -27,8 +34,51 @@ const LanguageSwitcher = () => {
   )
 }
 
+/** Signed out: sign in / sign up. Signed in: who you are (a link to the account) and sign out. */
+const AccountMenu = () => {
+  const { t } = useI18n()
+  const session = useSession()
+  const [leaving, setLeaving] = useState(false)
+  // Until /api/me answers, show nothing rather than a "sign in" that may be wrong.
+  if (session.state === 'loading') return <div class="account-menu" aria-hidden="true" />
+  const me = session.me
+  const signOut = async () => {
+    setLeaving(true)
+    try {
+      await session.signOut()
+    } finally {
+      setLeaving(false)
+    }
+  }
+  return (
+    <nav class="account-menu" aria-label={t('account.menu.label')}>
+      {me ? (
+        <>
+          <a href="/account" class="account-menu__user">
+            <span class="visually-hidden">{t('account.menu.signedInAs')}</span>
+            <span class="account-menu__name">{me.name}</span>
+          </a>
+          <button type="button" class="button button--secondary button--small" disabled={leaving} onClick={signOut}>
+            {leaving ? t('auth.signingOut') : t('auth.signOut')}
+          </button>
+        </>
+      ) : (
+        <>
+          <a href="/signin" class="account-menu__link">
+            {t('auth.signIn')}
+          </a>
+          <a href="/signup" class="button button--primary button--small">
+            {t('auth.signUp')}
+          </a>
+        </>
+      )}
+    </nav>
+  )
+}
+
 export const Layout = ({ path, children }: { path: string; children: Child }) => {
   const { t } = useI18n()
+  const { me } = useSession()
   const isCurrent = (itemPath: string) => (itemPath === '/' ? path === '/' : path.startsWith(itemPath))
   return (
     <div class="shell">
@@ -40,10 +90,13 @@ export const Layout = ({ path, children }: { path: string; children: Child }) =>
             </span>
             <span class="brand__name">{t('app.name')}</span>
           </a>
-          <LanguageSwitcher />
+          <div class="site-header__tools">
+            <LanguageSwitcher />
+            <AccountMenu />
+          </div>
         </div>
         <nav class="site-nav container" aria-label={t('nav.label')}>
-          {navItems.map((item) => (
+          {navItemsFor(me).map((item) => (
             <a href={item.path} class="site-nav__link" aria-current={isCurrent(item.path) ? 'page' : undefined}>
               {t(item.label)}
             </a>

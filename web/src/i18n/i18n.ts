@@ -47,6 +47,33 @@ export const errorMessage = (locale: Locale, code: string | undefined) => {
   return key in zhCN ? translate(locale, key) : translate(locale, 'error.internal')
 }
 
+/** Fills `{name}` placeholders in a catalog string. */
+export const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match))
+
+const lhasaTime = 'Asia/Shanghai'
+
+/** Dates and times in Lhasa's clock (Beijing time), written the reader's way. */
+export const formatDateTime = (locale: Locale, iso: string) => {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  if (locale !== 'bo') {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: lhasaTime }).format(date)
+  }
+  // Browsers have no Tibetan month names (they fall back to English): write the date in numbers.
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: lhasaTime,
+  }).formatToParts(date)
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? ''
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`
+}
+
 export type I18n = { locale: Locale; setLocale: (locale: Locale) => void; t: (key: MessageKey) => string }
 export const I18nContext = createContext<I18n>({
   locale: 'zh-CN',

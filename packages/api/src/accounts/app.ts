@@ -1,4 +1,4 @@
-import { LoginInput, MeResponse, RegisterInput, VerificationRequestInput } from '@market/contracts'
+import { LoginInput, MeResponse, RegisterInput, SessionResponse, VerificationRequestInput } from '@market/contracts'
 import { Accounts } from '@market/core'
 import { createGroupApp } from '../app.ts'
 import type { ApiDeps } from '../deps.ts'
@@ -49,6 +49,18 @@ export const createAccountsApp = (deps: ApiDeps) => {
         if (c.var.sessionId) await Accounts.logout(deps, c.var.sessionId)
         clearSessionCookie(c, deps)
         return c.body(null, 204)
+      },
+    )
+    .get(
+      '/api/auth/session',
+      describeRoute({
+        summary: 'Who is signed in, if anyone (200 with user null when nobody is)',
+        tags: ['accounts'],
+        responses: { 200: { description: 'The signed-in user or null', schema: SessionResponse } },
+      }),
+      async (c) => {
+        const actor = await loadActor(c, deps)
+        return c.json({ user: actor ? Accounts.toMe(actor) : null } satisfies SessionResponse, 200)
       },
     )
     .get(

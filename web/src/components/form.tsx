@@ -1,0 +1,87 @@
+import type { Child } from 'hono/jsx'
+import { useEffect, useRef } from 'hono/jsx/dom'
+import { ApiError, OfflineError } from '../api/client.ts'
+import { errorMessage, type Locale, translate, useI18n } from '../i18n/i18n.ts'
+
+type TextFieldProps = {
+  id: string
+  label: string
+  value: string
+  onInput: (value: string) => void
+  type?: 'text' | 'email' | 'password' | 'tel'
+  autocomplete?: string
+  hint?: string
+  error?: string | undefined
+  required?: boolean
+  multiline?: boolean
+}
+
+/** A labelled input whose hint and error are tied to it (aria-describedby), so screen readers read them. */
+export const TextField = ({
+  id,
+  label,
+  value,
+  onInput,
+  type = 'text',
+  autocomplete,
+  hint,
+  error,
+  required,
+  multiline,
+}: TextFieldProps) => {
+  const { t } = useI18n()
+  const hintId = hint ? `${id}-hint` : undefined
+  const errorId = error ? `${id}-error` : undefined
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined
+  const common = {
+    id,
+    name: id,
+    class: multiline ? 'textarea' : 'input',
+    value,
+    required,
+    'aria-invalid': error ? 'true' : undefined,
+    'aria-describedby': describedBy,
+    onInput: (event: Event) => onInput((event.target as HTMLInputElement).value),
+  }
+  return (
+    <div class="field">
+      <label class="field__label" for={id}>
+        {label}
+        {!required && <span class="field__optional"> ({t('field.optional')})</span>}
+      </label>
+      {multiline ? <textarea {...common} rows={3} /> : <input {...common} type={type} autocomplete={autocomplete} />}
+      {hint && (
+        <p class="field__hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="field__error" id={errorId}>
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}
+
+/** What went wrong with a submission, in the reader's language. */
+export const describeError = (locale: Locale, error: unknown) =>
+  error instanceof OfflineError
+    ? translate(locale, 'state.offline')
+    : errorMessage(locale, error instanceof ApiError ? error.code : undefined)
+
+/** The form-level error: announced as it appears. */
+export const FormError = ({ children }: { children: Child }) => (
+  <div class="form-error" role="alert">
+    {children}
+  </div>
+)
+
+/** After a failed submission, puts the cursor in the first field the server (or we) marked invalid. */
+export const useFocusFirstInvalid = (attempt: number) => {
+  const form = useRef<HTMLFormElement>(null)
+  useEffect(() => {
+    if (attempt > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+  }, [attempt])
+  return form
+}

@@ -1,0 +1,505 @@
+import type { AccountStatus, AuditEntry, PendingVerification, Role, User } from '@market/contracts'
+import { useState } from 'hono/jsx/dom'
+import { api } from '../api/client.ts'
+import { type Paged, usePaged } from '../api/use-paged.ts'
+import { useResource } from '../api/use-resource.ts'
+import { RoleLabel, StatusBadge } from '../components/badges.tsx'
+import { describeError, FormError } from '../components/form.tsx'
+import { EmptyState, ErrorState, Loading, ResourceView } from '../components/states.tsx'
+import { fill, formatDateTime, useI18n } from '../i18n/i18n.ts'
+import type { MessageKey } from '../i18n/zh-CN.ts'
+import { useRequireSignIn } from '../session/session.ts'
+
+const pageSize = '25'
+
+/** An inline "why?" form, for the decisions that must give a reason (reject, suspend). */
+const ReasonForm = ({
+  id,
+  label,
+  confirm,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  id: string
+  label: string
+  confirm: string
+  busy: boolean
+  onConfirm: (reason: string) => void
+  onCancel: () => void
+}) => {
+  const { t } = useI18n()
+  const [reason, setReason] = useState('')
+  const [missing, setMissing] = useState(false)
+  const submit = (event: Event) => {
+    event.preventDefault()
+    if (!reason.trim()) {
+      setMissing(true)
+      document.getElementById(id)?.focus()
+      return
+    }
+    onConfirm(reason.trim())
+  }
+  return (
+    <form class="reason-form" noValidate onSubmit={submit}>
+      <div class="field">
+        <label class="field__label" for={id}>
+          {label}
+        </label>
+        <input
+          id={id}
+          class="input"
+          value={reason}
+          required
+          maxLength={500}
+          aria-invalid={missing ? 'true' : undefined}
+          aria-describedby={missing ? `${id}-error` : undefined}
+          onInput={(event: Event) => {
+            setReason((event.target as HTMLInputElement).value)
+            setMissing(false)
+          }}
+        />
+        {missing && (
+          <p class="field__error" id={`${id}-error`}>
+            {t('admin.reason.invalid')}
+          </p>
+        )}
+      </div>
+      <div class="button-row">
+        <button type="submit" class="button button--danger" disabled={busy}>
+          {confirm}
+        </button>
+        <button type="button" class="button button--secondary" onClick={onCancel}>
+          {t('admin.cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+const SupplierCell = ({ user }: { user: User }) => (
+  <div class="who">
+    <span class="who__name">{user.name}</span>
+    <span class="who__meta">{user.company.name}</span>
+    <span class="who__meta">{user.email}</span>
+  </div>
+)
+
+type Announce = (message: string) => void
+
+const PendingSection = ({ changes, onChanged }: { changes: number; onChanged: Announce }) => {
+  const { t, locale } = useI18n()
+  const pending = useResource(async () => (await api.admin.api.admin.verifications.$get()).json(), [changes])
+  const [rejecting, setRejecting] = useState<string | null>(null)
+  const [busy, setBusy] = useState<string | null>(null)
+  const [failure, setFailure] = useState<{ id: string; error: unknown } | null>(null)
+
+  const decide = async (item: PendingVerification, decision: 'approve' | 'reject', reason?: string) => {
+    setBusy(item.supplier.id)
+    setFailure(null)
+    try {
+      await api.admin.api.admin.suppliers[':id'].verification.$post({
+        param: { id: item.supplier.id },
+        json: reason ? { decision, reason } : { decision },
+      })
+      setRejecting(null)
+      onChanged(fill(t(decision === 'approve' ? 'admin.approved' : 'admin.rejected'), { name: item.supplier.name }))
+    } catch (error) {
+      setFailure({ id: item.supplier.id, error })
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <section class="section" aria-labelledby="pending-title">
+      <h2 id="pending-title">{t('admin.pending.title')}</h2>
+      <ResourceView resource={pending}>
+        {({ items }) =>
+          items.length === 0 ? (
+            <EmptyState>{t('admin.pending.empty')}</EmptyState>
+          ) : (
+            <div class="table-wrap table-wrap--stack">
+              <table class="table table--stack">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('admin.supplier')}</th>
+                    <th scope="col">{t('verification.licenseNumber')}</th>
+                    <th scope="col">{t('verification.stall')}</th>
+                    <th scope="col">{t('verification.contactPhone')}</th>
+                    <th scope="col">{t('verification.submittedAt')}</th>
+                    <th scope="col">{t('admin.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((item) => (
+                    <>
+                      <tr data-supplier={item.supplier.email}>
+                        <td data-label={t('admin.supplier')}>
+                          <SupplierCell user={item.supplier} />
+                        </td>
+                        <td data-label={t('verification.licenseNumber')}>
+                          <code>{item.licenseNumber}</code>
+                        </td>
+                        <td data-label={t('verification.stall')}>{item.stall ?? '—'}</td>
+                        <td data-label={t('verification.contactPhone')}>{item.contactPhone}</td>
+                        <td data-label={t('verification.submittedAt')}>{formatDateTime(locale, item.submittedAt)}</td>
+                        <td data-label={t('admin.actions')}>
+                          <div class="button-row">
+                            <button
+                              type="button"
+                              class="button button--primary button--small"
+                              disabled={busy === item.supplier.id}
+                              onClick={() => decide(item, 'approve')}
+                            >
+                              {t('admin.approve')}
+                            </button>
+                            <button
+                              type="button"
+                              class="button button--secondary button--small"
+                              aria-expanded={rejecting === item.supplier.id ? 'true' : 'false'}
+                              disabled={busy === item.supplier.id}
+                              onClick={() => setRejecting(rejecting === item.supplier.id ? null : item.supplier.id)}
+                            >
+                              {t('admin.reject')}
+                            </button>
+                          </div>
+                        </td>
+                      </tr>
+                      {(rejecting === item.supplier.id || failure?.id === item.supplier.id) && (
+                        <tr class="table__detail">
+                          <td colSpan={6}>
+                            {failure?.id === item.supplier.id && <FormError>{describeError(locale, failure.error)}</FormError>}
+                            {rejecting === item.supplier.id && (
+                              <ReasonForm
+                                id={`reject-${item.supplier.id}`}
+                                label={t('admin.rejectReason')}
+                                confirm={t('admin.confirmReject')}
+                                busy={busy === item.supplier.id}
+                                onConfirm={(reason) => decide(item, 'reject', reason)}
+                                onCancel={() => setRejecting(null)}
+                              />
+                            )}
+                          </td>
+                        </tr>
+                      )}
+                    </>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </ResourceView>
+    </section>
+  )
+}
+
+const LoadMore = <T,>({ list }: { list: Extract<Paged<T>, { state: 'ready' }> }) => {
+  const { t } = useI18n()
+  return (
+    <>
+      {list.moreError !== null && <ErrorState error={list.moreError} />}
+      {list.hasMore && (
+        <button type="button" class="button button--secondary load-more" disabled={list.loadingMore} onClick={list.loadMore}>
+          {list.loadingMore ? t('state.loading') : t('admin.loadMore')}
+        </button>
+      )}
+    </>
+  )
+}
+
+const roleOptions: Role[] = ['buyer', 'supplier', 'admin']
+const statusOptions: AccountStatus[] = ['active', 'suspended']
+
+const UsersSection = ({
+  users,
+  role,
+  status,
+  setRole,
+  setStatus,
+  selfId,
+  onChanged,
+}: {
+  users: Paged<User>
+  role: Role | ''
+  status: AccountStatus | ''
+  setRole: (role: Role | '') => void
+  setStatus: (status: AccountStatus | '') => void
+  selfId: string
+  onChanged: Announce
+}) => {
+  const { t, locale } = useI18n()
+  const [suspending, setSuspending] = useState<string | null>(null)
+  const [busy, setBusy] = useState<string | null>(null)
+  const [failure, setFailure] = useState<{ id: string; error: unknown } | null>(null)
+
+  const act = async (user: User, action: 'suspend' | 'reinstate', reason?: string) => {
+    setBusy(user.id)
+    setFailure(null)
+    try {
+      if (action === 'suspend') {
+        await api.admin.api.admin.users[':id'].suspend.$post({ param: { id: user.id }, json: { reason: reason ?? '' } })
+      } else {
+        await api.admin.api.admin.users[':id'].reinstate.$post({ param: { id: user.id }, json: {} })
+      }
+      setSuspending(null)
+      onChanged(fill(t(action === 'suspend' ? 'admin.suspended' : 'admin.reinstated'), { name: user.name }))
+    } catch (error) {
+      setFailure({ id: user.id, error })
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <section class="section" aria-labelledby="users-title">
+      <h2 id="users-title">{t('admin.users.title')}</h2>
+      <div class="filters">
+        <div class="field">
+          <label class="field__label" for="filter-role">
+            {t('admin.filter.role')}
+          </label>
+          <select
+            id="filter-role"
+            class="select"
+            onChange={(event: Event) => setRole((event.target as HTMLSelectElement).value as Role | '')}
+          >
+            <option value="" selected={role === ''}>
+              {t('admin.filter.all')}
+            </option>
+            {roleOptions.map((option) => (
+              <option value={option} selected={role === option}>
+                {t(`role.${option}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label class="field__label" for="filter-status">
+            {t('admin.filter.status')}
+          </label>
+          <select
+            id="filter-status"
+            class="select"
+            onChange={(event: Event) => setStatus((event.target as HTMLSelectElement).value as AccountStatus | '')}
+          >
+            <option value="" selected={status === ''}>
+              {t('admin.filter.all')}
+            </option>
+            {statusOptions.map((option) => (
+              <option value={option} selected={status === option}>
+                {t(`status.${option}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {users.state === 'loading' ? (
+        <Loading />
+      ) : users.state === 'error' ? (
+        <ErrorState error={users.error} onRetry={users.reload} />
+      ) : users.items.length === 0 ? (
+        <EmptyState>{t('admin.users.empty')}</EmptyState>
+      ) : (
+        <>
+          <div class="table-wrap table-wrap--stack">
+            <table class="table table--stack">
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.user')}</th>
+                  <th scope="col">{t('account.role')}</th>
+                  <th scope="col">{t('admin.filter.status')}</th>
+                  <th scope="col">{t('account.since')}</th>
+                  <th scope="col">{t('admin.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.items.map((user) => (
+                  <>
+                    <tr data-user={user.email}>
+                      <td data-label={t('admin.user')}>
+                        <SupplierCell user={user} />
+                      </td>
+                      <td data-label={t('account.role')}>
+                        <span>
+                          <RoleLabel role={user.role} />
+                          {user.verification && <span class="who__meta"> · {t(`verification.${user.verification}`)}</span>}
+                        </span>
+                      </td>
+                      <td data-label={t('admin.filter.status')}>
+                        <StatusBadge status={user.status} />
+                      </td>
+                      <td data-label={t('account.since')}>{formatDateTime(locale, user.createdAt)}</td>
+                      <td data-label={t('admin.actions')}>
+                        {user.id === selfId ? (
+                          '—'
+                        ) : user.status === 'active' ? (
+                          <button
+                            type="button"
+                            class="button button--secondary button--small"
+                            aria-expanded={suspending === user.id ? 'true' : 'false'}
+                            disabled={busy === user.id}
+                            onClick={() => setSuspending(suspending === user.id ? null : user.id)}
+                          >
+                            {t('admin.suspend')}
+                          </button>
+                        ) : (
+                          <button
+                            type="button"
+                            class="button button--secondary button--small"
+                            disabled={busy === user.id}
+                            onClick={() => act(user, 'reinstate')}
+                          >
+                            {t('admin.reinstate')}
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                    {(suspending === user.id || failure?.id === user.id) && (
+                      <tr class="table__detail">
+                        <td colSpan={5}>
+                          {failure?.id === user.id && <FormError>{describeError(locale, failure.error)}</FormError>}
+                          {suspending === user.id && (
+                            <ReasonForm
+                              id={`suspend-${user.id}`}
+                              label={t('admin.suspendReason')}
+                              confirm={t('admin.confirmSuspend')}
+                              busy={busy === user.id}
+                              onConfirm={(reason) => act(user, 'suspend', reason)}
+                              onCancel={() => setSuspending(null)}
+                            />
+                          )}
+                        </td>
+                      </tr>
+                    )}
+                  </>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <LoadMore list={users} />
+        </>
+      )}
+    </section>
+  )
+}
+
+const AuditSection = ({ changes, names }: { changes: number; names: Map<string, string> }) => {
+  const { t, locale } = useI18n()
+  const audit = usePaged<AuditEntry>(
+    async (cursor) =>
+      (await api.admin.api.admin.audit.$get({ query: { limit: pageSize, ...(cursor ? { cursor } : {}) } })).json(),
+    [changes],
+  )
+  // Actions added by later issues show their code until the catalogs name them.
+  const action = (code: string) => (auditKeys.has(`audit.${code}`) ? t(`audit.${code}` as MessageKey) : code)
+  const who = (id: string) => names.get(id) ?? id
+  return (
+    <section class="section" aria-labelledby="audit-title">
+      <h2 id="audit-title">{t('admin.audit.title')}</h2>
+      {audit.state === 'loading' ? (
+        <Loading />
+      ) : audit.state === 'error' ? (
+        <ErrorState error={audit.error} onRetry={audit.reload} />
+      ) : audit.items.length === 0 ? (
+        <EmptyState>{t('admin.audit.empty')}</EmptyState>
+      ) : (
+        <>
+          <div class="table-wrap table-wrap--stack">
+            <table class="table table--stack">
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.audit.at')}</th>
+                  <th scope="col">{t('admin.audit.actor')}</th>
+                  <th scope="col">{t('admin.audit.action')}</th>
+                  <th scope="col">{t('admin.audit.target')}</th>
+                  <th scope="col">{t('admin.audit.reason')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {audit.items.map((entry) => (
+                  <tr data-audit={entry.action}>
+                    <td data-label={t('admin.audit.at')}>{formatDateTime(locale, entry.at)}</td>
+                    <td data-label={t('admin.audit.actor')}>{who(entry.actorId)}</td>
+                    <td data-label={t('admin.audit.action')}>{action(entry.action)}</td>
+                    <td data-label={t('admin.audit.target')}>{who(entry.targetId)}</td>
+                    <td data-label={t('admin.audit.reason')}>{entry.reason ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <LoadMore list={audit} />
+        </>
+      )}
+    </section>
+  )
+}
+
+const auditKeys = new Set<string>([
+  'audit.supplier.verification.approve',
+  'audit.supplier.verification.reject',
+  'audit.user.suspend',
+  'audit.user.reinstate',
+])
+
+const AdminConsole = ({ me }: { me: User }) => {
+  const { t } = useI18n()
+  const [changes, setChanges] = useState(0)
+  const [announcement, setAnnouncement] = useState('')
+  const [role, setRole] = useState<Role | ''>('')
+  const [status, setStatus] = useState<AccountStatus | ''>('')
+  const users = usePaged<User>(
+    async (cursor) =>
+      (
+        await api.admin.api.admin.users.$get({
+          query: { limit: pageSize, ...(role ? { role } : {}), ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) },
+        })
+      ).json(),
+    [role, status, changes],
+  )
+  const names = new Map<string, string>([[me.id, me.name]])
+  if (users.state === 'ready') for (const user of users.items) names.set(user.id, user.name)
+  const changed: Announce = (message) => {
+    setAnnouncement(message)
+    setChanges((n) => n + 1)
+  }
+  return (
+    <>
+      <h1>{t('admin.title')}</h1>
+      <p class="announcement" role="status">
+        {announcement}
+      </p>
+      <PendingSection changes={changes} onChanged={changed} />
+      <UsersSection
+        users={users}
+        role={role}
+        status={status}
+        setRole={setRole}
+        setStatus={setStatus}
+        selfId={me.id}
+        onChanged={changed}
+      />
+      <AuditSection changes={changes} names={names} />
+    </>
+  )
+}
+
+export const AdminPage = () => {
+  const { t } = useI18n()
+  const { me } = useRequireSignIn()
+  if (!me) return <Loading />
+  if (me.role !== 'admin') {
+    return (
+      <div class="state state--empty" data-state="not-allowed">
+        <h1>{t('admin.notAllowed.title')}</h1>
+        <p>{t('admin.notAllowed.body')}</p>
+        <a href="/" class="button button--primary">
+          {t('notFound.back')}
+        </a>
+      </div>
+    )
+  }
+  return <AdminConsole me={me} />
+}
