@@ -1,11 +1,15 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { S3Client } from '@aws-sdk/client-s3'
 import { type ApiDeps, type LogLine, recordDynamoCall } from '@market/api'
 import {
   createAccountRepository,
   createCategoryRepository,
   createCursorCodec,
+  createDocumentClient,
   createHealthRepository,
+  createListingRepository,
+  createNotificationRepository,
+  createPhotoStore,
   onEveryDynamoCall,
 } from '@market/data'
 import { monotonicFactory } from 'ulid'
@@ -28,18 +32,28 @@ const logLines = (minimum: string | undefined) => {
 export const buildDeps = (env: NodeJS.ProcessEnv = process.env, log = logLines(env.LOG_LEVEL)): ApiDeps => {
   const table = env.TABLE_NAME
   if (!table) throw new Error('TABLE_NAME is not set')
-  const db = DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } })
+  const db = createDocumentClient(new DynamoDBClient({}))
   onEveryDynamoCall(db, recordDynamoCall)
   const secrets = createSecretSource(env)
   const sessionSecret = async () => (await secrets()).SESSION_SECRET
   const nextId = monotonicFactory()
+  const cursors = createCursorCodec(sessionSecret)
+  // S3_ENDPOINT is the local S3-API store of `npm start`; in the cloud the SDK finds S3 itself.
+  // Checksums only when S3 requires them: a presigned PUT must not carry the checksum of an empty body.
+  const s3 = new S3Client({
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT, forcePathStyle: true } : {}),
+  })
   return {
     log,
     clock: { now: () => new Date() },
     ids: { next: () => nextId() },
     health: createHealthRepository(db, table),
     categories: createCategoryRepository(db, table),
-    accounts: createAccountRepository(db, table, createCursorCodec(sessionSecret)),
+    accounts: createAccountRepository(db, table, cursors),
+    listings: createListingRepository(db, table, cursors),
+    notifications: createNotificationRepository(db, table),
+    photos: createPhotoStore(s3, env.PHOTOS_BUCKET ?? 'photos'),
     sessions: { secret: sessionSecret, cookieSecure: env.COOKIE_SECURE !== 'false' },
   }
 }

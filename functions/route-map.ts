@@ -24,7 +24,13 @@ export const routeGroups: RouteGroup[] = [
   },
   { name: 'admin', prefixes: ['/api/admin'], entry: 'functions/admin.ts', access: 'readwrite' },
   { name: 'meta', prefixes: ['/api/health', '/api/openapi.json'], entry: 'functions/meta.ts', access: 'read' },
-  { name: 'listings', prefixes: ['/api/categories'], entry: 'functions/listings.ts', access: 'read' },
+  {
+    name: 'listings',
+    prefixes: ['/api/categories', '/api/listings', '/api/suppliers/me/listings', '/api/uploads'],
+    entry: 'functions/listings.ts',
+    access: 'readwrite',
+  },
+  { name: 'notifications', prefixes: ['/api/notifications'], entry: 'functions/notifications.ts', access: 'readwrite' },
 ]
 
 /** The group that serves a path, by longest matching prefix. */

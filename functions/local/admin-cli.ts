@@ -9,10 +9,9 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { Email, Password } from '@market/contracts'
 import { Accounts } from '@market/core'
-import { createAccountRepository, createCursorCodec, ensureTable } from '@market/data'
+import { createAccountRepository, createCursorCodec, createDocumentClient, ensureTable } from '@market/data'
 import { monotonicFactory } from 'ulid'
 import { z } from 'zod'
 import { readLocalConfig } from './config.ts'
@@ -67,7 +66,7 @@ const main = async () => {
     if (!values.aws) await ensureTable(client, table)
     const nextId = monotonicFactory()
     const accounts = createAccountRepository(
-      DynamoDBDocumentClient.from(client),
+      createDocumentClient(client),
       table,
       createCursorCodec(() => Promise.reject(new Error('not paginated'))),
     )

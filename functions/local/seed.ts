@@ -1,69 +1,138 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import { Accounts, Catalog } from '@market/core'
-import { createAccountRepository, createCategoryRepository, createCursorCodec, createSeedMarkerRepository } from '@market/data'
+import { Accounts, Catalog, DomainError, Listings } from '@market/core'
+import {
+  createAccountRepository,
+  createCategoryRepository,
+  createCursorCodec,
+  createListingRepository,
+  createSeedMarkerRepository,
+} from '@market/data'
 import { monotonicFactory } from 'ulid'
+import { demoListings, demoPassword, demoSuppliers, demoTiers } from './demo-market.ts'
+import { wovenPng } from './demo-photos.ts'
 
 /** The demo sign-ins `npm start` prints on the first start (demo data only: change them for real use). */
 export const demoAccounts = {
   admin: { email: 'admin@lhasa-market.local', password: 'lhasa-admin-2026' },
-  supplier: { email: 'tsering@barkhor-wool.example', password: 'demo-supplier-2026' },
+  supplier: { email: demoSuppliers[0]?.email as string, password: demoPassword },
   buyer: { email: 'lhamo@lhasa-tailor.example', password: 'demo-buyer-2026' },
 } as const
 
+export type SeedOptions = {
+  now?: Date
+  /** Writes a demo photo into the photos bucket; without it the demo listings have no photos. */
+  savePhoto?: (key: string, bytes: Buffer) => Promise<void>
+  /** The demo suppliers' listings (tests that do not browse skip them: they take a few seconds). */
+  listings?: boolean
+}
+
+/** Seeding again after an interrupted start meets what the first try wrote: that is fine. */
+const ignoreExisting = (error: unknown) => {
+  if (!(error instanceof DomainError && error.kind === 'conflict')) throw error
+}
+
 /**
- * Demo data for a first start: the material taxonomy, an administrator, a verified supplier from
- * the Barkhor and a garment workshop. Later domains add listings and RFQs. Returns false when the
- * table was seeded before.
+ * Demo data for a first start: the material taxonomy, an administrator, a garment workshop, six
+ * suppliers (one still awaiting verification) and their listings, approved over the past weeks.
+ * Goes through the same domain functions as the API. Returns false when the table was seeded before.
  */
-export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, now = new Date()): Promise<boolean> => {
+export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, options: SeedOptions = {}): Promise<boolean> => {
   const marker = createSeedMarkerRepository(db, table)
   if (await marker.seededAt()) return false
+  const now = options.now ?? new Date()
+  // The seed never pages through lists, so its repositories need no cursor secret.
+  const cursors = createCursorCodec(() => Promise.reject(new Error('not paginated')))
   const categories = createCategoryRepository(db, table)
-  for (const category of Catalog.defaultCategories) await categories.putCategory(category)
-
-  // The seed never pages through lists, so its repository needs no cursor secret.
-  const accounts = createAccountRepository(
-    db,
-    table,
-    createCursorCodec(() => Promise.reject(new Error('not paginated'))),
-  )
+  const accounts = createAccountRepository(db, table, cursors)
+  const listings = createListingRepository(db, table, cursors)
   const nextId = monotonicFactory()
-  const deps = { clock: { now: () => now }, ids: { next: () => nextId() } }
-  const existing = await accounts.findUserByEmail(demoAccounts.admin.email)
-  if (!existing) {
-    await accounts.createUser(
-      await Accounts.prepareUser(deps, {
-        ...demoAccounts.admin,
-        name: '卓玛 (市场管理员)',
-        role: 'admin',
-        company: { name: '拉萨服装原辅料交易市场' },
-      }),
-    )
-    const supplier = await Accounts.prepareUser(deps, {
-      ...demoAccounts.supplier,
-      name: '次仁',
+  // Listings were approved one after another over the last month, so "newest" means something.
+  let clockTime = now.getTime() - 30 * 24 * 3600 * 1000
+  const deps = {
+    clock: { now: () => new Date(clockTime) },
+    ids: { next: () => nextId(clockTime) },
+    accounts,
+    categories,
+    listings,
+    photos: { createUpload: () => Promise.reject(new Error('the seed writes photos directly')) },
+  }
+
+  for (const category of Catalog.defaultCategories) await categories.addCategory(category).catch(ignoreExisting)
+
+  const create = async (user: Accounts.StoredUser) => {
+    await accounts.createUser(user).catch(ignoreExisting)
+    return (await accounts.findUserByEmail(user.email)) as Accounts.StoredUser
+  }
+  const admin = await create(
+    await Accounts.prepareUser(deps, {
+      ...demoAccounts.admin,
+      name: '卓玛 (市场管理员)',
+      role: 'admin',
+      company: { name: '拉萨服装原辅料交易市场' },
+    }),
+  )
+  await create(
+    await Accounts.prepareUser(deps, {
+      ...demoAccounts.buyer,
+      name: '拉姆',
+      role: 'buyer',
+      company: { name: '拉萨拉姆藏装加工坊', phone: '13989001234', address: '拉萨市城关区林廓南路 8 号' },
+    }),
+  )
+  const suppliers = new Map<string, Accounts.StoredUser>()
+  for (const supplier of demoSuppliers) {
+    const user = await Accounts.prepareUser(deps, {
+      email: supplier.email,
+      password: demoPassword,
+      name: supplier.name,
       role: 'supplier',
-      company: { name: '八廓街次仁羊毛氆氇店', phone: '0891-6321234', address: '拉萨市城关区八廓街 32 号' },
+      company: { name: supplier.company, phone: supplier.phone, address: supplier.address },
     })
-    await accounts.createUser({
-      ...supplier,
-      verificationDetails: {
-        status: 'verified',
-        licenseNumber: '91540100MA6T000001',
-        stall: '冲赛康市场 A-12',
-        contactPhone: '13908901234',
-        submittedAt: now.toISOString(),
-        decidedAt: now.toISOString(),
-      },
-    })
-    await accounts.createUser(
-      await Accounts.prepareUser(deps, {
-        ...demoAccounts.buyer,
-        name: '拉姆',
-        role: 'buyer',
-        company: { name: '拉萨拉姆藏装加工坊', phone: '13989001234', address: '拉萨市城关区林廓南路 8 号' },
-      }),
+    const at = new Date(clockTime).toISOString()
+    const details = {
+      status: supplier.verification,
+      licenseNumber: supplier.licenseNumber,
+      contactPhone: supplier.phone,
+      submittedAt: at,
+      ...(supplier.stall ? { stall: supplier.stall } : {}),
+      ...(supplier.verification === 'verified' ? { decidedAt: at } : {}),
+    }
+    const created = await create({ ...user, verificationDetails: { status: 'unverified' } })
+    suppliers.set(
+      supplier.key,
+      await accounts.updateVerification({ userId: created.id, from: ['unverified'], details }).catch(() => created),
     )
+  }
+
+  if (options.listings !== false) {
+    for (const [index, demo] of demoListings.entries()) {
+      clockTime += 11 * 3600 * 1000
+      const supplier = suppliers.get(demo.supplier) as Accounts.StoredUser
+      const photos: string[] = []
+      if (options.savePhoto) {
+        const key = `photos/${supplier.id}/${nextId(clockTime)}.png`
+        await options.savePhoto(key, wovenPng({ warp: demo.colors[0], weft: demo.colors[1], seed: index }))
+        photos.push(key)
+      }
+      const listing = await Listings.createListing(deps, supplier, {
+        title: demo.title,
+        description: {
+          zh: `${demo.title.zh}。${supplier.company}供货，可到${demoSuppliers.find((s) => s.key === demo.supplier)?.stall ?? '店铺'}看样，量大从优。`,
+          ...(demo.title.en ? { en: `${demo.title.en}. Samples at our stall; better prices for larger orders.` } : {}),
+        },
+        categoryId: demo.categoryId,
+        specs: demo.specs,
+        unit: demo.unit,
+        priceTiers: demoTiers(demo.priceFen, demo.moq),
+        moq: demo.moq,
+        stock: demo.stock,
+        leadTimeDays: 3 + (index % 12),
+        photos,
+      })
+      if (demo.status === 'draft') continue
+      await Listings.submitListing(deps, supplier, listing.id)
+      if (demo.status !== 'pending_review') await Listings.approveListing(deps, admin, listing.id)
+    }
   }
   await marker.markSeeded(now.toISOString())
   return true

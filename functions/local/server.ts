@@ -2,7 +2,9 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { serve } from '@hono/node-server'
 import { type RouteGroup, routeGroups } from '../route-map.ts'
+import { freePort } from './dynamodb-local.ts'
 import { createLocalApp } from './local-app.ts'
+import { createLocalPhotoStore, localBucketPath, writeLocalObject } from './local-photo-store.ts'
 
 export const projectRoot = resolve(import.meta.dirname, '../..')
 
@@ -21,24 +23,45 @@ export const loadGroupApps = async (groups: RouteGroup[] = routeGroups) => {
   return apps
 }
 
+export const localObjectsDir = (dataDir: string) => join(dataDir, 'objects')
+export const localPhotosBucket = () => {
+  process.env.PHOTOS_BUCKET ??= 'photos'
+  return process.env.PHOTOS_BUCKET
+}
+
+/** Saves a photo where the local photo store serves it from (the demo seed's photos). */
+export const saveLocalPhoto = (dataDir: string) => (key: string, bytes: Buffer) =>
+  writeLocalObject(localObjectsDir(dataDir), localPhotosBucket(), key, bytes)
+
+/**
+ * Points the apps' S3 client at the local photo store of a server at `origin` (before the entries
+ * are imported) and returns that store. Photos live under `dataDir/objects`.
+ */
+export const useLocalPhotoStore = (origin: string, dataDir: string) => {
+  process.env.S3_ENDPOINT = `${origin}${localBucketPath}`
+  return createLocalPhotoStore({
+    dir: localObjectsDir(dataDir),
+    bucket: localPhotosBucket(),
+    credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '' },
+  })
+}
+
 export type RunningServer = { url: string; close: () => Promise<void> }
 
-export const serveMarket = async ({
-  port,
-  host,
-  webDir,
-}: {
+export const serveMarket = async (options: {
   port: number
   host: string
   webDir: string
+  dataDir: string
 }): Promise<RunningServer> => {
-  const app = createLocalApp({ groups: routeGroups, apps: await loadGroupApps(), webDir })
+  // The port must be known before the apps load: presigned photo URLs name it.
+  const port = options.port || (await freePort())
+  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`
+  const photoStore = useLocalPhotoStore(url, options.dataDir)
+  const app = createLocalApp({ groups: routeGroups, apps: await loadGroupApps(), webDir: options.webDir, photoStore })
   return new Promise((resolveServer, reject) => {
-    const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-      resolveServer({
-        url: `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`,
-        close: () => new Promise((done) => server.close(() => done())),
-      })
+    const server = serve({ fetch: app.fetch, port, hostname: options.host }, () => {
+      resolveServer({ url, close: () => new Promise((done) => server.close(() => done())) })
     })
     server.once('error', reject)
   })

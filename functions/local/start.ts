@@ -6,14 +6,13 @@
 import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import { ensureTable } from '@market/data'
+import { createDocumentClient, ensureTable } from '@market/data'
 import { buildWeb } from '../../web/build.ts'
 import { readLocalConfig } from './config.ts'
 import { type RunningDynamo, startDynamoDbLocal } from './dynamodb-local.ts'
 import { endpointFile, ensureLocalSessionSecret } from './local-secret.ts'
 import { demoAccounts, seedDemoData } from './seed.ts'
-import { projectRoot, serveMarket } from './server.ts'
+import { projectRoot, saveLocalPhoto, serveMarket } from './server.ts'
 
 const say = (message: string) => process.stdout.write(`${message}\n`)
 
@@ -57,11 +56,15 @@ const main = async () => {
     const client = new DynamoDBClient({})
     const created = await ensureTable(client, config.TABLE_NAME)
     say(created ? `Created table ${config.TABLE_NAME}` : `Using table ${config.TABLE_NAME} in ${config.DATA_DIR}`)
-    const seeded = config.SEED_DEMO_DATA && (await seedDemoData(DynamoDBDocumentClient.from(client), config.TABLE_NAME))
+    const seeded =
+      config.SEED_DEMO_DATA &&
+      (await seedDemoData(createDocumentClient(client), config.TABLE_NAME, {
+        savePhoto: saveLocalPhoto(config.DATA_DIR),
+      }))
     if (seeded) say('Wrote the demo data')
     client.destroy()
 
-    server = await serveMarket({ port: config.PORT, host: config.HOST, webDir })
+    server = await serveMarket({ port: config.PORT, host: config.HOST, webDir, dataDir: config.DATA_DIR })
     say(`\n  拉萨服装原辅料交易市场 · Lhasa Raw-Materials Exchange\n  ${server.url}\n`)
     if (seeded) {
       say('  Demo sign-ins (shown on the first start only):')

@@ -1,16 +1,14 @@
-import { mkdir, mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { demoAccounts, seedDemoData } from '../../functions/local/seed.ts'
-import { type RunningServer, serveMarket } from '../../functions/local/server.ts'
-import { buildWeb } from '../../web/build.ts'
+import { demoAccounts } from '../../functions/local/seed.ts'
+import type { RunningServer } from '../../functions/local/server.ts'
 import { bo } from '../../web/src/i18n/bo.ts'
 import { type Catalog, zhCN } from '../../web/src/i18n/zh-CN.ts'
 import { chromiumMissing, launchChromium, seriousAccessibilityViolations } from '../support/browser.ts'
-import { createTestTable } from '../support/dynamo.ts'
 import { collectUnexpectedPageErrors, type ExpectedFailure } from '../support/page-errors.ts'
+import { serveTestMarket } from '../support/web-market.ts'
 
 const screenshots = resolve(import.meta.dirname, '../../test-results/screenshots')
 const phone = { width: 390, height: 844 }
@@ -108,12 +106,7 @@ const approveOnAdminPage = async (supplierEmail: string, screenshot: string) => 
 
 describe.skipIf(chromiumMissing)('accounts in Chromium', () => {
   beforeAll(async () => {
-    const table = await createTestTable('e2e-accounts')
-    await seedDemoData(table.db, table.tableName)
-    process.env.TABLE_NAME = table.tableName
-    const webDir = await mkdtemp(join(tmpdir(), 'market-web-'))
-    await buildWeb({ outDir: webDir })
-    server = await serveMarket({ port: 0, host: '127.0.0.1', webDir })
+    server = (await serveTestMarket('e2e-accounts')).server
     browser = await launchChromium()
     await mkdir(screenshots, { recursive: true })
     admin = await newPage(desktop)

@@ -1,14 +1,11 @@
-import { mkdir, mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { seedDemoData } from '../../functions/local/seed.ts'
-import { type RunningServer, serveMarket } from '../../functions/local/server.ts'
-import { buildWeb } from '../../web/build.ts'
+import type { RunningServer } from '../../functions/local/server.ts'
 import { chromiumMissing, launchChromium, seriousAccessibilityViolations } from '../support/browser.ts'
-import { createTestTable } from '../support/dynamo.ts'
 import { collectUnexpectedPageErrors } from '../support/page-errors.ts'
+import { serveTestMarket } from '../support/web-market.ts'
 
 const screenshots = resolve(import.meta.dirname, '../../test-results/screenshots')
 const collectPageErrors = (page: Page) => collectUnexpectedPageErrors(page, [])
@@ -18,12 +15,7 @@ let browser: Browser
 
 describe.skipIf(chromiumMissing)('the web shell in Chromium', () => {
   beforeAll(async () => {
-    const table = await createTestTable('e2e-shell')
-    await seedDemoData(table.db, table.tableName)
-    process.env.TABLE_NAME = table.tableName
-    const webDir = await mkdtemp(join(tmpdir(), 'market-web-'))
-    await buildWeb({ outDir: webDir })
-    server = await serveMarket({ port: 0, host: '127.0.0.1', webDir })
+    server = (await serveTestMarket('e2e-shell')).server
     browser = await launchChromium()
     await mkdir(screenshots, { recursive: true })
   })

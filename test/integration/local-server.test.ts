@@ -1,24 +1,14 @@
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { Catalog } from '@market/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemoData } from '../../functions/local/seed.ts'
-import { type RunningServer, serveMarket } from '../../functions/local/server.ts'
-import { buildWeb } from '../../web/build.ts'
+import type { RunningServer } from '../../functions/local/server.ts'
 import { createTestTable } from '../support/dynamo.ts'
+import { serveTestMarket } from '../support/web-market.ts'
 
 let server: RunningServer
-let tableName: string
 
 beforeAll(async () => {
-  const table = await createTestTable('local-server')
-  tableName = table.tableName
-  await seedDemoData(table.db, tableName)
-  process.env.TABLE_NAME = tableName
-  const webDir = await mkdtemp(join(tmpdir(), 'market-web-'))
-  await buildWeb({ outDir: webDir, minify: false })
-  server = await serveMarket({ port: 0, host: '127.0.0.1', webDir })
+  server = (await serveTestMarket('local-server')).server
 })
 
 afterAll(() => server?.close())

@@ -34,6 +34,25 @@ const adminOnly = (status: number): Record<Caller, number> => ({
 
 /** An id that names nobody: admins get past authorization and then 404, everyone else stops before. */
 const unknownId = () => ({ id: ulid() })
+/** For supplier-only routes on an unknown listing: the supplier gets past authorization and then 404. */
+const supplierOnly = (status: number): Record<Caller, number> => ({
+  anonymous: 401,
+  buyer: 403,
+  supplier: status,
+  admin: 403,
+  suspended: 403,
+})
+
+const newListing = () => ({
+  title: { zh: '测试羊毛' },
+  description: { zh: '测试' },
+  categoryId: 'wool',
+  unit: 'kg',
+  priceTiers: [{ minQty: 1, unitPriceFen: 1000 }],
+  moq: 1,
+  stock: 10,
+  leadTimeDays: 3,
+})
 
 /**
  * Every endpoint with the status each caller gets. Later issues add their endpoints here; the
@@ -82,6 +101,53 @@ export const authorizationMatrix: MatrixRow[] = [
   },
   { method: 'POST', path: '/api/admin/users/{id}/reinstate', params: unknownId, body: () => ({}), expect: adminOnly(404) },
   { method: 'GET', path: '/api/admin/audit', expect: adminOnly(200) },
+  { method: 'GET', path: '/api/listings', expect: everyone(200) },
+  { method: 'GET', path: '/api/listings/{id}', params: unknownId, expect: everyone(404) },
+  { method: 'POST', path: '/api/listings', body: newListing, expect: supplierOnly(201) },
+  {
+    method: 'PATCH',
+    path: '/api/listings/{id}',
+    params: unknownId,
+    body: () => ({ version: 1, stock: 5 }),
+    expect: supplierOnly(404),
+  },
+  { method: 'POST', path: '/api/listings/{id}/submit', params: unknownId, expect: supplierOnly(404) },
+  { method: 'POST', path: '/api/listings/{id}/archive', params: unknownId, expect: supplierOnly(404) },
+  // A suspended supplier may still read its own listings.
+  { method: 'GET', path: '/api/suppliers/me/listings', expect: { ...supplierOnly(200), suspended: 200 } },
+  { method: 'POST', path: '/api/uploads', body: () => ({ contentType: 'image/png', size: 1000 }), expect: supplierOnly(201) },
+  { method: 'GET', path: '/api/notifications', expect: signedIn(200) },
+  { method: 'POST', path: '/api/notifications/read', body: () => ({ all: true }), expect: { ...signedIn(204), suspended: 403 } },
+  {
+    method: 'POST',
+    path: '/api/admin/categories',
+    body: () => ({ id: `test-${ulid().toLowerCase()}`, group: 'trim', name: { zh: '测试' }, sortOrder: 999 }),
+    expect: adminOnly(201),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/admin/categories/{id}',
+    params: () => ({ id: 'no-such-category' }),
+    body: () => ({ sortOrder: 1 }),
+    expect: adminOnly(404),
+  },
+  { method: 'GET', path: '/api/admin/listings', expect: adminOnly(200) },
+  { method: 'POST', path: '/api/admin/listings/{id}/approve', params: unknownId, expect: adminOnly(404) },
+  {
+    method: 'POST',
+    path: '/api/admin/listings/{id}/reject',
+    params: unknownId,
+    body: () => ({ reason: 'test' }),
+    expect: adminOnly(404),
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/listings/{id}/suspend',
+    params: unknownId,
+    body: () => ({ reason: 'test' }),
+    expect: adminOnly(404),
+  },
+  { method: 'POST', path: '/api/admin/listings/{id}/reinstate', params: unknownId, expect: adminOnly(404) },
 ]
 
 export const fillPath = (path: string, params: Record<string, string> = {}) =>

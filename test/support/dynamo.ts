@@ -1,6 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import { ensureTable } from '@market/data'
+import { createDocumentClient, ensureTable } from '@market/data'
 import { ulid } from 'ulid'
 import { inject } from 'vitest'
 
@@ -22,5 +21,5 @@ export const createTestTable = async (prefix: string) => {
   const client = new DynamoDBClient({})
   const tableName = `${prefix}-${ulid().toLowerCase()}`
   await ensureTable(client, tableName)
-  return { tableName, client, db: DynamoDBDocumentClient.from(client) }
+  return { tableName, client, db: createDocumentClient(client) }
 }

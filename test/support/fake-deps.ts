@@ -18,9 +18,17 @@ export const fakeDeps = (overrides: Partial<ApiDeps> = {}) => {
     clock: { now: () => new Date() },
     ids: { next: () => ulid() },
     accounts: unused('accounts'),
+    listings: unused('listings'),
+    notifications: unused('notifications'),
+    photos: unused('photos'),
     sessions: { secret: async () => 'test-secret', cookieSecure: false },
     health: { ping: async () => {} },
-    categories: { listCategories: async () => Catalog.defaultCategories },
+    categories: {
+      listCategories: async () => Catalog.defaultCategories,
+      getCategory: async (id) => Catalog.defaultCategories.find((category) => category.id === id),
+      addCategory: async () => {},
+      updateCategory: async () => undefined,
+    },
     ...overrides,
   }
   return { deps, logs }

@@ -1,9 +1,12 @@
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { sessionCookieName } from '@market/api'
 import type { MeResponse } from '@market/contracts'
 import { ulid } from 'ulid'
 import { createLocalApp } from '../../functions/local/local-app.ts'
 import { demoAccounts, seedDemoData } from '../../functions/local/seed.ts'
-import { loadGroupApps } from '../../functions/local/server.ts'
+import { loadGroupApps, useLocalPhotoStore } from '../../functions/local/server.ts'
 import { routeGroups } from '../../functions/route-map.ts'
 import { createTestTable } from './dynamo.ts'
 
@@ -12,13 +15,16 @@ export type Answer<T = unknown> = { status: number; body: T; headers: Headers; c
 
 /**
  * The whole market as `npm start` mounts it (every group's real app, on a fresh table of the
- * shared DynamoDB Local, with the demo data), called in-process through `app.request`.
+ * shared DynamoDB Local, with the demo accounts and, on request, the demo listings), called
+ * in-process through `app.request`.
  */
-export const startTestMarket = async (prefix: string) => {
+export const startTestMarket = async (prefix: string, { demoListings = false } = {}) => {
   const { tableName, db } = await createTestTable(prefix)
-  await seedDemoData(db, tableName)
+  await seedDemoData(db, tableName, { listings: demoListings })
   process.env.TABLE_NAME = tableName
-  const app = createLocalApp({ groups: routeGroups, apps: await loadGroupApps(), webDir: '/nonexistent' })
+  // app.request() addresses the app as http://localhost, so presigned photo URLs name that origin.
+  const photoStore = useLocalPhotoStore('http://localhost', await mkdtemp(join(tmpdir(), 'market-data-')))
+  const app = createLocalApp({ groups: routeGroups, apps: await loadGroupApps(), webDir: '/nonexistent', photoStore })
 
   const call = async <T = unknown>(
     path: string,

@@ -3,8 +3,14 @@ import { createAccountsApp } from './accounts/app.ts'
 import { createAdminApp } from './admin/app.ts'
 import type { ApiDeps } from './deps.ts'
 import { createListingsApp } from './listings/app.ts'
+import { createNotificationsApp } from './notifications/app.ts'
 
 type AnyApp = (deps: ApiDeps) => Hono<never>
 
 /** Every domain's app factory, for the OpenAPI document (the meta group documents itself). */
-export const domainAppFactories = [createAccountsApp, createAdminApp, createListingsApp] as unknown as AnyApp[]
+export const domainAppFactories = [
+  createAccountsApp,
+  createAdminApp,
+  createListingsApp,
+  createNotificationsApp,
+] as unknown as AnyApp[]

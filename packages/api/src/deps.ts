@@ -1,4 +1,4 @@
-import type { Accounts, Catalog, Clock, IdGenerator } from '@market/core'
+import type { Accounts, Catalog, Clock, IdGenerator, Listings, Notifications } from '@market/core'
 import type { Logger } from './middleware/request-log.ts'
 
 /** The ports the API needs, built by the composition root (functions/deps.ts) or by a test. */
@@ -9,6 +9,9 @@ export type ApiDeps = {
   health: { ping(): Promise<void> }
   categories: Catalog.CategoryStore
   accounts: Accounts.AccountStore
+  listings: Listings.ListingStore
+  photos: Listings.PhotoStore
+  notifications: Notifications.NotificationStore
   sessions: {
     /** The token-signing secret; read once (from the environment or the secret store) and cached. */
     secret(): Promise<string>

@@ -10,22 +10,14 @@ import {
 } from '@aws-sdk/lib-dynamodb'
 import type { AuditEntry, User, UsersQuery, VerificationDetails } from '@market/contracts'
 import { Accounts } from '@market/core'
+import { auditPut } from './audit-writes.ts'
 import type { CursorCodec } from './cursor.ts'
-import {
-  auditByTargetIndex,
-  auditKey,
-  emailKey,
-  loginFailuresKey,
-  pendingVerificationIndex,
-  sessionKey,
-  userKey,
-  userListIndex,
-} from './keys.ts'
+import { auditKey, emailKey, loginFailuresKey, pendingVerificationIndex, sessionKey, userKey, userListIndex } from './keys.ts'
 import { withConflictRetry, writeRefusal } from './transactions.ts'
 
 type Item = Record<string, unknown>
 
-const toStoredUser = (item: Item): Accounts.StoredUser => ({
+export const toStoredUser = (item: Item): Accounts.StoredUser => ({
   id: item.id as string,
   email: item.email as string,
   name: item.name as string,
@@ -54,13 +46,6 @@ const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000)
 const failureListCap = 20
 
 export const createAccountRepository = (db: DynamoDBDocumentClient, table: string, cursors: CursorCodec) => {
-  const auditPut = (entry: AuditEntry) => ({
-    Put: {
-      TableName: table,
-      Item: { ...auditKey(entry.at, entry.id), ...auditByTargetIndex(entry.targetId, entry.at), type: 'audit', ...entry },
-    },
-  })
-
   const findUserById = async (id: string) => {
     const result = await db.send(new GetCommand({ TableName: table, Key: userKey(id), ConsistentRead: true }))
     return result.Item ? toStoredUser(result.Item) : undefined
@@ -84,7 +69,7 @@ export const createAccountRepository = (db: DynamoDBDocumentClient, table: strin
     try {
       await withConflictRetry<unknown>(() =>
         audit
-          ? db.send(new TransactWriteCommand({ TransactItems: [{ Update: input }, auditPut(audit)] }))
+          ? db.send(new TransactWriteCommand({ TransactItems: [{ Update: input }, auditPut(table, audit)] }))
           : db.send(new UpdateCommand(input)),
       )
     } catch (error) {

@@ -1,10 +1,23 @@
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
-import type { Category } from '@market/contracts'
-import type { Catalog } from '@market/core'
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import type { AuditEntry, Category } from '@market/contracts'
+import { type Catalog, DomainError } from '@market/core'
+import { auditPut } from './audit-writes.ts'
 import { categoryKey, categoryPartition, categorySortPrefix } from './keys.ts'
+import { writeRefusal } from './transactions.ts'
 
-export const createCategoryRepository = (db: DynamoDBDocumentClient, table: string) =>
-  ({
+const toCategory = (item: Record<string, unknown>): Category => ({
+  id: item.id as string,
+  group: item.group as Category['group'],
+  name: item.name as Category['name'],
+  sortOrder: item.sortOrder as number,
+})
+
+export const createCategoryRepository = (db: DynamoDBDocumentClient, table: string) => {
+  const getCategory = async (id: string) => {
+    const result = await db.send(new GetCommand({ TableName: table, Key: categoryKey(id), ConsistentRead: true }))
+    return result.Item ? toCategory(result.Item) : undefined
+  }
+  return {
     /** The whole taxonomy is one partition: a single Query (tens of items, one page). */
     listCategories: async () => {
       const result = await db.send(
@@ -16,14 +29,56 @@ export const createCategoryRepository = (db: DynamoDBDocumentClient, table: stri
       )
       return (result.Items ?? []).map(toCategory)
     },
-    putCategory: async (category: Category) => {
-      await db.send(new PutCommand({ TableName: table, Item: { ...categoryKey(category.id), type: 'category', ...category } }))
+    getCategory,
+    addCategory: async (category: Category, audit?: AuditEntry) => {
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: table,
+                  Item: { ...categoryKey(category.id), type: 'category', ...category },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              ...(audit ? [auditPut(table, audit)] : []),
+            ],
+          }),
+        )
+      } catch (error) {
+        if (writeRefusal(error) === 'condition') {
+          throw new DomainError('conflict', 'category.exists', `There is already a category ${category.id}`)
+        }
+        throw error
+      }
     },
-  }) satisfies Catalog.CategoryStore & Record<string, unknown>
-
-const toCategory = (item: Record<string, unknown>): Category => ({
-  id: item.id as string,
-  group: item.group as Category['group'],
-  name: item.name as Category['name'],
-  sortOrder: item.sortOrder as number,
-})
+    updateCategory: async (id: string, changes: Partial<Omit<Category, 'id'>>, audit?: AuditEntry) => {
+      const entries = Object.entries(changes).filter(([, value]) => value !== undefined)
+      if (entries.length === 0) return getCategory(id)
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: table,
+                  Key: categoryKey(id),
+                  UpdateExpression: `SET ${entries.map(([name]) => `#${name} = :${name}`).join(', ')}`,
+                  ConditionExpression: 'attribute_exists(pk)',
+                  ExpressionAttributeNames: Object.fromEntries(entries.map(([name]) => [`#${name}`, name])),
+                  ExpressionAttributeValues: Object.fromEntries(entries.map(([name, value]) => [`:${name}`, value])),
+                },
+              },
+              ...(audit ? [auditPut(table, audit)] : []),
+            ],
+          }),
+        )
+      } catch (error) {
+        if (writeRefusal(error) === 'condition') return undefined
+        throw error
+      }
+      return getCategory(id)
+    },
+  } satisfies Catalog.CategoryStore
+}

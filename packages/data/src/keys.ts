@@ -31,3 +31,38 @@ export const pendingVerificationIndex = (submittedAt: string, userId: string) =>
 export const userListIndex = (createdAt: string, userId: string) => ({ gsi2pk: 'USERS', gsi2sk: `${createdAt}#${userId}` })
 /** gsi1: an object's audit history. */
 export const auditByTargetIndex = (targetId: string, at: string) => ({ gsi1pk: `AUDIT#${targetId}`, gsi1sk: at })
+
+export const listingKey = (listingId: string): ItemKey => ({ pk: `LISTING#${listingId}`, sk: 'LISTING' })
+/** gsi2: a supplier's own listings, newest first, every status. */
+export const listingsOfSupplierIndex = (supplierId: string, createdAt: string, listingId: string) => ({
+  gsi2pk: `SUPPLIER#${supplierId}#LISTINGS`,
+  gsi2sk: `${createdAt}#${listingId}`,
+})
+/**
+ * gsi3: listings by moderation status, oldest first. Active listings with edits awaiting review
+ * sit in the pending_review queue, since that is where an administrator has work to do.
+ */
+export const listingModerationIndex = (queue: string, since: string, listingId: string) => ({
+  gsi3pk: `LISTINGS#${queue}`,
+  gsi3sk: `${since}#${listingId}`,
+})
+
+/**
+ * The search index: one entry per term of an active listing. The table key orders a term's
+ * listings newest first; gsi1 orders them by price. Prices are padded so strings sort as numbers.
+ */
+export const searchEntryKey = (term: string, listedAt: string, listingId: string): ItemKey => ({
+  pk: `SEARCH#${term}`,
+  sk: `${listedAt}#${listingId}`,
+})
+export const searchEntryPriceIndex = (term: string, priceFen: number, listedAt: string, listingId: string) => ({
+  gsi1pk: `SEARCH#${term}`,
+  gsi1sk: `${String(priceFen).padStart(10, '0')}#${listedAt}#${listingId}`,
+})
+
+export const notificationKey = (userId: string, notificationId: string): ItemKey => ({
+  pk: `USER#${userId}`,
+  sk: `NOTIF#${notificationId}`,
+})
+/** Sorts after every NOTIF#<ulid>, so a newest-first Query of the notifications returns it first. */
+export const unreadCounterKey = (userId: string): ItemKey => ({ pk: `USER#${userId}`, sk: 'NOTIF~COUNT' })

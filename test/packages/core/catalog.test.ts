@@ -28,7 +28,7 @@ describe('the material taxonomy', () => {
 
   it('serves the stored categories in order with the standard units', async () => {
     const stored = [...Catalog.defaultCategories].reverse()
-    const catalog = await Catalog.getCatalog({ categories: { listCategories: async () => stored } })
+    const catalog = await Catalog.getCatalog({ categories: { listCategories: async () => stored } as Catalog.CategoryStore })
     expect(catalog.categories[0]?.id).toBe('wool')
     expect(catalog.units.map((unit) => unit.id)).toContain('m')
   })

@@ -1,6 +1,13 @@
 import {
   AuditPage,
+  Category,
+  CategoryId,
+  CategoryInput,
+  CategoryPatch,
   IdParam,
+  Listing,
+  ModerationPage,
+  ModerationQuery,
   PageQuery,
   PendingVerificationsResponse,
   ReasonInput,
@@ -9,7 +16,7 @@ import {
   UsersQuery,
   VerificationDecisionInput,
 } from '@market/contracts'
-import { Accounts } from '@market/core'
+import { Accounts, Catalog, Listings } from '@market/core'
 import { createGroupApp } from '../app.ts'
 import type { ApiDeps } from '../deps.ts'
 import { createAuth } from '../middleware/auth.ts'
@@ -101,6 +108,86 @@ export const createAdminApp = (deps: ApiDeps) => {
       admin,
       validate('query', PageQuery),
       async (c) => c.json(await Accounts.listAudit(deps, c.req.valid('query')), 200),
+    )
+    .post(
+      '/api/admin/categories',
+      describeRoute({
+        summary: 'Add a material category',
+        tags: ['admin'],
+        responses: { 201: { description: 'The new category', schema: Category } },
+      }),
+      admin,
+      validate('json', CategoryInput),
+      async (c) => c.json(await Catalog.addCategory(deps, c.var.actor, c.req.valid('json')), 201),
+    )
+    .patch(
+      '/api/admin/categories/:id',
+      describeRoute({
+        summary: 'Rename or regroup a category',
+        tags: ['admin'],
+        responses: { 200: { description: 'The category after the change', schema: Category } },
+      }),
+      admin,
+      validate('param', CategoryId),
+      validate('json', CategoryPatch),
+      async (c) => c.json(await Catalog.updateCategory(deps, c.var.actor, c.req.valid('param').id, c.req.valid('json')), 200),
+    )
+    .get(
+      '/api/admin/listings',
+      describeRoute({
+        summary: 'Listings by moderation status; pending_review (new listings and edits to review) oldest first',
+        tags: ['admin'],
+        responses: { 200: { description: 'A page of listings with their suppliers', schema: ModerationPage } },
+      }),
+      admin,
+      validate('query', ModerationQuery),
+      async (c) => c.json(await Listings.moderationQueue(deps, c.req.valid('query')), 200),
+    )
+    .post(
+      '/api/admin/listings/:id/approve',
+      describeRoute({
+        summary: 'Approve a listing, or the edits awaiting review on an active one',
+        tags: ['admin'],
+        responses: { 200: { description: 'The listing after the decision', schema: Listing } },
+      }),
+      admin,
+      validate('param', IdParam),
+      async (c) => c.json(await Listings.approveListing(deps, c.var.actor, c.req.valid('param').id), 200),
+    )
+    .post(
+      '/api/admin/listings/:id/reject',
+      describeRoute({
+        summary: 'Reject a listing (or its edits) with a reason the supplier is told',
+        tags: ['admin'],
+        responses: { 200: { description: 'The listing after the decision', schema: Listing } },
+      }),
+      admin,
+      validate('param', IdParam),
+      validate('json', ReasonInput),
+      async (c) => c.json(await Listings.rejectListing(deps, c.var.actor, c.req.valid('param').id, c.req.valid('json')), 200),
+    )
+    .post(
+      '/api/admin/listings/:id/suspend',
+      describeRoute({
+        summary: 'Take an active listing off the market, with a reason',
+        tags: ['admin'],
+        responses: { 200: { description: 'The suspended listing', schema: Listing } },
+      }),
+      admin,
+      validate('param', IdParam),
+      validate('json', ReasonInput),
+      async (c) => c.json(await Listings.suspendListing(deps, c.var.actor, c.req.valid('param').id, c.req.valid('json')), 200),
+    )
+    .post(
+      '/api/admin/listings/:id/reinstate',
+      describeRoute({
+        summary: 'Put a suspended listing back on the market',
+        tags: ['admin'],
+        responses: { 200: { description: 'The active listing', schema: Listing } },
+      }),
+      admin,
+      validate('param', IdParam),
+      async (c) => c.json(await Listings.reinstateListing(deps, c.var.actor, c.req.valid('param').id), 200),
     )
 }
 

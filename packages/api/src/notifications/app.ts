@@ -1,0 +1,38 @@
+import { MarkReadInput, NotificationsResponse } from '@market/contracts'
+import { Notifications } from '@market/core'
+import { createGroupApp } from '../app.ts'
+import type { ApiDeps } from '../deps.ts'
+import { createAuth } from '../middleware/auth.ts'
+import { validate } from '../middleware/validate.ts'
+import { describeRoute } from '../openapi/describe.ts'
+
+export const createNotificationsApp = (deps: ApiDeps) => {
+  const { requireUser } = createAuth(deps)
+  return createGroupApp(deps)
+    .get(
+      '/api/notifications',
+      describeRoute({
+        summary: 'The signed-in user’s notifications, newest first, with the unread count (one Query)',
+        tags: ['notifications'],
+        responses: { 200: { description: 'Notifications', schema: NotificationsResponse } },
+      }),
+      requireUser,
+      async (c) => c.json(await Notifications.listNotifications(deps, c.var.actor.id), 200),
+    )
+    .post(
+      '/api/notifications/read',
+      describeRoute({
+        summary: 'Mark notifications read: some by id, or all',
+        tags: ['notifications'],
+        responses: { 204: { description: 'Marked', schema: null } },
+      }),
+      requireUser,
+      validate('json', MarkReadInput),
+      async (c) => {
+        await Notifications.markRead(deps, c.var.actor.id, c.req.valid('json'))
+        return c.body(null, 204)
+      },
+    )
+}
+
+export type NotificationsApp = ReturnType<typeof createNotificationsApp>

@@ -1,0 +1,221 @@
+import { z } from 'zod'
+import { LocalizedText } from './catalog.ts'
+
+export const ListingStatus = z.enum(['draft', 'pending_review', 'active', 'suspended', 'rejected', 'archived'])
+export type ListingStatus = z.infer<typeof ListingStatus>
+
+export const UnitId = z.enum(['m', 'yd', 'kg', 'jin', 'bolt', 'piece', 'set'])
+export type UnitId = z.infer<typeof UnitId>
+
+export const Craft = z.enum(['handwoven', 'natural-dye', 'yak', 'sheep', 'cashmere', 'organic', 'recycled', 'embroidered'])
+
+const text = (max: number) => z.string().trim().min(1).max(max)
+
+/** Text in three languages as a supplier writes it: Chinese required, the others optional. */
+export const ListingText = (max: number) => z.strictObject({ zh: text(max), bo: text(max).optional(), en: text(max).optional() })
+
+export const Specs = z.strictObject({
+  composition: text(200).optional(),
+  widthCm: z.number().int().positive().max(1000).optional(),
+  weightGsm: z.number().int().positive().max(5000).optional(),
+  color: text(60).optional(),
+  origin: text(60).optional(),
+  craft: z.array(Craft).max(8).optional(),
+})
+export type Specs = z.infer<typeof Specs>
+
+export const PriceTier = z.strictObject({
+  minQty: z.number().int().positive(),
+  unitPriceFen: z.number().int().positive().max(100_000_000),
+})
+export type PriceTier = z.infer<typeof PriceTier>
+
+/** Keys handed out by POST /api/uploads; only the uploader's own keys are accepted on a listing. */
+export const PhotoKey = z.string().regex(/^photos\/[0-9A-Z]{26}\/[0-9A-Z]{26}\.(jpg|png|webp)$/, 'A photo key from /api/uploads')
+
+const listingFields = {
+  title: ListingText(120),
+  description: ListingText(4000),
+  categoryId: z.string().regex(/^[a-z0-9-]{2,40}$/),
+  specs: Specs.default({}),
+  unit: UnitId,
+  priceTiers: z.array(PriceTier).min(1).max(10),
+  moq: z.number().int().positive().max(10_000_000),
+  stock: z.number().int().min(0).max(100_000_000),
+  leadTimeDays: z.number().int().min(0).max(365),
+  photos: z.array(PhotoKey).max(8, 'At most 8 photos').default([]),
+}
+
+type TierCheck = { priceTiers?: PriceTier[]; moq?: number }
+
+/**
+ * Tiers are sorted by quantity, start at or below the MOQ, and never get dearer as the quantity
+ * rises. Each problem names the field, so the form can show it where it belongs.
+ */
+const checkTiers = (listing: TierCheck, ctx: z.RefinementCtx) => {
+  const tiers = listing.priceTiers
+  if (!tiers) return
+  tiers.forEach((tier, index) => {
+    const previous = tiers[index - 1]
+    if (!previous) return
+    if (tier.minQty <= previous.minQty) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['priceTiers', index, 'minQty'],
+        message: 'Tiers must be sorted by minQty, each larger than the last',
+      })
+    }
+    if (tier.unitPriceFen > previous.unitPriceFen) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['priceTiers', index, 'unitPriceFen'],
+        message: 'A larger quantity cannot cost more per unit',
+      })
+    }
+  })
+  const first = tiers[0]
+  if (first && listing.moq !== undefined && first.minQty > listing.moq) {
+    ctx.addIssue({ code: 'custom', path: ['priceTiers', 0, 'minQty'], message: 'The first tier must start at or below the MOQ' })
+  }
+}
+
+export const CreateListingInput = z.strictObject(listingFields).superRefine(checkTiers)
+export type CreateListingInput = z.infer<typeof CreateListingInput>
+
+/** An edit names the version it was made from; a stale one is refused with 412. */
+export const UpdateListingInput = z
+  .strictObject({ ...listingFields, version: z.number().int().positive() })
+  .partial()
+  .required({ version: true })
+  .superRefine(checkTiers)
+export type UpdateListingInput = z.infer<typeof UpdateListingInput>
+
+/** Edits that change what buyers read or see wait for review; the approved version stays visible meanwhile. */
+export const ListingRevision = z.object({
+  title: LocalizedText.optional(),
+  description: LocalizedText.optional(),
+  categoryId: z.string().optional(),
+  photos: z.array(z.string()).optional(),
+  submittedAt: z.string(),
+})
+export type ListingRevision = z.infer<typeof ListingRevision>
+
+export const RatingSummary = z.object({ average: z.number(), count: z.number().int() })
+
+export const SupplierCard = z.object({
+  id: z.string(),
+  name: z.string(),
+  company: z.string(),
+  verified: z.boolean(),
+  stall: z.string().optional(),
+  rating: RatingSummary.optional(),
+})
+export type SupplierCard = z.infer<typeof SupplierCard>
+
+export const Listing = z.object({
+  id: z.string(),
+  supplierId: z.string(),
+  status: ListingStatus,
+  title: LocalizedText,
+  description: LocalizedText,
+  categoryId: z.string(),
+  specs: Specs,
+  unit: UnitId,
+  priceTiers: z.array(PriceTier),
+  fromPriceFen: z.number().int(),
+  currency: z.literal('CNY'),
+  moq: z.number().int(),
+  stock: z.number().int(),
+  leadTimeDays: z.number().int(),
+  photos: z.array(z.string()),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  listedAt: z.string().optional(),
+  /** Why it was rejected or suspended (owner and admins only). */
+  moderationReason: z.string().optional(),
+  /** Edits awaiting review (owner and admins only). */
+  revision: ListingRevision.optional(),
+})
+export type Listing = z.infer<typeof Listing>
+
+export const ListingWithSupplier = Listing.extend({ supplier: SupplierCard })
+export type ListingWithSupplier = z.infer<typeof ListingWithSupplier>
+
+export const ListingCard = z.object({
+  id: z.string(),
+  title: LocalizedText,
+  categoryId: z.string(),
+  unit: UnitId,
+  fromPriceFen: z.number().int(),
+  currency: z.literal('CNY'),
+  moq: z.number().int(),
+  inStock: z.boolean(),
+  origin: z.string().optional(),
+  photo: z.string().optional(),
+  listedAt: z.string(),
+  supplier: SupplierCard,
+})
+export type ListingCard = z.infer<typeof ListingCard>
+
+const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1')
+const fen = z.coerce.number().int().min(0).max(100_000_000)
+
+export const BrowseQuery = z
+  .strictObject({
+    category: z.string().max(40).optional(),
+    q: z.string().trim().max(100).optional(),
+    origin: z.string().trim().max(60).optional(),
+    minPrice: fen.optional(),
+    maxPrice: fen.optional(),
+    inStock: flag.optional(),
+    sort: z.enum(['newest', 'price_asc', 'price_desc']).default('newest'),
+    cursor: z.string().max(2000).optional(),
+    limit: z.coerce.number().int().min(1).max(50).default(24),
+  })
+  .refine((query) => query.minPrice === undefined || query.maxPrice === undefined || query.minPrice <= query.maxPrice, {
+    message: 'minPrice must not exceed maxPrice',
+    path: ['minPrice'],
+  })
+export type BrowseQuery = z.infer<typeof BrowseQuery>
+
+export const ListingPage = z.object({ items: z.array(ListingCard), nextCursor: z.string().nullable() })
+export type ListingPage = z.infer<typeof ListingPage>
+
+export const OwnListingsPage = z.object({ items: z.array(Listing), nextCursor: z.string().nullable() })
+
+export const ModerationQuery = z.strictObject({
+  status: z.enum(['pending_review', 'active', 'suspended', 'rejected']).default('pending_review'),
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+})
+export type ModerationQuery = z.infer<typeof ModerationQuery>
+
+export const ModerationPage = z.object({ items: z.array(ListingWithSupplier), nextCursor: z.string().nullable() })
+
+export const UploadRequest = z.strictObject({
+  contentType: z.enum(['image/jpeg', 'image/png', 'image/webp'], 'Photos must be JPEG, PNG or WebP'),
+  size: z
+    .number()
+    .int()
+    .positive()
+    .max(5 * 1024 * 1024, 'Photos can be at most 5 MB'),
+})
+export type UploadRequest = z.infer<typeof UploadRequest>
+
+export const UploadTicket = z.object({
+  key: z.string(),
+  uploadUrl: z.string(),
+  headers: z.record(z.string(), z.string()),
+  expiresAt: z.string(),
+})
+export type UploadTicket = z.infer<typeof UploadTicket>
+
+export const CategoryInput = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]{2,40}$/),
+  group: z.enum(['fabric', 'trim', 'dye', 'packaging']),
+  name: ListingText(60),
+  sortOrder: z.number().int().min(0).max(100000),
+})
+export const CategoryPatch = CategoryInput.omit({ id: true }).partial()
+export const CategoryId = z.strictObject({ id: z.string().regex(/^[a-z0-9-]{2,40}$/) })

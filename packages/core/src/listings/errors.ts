@@ -1,0 +1,46 @@
+import { DomainError } from '../errors.ts'
+
+export class StaleVersionError extends DomainError {
+  constructor(current: number) {
+    super('stale', 'listing.stale_version', 'The listing changed since you loaded it; reload and try again', { version: current })
+  }
+}
+
+export class ListingStatusError extends DomainError {
+  constructor(status: string, action: string) {
+    super('conflict', 'listing.wrong_status', `A ${status} listing cannot be ${action}`, { status })
+  }
+}
+
+export class NotOwnerError extends DomainError {
+  constructor() {
+    super('forbidden', 'listing.not_owner', 'This listing belongs to another supplier')
+  }
+}
+
+export class SupplierNotVerifiedError extends DomainError {
+  constructor(status: string) {
+    super(
+      'forbidden',
+      'supplier.not_verified',
+      'Only verified suppliers can publish listings: ask for verification on your account page first',
+      { verification: status },
+    )
+  }
+}
+
+export class UnknownCategoryError extends DomainError {
+  constructor(categoryId: string) {
+    super('invalid', 'listing.unknown_category', `No category ${categoryId}`, [
+      { path: ['categoryId'], message: 'Unknown category' },
+    ])
+  }
+}
+
+export class ForeignPhotoError extends DomainError {
+  constructor() {
+    super('invalid', 'listing.foreign_photo', 'Photos must be ones you uploaded', [
+      { path: ['photos'], message: 'Not your upload' },
+    ])
+  }
+}

@@ -1,0 +1,4 @@
+export * from './errors.ts'
+export * from './listings.ts'
+export * from './ports.ts'
+export * from './rules.ts'

@@ -1,0 +1,65 @@
+import type { AuditEntry, Category, Listing, ListingStatus, ModerationQuery, SupplierCard } from '@market/contracts'
+import type { Accounts } from '../index.ts'
+import type { OutgoingNotification } from '../notifications/notifications.ts'
+
+/** A listing as stored: what the API shows plus the search terms it is indexed under while active. */
+export type StoredListing = Listing & { indexedTerms?: string[] }
+
+/** What a listing is findable by while active: index terms (capped) and every term for filtering. */
+export type SearchDocument = { terms: string[]; searchText: string; origin?: string }
+
+/** Changes to the search index that go in the same transaction as the listing. */
+export type IndexChange = { remove: string[]; put: SearchDocument | null; previousListedAt?: string }
+
+export type ListingWrite = {
+  listing: StoredListing
+  expected: { version: number; status: ListingStatus } | 'new'
+  index?: IndexChange
+  notifications?: OutgoingNotification[]
+  audit?: AuditEntry
+}
+
+export type BrowseCandidate = { listing: StoredListing; supplier: Accounts.StoredUser | undefined }
+
+export type IndexQuery = {
+  term: string
+  otherTerms: string[]
+  categoryId?: string
+  origin?: string
+  minPrice?: number
+  maxPrice?: number
+  sort: 'newest' | 'price_asc' | 'price_desc'
+  cursor?: string
+  limit: number
+}
+
+export interface ListingStore {
+  /** Writes a listing with its index changes, notifications and audit entry in one transaction. */
+  write(change: ListingWrite): Promise<void>
+  get(id: string): Promise<StoredListing | undefined>
+  /** The listing and its supplier in one read. */
+  getWithSupplier(id: string): Promise<BrowseCandidate | undefined>
+  listBySupplier(
+    supplierId: string,
+    page: { cursor?: string; limit: number },
+  ): Promise<{ items: StoredListing[]; nextCursor: string | null }>
+  /** One Query of the index and one BatchGet of the listings and their suppliers. */
+  search(query: IndexQuery): Promise<{ candidates: BrowseCandidate[]; nextCursor: string | null }>
+  moderationQueue(query: ModerationQuery): Promise<{ items: BrowseCandidate[]; nextCursor: string | null }>
+}
+
+export interface CategoryLookup {
+  getCategory(id: string): Promise<Category | undefined>
+}
+
+export interface PhotoStore {
+  /** A presigned PUT for one photo of `ownerId`; the key names the owner. */
+  createUpload(input: {
+    key: string
+    contentType: string
+    size: number
+    expiresInSeconds: number
+  }): Promise<{ url: string; headers: Record<string, string> }>
+}
+
+export type { SupplierCard }

@@ -1,0 +1,83 @@
+import type { Category, Listing, ListingCard, PriceTier, SupplierCard } from '@market/contracts'
+import type { Accounts } from '../index.ts'
+import { indexTerms, searchText } from '../search/terms.ts'
+import type { BrowseCandidate, SearchDocument, StoredListing } from './ports.ts'
+
+/** Index entries per listing, kept low enough that a text change (old terms out, new in) fits one transaction. */
+export const maxIndexTerms = 40
+export const allListingsTerm = '*'
+export const categoryTerm = (categoryId: string) => `cat:${categoryId}`
+
+/** Tiers never get dearer with quantity, so the "from" price is the last tier's. */
+export const fromPriceFen = (tiers: PriceTier[]) => Math.min(...tiers.map((tier) => tier.unitPriceFen))
+
+/** The unit price for a quantity: the tier with the largest minQty not above it. */
+export const unitPriceFor = (tiers: PriceTier[], quantity: number): number | undefined =>
+  [...tiers].reverse().find((tier) => tier.minQty <= quantity)?.unitPriceFen
+
+export const isSupplierVisible = (supplier: Accounts.StoredUser | undefined) =>
+  supplier?.status === 'active' && supplier.verificationDetails?.status === 'verified'
+
+/** Buyers see active listings of verified, active suppliers; nothing else. */
+export const isPubliclyVisible = ({ listing, supplier }: BrowseCandidate) =>
+  listing.status === 'active' && isSupplierVisible(supplier)
+
+export const normalizeOrigin = (origin: string | undefined) => origin?.normalize('NFKC').trim().toLowerCase() || undefined
+
+/** What the listing is found by: its title in every language, its origin and its category's names. */
+export const searchDocument = (
+  listing: Pick<Listing, 'title' | 'specs' | 'categoryId'>,
+  category: Category | undefined,
+): SearchDocument => {
+  const { primary, secondary } = indexTerms([
+    listing.title.zh,
+    listing.title.bo,
+    listing.title.en,
+    listing.specs.origin,
+    category?.name.zh,
+    category?.name.bo,
+    category?.name.en,
+  ])
+  const all = [...new Set([...primary, ...secondary])]
+  const origin = normalizeOrigin(listing.specs.origin)
+  return {
+    terms: [allListingsTerm, categoryTerm(listing.categoryId), ...all].slice(0, maxIndexTerms),
+    searchText: searchText(all),
+    ...(origin ? { origin } : {}),
+  }
+}
+
+export const toSupplierCard = (supplier: Accounts.StoredUser | undefined, supplierId: string): SupplierCard => ({
+  id: supplierId,
+  name: supplier?.name ?? '',
+  company: supplier?.company.name ?? '',
+  verified: supplier?.verificationDetails?.status === 'verified',
+  ...(supplier?.verificationDetails?.stall ? { stall: supplier.verificationDetails.stall } : {}),
+})
+
+export const toCard = ({ listing, supplier }: BrowseCandidate): ListingCard => ({
+  id: listing.id,
+  title: listing.title,
+  categoryId: listing.categoryId,
+  unit: listing.unit,
+  fromPriceFen: listing.fromPriceFen,
+  currency: 'CNY',
+  moq: listing.moq,
+  inStock: listing.stock >= listing.moq,
+  ...(listing.specs.origin ? { origin: listing.specs.origin } : {}),
+  ...(listing.photos[0] ? { photo: listing.photos[0] } : {}),
+  listedAt: listing.listedAt ?? listing.createdAt,
+  supplier: toSupplierCard(supplier, listing.supplierId),
+})
+
+/** The listing as its owner and administrators see it: everything but the internal index bookkeeping. */
+export const toOwnerView = ({ indexedTerms: _terms, ...listing }: StoredListing): Listing => listing
+
+/** The listing as buyers see it: the approved version, without moderation notes or pending edits. */
+export const toPublicView = (listing: StoredListing): Listing => {
+  const { moderationReason: _reason, revision: _revision, ...visible } = toOwnerView(listing)
+  return visible
+}
+
+/** Fields whose edits on an active listing must be reviewed before buyers see them. */
+export const reviewedFields = ['title', 'description', 'categoryId', 'photos'] as const

@@ -1,0 +1,256 @@
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb'
+import type { ModerationQuery } from '@market/contracts'
+import { Listings, Search } from '@market/core'
+import { toStoredUser } from './account-repository.ts'
+import { auditPut } from './audit-writes.ts'
+import { type CursorCodec, InvalidCursorError } from './cursor.ts'
+import {
+  listingKey,
+  listingModerationIndex,
+  listingsOfSupplierIndex,
+  searchEntryKey,
+  searchEntryPriceIndex,
+  userKey,
+} from './keys.ts'
+import { notificationWrites } from './notification-repository.ts'
+import { withConflictRetry, writeRefusal } from './transactions.ts'
+
+type Item = Record<string, unknown>
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number]
+
+const internalAttributes = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'] as const
+
+const toListing = (item: Item): Listings.StoredListing => {
+  const listing = { ...item }
+  for (const name of internalAttributes) delete listing[name]
+  return listing as Listings.StoredListing
+}
+
+/** Where a listing waits in the moderation lists: edits awaiting review count as pending. */
+const moderationPlace = (listing: Listings.StoredListing) =>
+  listing.revision
+    ? listingModerationIndex('pending_review', listing.revision.submittedAt, listing.id)
+    : listingModerationIndex(listing.status, listing.updatedAt, listing.id)
+
+const listingItem = (listing: Listings.StoredListing): Item => ({
+  ...listingKey(listing.id),
+  type: 'listing',
+  ...listingsOfSupplierIndex(listing.supplierId, listing.createdAt, listing.id),
+  ...moderationPlace(listing),
+  ...listing,
+})
+
+/** Most listings a browse page looks at for one page of results (filters drop some). */
+const overFetch = (limit: number) => Math.min(limit * 3, 150)
+
+/** BatchGet that retries what DynamoDB left unprocessed (only under throttling). */
+const batchGet = async (db: DynamoDBDocumentClient, table: string, keys: Item[]) => {
+  const found: Item[] = []
+  let pending: Item[] = keys
+  for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
+    const result = await db.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending } } }))
+    found.push(...(result.Responses?.[table] ?? []))
+    pending = (result.UnprocessedKeys?.[table]?.Keys as Item[] | undefined) ?? []
+  }
+  return found
+}
+
+export const createListingRepository = (db: DynamoDBDocumentClient, table: string, cursors: CursorCodec) => {
+  const get = async (id: string) => {
+    const result = await db.send(new GetCommand({ TableName: table, Key: listingKey(id), ConsistentRead: true }))
+    return result.Item ? toListing(result.Item) : undefined
+  }
+
+  /** Listings with their suppliers, in the order given: one BatchGet for both. */
+  const withSuppliers = async (listings: Listings.StoredListing[]): Promise<Listings.BrowseCandidate[]> => {
+    if (listings.length === 0) return []
+    const supplierIds = [...new Set(listings.map((listing) => listing.supplierId))]
+    const items = await batchGet(db, table, supplierIds.map(userKey))
+    const suppliers = new Map(items.map((item) => [item.id as string, toStoredUser(item)]))
+    return listings.map((listing) => ({ listing, supplier: suppliers.get(listing.supplierId) }))
+  }
+
+  const indexWrites = (listing: Listings.StoredListing, change: Listings.IndexChange): TransactItem[] => {
+    const removed = change.remove.map((term) => ({
+      Delete: {
+        TableName: table,
+        Key: searchEntryKey(term, change.previousListedAt ?? (listing.listedAt as string), listing.id),
+      },
+    }))
+    const document = change.put
+    if (!document) return removed
+    const listedAt = listing.listedAt as string
+    const put = document.terms.map((term) => ({
+      Put: {
+        TableName: table,
+        Item: {
+          ...searchEntryKey(term, listedAt, listing.id),
+          ...searchEntryPriceIndex(term, listing.fromPriceFen, listedAt, listing.id),
+          type: 'search-entry',
+          listingId: listing.id,
+          supplierId: listing.supplierId,
+          categoryId: listing.categoryId,
+          fromPriceFen: listing.fromPriceFen,
+          searchText: document.searchText,
+          ...(document.origin ? { origin: document.origin } : {}),
+        },
+      },
+    }))
+    return [...removed, ...put]
+  }
+
+  return {
+    write: async ({ listing, expected, index, notifications = [], audit }: Listings.ListingWrite) => {
+      const items: TransactItem[] = [
+        {
+          Put: {
+            TableName: table,
+            Item: listingItem(listing),
+            ...(expected === 'new'
+              ? { ConditionExpression: 'attribute_not_exists(pk)' }
+              : {
+                  ConditionExpression: 'version = :version AND #status = :status',
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: { ':version': expected.version, ':status': expected.status },
+                }),
+          },
+        },
+        ...(index ? indexWrites(listing, index) : []),
+        ...notificationWrites(table, notifications),
+        ...(audit ? [auditPut(table, audit)] : []),
+      ]
+      try {
+        await withConflictRetry(() => db.send(new TransactWriteCommand({ TransactItems: items })))
+      } catch (error) {
+        if (writeRefusal(error) !== 'condition' || expected === 'new') throw error
+        const current = await get(listing.id)
+        if (current && current.version !== expected.version) throw new Listings.StaleVersionError(current.version)
+        throw new Listings.ListingStatusError(current?.status ?? 'missing', 'changed')
+      }
+    },
+
+    get,
+
+    getWithSupplier: async (id: string) => {
+      const listing = await get(id)
+      return listing ? (await withSuppliers([listing]))[0] : undefined
+    },
+
+    listBySupplier: async (supplierId: string, page: { cursor?: string; limit: number }) => {
+      const result = await db.send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk',
+          ExpressionAttributeValues: { ':pk': listingsOfSupplierIndex(supplierId, '', '').gsi2pk },
+          ScanIndexForward: false,
+          Limit: page.limit,
+          ExclusiveStartKey: await cursors.decode(page.cursor),
+        }),
+      )
+      return { items: (result.Items ?? []).map(toListing), nextCursor: await cursors.encode(result.LastEvaluatedKey) }
+    },
+
+    /**
+     * One Query of the term's index entries (filters applied by DynamoDB), then one BatchGet of
+     * the listings found and their suppliers: the live truth for status, stock and verification.
+     */
+    search: async (query: Listings.IndexQuery) => {
+      const byPrice = query.sort !== 'newest'
+      // The cursor names the query it belongs to: one from another sort or term is refused, not misread.
+      const fingerprint = `${query.sort}|${query.term}`
+      const cursor = (await cursors.decode(query.cursor)) as { f: string; k: Item } | undefined
+      if (cursor && cursor.f !== fingerprint) throw new InvalidCursorError()
+
+      const filters: string[] = []
+      const values: Item = { ':pk': `SEARCH#${query.term}` }
+      query.otherTerms.forEach((term, index) => {
+        filters.push(`contains(searchText, :term${index})`)
+        values[`:term${index}`] = Search.termProbe(term)
+      })
+      if (query.categoryId) {
+        filters.push('categoryId = :category')
+        values[':category'] = query.categoryId
+      }
+      const origin = Listings.normalizeOrigin(query.origin)
+      if (origin) {
+        filters.push('contains(origin, :origin)')
+        values[':origin'] = origin
+      }
+      // Sorted by price, a price range is a range of the index's sort key; otherwise it filters.
+      let priceRange = ''
+      if (byPrice && (query.minPrice !== undefined || query.maxPrice !== undefined)) {
+        priceRange = ' AND gsi1sk BETWEEN :lowest AND :highest'
+        values[':lowest'] = searchEntryPriceIndex('', query.minPrice ?? 0, '', '').gsi1sk.split('#')[0]
+        values[':highest'] = `${searchEntryPriceIndex('', query.maxPrice ?? 9_999_999_999, '', '').gsi1sk.split('#')[0]}#~`
+      } else {
+        if (query.minPrice !== undefined) {
+          filters.push('fromPriceFen >= :minPrice')
+          values[':minPrice'] = query.minPrice
+        }
+        if (query.maxPrice !== undefined) {
+          filters.push('fromPriceFen <= :maxPrice')
+          values[':maxPrice'] = query.maxPrice
+        }
+      }
+      const input: QueryCommandInput = {
+        TableName: table,
+        ...(byPrice
+          ? { IndexName: 'gsi1', KeyConditionExpression: `gsi1pk = :pk${priceRange}` }
+          : { KeyConditionExpression: 'pk = :pk' }),
+        ExpressionAttributeValues: values,
+        ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
+        ScanIndexForward: query.sort === 'price_asc',
+        Limit: overFetch(query.limit),
+        ...(cursor ? { ExclusiveStartKey: cursor.k } : {}),
+      }
+      const result = await db.send(new QueryCommand(input))
+      const entries = result.Items ?? []
+      const taken = entries.slice(0, query.limit)
+      const last = taken[taken.length - 1]
+      const resumeAt =
+        entries.length > query.limit && last
+          ? { pk: last.pk, sk: last.sk, ...(byPrice ? { gsi1pk: last.gsi1pk, gsi1sk: last.gsi1sk } : {}) }
+          : result.LastEvaluatedKey
+      const listingItems = taken.length > 0 ? await batchGetListingsAndSuppliers(taken) : []
+      return { candidates: listingItems, nextCursor: resumeAt ? await cursors.encode({ f: fingerprint, k: resumeAt }) : null }
+    },
+
+    moderationQueue: async (query: ModerationQuery) => {
+      const result = await db.send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: 'gsi3',
+          KeyConditionExpression: 'gsi3pk = :pk',
+          ExpressionAttributeValues: { ':pk': listingModerationIndex(query.status, '', '').gsi3pk },
+          Limit: query.limit,
+          ExclusiveStartKey: await cursors.decode(query.cursor),
+        }),
+      )
+      return {
+        items: await withSuppliers((result.Items ?? []).map(toListing)),
+        nextCursor: await cursors.encode(result.LastEvaluatedKey),
+      }
+    },
+  } satisfies Listings.ListingStore
+
+  /** The listings behind index entries and their suppliers, in one BatchGet (at most 50 + 50 keys). */
+  async function batchGetListingsAndSuppliers(entries: Item[]): Promise<Listings.BrowseCandidate[]> {
+    const listingIds = entries.map((entry) => entry.listingId as string)
+    const supplierIds = [...new Set(entries.map((entry) => entry.supplierId as string))]
+    const items = await batchGet(db, table, [...listingIds.map(listingKey), ...supplierIds.map(userKey)])
+    const listings = new Map(items.filter((item) => item.type === 'listing').map((item) => [item.id as string, toListing(item)]))
+    const suppliers = new Map(items.filter((item) => item.type === 'user').map((item) => [item.id as string, toStoredUser(item)]))
+    return listingIds.flatMap((id) => {
+      const listing = listings.get(id)
+      return listing ? [{ listing, supplier: suppliers.get(listing.supplierId) }] : []
+    })
+  }
+}
