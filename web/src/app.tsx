@@ -4,12 +4,18 @@ import { Layout } from './components/layout.tsx'
 import { applyLocale, type I18n, I18nContext, initialLocale, type Locale, translate } from './i18n/i18n.ts'
 import { AccountPage } from './pages/account.tsx'
 import { AdminPage } from './pages/admin.tsx'
+import { AdminListingsPage } from './pages/admin-listings.tsx'
 import { HomePage } from './pages/home.tsx'
+import { ListingPage } from './pages/listing.tsx'
+import { EditListingPage, NewListingPage } from './pages/listing-form.tsx'
+import { MarketPage } from './pages/market.tsx'
 import { MaterialsPage } from './pages/materials.tsx'
 import { NotFoundPage } from './pages/not-found.tsx'
+import { NotificationsPage } from './pages/notifications.tsx'
 import { SignInPage } from './pages/signin.tsx'
 import { SignUpPage } from './pages/signup.tsx'
-import { matchPath, onLinkClick, usePath } from './router.ts'
+import { SupplierListingsPage } from './pages/supplier-listings.tsx'
+import { matchPath, onLinkClick, SearchContext, useLocationState } from './router.ts'
 import { SessionContext, useSessionState } from './session/session.ts'
 
 /** Routes in the order they are tried; later issues add their pages here. */
@@ -20,6 +26,13 @@ const routes: { pattern: string; render: (params: Record<string, string>) => Chi
   { pattern: '/signin', render: () => <SignInPage /> },
   { pattern: '/account', render: () => <AccountPage /> },
   { pattern: '/admin', render: () => <AdminPage /> },
+  { pattern: '/market', render: () => <MarketPage /> },
+  { pattern: '/listings/:id', render: ({ id }) => <ListingPage id={id as string} /> },
+  { pattern: '/supplier/listings', render: () => <SupplierListingsPage /> },
+  { pattern: '/supplier/listings/new', render: () => <NewListingPage /> },
+  { pattern: '/supplier/listings/:id/edit', render: ({ id }) => <EditListingPage id={id as string} /> },
+  { pattern: '/admin/listings', render: () => <AdminListingsPage /> },
+  { pattern: '/notifications', render: () => <NotificationsPage /> },
 ]
 
 const Page = ({ path }: { path: string }) => {
@@ -32,7 +45,7 @@ const Page = ({ path }: { path: string }) => {
 
 export const App = () => {
   const [locale, setLocale] = useState<Locale>(initialLocale)
-  const path = usePath()
+  const { path, search } = useLocationState()
   const session = useSessionState()
   useEffect(() => applyLocale(locale), [locale])
   useEffect(() => {
@@ -43,9 +56,11 @@ export const App = () => {
   return (
     <I18nContext.Provider value={i18n}>
       <SessionContext.Provider value={session}>
-        <Layout path={path}>
-          <Page path={path} />
-        </Layout>
+        <SearchContext.Provider value={search}>
+          <Layout path={path}>
+            <Page path={path} />
+          </Layout>
+        </SearchContext.Provider>
       </SessionContext.Provider>
     </I18nContext.Provider>
   )

@@ -1,21 +1,30 @@
-import { useEffect, useState } from 'hono/jsx/dom'
+import { createContext, useContext, useEffect, useState } from 'hono/jsx/dom'
 
 const changeEvent = 'market:navigate'
 
 /** `replace` for redirects, so Back does not return to a page that only redirects again. */
-export const navigate = (path: string, { replace = false }: { replace?: boolean } = {}) => {
+export const navigate = (
+  path: string,
+  { replace = false, keepScroll = false }: { replace?: boolean; keepScroll?: boolean } = {},
+) => {
   if (path === location.pathname + location.search) return
   if (replace) history.replaceState(null, '', path)
   else history.pushState(null, '', path)
   window.dispatchEvent(new Event(changeEvent))
-  window.scrollTo(0, 0)
+  // A filter change keeps the reader where they are; a new page starts at the top.
+  if (!keepScroll) window.scrollTo(0, 0)
 }
 
-/** The current path, re-rendering on links, back and forward. */
-export const usePath = () => {
-  const [path, setPath] = useState(location.pathname)
+/**
+ * Where the reader is: path and query string, re-rendering on links, back and forward. Only the
+ * App listens; pages read the query from SearchContext, so a page that is being left never
+ * re-renders on its own in the same tick as the App replaces it.
+ */
+export const useLocationState = () => {
+  const read = () => ({ path: location.pathname, search: location.search })
+  const [where, setWhere] = useState(read)
   useEffect(() => {
-    const update = () => setPath(location.pathname)
+    const update = () => setWhere(read())
     window.addEventListener('popstate', update)
     window.addEventListener(changeEvent, update)
     return () => {
@@ -23,8 +32,13 @@ export const usePath = () => {
       window.removeEventListener(changeEvent, update)
     }
   }, [])
-  return path
+  return where
 }
+
+export const SearchContext = createContext('')
+
+/** The query string (`?q=…`), so filters can live in the URL. */
+export const useSearch = () => useContext(SearchContext)
 
 /** Matches `/listings/:id` style patterns; returns the params or null. */
 export const matchPath = (pattern: string, path: string): Record<string, string> | null => {

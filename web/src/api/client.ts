@@ -1,4 +1,4 @@
-import type { AccountsApp, AdminApp, ListingsApp, MetaApp } from '@market/api'
+import type { AccountsApp, AdminApp, ListingsApp, MetaApp, NotificationsApp } from '@market/api'
 import type { ErrorBody } from '@market/contracts'
 import { hc } from 'hono/client'
 
@@ -54,6 +54,7 @@ export const api = {
   listings: hc<ListingsApp>('/', { fetch: fetchWithErrors }),
   accounts: hc<AccountsApp>('/', { fetch: fetchWithErrors }),
   admin: hc<AdminApp>('/', { fetch: fetchWithErrors }),
+  notifications: hc<NotificationsApp>('/', { fetch: fetchWithErrors }),
 }
 
 /** The fields a 400's zod issues name, as dotted paths ("company.phone"); pages word the messages themselves. */
@@ -64,4 +65,21 @@ export const fieldErrorPaths = (error: unknown): Set<string> => {
     if (Array.isArray(issue?.path)) paths.add(issue.path.map(String).join('.'))
   }
   return paths
+}
+
+/**
+ * Uploads one photo the way the cloud does it: ask the API for a presigned PUT, then send the file
+ * straight to the bucket. Returns the key the listing keeps.
+ */
+export const uploadPhoto = async (file: File): Promise<string> => {
+  const contentType = file.type as 'image/jpeg' | 'image/png' | 'image/webp'
+  const ticket = await (await api.listings.api.uploads.$post({ json: { contentType, size: file.size } })).json()
+  let response: Response
+  try {
+    response = await fetch(ticket.uploadUrl, { method: 'PUT', headers: ticket.headers, body: file })
+  } catch (error) {
+    throw new OfflineError(String(error))
+  }
+  if (!response.ok) throw new ApiError(response.status, 'upload.failed', response.statusText)
+  return ticket.key
 }

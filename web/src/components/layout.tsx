@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx'
 import { useState } from 'hono/jsx/dom'
 import { type Locale, localeNames, locales, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
+import { NotificationBell } from '../notifications/notifications.tsx'
 import { type Session, useSession } from '../session/session.ts'
 
 type NavItem = { path: string; label: MessageKey }
@@ -9,10 +10,19 @@ type NavItem = { path: string; label: MessageKey }
 /** What the navigation offers depends on who is signed in. */
 const navItemsFor = (me: Session['me']): NavItem[] => [
   { path: '/', label: 'nav.home' },
+  { path: '/market', label: 'nav.market' },
+  ...(me?.role === 'supplier' ? [{ path: '/supplier/listings', label: 'nav.myListings' } as const] : []),
+  ...(me?.role === 'admin' ? [{ path: '/admin/listings', label: 'nav.moderation' } as const] : []),
   { path: '/materials', label: 'nav.materials' },
   ...(me ? [{ path: '/account', label: 'nav.account' } as const] : []),
   ...(me?.role === 'admin' ? [{ path: '/admin', label: 'nav.admin' } as const] : []),
 ]
+
+/** The one item a path belongs to: the longest match, so /admin/listings is not also /admin. */
+const currentItem = (items: NavItem[], path: string) =>
+  items
+    .filter((item) => (item.path === '/' ? path === '/' : path === item.path || path.startsWith(`${item.path}/`)))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.path ?? (path.startsWith('/listings/') ? '/market' : undefined)
 
 const LanguageSwitcher = () => {
   const { locale, setLocale, t } = useI18n()
@@ -79,7 +89,8 @@ const AccountMenu = () => {
 export const Layout = ({ path, children }: { path: string; children: Child }) => {
   const { t } = useI18n()
   const { me } = useSession()
-  const isCurrent = (itemPath: string) => (itemPath === '/' ? path === '/' : path.startsWith(itemPath))
+  const items = navItemsFor(me)
+  const current = currentItem(items, path)
   return (
     <div class="shell">
       <header class="site-header">
@@ -92,12 +103,13 @@ export const Layout = ({ path, children }: { path: string; children: Child }) =>
           </a>
           <div class="site-header__tools">
             <LanguageSwitcher />
+            {me && <NotificationBell path={path} />}
             <AccountMenu />
           </div>
         </div>
         <nav class="site-nav container" aria-label={t('nav.label')}>
-          {navItemsFor(me).map((item) => (
-            <a href={item.path} class="site-nav__link" aria-current={isCurrent(item.path) ? 'page' : undefined}>
+          {items.map((item) => (
+            <a href={item.path} class="site-nav__link" aria-current={item.path === current ? 'page' : undefined}>
               {t(item.label)}
             </a>
           ))}

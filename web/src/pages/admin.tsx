@@ -13,7 +13,7 @@ import { useRequireSignIn } from '../session/session.ts'
 const pageSize = '25'
 
 /** An inline "why?" form, for the decisions that must give a reason (reject, suspend). */
-const ReasonForm = ({
+export const ReasonForm = ({
   id,
   label,
   confirm,
@@ -423,7 +423,13 @@ const AuditSection = ({ changes, names }: { changes: number; names: Map<string, 
                     <td data-label={t('admin.audit.at')}>{formatDateTime(locale, entry.at)}</td>
                     <td data-label={t('admin.audit.actor')}>{who(entry.actorId)}</td>
                     <td data-label={t('admin.audit.action')}>{action(entry.action)}</td>
-                    <td data-label={t('admin.audit.target')}>{who(entry.targetId)}</td>
+                    <td data-label={t('admin.audit.target')}>
+                      {entry.action.startsWith('listing.') ? (
+                        <a href={`/listings/${entry.targetId}`}>{entry.targetId}</a>
+                      ) : (
+                        who(entry.targetId)
+                      )}
+                    </td>
                     <td data-label={t('admin.audit.reason')}>{entry.reason ?? '—'}</td>
                   </tr>
                 ))}
@@ -442,6 +448,12 @@ const auditKeys = new Set<string>([
   'audit.supplier.verification.reject',
   'audit.user.suspend',
   'audit.user.reinstate',
+  'audit.listing.approved',
+  'audit.listing.rejected',
+  'audit.listing.revision_approved',
+  'audit.listing.revision_rejected',
+  'audit.listing.suspended',
+  'audit.listing.reinstated',
 ])
 
 const AdminConsole = ({ me }: { me: User }) => {
@@ -468,6 +480,11 @@ const AdminConsole = ({ me }: { me: User }) => {
   return (
     <>
       <h1>{t('admin.title')}</h1>
+      <p>
+        <a href="/admin/listings" class="button button--secondary">
+          {t('nav.moderation')}
+        </a>
+      </p>
       <p class="announcement" role="status">
         {announcement}
       </p>

@@ -1,5 +1,6 @@
-import { useI18n } from '../i18n/i18n.ts'
+import { localized, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
+import { useCatalog } from '../listings/catalog.ts'
 
 const roles: { title: MessageKey; body: MessageKey }[] = [
   { title: 'home.forBuyers.title', body: 'home.forBuyers.body' },
@@ -8,16 +9,36 @@ const roles: { title: MessageKey; body: MessageKey }[] = [
 ]
 
 export const HomePage = () => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
+  const catalog = useCatalog()
   return (
     <>
       <section class="hero">
         <h1 class="hero__title">{t('app.name')}</h1>
         <p class="hero__tagline">{t('app.tagline')}</p>
-        <a href="/materials" class="button button--primary">
-          {t('home.browse')}
-        </a>
+        <div class="button-row">
+          <a href="/market" class="button button--primary">
+            {t('home.toMarket')}
+          </a>
+          <a href="/materials" class="button button--secondary">
+            {t('home.browse')}
+          </a>
+        </div>
       </section>
+      {catalog.state === 'ready' && catalog.data.categories.length > 0 && (
+        <nav class="section category-tiles" aria-labelledby="home-categories">
+          <h2 id="home-categories">{t('home.categories')}</h2>
+          <ul class="category-tiles__list">
+            {catalog.data.categories.map((category) => (
+              <li>
+                <a href={`/market?category=${category.id}`} class="category-tile" data-home-category={category.id}>
+                  {localized(locale, category.name)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       <section class="card-grid">
         {roles.map((role) => (
           <article class="card">
