@@ -1,19 +1,24 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { S3Client } from '@aws-sdk/client-s3'
 import { type ApiDeps, type LogLine, recordDynamoCall } from '@market/api'
+import type { Orders } from '@market/core'
 import {
   createAccountRepository,
   createCategoryRepository,
   createCursorCodec,
   createDocumentClient,
   createHealthRepository,
+  createIdempotencyRepository,
   createListingRepository,
   createNotificationRepository,
+  createOrderRepository,
   createPhotoStore,
   onEveryDynamoCall,
 } from '@market/data'
+import { createStripeGateway } from '@market/payments'
+import Stripe from 'stripe'
 import { monotonicFactory } from 'ulid'
-import { createSecretSource } from './secrets.ts'
+import { type AppSecrets, createSecretSource } from './secrets.ts'
 
 const levels = { info: 0, warn: 1, error: 2, silent: 3 } as const
 
@@ -54,7 +59,26 @@ export const buildDeps = (env: NodeJS.ProcessEnv = process.env, log = logLines(e
     listings: createListingRepository(db, table, cursors),
     notifications: createNotificationRepository(db, table),
     photos: createPhotoStore(s3, env.PHOTOS_BUCKET ?? 'photos'),
+    orders: createOrderRepository(db, table, cursors),
+    idempotency: createIdempotencyRepository(db, table),
+    payments: stripeOnce(secrets),
     sessions: { secret: sessionSecret, cookieSecure: env.COOKIE_SECURE !== 'false' },
+  }
+}
+
+/** The deploy starts the Stripe keys as "unset" until someone pastes real ones in. */
+const configured = (value: string | undefined): value is string => Boolean(value && value !== 'unset')
+
+/** One Stripe client per process, built when its keys are first needed; null without keys. */
+const stripeOnce = (secrets: () => Promise<AppSecrets>) => {
+  let gateway: Promise<Orders.PaymentGateway | null> | undefined
+  return () => {
+    gateway ??= secrets().then(({ STRIPE_SECRET_KEY: key, STRIPE_WEBHOOK_SECRET: webhookSecret }) =>
+      configured(key) && configured(webhookSecret)
+        ? createStripeGateway(new Stripe(key, { maxNetworkRetries: 2, telemetry: false }), webhookSecret)
+        : null,
+    )
+    return gateway
   }
 }
 

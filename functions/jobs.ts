@@ -1,6 +1,11 @@
+import { orderDeps } from '@market/api'
+import { Orders } from '@market/core'
+import { deps } from './deps.ts'
+
 /**
- * Scheduled entry (EventBridge every 5 minutes in the cloud, a timer under `npm start`). The
- * deadline, unpaid-order and auto-complete jobs of the orders and RFQ issues register here; until
- * then there is nothing to run, and the handler says so.
+ * The scheduled jobs: every 5 minutes by EventBridge in the cloud, on a timer under `npm start`.
+ * Each job is safe to run twice at once (its changes are conditional writes).
  */
-export const handler = async () => ({ ran: [] as string[] })
+export const runJobs = async () => ({ orders: await Orders.runOrderJobs(await orderDeps(deps())) })
+
+export const handler = runJobs

@@ -31,6 +31,8 @@ export const routeGroups: RouteGroup[] = [
     access: 'readwrite',
   },
   { name: 'notifications', prefixes: ['/api/notifications'], entry: 'functions/notifications.ts', access: 'readwrite' },
+  { name: 'orders', prefixes: ['/api/orders'], entry: 'functions/orders.ts', access: 'readwrite' },
+  { name: 'webhooks', prefixes: ['/api/webhooks'], entry: 'functions/webhooks.ts', access: 'readwrite' },
 ]
 
 /** The group that serves a path, by longest matching prefix. */

@@ -17,6 +17,8 @@ export const LocalConfig = z.object({
   /** Port for the DynamoDB Local child; 0 picks a free one. */
   DYNAMODB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   SEED_DEMO_DATA: flag.default(true),
+  /** How often the scheduled jobs run (EventBridge runs them every 5 minutes in the cloud). */
+  JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
 })
 export type LocalConfig = z.output<typeof LocalConfig>
 

@@ -16,6 +16,24 @@ import { projectRoot, saveLocalPhoto, serveMarket } from './server.ts'
 
 const say = (message: string) => process.stdout.write(`${message}\n`)
 
+/** The scheduled jobs on a timer, as EventBridge runs them in the cloud (the same entry). */
+const startJobTimer = async (seconds: number) => {
+  const { runJobs } = await import('../jobs.ts')
+  let running = false
+  return setInterval(async () => {
+    if (running) return
+    running = true
+    try {
+      const report = await runJobs()
+      if (report.orders.cancelledUnpaid || report.orders.completed) say(`jobs: ${JSON.stringify(report)}`)
+    } catch (error) {
+      process.stderr.write(`jobs failed: ${error instanceof Error ? error.message : String(error)}\n`)
+    } finally {
+      running = false
+    }
+  }, seconds * 1000)
+}
+
 const main = async () => {
   const config = readLocalConfig(process.env)
   const webDir = join(projectRoot, 'web', 'dist')
@@ -23,11 +41,13 @@ const main = async () => {
 
   let dynamo: RunningDynamo | undefined
   let server: Awaited<ReturnType<typeof serveMarket>> | undefined
+  let jobsTimer: NodeJS.Timeout | undefined
   let stopping = false
   const stop = async (code: number) => {
     if (stopping) return
     stopping = true
     say('\nStopping…')
+    clearInterval(jobsTimer)
     await server?.close()
     if (dynamo) await rm(endpointFile(config.DATA_DIR), { force: true })
     await dynamo?.stop()
@@ -73,6 +93,7 @@ const main = async () => {
       say('')
     }
     say('  Ctrl-C stops it.')
+    jobsTimer = await startJobTimer(config.JOBS_INTERVAL_SECONDS)
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
     await stop(1)

@@ -42,7 +42,7 @@ describe('the authorization matrix', () => {
     it(`${row.method} ${row.path}: ${callers.map((caller) => `${caller} ${row.expect[caller]}`).join(', ')}`, async () => {
       const statuses: Partial<Record<Caller, number>> = {}
       for (const caller of callers) {
-        const answer = await market.call(fillPath(row.path, row.params?.()), {
+        const answer = await market.call(`${fillPath(row.path, row.params?.())}${row.query ? `?${row.query}` : ''}`, {
           method: row.method,
           cookie: cookies.get(caller),
           ...(row.body ? { body: row.body() } : {}),

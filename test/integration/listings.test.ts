@@ -8,65 +8,16 @@ import type {
 } from '@market/contracts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { wovenPng } from '../../functions/local/demo-photos.ts'
-import { startTestMarket, type TestMarket } from '../support/market.ts'
+import { listingInput, startTestMarket, type TestMarket } from '../support/market.ts'
 
 let market: TestMarket
 let admin: { cookie: string }
 
 type Account = Awaited<ReturnType<TestMarket['register']>>
 
-/** A supplier the administrator has verified, as the market requires before publishing. */
-const verifiedSupplier = async (name = '次仁'): Promise<Account> => {
-  const supplier = await market.register('supplier', name)
-  await market.call('/api/suppliers/me/verification', {
-    method: 'POST',
-    cookie: supplier.cookie,
-    body: { licenseNumber: 'ABC123456', contactPhone: '13900000000' },
-  })
-  await market.call(`/api/admin/suppliers/${supplier.user.id}/verification`, {
-    method: 'POST',
-    cookie: admin.cookie,
-    body: { decision: 'approve' },
-  })
-  return supplier
-}
-
-const listingInput = (overrides: Record<string, unknown> = {}) => ({
-  title: { zh: '牦牛绒混纺面料', bo: 'འབྲི་ཁུ་ལུ་སྲེས་མ་ཞིབ་བཤེར།', en: 'Yak Down Blend Fabric' },
-  description: { zh: '那曲牦牛绒与羊毛混纺。' },
-  categoryId: 'yak-down',
-  specs: { origin: '那曲', composition: '50% 牦牛绒 50% 羊毛' },
-  unit: 'm',
-  priceTiers: [
-    { minQty: 5, unitPriceFen: 18800 },
-    { minQty: 50, unitPriceFen: 16800 },
-  ],
-  moq: 5,
-  stock: 600,
-  leadTimeDays: 7,
-  ...overrides,
-})
-
-const create = async (supplier: Account, overrides: Record<string, unknown> = {}) => {
-  const answer = await market.call<Listing>('/api/listings', {
-    method: 'POST',
-    cookie: supplier.cookie,
-    body: listingInput(overrides),
-  })
-  expect(answer.status, JSON.stringify(answer.body)).toBe(201)
-  return answer.body
-}
-
-const publish = async (supplier: Account, overrides: Record<string, unknown> = {}) => {
-  const listing = await create(supplier, overrides)
-  expect((await market.call(`/api/listings/${listing.id}/submit`, { method: 'POST', cookie: supplier.cookie })).status).toBe(200)
-  const approved = await market.call<Listing>(`/api/admin/listings/${listing.id}/approve`, {
-    method: 'POST',
-    cookie: admin.cookie,
-  })
-  expect(approved.status).toBe(200)
-  return approved.body
-}
+const verifiedSupplier = (name?: string): Promise<Account> => market.verifiedSupplier(name)
+const create = (supplier: Account, overrides: Record<string, unknown> = {}) => market.createListing(supplier, overrides)
+const publish = (supplier: Account, overrides: Record<string, unknown> = {}) => market.publishListing(supplier, overrides)
 
 const browse = async (query: Record<string, string>) => {
   const answer = await market.call<ListingPage>(`/api/listings?${new URLSearchParams(query)}`)

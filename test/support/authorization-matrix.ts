@@ -10,6 +10,7 @@ export type MatrixRow = {
   path: string
   /** Path parameters and body for a call; fresh per call so rows can run in any order. */
   params?: () => Record<string, string>
+  query?: string
   body?: () => unknown
   expect: Record<Caller, number>
   /** The call ends the caller's session (sign-out): the harness signs in again afterwards. */
@@ -148,6 +149,50 @@ export const authorizationMatrix: MatrixRow[] = [
     expect: adminOnly(404),
   },
   { method: 'POST', path: '/api/admin/listings/{id}/reinstate', params: unknownId, expect: adminOnly(404) },
+  {
+    method: 'POST',
+    path: '/api/orders',
+    body: () => ({ listingId: ulid(), quantity: 1, delivery: { method: 'pickup' } }),
+    expect: { anonymous: 401, buyer: 404, supplier: 403, admin: 403, suspended: 403 },
+  },
+  { method: 'GET', path: '/api/orders', query: 'role=buyer', expect: signedIn(200) },
+  { method: 'GET', path: '/api/orders/export.csv', query: 'role=supplier', expect: signedIn(200) },
+  { method: 'GET', path: '/api/orders/{id}', params: unknownId, expect: signedIn(404) },
+  // Without Stripe keys (as here) card payment is refused before the order is even looked up.
+  {
+    method: 'POST',
+    path: '/api/orders/{id}/checkout',
+    params: unknownId,
+    expect: { anonymous: 401, buyer: 422, supplier: 403, admin: 403, suspended: 403 },
+  },
+  ...(
+    [
+      ['transfer', { reference: 'ICBC 1', paidAt: '2026-11-27' }],
+      ['confirm-payment', undefined],
+      ['ship', { carrier: '顺丰', trackingNumber: 'SF1' }],
+      ['receive', undefined],
+      ['cancel', {}],
+      ['dispute', { reason: 'other', details: 'test' }],
+    ] as const
+  ).map(
+    ([step, body]): MatrixRow => ({
+      method: 'POST',
+      path: `/api/orders/{id}/${step}`,
+      params: unknownId,
+      ...(body ? { body: () => body } : {}),
+      expect: { ...signedIn(404), suspended: 403 },
+    }),
+  ),
+  { method: 'GET', path: '/api/admin/orders', expect: adminOnly(200) },
+  {
+    method: 'POST',
+    path: '/api/admin/orders/{id}/resolve',
+    params: unknownId,
+    body: () => ({ outcome: 'release', note: 'test' }),
+    expect: adminOnly(404),
+  },
+  // Stripe is not set up here; with it, an unsigned call is a 400 (see the orders tests).
+  { method: 'POST', path: '/api/webhooks/stripe', body: () => ({}), expect: everyone(422) },
 ]
 
 export const fillPath = (path: string, params: Record<string, string> = {}) =>

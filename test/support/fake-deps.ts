@@ -21,6 +21,9 @@ export const fakeDeps = (overrides: Partial<ApiDeps> = {}) => {
     listings: unused('listings'),
     notifications: unused('notifications'),
     photos: unused('photos'),
+    orders: unused('orders'),
+    idempotency: unused('idempotency'),
+    payments: async () => null,
     sessions: { secret: async () => 'test-secret', cookieSecure: false },
     health: { ping: async () => {} },
     categories: {

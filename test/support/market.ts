@@ -2,13 +2,30 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sessionCookieName } from '@market/api'
-import type { MeResponse } from '@market/contracts'
+import type { Listing, MeResponse } from '@market/contracts'
 import { ulid } from 'ulid'
 import { createLocalApp } from '../../functions/local/local-app.ts'
 import { demoAccounts, seedDemoData } from '../../functions/local/seed.ts'
 import { loadGroupApps, useLocalPhotoStore } from '../../functions/local/server.ts'
 import { routeGroups } from '../../functions/route-map.ts'
 import { createTestTable } from './dynamo.ts'
+
+/** A valid listing: yak down blend in metres, two tiers, stock 600. */
+export const listingInput = (overrides: Record<string, unknown> = {}) => ({
+  title: { zh: '牦牛绒混纺面料', bo: 'འབྲི་ཁུ་ལུ་སྲེས་མ་ཞིབ་བཤེར།', en: 'Yak Down Blend Fabric' },
+  description: { zh: '那曲牦牛绒与羊毛混纺。' },
+  categoryId: 'yak-down',
+  specs: { origin: '那曲', composition: '50% 牦牛绒 50% 羊毛' },
+  unit: 'm',
+  priceTiers: [
+    { minQty: 5, unitPriceFen: 18800 },
+    { minQty: 50, unitPriceFen: 16800 },
+  ],
+  moq: 5,
+  stock: 600,
+  leadTimeDays: 7,
+  ...overrides,
+})
 
 export type Call = { method?: string; body?: unknown; cookie?: string; headers?: Record<string, string> }
 export type Answer<T = unknown> = { status: number; body: T; headers: Headers; cookie?: string }
@@ -44,7 +61,8 @@ export const startTestMarket = async (prefix: string, { demoListings = false } =
     const session = setCookie.match(new RegExp(`${sessionCookieName}=([^;]*)`))?.[1]
     return {
       status: response.status,
-      body: (text ? JSON.parse(text) : undefined) as T,
+      // Most answers are JSON; the CSV export is not.
+      body: (text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text || undefined) as T,
       headers: response.headers,
       ...(session ? { cookie: `${sessionCookieName}=${session}` } : {}),
     }
@@ -70,7 +88,44 @@ export const startTestMarket = async (prefix: string, { demoListings = false } =
 
   const signInAdmin = () => signIn(demoAccounts.admin.email, demoAccounts.admin.password)
 
-  return { app, db, tableName, call, signIn, register, signInAdmin }
+  /** A supplier the administrator has verified, as the market requires before publishing. */
+  const verifiedSupplier = async (name = '次仁') => {
+    const supplier = await register('supplier', name)
+    const admin = await signInAdmin()
+    await call('/api/suppliers/me/verification', {
+      method: 'POST',
+      cookie: supplier.cookie,
+      body: { licenseNumber: 'ABC123456', contactPhone: '13900000000' },
+    })
+    await call(`/api/admin/suppliers/${supplier.user.id}/verification`, {
+      method: 'POST',
+      cookie: admin.cookie,
+      body: { decision: 'approve' },
+    })
+    return supplier
+  }
+
+  const createListing = async (supplier: { cookie: string }, overrides: Record<string, unknown> = {}) => {
+    const answer = await call<Listing>('/api/listings', {
+      method: 'POST',
+      cookie: supplier.cookie,
+      body: listingInput(overrides),
+    })
+    if (answer.status !== 201) throw new Error(`listing refused: ${answer.status} ${JSON.stringify(answer.body)}`)
+    return answer.body
+  }
+
+  /** A listing drafted, submitted and approved: on the market. */
+  const publishListing = async (supplier: { cookie: string }, overrides: Record<string, unknown> = {}) => {
+    const listing = await createListing(supplier, overrides)
+    const admin = await signInAdmin()
+    await call(`/api/listings/${listing.id}/submit`, { method: 'POST', cookie: supplier.cookie })
+    const approved = await call<Listing>(`/api/admin/listings/${listing.id}/approve`, { method: 'POST', cookie: admin.cookie })
+    if (approved.status !== 200) throw new Error(`approval refused: ${approved.status} ${JSON.stringify(approved.body)}`)
+    return approved.body
+  }
+
+  return { app, db, tableName, call, signIn, register, signInAdmin, verifiedSupplier, createListing, publishListing }
 }
 
 export type TestMarket = Awaited<ReturnType<typeof startTestMarket>>

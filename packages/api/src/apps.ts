@@ -4,6 +4,8 @@ import { createAdminApp } from './admin/app.ts'
 import type { ApiDeps } from './deps.ts'
 import { createListingsApp } from './listings/app.ts'
 import { createNotificationsApp } from './notifications/app.ts'
+import { createOrdersApp } from './orders/app.ts'
+import { createWebhooksApp } from './webhooks/app.ts'
 
 type AnyApp = (deps: ApiDeps) => Hono<never>
 
@@ -13,4 +15,6 @@ export const domainAppFactories = [
   createAdminApp,
   createListingsApp,
   createNotificationsApp,
+  createOrdersApp,
+  createWebhooksApp,
 ] as unknown as AnyApp[]

@@ -1,4 +1,4 @@
-import type { Accounts, Catalog, Clock, IdGenerator, Listings, Notifications } from '@market/core'
+import type { Accounts, Catalog, Clock, IdempotencyStore, IdGenerator, Listings, Notifications, Orders } from '@market/core'
 import type { Logger } from './middleware/request-log.ts'
 
 /** The ports the API needs, built by the composition root (functions/deps.ts) or by a test. */
@@ -12,6 +12,10 @@ export type ApiDeps = {
   listings: Listings.ListingStore
   photos: Listings.PhotoStore
   notifications: Notifications.NotificationStore
+  orders: Orders.OrderStore
+  /** Stripe, once its keys are read; null where they are not configured. */
+  payments(): Promise<Orders.PaymentGateway | null>
+  idempotency: IdempotencyStore
   sessions: {
     /** The token-signing secret; read once (from the environment or the secret store) and cached. */
     secret(): Promise<string>

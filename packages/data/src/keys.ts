@@ -66,3 +66,31 @@ export const notificationKey = (userId: string, notificationId: string): ItemKey
 })
 /** Sorts after every NOTIF#<ulid>, so a newest-first Query of the notifications returns it first. */
 export const unreadCounterKey = (userId: string): ItemKey => ({ pk: `USER#${userId}`, sk: 'NOTIF~COUNT' })
+
+export const orderKey = (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' })
+/** gsi1 / gsi2: a buyer's and a supplier's orders, newest first. */
+export const ordersOfBuyerIndex = (buyerId: string, createdAt: string, orderId: string) => ({
+  gsi1pk: `BUYER#${buyerId}#ORDERS`,
+  gsi1sk: `${createdAt}#${orderId}`,
+})
+export const ordersOfSupplierIndex = (supplierId: string, createdAt: string, orderId: string) => ({
+  gsi2pk: `SUPPLIER#${supplierId}#ORDERS`,
+  gsi2sk: `${createdAt}#${orderId}`,
+})
+/**
+ * gsi3: orders by status, ordered by their next deadline — payment due for unpaid orders,
+ * automatic completion for delivered ones — so the scheduled job reads only what is due.
+ * Unpaid orders whose bank transfer awaits the supplier's confirmation wait in their own queue.
+ */
+export const orderQueueIndex = (queue: string, dueAt: string, orderId: string) => ({
+  gsi3pk: `ORDERS#${queue}`,
+  gsi3sk: `${dueAt}#${orderId}`,
+})
+export const stripeEventKey = (eventId: string): ItemKey => ({ pk: `STRIPE_EVENT#${eventId}`, sk: 'EVENT' })
+export const paymentIntentKey = (paymentIntentId: string): ItemKey => ({
+  pk: `PAYMENT_INTENT#${paymentIntentId}`,
+  sk: 'PAYMENT_INTENT',
+})
+
+/** An Idempotency-Key is scoped to the user who sent it (two users may pick the same key). */
+export const idempotencyKey = (scope: string, key: string): ItemKey => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: 'KEY' })

@@ -1,4 +1,5 @@
 import {
+  AdminOrdersQuery,
   AuditPage,
   Category,
   CategoryId,
@@ -8,20 +9,24 @@ import {
   Listing,
   ModerationPage,
   ModerationQuery,
+  Order,
+  OrdersPage,
   PageQuery,
   PendingVerificationsResponse,
   ReasonInput,
+  ResolveDisputeInput,
   User,
   UsersPage,
   UsersQuery,
   VerificationDecisionInput,
 } from '@market/contracts'
-import { Accounts, Catalog, Listings } from '@market/core'
+import { Accounts, Catalog, Listings, Orders } from '@market/core'
 import { createGroupApp } from '../app.ts'
 import type { ApiDeps } from '../deps.ts'
 import { createAuth } from '../middleware/auth.ts'
 import { validate } from '../middleware/validate.ts'
 import { describeRoute } from '../openapi/describe.ts'
+import { orderDeps } from '../orders/order-deps.ts'
 
 const OptionalReasonInput = ReasonInput.partial()
 
@@ -189,6 +194,32 @@ export const createAdminApp = (deps: ApiDeps) => {
       validate('param', IdParam),
       async (c) => c.json(await Listings.reinstateListing(deps, c.var.actor, c.req.valid('param').id), 200),
     )
+    .get(
+      '/api/admin/orders',
+      describeRoute({
+        summary: 'Orders by status; disputed ones (the queue to settle) by default, oldest first',
+        tags: ['admin'],
+        responses: { 200: { description: 'A page of orders', schema: OrdersPage } },
+      }),
+      admin,
+      validate('query', AdminOrdersQuery),
+      async (c) => c.json(await Orders.listOrdersByStatus(await orderDeps(deps), c.req.valid('query')), 200),
+    )
+    .post(
+      '/api/admin/orders/:id/resolve',
+      describeRoute({
+        summary: 'Settle a dispute: refund the buyer (through Stripe when it took the money) or release to the supplier',
+        tags: ['admin'],
+        responses: { 200: { description: 'The resolved order', schema: Order } },
+      }),
+      admin,
+      validate('param', IdParam),
+      validate('json', ResolveDisputeInput),
+      async (c) =>
+        c.json(
+          await Orders.resolveDispute(await orderDeps(deps), c.var.actor, c.req.valid('param').id, c.req.valid('json')),
+          200,
+        ),
+    )
 }
-
 export type AdminApp = ReturnType<typeof createAdminApp>

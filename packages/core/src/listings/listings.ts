@@ -148,7 +148,9 @@ export const editListing = async (deps: ListingDeps, actor: Actor, id: string, i
       },
     ])
   }
-  const priced = changes.priceTiers ? { fromPriceFen: fromPriceFen(changes.priceTiers) } : {}
+  const priced = changes.priceTiers
+    ? { fromPriceFen: fromPriceFen(changes.priceTiers), priceVersion: (listing.priceVersion ?? 0) + 1 }
+    : {}
 
   if (listing.status !== 'active') {
     if (listing.status === 'rejected') requireVerified(actor)

@@ -2,8 +2,11 @@ import type { AuditEntry, Category, Listing, ListingStatus, ModerationQuery, Sup
 import type { Accounts } from '../index.ts'
 import type { OutgoingNotification } from '../notifications/notifications.ts'
 
-/** A listing as stored: what the API shows plus the search terms it is indexed under while active. */
-export type StoredListing = Listing & { indexedTerms?: string[] }
+/**
+ * A listing as stored: what the API shows plus its search terms while active, and a counter of
+ * price changes that an order checks in its transaction (so no order is taken at a stale price).
+ */
+export type StoredListing = Listing & { indexedTerms?: string[]; priceVersion?: number }
 
 /** What a listing is findable by while active: index terms (capped) and every term for filtering. */
 export type SearchDocument = { terms: string[]; searchText: string; origin?: string }

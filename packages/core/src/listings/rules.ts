@@ -71,7 +71,7 @@ export const toCard = ({ listing, supplier }: BrowseCandidate): ListingCard => (
 })
 
 /** The listing as its owner and administrators see it: everything but the internal index bookkeeping. */
-export const toOwnerView = ({ indexedTerms: _terms, ...listing }: StoredListing): Listing => listing
+export const toOwnerView = ({ indexedTerms: _terms, priceVersion: _prices, ...listing }: StoredListing): Listing => listing
 
 /** The listing as buyers see it: the approved version, without moderation notes or pending edits. */
 export const toPublicView = (listing: StoredListing): Listing => {

@@ -1,0 +1,29 @@
+import { Orders } from '@market/core'
+import { z } from 'zod'
+import { createGroupApp } from '../app.ts'
+import type { ApiDeps } from '../deps.ts'
+import { describeRoute } from '../openapi/describe.ts'
+import { orderDeps } from '../orders/order-deps.ts'
+
+const WebhookResult = z.object({ received: z.literal(true), result: z.enum(['applied', 'ignored', 'replayed']) })
+
+/** Stripe's calls to us. The signature is checked over the raw body, exactly as Stripe sent it. */
+export const createWebhooksApp = (deps: ApiDeps) =>
+  createGroupApp(deps).post(
+    '/api/webhooks/stripe',
+    describeRoute({
+      summary: 'Stripe events (signed): payments completed, expired, failed and refunded',
+      tags: ['payments'],
+      responses: { 200: { description: 'Taken (applied once; replays change nothing)', schema: WebhookResult } },
+    }),
+    async (c) => {
+      const ports = await orderDeps(deps)
+      if (!ports.payments) throw new Orders.StripeUnavailableError()
+      const event = await ports.payments.parseWebhook(await c.req.text(), c.req.header('Stripe-Signature'))
+      const result = await Orders.handlePaymentEvent(ports, event)
+      deps.log({ level: 'info', msg: 'stripe event', requestId: c.var.requestId, eventId: event.id, type: event.type, result })
+      return c.json({ received: true as const, result }, 200)
+    },
+  )
+
+export type WebhooksApp = ReturnType<typeof createWebhooksApp>

@@ -1,0 +1,172 @@
+import { z } from 'zod'
+import { LocalizedText } from './catalog.ts'
+import { UnitId } from './listings.ts'
+
+export const OrderStatus = z.enum([
+  'pending_payment',
+  'paid',
+  'shipped',
+  'delivered',
+  'completed',
+  'cancelled',
+  'disputed',
+  'resolved',
+])
+export type OrderStatus = z.infer<typeof OrderStatus>
+
+const text = (max: number) => z.string().trim().min(1).max(max)
+
+export const ShippingAddress = z.strictObject({
+  name: text(60),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 -]{5,19}$/, 'A phone number of 6–20 digits'),
+  address: text(300),
+})
+
+export const Delivery = z.discriminatedUnion('method', [
+  /** Collected at the supplier's stall in the market. */
+  z.strictObject({ method: z.literal('pickup') }),
+  z.strictObject({ method: z.literal('ship'), address: ShippingAddress }),
+])
+export type Delivery = z.infer<typeof Delivery>
+
+export const PlaceOrderInput = z.strictObject({
+  listingId: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'A listing id'),
+  quantity: z.number().int().positive().max(10_000_000),
+  delivery: Delivery,
+  note: text(500).optional(),
+})
+export type PlaceOrderInput = z.infer<typeof PlaceOrderInput>
+
+export const OrderLine = z.object({
+  listingId: z.string().optional(),
+  title: LocalizedText,
+  unit: UnitId,
+  quantity: z.number().int(),
+  unitPriceFen: z.number().int(),
+  amountFen: z.number().int(),
+})
+export type OrderLine = z.infer<typeof OrderLine>
+
+export const TimelineEvent = z.object({
+  at: z.string(),
+  by: z.enum(['buyer', 'supplier', 'admin', 'system', 'stripe']),
+  event: z.string(),
+  note: z.string().optional(),
+})
+export type TimelineEvent = z.infer<typeof TimelineEvent>
+
+export const PaymentMethod = z.enum(['bank_transfer', 'stripe'])
+export type PaymentMethod = z.infer<typeof PaymentMethod>
+
+export const Payment = z.object({
+  method: PaymentMethod.optional(),
+  transfer: z.object({ reference: z.string(), paidAt: z.string(), recordedAt: z.string() }).optional(),
+  checkoutSessionId: z.string().optional(),
+  paymentIntentId: z.string().optional(),
+  paidAt: z.string().optional(),
+  refund: z
+    .object({
+      at: z.string(),
+      amountFen: z.number().int(),
+      via: z.enum(['stripe', 'offline']),
+      stripeRefundId: z.string().optional(),
+    })
+    .optional(),
+})
+export type Payment = z.infer<typeof Payment>
+
+export const Shipment = z.union([
+  z.object({ carrier: z.string(), trackingNumber: z.string(), shippedAt: z.string() }),
+  z.object({ pickupReadyAt: z.string(), shippedAt: z.string() }),
+])
+export type Shipment = z.infer<typeof Shipment>
+
+export const Dispute = z.object({
+  reason: z.string(),
+  details: z.string(),
+  openedAt: z.string(),
+  resolution: z
+    .object({ outcome: z.enum(['refund', 'release']), note: z.string(), at: z.string(), adminId: z.string() })
+    .optional(),
+})
+export type Dispute = z.infer<typeof Dispute>
+
+export const PartyCard = z.object({ id: z.string(), name: z.string(), company: z.string(), phone: z.string().optional() })
+
+export const Order = z.object({
+  id: z.string(),
+  source: z.enum(['listing', 'rfq']),
+  rfqId: z.string().optional(),
+  bidId: z.string().optional(),
+  buyer: PartyCard,
+  supplier: PartyCard,
+  lines: z.array(OrderLine),
+  totalFen: z.number().int(),
+  currency: z.literal('CNY'),
+  status: OrderStatus,
+  version: z.number().int(),
+  delivery: Delivery,
+  note: z.string().optional(),
+  payment: Payment,
+  shipment: Shipment.optional(),
+  dispute: Dispute.optional(),
+  timeline: z.array(TimelineEvent),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Unpaid orders are cancelled then (unless a bank transfer is waiting for confirmation). */
+  paymentDueAt: z.string(),
+  deliveredAt: z.string().optional(),
+  /** Delivered orders complete then, unless disputed. */
+  autoCompleteAt: z.string().optional(),
+})
+export type Order = z.infer<typeof Order>
+
+/** An order as its parties see it, with the ways it can be paid now. */
+export const OrderView = Order.extend({ paymentMethods: z.array(PaymentMethod) })
+export type OrderView = z.infer<typeof OrderView>
+
+export const OrdersQuery = z.strictObject({
+  role: z.enum(['buyer', 'supplier']),
+  status: OrderStatus.optional(),
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+})
+export type OrdersQuery = z.infer<typeof OrdersQuery>
+
+export const OrdersPage = z.object({ items: z.array(Order), nextCursor: z.string().nullable() })
+
+export const ExportQuery = z.strictObject({ role: z.enum(['buyer', 'supplier']) })
+
+export const TransferInput = z.strictObject({
+  reference: text(80),
+  paidAt: z.iso.date().or(z.iso.datetime()),
+})
+
+export const ShipInput = z.union([
+  z.strictObject({ carrier: text(60), trackingNumber: text(60) }),
+  z.strictObject({ pickupReadyAt: z.iso.datetime().or(z.iso.date()) }),
+])
+export type ShipInput = z.infer<typeof ShipInput>
+
+export const DisputeInput = z.strictObject({
+  reason: z.enum(['not_received', 'not_as_described', 'damaged', 'wrong_quantity', 'other']),
+  details: text(2000),
+})
+export type DisputeInput = z.infer<typeof DisputeInput>
+
+export const ResolveDisputeInput = z.strictObject({ outcome: z.enum(['refund', 'release']), note: text(1000) })
+export type ResolveDisputeInput = z.infer<typeof ResolveDisputeInput>
+
+export const CancelOrderInput = z.strictObject({ reason: text(300).optional() })
+
+export const CheckoutResponse = z.object({ url: z.string(), sessionId: z.string() })
+
+export const AdminOrdersQuery = z.strictObject({
+  status: OrderStatus.default('disputed'),
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+})
+export type AdminOrdersQuery = z.infer<typeof AdminOrdersQuery>

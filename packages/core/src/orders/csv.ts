@@ -1,0 +1,46 @@
+import type { Order } from '@market/contracts'
+
+const yuan = (fen: number) => (fen / 100).toFixed(2)
+
+/** A CSV field: quoted when it must be, and never read by Excel as a formula. */
+const field = (value: string | number) => {
+  let text = String(value)
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+const headers = [
+  '订单号 Order',
+  '下单时间 Placed',
+  '状态 Status',
+  '对方 Counterparty',
+  '商品 Item',
+  '数量 Quantity',
+  '单位 Unit',
+  '单价 Unit price (CNY)',
+  '总额 Total (CNY)',
+  '付款方式 Payment',
+]
+
+/** A party's orders as CSV, UTF-8 with a byte-order mark so Excel opens the Chinese correctly. */
+export const ordersCsv = (orders: Order[], role: 'buyer' | 'supplier') => {
+  const rows = orders.flatMap((order) =>
+    order.lines.map((line) =>
+      [
+        order.id,
+        order.createdAt,
+        order.status,
+        role === 'buyer' ? order.supplier.company : order.buyer.company,
+        line.title.zh,
+        line.quantity,
+        line.unit,
+        yuan(line.unitPriceFen),
+        yuan(order.totalFen),
+        order.payment.method ?? '',
+      ]
+        .map(field)
+        .join(','),
+    ),
+  )
+  return `\uFEFF${[headers.map(field).join(','), ...rows].join('\r\n')}\r\n`
+}

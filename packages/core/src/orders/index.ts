@@ -1,0 +1,5 @@
+export * from './csv.ts'
+export * from './errors.ts'
+export * from './lifecycle.ts'
+export * from './orders.ts'
+export * from './ports.ts'

@@ -1,0 +1,53 @@
+import type { AuditEntry, Order, OrdersQuery } from '@market/contracts'
+import type { OutgoingNotification } from '../notifications/notifications.ts'
+
+export type StoredOrder = Order
+
+/** What placing an order takes from a listing, checked in the same transaction as the order. */
+export type StockClaim = { listingId: string; quantity: number; priceVersion: number }
+
+export type OrderChange = {
+  order: StoredOrder
+  expected: { version: number; status: Order['status'] }
+  /** A cancelled order's units go back on the listing. */
+  restoreStock?: { listingId: string; quantity: number }
+  /** The Stripe event behind the change: recorded once, so a replay changes nothing. */
+  stripeEventId?: string
+  notifications?: OutgoingNotification[]
+  audit?: AuditEntry
+}
+
+export interface OrderStore {
+  /** The order with its stock claim and notifications in one transaction. */
+  place(input: { order: StoredOrder; claim?: StockClaim; notifications?: OutgoingNotification[] }): Promise<void>
+  get(id: string): Promise<StoredOrder | undefined>
+  change(change: OrderChange): Promise<void>
+  /** Records a Stripe event that changes nothing; false when it was seen before. */
+  recordStripeEvent(eventId: string): Promise<boolean>
+  findByPaymentIntent(paymentIntentId: string): Promise<StoredOrder | undefined>
+  listForParty(userId: string, query: OrdersQuery): Promise<{ items: StoredOrder[]; nextCursor: string | null }>
+  listByStatus(
+    status: Order['status'],
+    page: { cursor?: string; limit: number },
+  ): Promise<{ items: StoredOrder[]; nextCursor: string | null }>
+  /** Orders whose deadline in `queue` has passed: unpaid ones to cancel, delivered ones to complete. */
+  listDue(queue: 'payment' | 'completion', now: Date, limit: number): Promise<StoredOrder[]>
+}
+
+/** What the market needs to know of a Stripe event; the adapter maps Stripe's objects to it. */
+export type PaymentEvent = {
+  id: string
+  type: 'checkout.session.completed' | 'checkout.session.expired' | 'payment_intent.payment_failed' | 'charge.refunded' | 'other'
+  orderId?: string
+  paymentIntentId?: string
+  checkoutSessionId?: string
+  paid?: boolean
+  amountRefundedFen?: number
+}
+
+export interface PaymentGateway {
+  createCheckout(order: StoredOrder, urls: { success: string; cancel: string }): Promise<{ sessionId: string; url: string }>
+  /** Verifies the signature over the raw body; throws InvalidWebhookError when it does not match. */
+  parseWebhook(rawBody: string, signature: string | undefined): Promise<PaymentEvent>
+  refund(input: { paymentIntentId: string; amountFen: number; idempotencyKey: string }): Promise<{ refundId: string }>
+}

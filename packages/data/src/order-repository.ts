@@ -1,0 +1,244 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import type { Order, OrdersQuery } from '@market/contracts'
+import { Orders } from '@market/core'
+import { auditPut } from './audit-writes.ts'
+import type { CursorCodec } from './cursor.ts'
+import {
+  listingKey,
+  orderKey,
+  orderQueueIndex,
+  ordersOfBuyerIndex,
+  ordersOfSupplierIndex,
+  paymentIntentKey,
+  stripeEventKey,
+} from './keys.ts'
+import { notificationWrites } from './notification-repository.ts'
+import { withConflictRetry, writeRefusal } from './transactions.ts'
+
+type Item = Record<string, unknown>
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number]
+
+const internalAttributes = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'] as const
+const toOrder = (item: Item): Order => {
+  const order = { ...item }
+  for (const name of internalAttributes) delete order[name]
+  return order as Order
+}
+
+const queueOf = (order: Order) => {
+  if (order.status === 'pending_payment') {
+    return order.payment.transfer
+      ? orderQueueIndex('awaiting_confirmation', order.payment.transfer.recordedAt, order.id)
+      : orderQueueIndex('pending_payment', order.paymentDueAt, order.id)
+  }
+  if (order.status === 'delivered' && order.autoCompleteAt) return orderQueueIndex('delivered', order.autoCompleteAt, order.id)
+  return orderQueueIndex(order.status, order.updatedAt, order.id)
+}
+
+const orderItem = (order: Order): Item => ({
+  ...orderKey(order.id),
+  type: 'order',
+  ...ordersOfBuyerIndex(order.buyer.id, order.createdAt, order.id),
+  ...ordersOfSupplierIndex(order.supplier.id, order.createdAt, order.id),
+  ...queueOf(order),
+  ...order,
+})
+
+/** Processed Stripe events are kept 90 days: longer than Stripe retries a delivery. */
+const eventRetentionSeconds = 90 * 24 * 3600
+
+export const createOrderRepository = (db: DynamoDBDocumentClient, table: string, cursors: CursorCodec) => {
+  const get = async (id: string) => {
+    const result = await db.send(new GetCommand({ TableName: table, Key: orderKey(id), ConsistentRead: true }))
+    return result.Item ? toOrder(result.Item) : undefined
+  }
+
+  const page = async (input: ConstructorParameters<typeof QueryCommand>[0], cursor: string | undefined) => {
+    const result = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: await cursors.decode(cursor) }))
+    return { items: (result.Items ?? []).map(toOrder), nextCursor: await cursors.encode(result.LastEvaluatedKey) }
+  }
+
+  /** Why placing an order failed, read from the listing as it is now. */
+  const explainRefusedClaim = async (claim: Orders.StockClaim) => {
+    const result = await db.send(new GetCommand({ TableName: table, Key: listingKey(claim.listingId), ConsistentRead: true }))
+    const listing = result.Item
+    if (listing?.status !== 'active') return new Orders.ListingUnavailableError()
+    if ((listing.priceVersion ?? 0) !== claim.priceVersion) return new Orders.PriceChangedError()
+    return new Orders.InsufficientStockError(listing.stock as number)
+  }
+
+  return {
+    place: async ({ order, claim, notifications = [] }: Parameters<Orders.OrderStore['place']>[0]) => {
+      const items: TransactItem[] = [
+        ...(claim
+          ? [
+              {
+                Update: {
+                  TableName: table,
+                  Key: listingKey(claim.listingId),
+                  // Stock changes bump the version, so a supplier's edit made from an older read cannot overwrite it.
+                  UpdateExpression: 'SET stock = stock - :quantity, version = version + :one',
+                  ConditionExpression:
+                    '#status = :active AND stock >= :quantity AND (attribute_not_exists(priceVersion) OR priceVersion = :priceVersion)',
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: {
+                    ':quantity': claim.quantity,
+                    ':one': 1,
+                    ':active': 'active',
+                    ':priceVersion': claim.priceVersion,
+                  },
+                },
+              },
+            ]
+          : []),
+        { Put: { TableName: table, Item: orderItem(order), ConditionExpression: 'attribute_not_exists(pk)' } },
+        ...notificationWrites(table, notifications),
+      ]
+      try {
+        await withConflictRetry(() => db.send(new TransactWriteCommand({ TransactItems: items })))
+      } catch (error) {
+        if (claim && writeRefusal(error) === 'condition') throw await explainRefusedClaim(claim)
+        throw error
+      }
+    },
+
+    get,
+
+    change: async ({ order, expected, restoreStock, stripeEventId, notifications = [], audit }: Orders.OrderChange) => {
+      const items: TransactItem[] = [
+        {
+          Put: {
+            TableName: table,
+            Item: orderItem(order),
+            ConditionExpression: 'version = :version AND #status = :status',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':version': expected.version, ':status': expected.status },
+          },
+        },
+        ...(restoreStock
+          ? [
+              {
+                Update: {
+                  TableName: table,
+                  Key: listingKey(restoreStock.listingId),
+                  UpdateExpression: 'SET stock = stock + :quantity, version = version + :one',
+                  ExpressionAttributeValues: { ':quantity': restoreStock.quantity, ':one': 1 },
+                },
+              },
+            ]
+          : []),
+        ...(order.payment.paymentIntentId
+          ? [
+              {
+                Put: {
+                  TableName: table,
+                  Item: { ...paymentIntentKey(order.payment.paymentIntentId), type: 'payment-intent', orderId: order.id },
+                },
+              },
+            ]
+          : []),
+        ...notificationWrites(table, notifications),
+        ...(audit ? [auditPut(table, audit)] : []),
+      ]
+      const eventIndex = items.length
+      if (stripeEventId) {
+        items.push({
+          Put: {
+            TableName: table,
+            Item: {
+              ...stripeEventKey(stripeEventId),
+              type: 'stripe-event',
+              expiresAt: Math.floor(Date.now() / 1000) + eventRetentionSeconds,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        })
+      }
+      try {
+        await withConflictRetry(() => db.send(new TransactWriteCommand({ TransactItems: items })))
+      } catch (error) {
+        if (writeRefusal(error) !== 'condition') throw error
+        const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : []
+        if (stripeEventId && reasons[eventIndex]?.Code === 'ConditionalCheckFailed') throw new Orders.PaymentEventSeenError()
+        const current = await get(order.id)
+        throw new Orders.OrderStateError(current?.status ?? 'missing', 'changed by this request (it changed meanwhile)')
+      }
+    },
+
+    recordStripeEvent: async (eventId: string) => {
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: table,
+            Item: {
+              ...stripeEventKey(eventId),
+              type: 'stripe-event',
+              expiresAt: Math.floor(Date.now() / 1000) + eventRetentionSeconds,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        )
+        return true
+      } catch (error) {
+        if (writeRefusal(error) === 'condition') return false
+        throw error
+      }
+    },
+
+    findByPaymentIntent: async (paymentIntentId: string) => {
+      const result = await db.send(
+        new GetCommand({ TableName: table, Key: paymentIntentKey(paymentIntentId), ConsistentRead: true }),
+      )
+      return result.Item ? get(result.Item.orderId as string) : undefined
+    },
+
+    listForParty: (userId: string, query: OrdersQuery) => {
+      const index =
+        query.role === 'buyer'
+          ? { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', pk: ordersOfBuyerIndex(userId, '', '').gsi1pk }
+          : { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', pk: ordersOfSupplierIndex(userId, '', '').gsi2pk }
+      return page(
+        {
+          TableName: table,
+          IndexName: index.IndexName,
+          KeyConditionExpression: index.KeyConditionExpression,
+          ExpressionAttributeValues: { ':pk': index.pk, ...(query.status ? { ':status': query.status } : {}) },
+          ...(query.status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
+          ScanIndexForward: false,
+          Limit: query.limit,
+        },
+        query.cursor,
+      )
+    },
+
+    listByStatus: (status: Order['status'], query: { cursor?: string; limit: number }) =>
+      page(
+        {
+          TableName: table,
+          IndexName: 'gsi3',
+          KeyConditionExpression: 'gsi3pk = :pk',
+          ExpressionAttributeValues: { ':pk': orderQueueIndex(status, '', '').gsi3pk },
+          Limit: query.limit,
+        },
+        query.cursor,
+      ),
+
+    listDue: async (queue: 'payment' | 'completion', now: Date, limit: number) => {
+      const result = await db.send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: 'gsi3',
+          KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk < :due',
+          ExpressionAttributeValues: {
+            ':pk': orderQueueIndex(queue === 'payment' ? 'pending_payment' : 'delivered', '', '').gsi3pk,
+            // Keys are "<due time>#<id>"; every id sorts before "~".
+            ':due': `${now.toISOString()}#~`,
+          },
+          Limit: limit,
+        }),
+      )
+      return (result.Items ?? []).map(toOrder)
+    },
+  } satisfies Orders.OrderStore
+}
