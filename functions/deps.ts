@@ -13,6 +13,7 @@ import {
   createNotificationRepository,
   createOrderRepository,
   createPhotoStore,
+  createRfqRepository,
   onEveryDynamoCall,
 } from '@market/data'
 import { createStripeGateway } from '@market/payments'
@@ -60,6 +61,7 @@ export const buildDeps = (env: NodeJS.ProcessEnv = process.env, log = logLines(e
     notifications: createNotificationRepository(db, table),
     photos: createPhotoStore(s3, env.PHOTOS_BUCKET ?? 'photos'),
     orders: createOrderRepository(db, table, cursors),
+    rfqs: createRfqRepository(db, table, cursors),
     idempotency: createIdempotencyRepository(db, table),
     payments: stripeOnce(secrets),
     sessions: { secret: sessionSecret, cookieSecure: env.COOKIE_SECURE !== 'false' },

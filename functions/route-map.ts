@@ -32,6 +32,7 @@ export const routeGroups: RouteGroup[] = [
   },
   { name: 'notifications', prefixes: ['/api/notifications'], entry: 'functions/notifications.ts', access: 'readwrite' },
   { name: 'orders', prefixes: ['/api/orders'], entry: 'functions/orders.ts', access: 'readwrite' },
+  { name: 'rfqs', prefixes: ['/api/rfqs', '/api/bids'], entry: 'functions/rfqs.ts', access: 'readwrite' },
   { name: 'webhooks', prefixes: ['/api/webhooks'], entry: 'functions/webhooks.ts', access: 'readwrite' },
 ]
 

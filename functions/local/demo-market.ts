@@ -851,3 +851,105 @@ export const demoTiers = (priceFen: number, moq: number) => [
   { minQty: moq * 5, unitPriceFen: Math.round(priceFen * 0.9) },
   { minQty: moq * 20, unitPriceFen: Math.round(priceFen * 0.82) },
 ]
+
+/** Purchase requests of the demo buyer, with the suppliers who answer them (by key), at what price. */
+export type DemoRfq = {
+  title: string
+  categoryId: string
+  specs: string
+  quantity: number
+  unit: UnitId
+  targetUnitPriceFen?: number
+  /** Posted this many hours before now; bids close this many hours after now (negative: passed). */
+  postedHoursAgo: number
+  deadlineInHours: number
+  sealed?: boolean
+  invited?: string[]
+  bids: { supplier: string; unitPriceFen: number; quantity: number; leadTimeDays: number; unit?: UnitId }[]
+  outcome?: 'awarded' | 'expired'
+}
+
+export const demoRfqs: DemoRfq[] = [
+  {
+    title: '雪顿节藏装用金花缎 红底 300米',
+    categoryId: 'brocade',
+    specs: '红底金花，幅宽 74 厘米以上，吉祥八宝纹或团花纹，用于雪顿节拉萨服饰周的藏装系列。请注明交货期。',
+    quantity: 300,
+    unit: 'm',
+    targetUnitPriceFen: 15000,
+    postedHoursAgo: 30,
+    deadlineInHours: 72,
+    bids: [{ supplier: 'wang', unitPriceFen: 15800, quantity: 300, leadTimeDays: 12 }],
+  },
+  {
+    title: '冬季藏袍用牦牛绒混纺面料 150米',
+    categoryId: 'yak-down',
+    specs: '牦牛绒含量不低于 40%，深棕或黑色，幅宽 150 厘米，克重 320 以上。',
+    quantity: 150,
+    unit: 'm',
+    postedHoursAgo: 20,
+    deadlineInHours: 120,
+    bids: [{ supplier: 'dorje', unitPriceFen: 18200, quantity: 150, leadTimeDays: 7 }],
+  },
+  {
+    title: '铜质盘扣 吉祥结 2000套',
+    categoryId: 'buttons',
+    specs: '黄铜或铜合金，古铜色，适合藏装斜襟。需提供样品照片。',
+    quantity: 2000,
+    unit: 'set',
+    targetUnitPriceFen: 600,
+    postedHoursAgo: 8,
+    deadlineInHours: 200,
+    bids: [],
+  },
+  {
+    title: '邦典氆氇 招标 60米',
+    categoryId: 'pulu',
+    specs: '手工彩虹条纹邦典，幅宽 24–30 厘米，天然染色优先。招标：截止前报价互不可见。',
+    quantity: 60,
+    unit: 'm',
+    postedHoursAgo: 40,
+    deadlineInHours: 48,
+    sealed: true,
+    bids: [
+      { supplier: 'drolkar', unitPriceFen: 29500, quantity: 60, leadTimeDays: 20 },
+      { supplier: 'tsering', unitPriceFen: 27800, quantity: 40, leadTimeDays: 14 },
+    ],
+  },
+  {
+    title: '茜草天然红染料 5公斤（邀请报价）',
+    categoryId: 'dyes',
+    specs: '用于氆氇复染，需提供色卡。仅邀请两家老供应商报价。',
+    quantity: 5,
+    unit: 'kg',
+    postedHoursAgo: 6,
+    deadlineInHours: 96,
+    invited: ['drolkar', 'tsering'],
+    bids: [{ supplier: 'tsering', unitPriceFen: 31000, quantity: 5, leadTimeDays: 3 }],
+  },
+  {
+    title: '江孜手纺羊毛纱线 100公斤',
+    categoryId: 'wool',
+    specs: '本白手纺纱，用于藏毯与编织外套，分两批交货亦可。',
+    quantity: 100,
+    unit: 'kg',
+    postedHoursAgo: 120,
+    deadlineInHours: -24,
+    bids: [
+      { supplier: 'tsering', unitPriceFen: 16500, quantity: 60, leadTimeDays: 5 },
+      { supplier: 'drolkar', unitPriceFen: 8200, quantity: 80, leadTimeDays: 8, unit: 'jin' },
+    ],
+    outcome: 'awarded',
+  },
+  {
+    title: '哈达用白色提花丝绸 500米',
+    categoryId: 'silk',
+    specs: '白色提花，幅宽 50 厘米，用于藏历新年哈达。',
+    quantity: 500,
+    unit: 'm',
+    postedHoursAgo: 24 * 25,
+    deadlineInHours: -24 * 20,
+    bids: [{ supplier: 'wang', unitPriceFen: 4500, quantity: 500, leadTimeDays: 6 }],
+    outcome: 'expired',
+  },
+]

@@ -1,14 +1,16 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import { Accounts, Catalog, DomainError, Listings } from '@market/core'
+import { Accounts, Catalog, DomainError, Listings, Rfqs } from '@market/core'
 import {
   createAccountRepository,
   createCategoryRepository,
   createCursorCodec,
   createListingRepository,
+  createNotificationRepository,
+  createRfqRepository,
   createSeedMarkerRepository,
 } from '@market/data'
 import { monotonicFactory } from 'ulid'
-import { demoListings, demoPassword, demoSuppliers, demoTiers } from './demo-market.ts'
+import { demoListings, demoPassword, demoRfqs, demoSuppliers, demoTiers } from './demo-market.ts'
 import { wovenPng } from './demo-photos.ts'
 
 /** The demo sign-ins `npm start` prints on the first start (demo data only: change them for real use). */
@@ -55,6 +57,8 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
     categories,
     listings,
     photos: { createUpload: () => Promise.reject(new Error('the seed writes photos directly')) },
+    rfqs: createRfqRepository(db, table, cursors),
+    notifications: createNotificationRepository(db, table),
   }
 
   for (const category of Catalog.defaultCategories) await categories.addCategory(category).catch(ignoreExisting)
@@ -71,7 +75,7 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
       company: { name: '拉萨服装原辅料交易市场' },
     }),
   )
-  await create(
+  const buyer = await create(
     await Accounts.prepareUser(deps, {
       ...demoAccounts.buyer,
       name: '拉姆',
@@ -133,7 +137,73 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
       await Listings.submitListing(deps, supplier, listing.id)
       if (demo.status !== 'pending_review') await Listings.approveListing(deps, admin, listing.id)
     }
+    await seedRfqs(deps, buyer, now, (time) => {
+      clockTime = time
+    })
   }
   await marker.markSeeded(now.toISOString())
   return true
+}
+
+type SeedDeps = Rfqs.RfqDeps & { accounts: Accounts.AccountStore }
+
+/**
+ * The demo buyer's purchase requests: open ones with bids (one a tender, one invitation-only), one
+ * awarded by a split across two suppliers, and one that expired unawarded. Each happens at its
+ * time on the seed's clock, through the same domain functions as the API.
+ */
+const seedRfqs = async (deps: SeedDeps, buyer: Accounts.StoredUser, now: Date, setClock: (time: number) => void) => {
+  // Suppliers as they are now: their approved listings gave them their categories.
+  const supplierOf = async (key: string) => {
+    const demo = demoSuppliers.find((supplier) => supplier.key === key)
+    return (await deps.accounts.findUserByEmail(demo?.email ?? '')) as Accounts.StoredUser
+  }
+  const hour = 3600 * 1000
+  for (const demo of demoRfqs) {
+    const postedAt = now.getTime() - demo.postedHoursAgo * hour
+    const deadline = now.getTime() + demo.deadlineInHours * hour
+    setClock(postedAt)
+    const invited = await Promise.all((demo.invited ?? []).map(supplierOf))
+    const rfq = await Rfqs.postRfq(deps, buyer, {
+      title: demo.title,
+      categoryId: demo.categoryId,
+      specs: demo.specs,
+      quantity: demo.quantity,
+      unit: demo.unit,
+      ...(demo.targetUnitPriceFen ? { targetUnitPriceFen: demo.targetUnitPriceFen } : {}),
+      neededBy: new Date(Math.max(deadline, now.getTime()) + 20 * 24 * hour).toISOString().slice(0, 10),
+      deliveryPlace: '拉萨市城关区林廓南路 8 号',
+      // Posting checks the deadline against the clock, so requests whose deadline is past are posted as they were then.
+      bidDeadline: new Date(Math.max(deadline, postedAt + 2 * hour)).toISOString(),
+      ...(invited.length ? { invitedSupplierIds: invited.map((supplier) => supplier.id) } : {}),
+      photos: [],
+      sealedUntilDeadline: demo.sealed ?? false,
+    })
+    const bids = []
+    for (const [index, offer] of demo.bids.entries()) {
+      setClock(postedAt + (index + 1) * 0.5 * hour)
+      bids.push(
+        await Rfqs.placeBid(deps, await supplierOf(offer.supplier), rfq.id, {
+          unitPriceFen: offer.unitPriceFen,
+          quantity: offer.quantity,
+          leadTimeDays: offer.leadTimeDays,
+          validUntil: new Date(Math.max(deadline, now.getTime()) + 30 * 24 * hour).toISOString().slice(0, 10),
+          ...(offer.unit ? { unit: offer.unit } : {}),
+        }),
+      )
+    }
+    if (demo.outcome === 'awarded') {
+      setClock(now.getTime() - 2 * hour)
+      const [first, second] = bids
+      await Rfqs.awardRfq(deps, buyer, rfq.id, {
+        awards: [
+          { bidId: first?.id as string, quantity: 60 },
+          { bidId: second?.id as string, quantity: 40 },
+        ],
+      })
+    }
+  }
+  // The deadline job, run once at the present: closes what is past its deadline and expires the old one.
+  setClock(now.getTime())
+  await Rfqs.runRfqJobs(deps)
 }

@@ -25,7 +25,7 @@ const startJobTimer = async (seconds: number) => {
     running = true
     try {
       const report = await runJobs()
-      if (report.orders.cancelledUnpaid || report.orders.completed) say(`jobs: ${JSON.stringify(report)}`)
+      if (Object.values(report).some((counts) => Object.values(counts).some(Boolean))) say(`jobs: ${JSON.stringify(report)}`)
     } catch (error) {
       process.stderr.write(`jobs failed: ${error instanceof Error ? error.message : String(error)}\n`)
     } finally {

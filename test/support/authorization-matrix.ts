@@ -191,6 +191,53 @@ export const authorizationMatrix: MatrixRow[] = [
     body: () => ({ outcome: 'release', note: 'test' }),
     expect: adminOnly(404),
   },
+  {
+    method: 'POST',
+    path: '/api/rfqs',
+    body: () => ({
+      title: '测试询价',
+      categoryId: 'wool',
+      specs: '测试',
+      quantity: 10,
+      unit: 'kg',
+      neededBy: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
+      bidDeadline: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+    }),
+    expect: { anonymous: 401, buyer: 201, supplier: 403, admin: 403, suspended: 403 },
+  },
+  { method: 'GET', path: '/api/rfqs/mine', expect: { anonymous: 401, buyer: 200, supplier: 403, admin: 403, suspended: 403 } },
+  // The matrix's supplier is not verified: the feed is for verified suppliers only.
+  { method: 'GET', path: '/api/rfqs/feed', expect: { anonymous: 401, buyer: 403, supplier: 403, admin: 403, suspended: 403 } },
+  { method: 'GET', path: '/api/rfqs/{id}', params: unknownId, expect: signedIn(404) },
+  {
+    method: 'POST',
+    path: '/api/rfqs/{id}/cancel',
+    params: unknownId,
+    body: () => ({ reason: 'test' }),
+    expect: { anonymous: 401, buyer: 404, supplier: 403, admin: 403, suspended: 403 },
+  },
+  {
+    method: 'POST',
+    path: '/api/rfqs/{id}/bids',
+    params: unknownId,
+    body: () => ({ unitPriceFen: 100, quantity: 1, leadTimeDays: 1, validUntil: '2030-01-01' }),
+    expect: supplierOnly(404),
+  },
+  { method: 'POST', path: '/api/rfqs/{id}/bids/mine/withdraw', params: unknownId, expect: supplierOnly(404) },
+  {
+    method: 'GET',
+    path: '/api/rfqs/{id}/bids',
+    params: unknownId,
+    expect: { anonymous: 401, buyer: 404, supplier: 403, admin: 403, suspended: 403 },
+  },
+  {
+    method: 'POST',
+    path: '/api/rfqs/{id}/award',
+    params: unknownId,
+    body: () => ({ awards: [{ bidId: ulid(), quantity: 1 }] }),
+    expect: { anonymous: 401, buyer: 404, supplier: 403, admin: 403, suspended: 403 },
+  },
+  { method: 'GET', path: '/api/bids/mine', expect: { ...supplierOnly(200), suspended: 200 } },
   // Stripe is not set up here; with it, an unsigned call is a 400 (see the orders tests).
   { method: 'POST', path: '/api/webhooks/stripe', body: () => ({}), expect: everyone(422) },
 ]

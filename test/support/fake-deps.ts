@@ -22,6 +22,7 @@ export const fakeDeps = (overrides: Partial<ApiDeps> = {}) => {
     notifications: unused('notifications'),
     photos: unused('photos'),
     orders: unused('orders'),
+    rfqs: unused('rfqs'),
     idempotency: unused('idempotency'),
     payments: async () => null,
     sessions: { secret: async () => 'test-secret', cookieSecure: false },

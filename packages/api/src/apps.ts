@@ -5,6 +5,7 @@ import type { ApiDeps } from './deps.ts'
 import { createListingsApp } from './listings/app.ts'
 import { createNotificationsApp } from './notifications/app.ts'
 import { createOrdersApp } from './orders/app.ts'
+import { createRfqsApp } from './rfqs/app.ts'
 import { createWebhooksApp } from './webhooks/app.ts'
 
 type AnyApp = (deps: ApiDeps) => Hono<never>
@@ -16,5 +17,6 @@ export const domainAppFactories = [
   createListingsApp,
   createNotificationsApp,
   createOrdersApp,
+  createRfqsApp,
   createWebhooksApp,
 ] as unknown as AnyApp[]

@@ -1,4 +1,4 @@
-import type { Accounts, Catalog, Clock, IdempotencyStore, IdGenerator, Listings, Notifications, Orders } from '@market/core'
+import type { Accounts, Catalog, Clock, IdempotencyStore, IdGenerator, Listings, Notifications, Orders, Rfqs } from '@market/core'
 import type { Logger } from './middleware/request-log.ts'
 
 /** The ports the API needs, built by the composition root (functions/deps.ts) or by a test. */
@@ -13,6 +13,7 @@ export type ApiDeps = {
   photos: Listings.PhotoStore
   notifications: Notifications.NotificationStore
   orders: Orders.OrderStore
+  rfqs: Rfqs.RfqStore
   /** Stripe, once its keys are read; null where they are not configured. */
   payments(): Promise<Orders.PaymentGateway | null>
   idempotency: IdempotencyStore

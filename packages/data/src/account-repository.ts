@@ -28,6 +28,7 @@ export const toStoredUser = (item: Item): Accounts.StoredUser => ({
   passwordHash: item.passwordHash as string,
   version: item.version as number,
   ...(item.verificationDetails ? { verificationDetails: item.verificationDetails as VerificationDetails } : {}),
+  ...(item.tradeCategories ? { tradeCategories: [...(item.tradeCategories as Set<string>)].sort() } : {}),
 })
 
 const toAuditEntry = (item: Item): AuditEntry => ({

@@ -94,3 +94,32 @@ export const paymentIntentKey = (paymentIntentId: string): ItemKey => ({
 
 /** An Idempotency-Key is scoped to the user who sent it (two users may pick the same key). */
 export const idempotencyKey = (scope: string, key: string): ItemKey => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: 'KEY' })
+
+export const rfqKey = (rfqId: string): ItemKey => ({ pk: `RFQ#${rfqId}`, sk: 'RFQ' })
+/** A supplier's bid sits with the request, keyed by supplier: one live bid per supplier per request. */
+export const bidKey = (rfqId: string, supplierId: string): ItemKey => ({ pk: `RFQ#${rfqId}`, sk: `BID#${supplierId}` })
+/** gsi1: open requests for everyone in a category, soonest deadline first (only while open and not invitation-only). */
+export const rfqFeedIndex = (categoryId: string, bidDeadline: string, rfqId: string) => ({
+  gsi1pk: `RFQFEED#${categoryId}`,
+  gsi1sk: `${bidDeadline}#${rfqId}`,
+})
+/** gsi2: a buyer's requests, newest first. */
+export const rfqsOfBuyerIndex = (buyerId: string, createdAt: string, rfqId: string) => ({
+  gsi2pk: `BUYER#${buyerId}#RFQS`,
+  gsi2sk: `${createdAt}#${rfqId}`,
+})
+/** gsi3: requests by status, by their next deadline (bidding for open ones, award for closed ones). */
+export const rfqQueueIndex = (status: string, dueAt: string, rfqId: string) => ({
+  gsi3pk: `RFQS#${status}`,
+  gsi3sk: `${dueAt}#${rfqId}`,
+})
+/** gsi2: a supplier's bids, newest first. */
+export const bidsOfSupplierIndex = (supplierId: string, createdAt: string, rfqId: string) => ({
+  gsi2pk: `SUPPLIER#${supplierId}#BIDS`,
+  gsi2sk: `${createdAt}#${rfqId}`,
+})
+/** An invitation to an invitation-only request: the invited supplier's feed reads these. */
+export const invitationKey = (supplierId: string, bidDeadline: string, rfqId: string): ItemKey => ({
+  pk: `INVITED#${supplierId}`,
+  sk: `${bidDeadline}#${rfqId}`,
+})

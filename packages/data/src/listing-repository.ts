@@ -107,7 +107,7 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
   }
 
   return {
-    write: async ({ listing, expected, index, notifications = [], audit }: Listings.ListingWrite) => {
+    write: async ({ listing, expected, index, notifications = [], audit, supplierTrades }: Listings.ListingWrite) => {
       const items: TransactItem[] = [
         {
           Put: {
@@ -125,6 +125,18 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
         ...(index ? indexWrites(listing, index) : []),
         ...notificationWrites(table, notifications),
         ...(audit ? [auditPut(table, audit)] : []),
+        ...(supplierTrades
+          ? [
+              {
+                Update: {
+                  TableName: table,
+                  Key: userKey(supplierTrades.supplierId),
+                  UpdateExpression: 'ADD tradeCategories :category',
+                  ExpressionAttributeValues: { ':category': new Set([supplierTrades.categoryId]) },
+                },
+              },
+            ]
+          : []),
       ]
       try {
         await withConflictRetry(() => db.send(new TransactWriteCommand({ TransactItems: items })))

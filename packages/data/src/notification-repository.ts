@@ -97,6 +97,11 @@ export const createNotificationRepository = (db: DynamoDBDocumentClient, table: 
       }
     },
     markRead,
+    deliver: async (notifications: Notifications.OutgoingNotification[]) => {
+      for (const single of notifications) {
+        await db.send(new TransactWriteCommand({ TransactItems: notificationWrites(table, [single]) }))
+      }
+    },
     markAllRead: async (userId: string) => {
       let start: Record<string, unknown> | undefined
       do {

@@ -36,7 +36,8 @@ const queueOf = (order: Order) => {
   return orderQueueIndex(order.status, order.updatedAt, order.id)
 }
 
-const orderItem = (order: Order): Item => ({
+/** An order as a table item: also used by the RFQ award, which creates orders in its own transaction. */
+export const orderItem = (order: Order): Item => ({
   ...orderKey(order.id),
   type: 'order',
   ...ordersOfBuyerIndex(order.buyer.id, order.createdAt, order.id),

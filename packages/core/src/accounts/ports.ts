@@ -1,7 +1,13 @@
 import type { AuditEntry, User, UsersQuery, VerificationDetails } from '@market/contracts'
 
 /** A user as stored: what the API shows plus the secrets and bookkeeping it never shows. */
-export type StoredUser = User & { passwordHash: string; verificationDetails?: VerificationDetails; version: number }
+export type StoredUser = User & {
+  passwordHash: string
+  verificationDetails?: VerificationDetails
+  version: number
+  /** Categories a supplier has had listings approved in: it sees purchase requests of these. */
+  tradeCategories?: string[]
+}
 
 export type Session = { id: string; userId: string; expiresAt: Date }
 

@@ -272,6 +272,7 @@ const moderate = async (
     listing: next,
     expected: expectedOf(listing),
     ...(index ? { index } : {}),
+    ...(next.status === 'active' ? { supplierTrades: { supplierId: next.supplierId, categoryId: next.categoryId } } : {}),
     notifications: [
       notification(deps, listing.supplierId, decision.action, {
         listingId: listing.id,

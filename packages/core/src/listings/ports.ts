@@ -20,6 +20,8 @@ export type ListingWrite = {
   index?: IndexChange
   notifications?: OutgoingNotification[]
   audit?: AuditEntry
+  /** On approval: the supplier now trades in this category (and sees its purchase requests). */
+  supplierTrades?: { supplierId: string; categoryId: string }
 }
 
 export type BrowseCandidate = { listing: StoredListing; supplier: Accounts.StoredUser | undefined }

@@ -9,6 +9,8 @@ export interface NotificationStore {
   listForUser(userId: string, limit: number): Promise<{ items: Notification[]; unread: number }>
   markRead(userId: string, ids: string[]): Promise<void>
   markAllRead(userId: string): Promise<void>
+  /** Delivers notifications on their own, for news that is not part of a change's transaction. */
+  deliver(notifications: OutgoingNotification[]): Promise<void>
 }
 
 export const notification = (

@@ -376,3 +376,53 @@ export const runOrderJobs = async (deps: OrderDeps): Promise<JobReport> => {
   }
   return report
 }
+
+/**
+ * The order an accepted bid becomes: the same order model as a listing order, at the bid's price
+ * converted to the request's unit, delivered where the request said. Written by the award's
+ * transaction (RFQs module) with the orders module's item shape.
+ */
+export const orderFromAward = (
+  deps: Pick<OrderDeps, 'clock' | 'ids'>,
+  award: {
+    rfq: { id: string; title: string; unit: Order['lines'][number]['unit']; deliveryPlace: string }
+    bidId: string
+    buyer: Actor
+    supplier: Order['supplier']
+    quantity: number
+    unitPriceFen: number
+  },
+): StoredOrder => {
+  const now = deps.clock.now()
+  const amountFen = award.unitPriceFen * award.quantity
+  return {
+    id: deps.ids.next(),
+    source: 'rfq',
+    rfqId: award.rfq.id,
+    bidId: award.bidId,
+    buyer: partyCard(award.buyer),
+    supplier: award.supplier,
+    lines: [
+      {
+        title: { zh: award.rfq.title },
+        unit: award.rfq.unit,
+        quantity: award.quantity,
+        unitPriceFen: award.unitPriceFen,
+        amountFen,
+      },
+    ],
+    totalFen: amountFen,
+    currency: 'CNY',
+    status: 'pending_payment',
+    version: 1,
+    delivery: {
+      method: 'ship',
+      address: { name: award.buyer.name, phone: award.buyer.company.phone ?? '', address: award.rfq.deliveryPlace },
+    },
+    payment: {},
+    timeline: [{ at: now.toISOString(), by: 'buyer', event: 'awarded' }],
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    paymentDueAt: new Date(now.getTime() + paymentWindowMs).toISOString(),
+  }
+}

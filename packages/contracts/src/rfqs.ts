@@ -1,0 +1,156 @@
+import { z } from 'zod'
+import { PhotoKey, RatingSummary, SupplierCard, UnitId } from './listings.ts'
+import { PartyCard } from './orders.ts'
+
+export const RfqStatus = z.enum(['open', 'closed', 'awarded', 'cancelled', 'expired'])
+export type RfqStatus = z.infer<typeof RfqStatus>
+
+export const BidStatus = z.enum(['submitted', 'revised', 'withdrawn', 'accepted', 'rejected'])
+export type BidStatus = z.infer<typeof BidStatus>
+
+const text = (max: number) => z.string().trim().min(1).max(max)
+const ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'An id')
+
+export const PostRfqInput = z.strictObject({
+  title: text(120),
+  categoryId: z.string().regex(/^[a-z0-9-]{2,40}$/),
+  specs: text(2000),
+  quantity: z.number().int().positive().max(10_000_000),
+  unit: UnitId,
+  targetUnitPriceFen: z.number().int().positive().max(100_000_000).optional(),
+  /** The day the goods are needed (in Lhasa). */
+  neededBy: z.iso.date(),
+  deliveryPlace: text(200).default('拉萨'),
+  bidDeadline: z.iso.datetime({ offset: true }),
+  invitedSupplierIds: z.array(ulid).max(20).optional(),
+  photos: z.array(PhotoKey).max(4, 'At most 4 photos').default([]),
+  /** A tender: even the buyer sees only how many bids there are until the deadline. */
+  sealedUntilDeadline: z.boolean().default(false),
+})
+export type PostRfqInput = z.infer<typeof PostRfqInput>
+
+export const Rfq = z.object({
+  id: z.string(),
+  buyer: PartyCard,
+  title: z.string(),
+  categoryId: z.string(),
+  specs: z.string(),
+  quantity: z.number().int(),
+  unit: UnitId,
+  targetUnitPriceFen: z.number().int().optional(),
+  neededBy: z.string(),
+  deliveryPlace: z.string(),
+  bidDeadline: z.string(),
+  /** The buyer may award until then; afterwards the request expires. */
+  awardDeadline: z.string(),
+  invitedSupplierIds: z.array(z.string()).optional(),
+  photos: z.array(z.string()),
+  sealedUntilDeadline: z.boolean(),
+  status: RfqStatus,
+  bidCount: z.number().int(),
+  createdAt: z.string(),
+  /** Time from posting to the first bid: how fast the market answers. */
+  firstBidAt: z.string().optional(),
+  responseMinutes: z.number().int().optional(),
+  closedAt: z.string().optional(),
+  awardedAt: z.string().optional(),
+  cancelledAt: z.string().optional(),
+  cancelReason: z.string().optional(),
+  version: z.number().int(),
+})
+export type Rfq = z.infer<typeof Rfq>
+
+export const RfqPage = z.object({ items: z.array(Rfq), nextCursor: z.string().nullable() })
+
+export const FeedQuery = z.strictObject({
+  category: z.string().max(40).optional(),
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(25),
+})
+export type FeedQuery = z.infer<typeof FeedQuery>
+
+export const BidInput = z.strictObject({
+  unitPriceFen: z.number().int().positive().max(100_000_000),
+  /** Another unit of the same measure may be quoted (码 for 米, 斤 for 公斤); bolts need metresPerBolt. */
+  unit: UnitId.optional(),
+  metresPerBolt: z.number().positive().max(1000).optional(),
+  quantity: z.number().int().positive().max(10_000_000),
+  leadTimeDays: z.number().int().min(0).max(365),
+  validUntil: z.iso.date(),
+  note: text(1000).optional(),
+})
+export type BidInput = z.infer<typeof BidInput>
+
+export const BidRevision = z.object({
+  at: z.string(),
+  unitPriceFen: z.number().int(),
+  unit: UnitId,
+  quantity: z.number().int(),
+  leadTimeDays: z.number().int(),
+  validUntil: z.string(),
+  note: z.string().optional(),
+})
+
+export const Bid = z.object({
+  id: z.string(),
+  rfqId: z.string(),
+  supplier: SupplierCard,
+  unitPriceFen: z.number().int(),
+  unit: UnitId,
+  metresPerBolt: z.number().optional(),
+  quantity: z.number().int(),
+  leadTimeDays: z.number().int(),
+  validUntil: z.string(),
+  note: z.string().optional(),
+  status: BidStatus,
+  /** Earlier versions of this bid, oldest first. */
+  history: z.array(BidRevision),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+  /** The order an accepted bid became. */
+  orderId: z.string().optional(),
+})
+export type Bid = z.infer<typeof Bid>
+
+export const MyBid = Bid.extend({
+  rfq: Rfq.pick({ id: true, title: true, status: true, bidDeadline: true, quantity: true, unit: true }),
+})
+export const MyBidsPage = z.object({ items: z.array(MyBid), nextCursor: z.string().nullable() })
+
+export const CompareQuery = z.strictObject({
+  price: z.coerce.number().min(0).max(100).default(50),
+  leadTime: z.coerce.number().min(0).max(100).default(30),
+  reputation: z.coerce.number().min(0).max(100).default(20),
+})
+export type CompareQuery = z.infer<typeof CompareQuery>
+
+export const ComparedBid = Bid.extend({
+  /** The quoted price per unit of the request (码 → 米, 斤 → 公斤, bolts by metres per bolt); absent when it cannot convert. */
+  unitPriceInRfqUnitFen: z.number().int().optional(),
+  quantityInRfqUnit: z.number().optional(),
+  totalFen: z.number().int().optional(),
+  score: z.number(),
+  rating: RatingSummary.optional(),
+})
+export type ComparedBid = z.infer<typeof ComparedBid>
+
+export const BidsForBuyer = z.object({
+  rfq: Rfq,
+  /** A tender before its deadline: only the count is shown. */
+  sealed: z.boolean(),
+  bids: z.array(ComparedBid),
+  weights: CompareQuery,
+})
+
+export const AwardInput = z.strictObject({
+  awards: z
+    .array(z.strictObject({ bidId: ulid, quantity: z.number().int().positive() }))
+    .min(1)
+    .max(3, 'At most 3 bids'),
+})
+export type AwardInput = z.infer<typeof AwardInput>
+
+export const AwardResult = z.object({ rfq: Rfq, orderIds: z.array(z.string()) })
+
+export const RfqView = Rfq.extend({ myBid: Bid.optional() })

@@ -1,0 +1,5 @@
+export * from './errors.ts'
+export * from './ports.ts'
+export * from './rfqs.ts'
+export * from './scoring.ts'
+export * from './units.ts'

@@ -1,0 +1,56 @@
+import type { Bid, Rfq } from '@market/contracts'
+import type { OutgoingNotification } from '../notifications/notifications.ts'
+import type { StoredOrder } from '../orders/ports.ts'
+
+export type StoredRfq = Rfq
+export type StoredBid = Bid
+
+export type BidWrite = {
+  rfqId: string
+  bid: StoredBid
+  /** 'new' for a supplier's first bid on the request; else the version it revises or withdraws. */
+  expected: 'new' | { version: number; statuses: Bid['status'][] }
+  /** +1 when a bid becomes live, −1 when one is withdrawn. */
+  liveBidsDelta: 1 | 0 | -1
+  /** Set on the request's first bid only (the write keeps the first one if bids race). */
+  firstBid?: { at: string; responseMinutes: number }
+  notifications: OutgoingNotification[]
+}
+
+export type RfqChange = {
+  rfq: StoredRfq
+  expected: { version: number; status: Rfq['status'] }
+  /** Bids whose status changes with the request, each conditional on the version read. */
+  bids?: { bid: StoredBid; expectedVersion: number }[]
+  /** Orders created by an award, through the orders module's own item shape. */
+  orders?: StoredOrder[]
+  notifications?: OutgoingNotification[]
+}
+
+export interface RfqStore {
+  create(rfq: StoredRfq, notifications: OutgoingNotification[]): Promise<void>
+  get(id: string): Promise<StoredRfq | undefined>
+  listByBuyer(
+    buyerId: string,
+    page: { cursor?: string; limit: number },
+  ): Promise<{ items: StoredRfq[]; nextCursor: string | null }>
+  /** Open requests a supplier may bid on: public ones of its categories and those it is invited to. */
+  feed(input: {
+    supplierId: string
+    categories: string[]
+    cursor?: string
+    limit: number
+  }): Promise<{ items: StoredRfq[]; nextCursor: string | null }>
+  bids(rfqId: string): Promise<StoredBid[]>
+  bidOf(rfqId: string, supplierId: string): Promise<StoredBid | undefined>
+  bidsOfSupplier(
+    supplierId: string,
+    page: { cursor?: string; limit: number },
+  ): Promise<{ items: StoredBid[]; nextCursor: string | null }>
+  /** The bid and the request's counters in one transaction, on condition the request is open and before its deadline. */
+  saveBid(write: BidWrite, now: Date): Promise<void>
+  /** The request with its bids, orders and notifications in one transaction. */
+  change(change: RfqChange): Promise<void>
+  /** Requests whose bidding deadline (open) or award deadline (closed) has passed. */
+  listDue(queue: 'bidding' | 'award', now: Date, limit: number): Promise<StoredRfq[]>
+}

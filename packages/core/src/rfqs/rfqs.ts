@@ -1,0 +1,438 @@
+import type { AwardInput, BidInput, CompareQuery, FeedQuery, PostRfqInput, Rfq } from '@market/contracts'
+import type { CategoryStore } from '../catalog/ports.ts'
+import { NotFoundError } from '../errors.ts'
+import type { Accounts } from '../index.ts'
+import { SupplierNotVerifiedError, UnknownCategoryError } from '../listings/errors.ts'
+import { toSupplierCard } from '../listings/rules.ts'
+import { type NotificationStore, notification, type OutgoingNotification } from '../notifications/notifications.ts'
+import { orderFromAward } from '../orders/orders.ts'
+import type { Clock, IdGenerator } from '../ports.ts'
+import {
+  AwardError,
+  BiddingClosedError,
+  BidExpiredError,
+  BidStateError,
+  RfqStateError,
+  scheduleProblem,
+  TooManyBidsError,
+  UnitMismatchError,
+} from './errors.ts'
+import type { RfqStore, StoredBid, StoredRfq } from './ports.ts'
+import { scoreBids } from './scoring.ts'
+import { inRequestUnit, unitsCompare } from './units.ts'
+
+export type RfqDeps = {
+  rfqs: RfqStore
+  categories: CategoryStore
+  notifications: NotificationStore
+  clock: Clock
+  ids: IdGenerator
+}
+type Actor = Accounts.StoredUser
+
+const hour = 3600 * 1000
+const day = 24 * hour
+export const awardWindowMs = 14 * day
+/** Live bids one request takes: the award, which settles all of them, is one transaction. */
+export const maxLiveBids = 40
+
+/** A date in Lhasa (UTC+8) as the instant it begins. */
+const startOfLhasaDay = (date: string) => new Date(`${date}T00:00:00+08:00`)
+const todayInLhasa = (now: Date) => new Date(now.getTime() + 8 * hour).toISOString().slice(0, 10)
+
+const live = (bid: StoredBid) => bid.status === 'submitted' || bid.status === 'revised'
+const isVerifiedSupplier = (user: Actor) => user.role === 'supplier' && user.verificationDetails?.status === 'verified'
+
+/** Whether a supplier may see and bid on a request: invited, or (when open to all) trading in its category. */
+export const maySupplierBid = (rfq: Rfq, supplier: Actor) =>
+  isVerifiedSupplier(supplier) &&
+  (rfq.invitedSupplierIds?.length
+    ? rfq.invitedSupplierIds.includes(supplier.id)
+    : (supplier.tradeCategories ?? []).includes(rfq.categoryId))
+
+const findRfq = async (deps: RfqDeps, id: string) => {
+  const rfq = await deps.rfqs.get(id)
+  if (!rfq) throw new NotFoundError('rfq')
+  return rfq
+}
+
+const findOwnRfq = async (deps: RfqDeps, buyer: Actor, id: string) => {
+  const rfq = await findRfq(deps, id)
+  // Another buyer learns nothing, not even that the request exists.
+  if (rfq.buyer.id !== buyer.id) throw new NotFoundError('rfq')
+  return rfq
+}
+
+const notifyBidders = (deps: RfqDeps, rfq: Rfq, bids: StoredBid[], type: string) =>
+  bids.map((bid) => notification(deps, bid.supplier.id, type, { rfqId: rfq.id, title: rfq.title }))
+
+export const postRfq = async (deps: RfqDeps, buyer: Actor, input: PostRfqInput) => {
+  const now = deps.clock.now()
+  if (!(await deps.categories.getCategory(input.categoryId))) throw new UnknownCategoryError(input.categoryId)
+  const deadline = new Date(input.bidDeadline)
+  if (deadline.getTime() < now.getTime() + hour)
+    throw scheduleProblem('bidDeadline', 'The bid deadline must be at least an hour from now')
+  if (deadline.getTime() > now.getTime() + 60 * day)
+    throw scheduleProblem('bidDeadline', 'The bid deadline can be at most 60 days away')
+  if (deadline >= startOfLhasaDay(input.neededBy))
+    throw scheduleProblem('neededBy', 'The goods must be needed after the bid deadline')
+  if (input.photos.some((key) => !key.startsWith(`photos/${buyer.id}/`)))
+    throw scheduleProblem('photos', 'Photos must be ones you uploaded')
+  const rfq: StoredRfq = {
+    id: deps.ids.next(),
+    buyer: {
+      id: buyer.id,
+      name: buyer.name,
+      company: buyer.company.name,
+      ...(buyer.company.phone ? { phone: buyer.company.phone } : {}),
+    },
+    title: input.title,
+    categoryId: input.categoryId,
+    specs: input.specs,
+    quantity: input.quantity,
+    unit: input.unit,
+    ...(input.targetUnitPriceFen ? { targetUnitPriceFen: input.targetUnitPriceFen } : {}),
+    neededBy: input.neededBy,
+    deliveryPlace: input.deliveryPlace,
+    bidDeadline: deadline.toISOString(),
+    awardDeadline: new Date(deadline.getTime() + awardWindowMs).toISOString(),
+    ...(input.invitedSupplierIds?.length ? { invitedSupplierIds: [...new Set(input.invitedSupplierIds)] } : {}),
+    photos: input.photos,
+    sealedUntilDeadline: input.sealedUntilDeadline,
+    status: 'open',
+    bidCount: 0,
+    createdAt: now.toISOString(),
+    version: 1,
+  }
+  // Invited suppliers hear of it at once; an open request shows in every matching supplier's feed.
+  const invitations = (rfq.invitedSupplierIds ?? []).map((supplierId) =>
+    notification(deps, supplierId, 'rfq.invited', { rfqId: rfq.id, title: rfq.title }),
+  )
+  await deps.rfqs.create(rfq, invitations)
+  return rfq
+}
+
+export const listMyRfqs = (deps: RfqDeps, buyer: Actor, page: { cursor?: string; limit: number }) =>
+  deps.rfqs.listByBuyer(buyer.id, page)
+
+export const supplierFeed = async (deps: RfqDeps, supplier: Actor, query: FeedQuery) => {
+  if (!isVerifiedSupplier(supplier)) throw new SupplierNotVerifiedError(supplier.verificationDetails?.status ?? 'unverified')
+  const categories = query.category ? [query.category] : (supplier.tradeCategories ?? [])
+  const now = deps.clock.now().getTime()
+  const page = await deps.rfqs.feed({
+    supplierId: supplier.id,
+    categories,
+    limit: query.limit,
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+  })
+  return {
+    items: page.items.filter(
+      (rfq) => rfq.status === 'open' && Date.parse(rfq.bidDeadline) > now && maySupplierBid(rfq, supplier),
+    ),
+    nextCursor: page.nextCursor,
+  }
+}
+
+/** A request as one reader may see it: its buyer and administrators; suppliers it is for, or that bid. */
+export const getRfq = async (deps: RfqDeps, actor: Actor, id: string) => {
+  const rfq = await findRfq(deps, id)
+  if (actor.role === 'admin' || rfq.buyer.id === actor.id) return rfq
+  if (actor.role === 'supplier') {
+    const myBid = await deps.rfqs.bidOf(id, actor.id)
+    if (myBid || maySupplierBid(rfq, actor)) return { ...rfq, ...(myBid ? { myBid } : {}) }
+  }
+  throw new NotFoundError('rfq')
+}
+
+export const cancelRfq = async (deps: RfqDeps, buyer: Actor, id: string, reason: string) => {
+  const rfq = await findOwnRfq(deps, buyer, id)
+  if (rfq.status !== 'open' && rfq.status !== 'closed') throw new RfqStateError(rfq.status, 'cancelled')
+  const now = deps.clock.now().toISOString()
+  const bidders = (await deps.rfqs.bids(id)).filter(live)
+  const next: StoredRfq = { ...rfq, status: 'cancelled', cancelledAt: now, cancelReason: reason, version: rfq.version + 1 }
+  await deps.rfqs.change({
+    rfq: next,
+    expected: { version: rfq.version, status: rfq.status },
+    notifications: notifyBidders(deps, rfq, bidders, 'rfq.cancelled'),
+  })
+  return next
+}
+
+/** A bid, or a revision of the supplier's live bid (one live bid per supplier; earlier versions kept). */
+export const placeBid = async (deps: RfqDeps, supplier: Actor, rfqId: string, input: BidInput) => {
+  const rfq = await findRfq(deps, rfqId)
+  const existing = await deps.rfqs.bidOf(rfqId, supplier.id)
+  if (!maySupplierBid(rfq, supplier) && !existing) {
+    if (!isVerifiedSupplier(supplier)) throw new SupplierNotVerifiedError(supplier.verificationDetails?.status ?? 'unverified')
+    throw new NotFoundError('rfq')
+  }
+  const now = deps.clock.now()
+  if (rfq.status !== 'open') throw new RfqStateError(rfq.status, 'bid on')
+  if (Date.parse(rfq.bidDeadline) <= now.getTime()) throw new BiddingClosedError()
+  const unit = input.unit ?? rfq.unit
+  if (!unitsCompare(unit, rfq.unit, input.metresPerBolt)) throw new UnitMismatchError()
+  const inRfqUnit = inRequestUnit({ ...input, unit }, rfq.unit)
+  if (inRfqUnit && inRfqUnit.quantity > rfq.quantity)
+    throw scheduleProblem('quantity', 'A bid cannot offer more than the request asks for')
+  if (input.validUntil < rfq.bidDeadline.slice(0, 10) || input.validUntil < todayInLhasa(now)) {
+    throw scheduleProblem('validUntil', 'A bid must stay valid at least until the bid deadline')
+  }
+  const isLive = existing && live(existing)
+  if (!isLive && rfq.bidCount >= maxLiveBids) throw new TooManyBidsError()
+  const at = now.toISOString()
+  const terms = {
+    unitPriceFen: input.unitPriceFen,
+    unit,
+    ...(input.metresPerBolt ? { metresPerBolt: input.metresPerBolt } : {}),
+    quantity: input.quantity,
+    leadTimeDays: input.leadTimeDays,
+    validUntil: input.validUntil,
+    ...(input.note ? { note: input.note } : {}),
+  }
+  const bid: StoredBid = existing
+    ? {
+        ...existing,
+        metresPerBolt: undefined,
+        note: undefined,
+        ...terms,
+        status: isLive ? 'revised' : 'submitted',
+        history: [
+          ...existing.history,
+          {
+            at: existing.updatedAt,
+            unitPriceFen: existing.unitPriceFen,
+            unit: existing.unit,
+            quantity: existing.quantity,
+            leadTimeDays: existing.leadTimeDays,
+            validUntil: existing.validUntil,
+            ...(existing.note ? { note: existing.note } : {}),
+          },
+        ],
+        updatedAt: at,
+        version: existing.version + 1,
+      }
+    : {
+        id: deps.ids.next(),
+        rfqId,
+        supplier: toSupplierCard(supplier, supplier.id),
+        ...terms,
+        status: 'submitted',
+        history: [],
+        createdAt: at,
+        updatedAt: at,
+        version: 1,
+      }
+  const firstBid = rfq.firstBidAt
+    ? undefined
+    : { at, responseMinutes: Math.round((now.getTime() - Date.parse(rfq.createdAt)) / 60000) }
+  await deps.rfqs.saveBid(
+    {
+      rfqId,
+      bid,
+      expected: existing ? { version: existing.version, statuses: [existing.status] } : 'new',
+      liveBidsDelta: isLive ? 0 : 1,
+      ...(firstBid ? { firstBid } : {}),
+      notifications: [
+        notification(deps, rfq.buyer.id, isLive ? 'rfq.bid_revised' : 'rfq.bid_received', { rfqId, title: rfq.title }),
+      ],
+    },
+    now,
+  )
+  return bid
+}
+
+export const withdrawBid = async (deps: RfqDeps, supplier: Actor, rfqId: string) => {
+  const rfq = await findRfq(deps, rfqId)
+  const bid = await deps.rfqs.bidOf(rfqId, supplier.id)
+  if (!bid) throw new NotFoundError('bid')
+  if (!live(bid)) throw new BidStateError(bid.status)
+  const now = deps.clock.now()
+  if (rfq.status !== 'open') throw new RfqStateError(rfq.status, 'changed')
+  const next: StoredBid = { ...bid, status: 'withdrawn', updatedAt: now.toISOString(), version: bid.version + 1 }
+  await deps.rfqs.saveBid(
+    {
+      rfqId,
+      bid: next,
+      expected: { version: bid.version, statuses: [bid.status] },
+      liveBidsDelta: -1,
+      notifications: [notification(deps, rfq.buyer.id, 'rfq.bid_withdrawn', { rfqId, title: rfq.title })],
+    },
+    now,
+  )
+  return next
+}
+
+/** A supplier's bids with the requests they answer (its own bids only; never others'). */
+export const myBids = async (deps: RfqDeps, supplier: Actor, page: { cursor?: string; limit: number }) => {
+  const bids = await deps.rfqs.bidsOfSupplier(supplier.id, page)
+  const rfqs = await Promise.all(bids.items.map((bid) => deps.rfqs.get(bid.rfqId)))
+  return {
+    items: bids.items.flatMap((bid, index) => {
+      const rfq = rfqs[index]
+      return rfq
+        ? [
+            {
+              ...bid,
+              rfq: {
+                id: rfq.id,
+                title: rfq.title,
+                status: rfq.status,
+                bidDeadline: rfq.bidDeadline,
+                quantity: rfq.quantity,
+                unit: rfq.unit,
+              },
+            },
+          ]
+        : []
+    }),
+    nextCursor: bids.nextCursor,
+  }
+}
+
+const isSealed = (rfq: Rfq, now: Date) => rfq.sealedUntilDeadline && Date.parse(rfq.bidDeadline) > now.getTime()
+
+/**
+ * The buyer's comparison: every bid with its price in the request's unit, its total, the
+ * supplier's standing and a weighted score. A tender shows only the count until its deadline.
+ */
+export const compareBids = async (deps: RfqDeps, buyer: Actor, rfqId: string, weights: CompareQuery) => {
+  const rfq = await findOwnRfq(deps, buyer, rfqId)
+  if (isSealed(rfq, deps.clock.now())) return { rfq, sealed: true, bids: [], weights }
+  const bids = (await deps.rfqs.bids(rfqId)).filter((bid) => bid.status !== 'withdrawn')
+  const compared = bids.map((bid) => {
+    const converted = inRequestUnit(bid, rfq.unit)
+    return {
+      ...bid,
+      ...(converted
+        ? {
+            unitPriceInRfqUnitFen: converted.unitPriceFen,
+            quantityInRfqUnit: converted.quantity,
+            totalFen: Math.round(converted.unitPriceFen * converted.quantity),
+          }
+        : {}),
+      ...(bid.supplier.rating ? { rating: bid.supplier.rating } : {}),
+    }
+  })
+  const scored = scoreBids(
+    compared.map((bid) => ({ ...bid, unitPriceFen: bid.unitPriceInRfqUnitFen, verified: bid.supplier.verified })),
+    weights,
+  )
+  return {
+    rfq,
+    sealed: false,
+    bids: compared.map((bid, index) => ({ ...bid, score: scored[index]?.score ?? 0 })).sort((a, b) => b.score - a.score),
+    weights,
+  }
+}
+
+/**
+ * Awards one bid, or splits the quantity across up to three. In one transaction: the request
+ * becomes awarded, the chosen bids accepted, every other live bid rejected, and one order per
+ * accepted bid is created. Concurrent awards: the request's version lets exactly one through.
+ */
+export const awardRfq = async (deps: RfqDeps, buyer: Actor, rfqId: string, input: AwardInput) => {
+  const rfq = await findOwnRfq(deps, buyer, rfqId)
+  const now = deps.clock.now()
+  if (rfq.status !== 'open' && rfq.status !== 'closed') throw new RfqStateError(rfq.status, 'awarded')
+  if (isSealed(rfq, now)) throw new RfqStateError('sealed until its deadline', 'awarded yet')
+  if (Date.parse(rfq.awardDeadline) <= now.getTime()) throw new RfqStateError('past its award deadline', 'awarded')
+  const chosenIds = input.awards.map((award) => award.bidId)
+  if (new Set(chosenIds).size !== chosenIds.length) throw new AwardError('Each bid can be awarded once')
+  const bids = await deps.rfqs.bids(rfqId)
+  const total = input.awards.reduce((sum, award) => sum + award.quantity, 0)
+  if (total > rfq.quantity)
+    throw new AwardError('The awards add up to more than the request asks for', { requested: rfq.quantity, awarded: total })
+  const today = todayInLhasa(now)
+  const accepted = input.awards.map((award) => {
+    const bid = bids.find((candidate) => candidate.id === award.bidId)
+    if (!bid) throw new AwardError('No such bid on this request', { bidId: award.bidId })
+    if (!live(bid)) throw new BidStateError(bid.status)
+    if (bid.validUntil < today) throw new BidExpiredError(bid.id)
+    const converted = inRequestUnit(bid, rfq.unit)
+    if (!converted) throw new AwardError('This bid’s unit does not convert to the request’s unit', { bidId: bid.id })
+    if (award.quantity > converted.quantity)
+      throw new AwardError('More than the bid offers', { bidId: bid.id, offered: converted.quantity })
+    return { bid, quantity: award.quantity, unitPriceFen: converted.unitPriceFen }
+  })
+  const at = now.toISOString()
+  const orders = accepted.map((award) =>
+    orderFromAward(deps, {
+      rfq,
+      bidId: award.bid.id,
+      buyer,
+      supplier: { id: award.bid.supplier.id, name: award.bid.supplier.name, company: award.bid.supplier.company },
+      quantity: award.quantity,
+      unitPriceFen: award.unitPriceFen,
+    }),
+  )
+  const changedBids = bids.filter(live).map((bid) => {
+    const index = accepted.findIndex((award) => award.bid.id === bid.id)
+    const next: StoredBid = {
+      ...bid,
+      status: index >= 0 ? 'accepted' : 'rejected',
+      ...(index >= 0 ? { orderId: orders[index]?.id } : {}),
+      updatedAt: at,
+      version: bid.version + 1,
+    }
+    return { bid: next, expectedVersion: bid.version }
+  })
+  const next: StoredRfq = { ...rfq, status: 'awarded', awardedAt: at, closedAt: rfq.closedAt ?? at, version: rfq.version + 1 }
+  const acceptedNotes: OutgoingNotification[] = accepted.map((award, index) =>
+    notification(deps, award.bid.supplier.id, 'rfq.bid_accepted', { rfqId, title: rfq.title, orderId: orders[index]?.id ?? '' }),
+  )
+  await deps.rfqs.change({
+    rfq: next,
+    expected: { version: rfq.version, status: rfq.status },
+    bids: changedBids,
+    orders,
+    notifications: acceptedNotes,
+  })
+  // Up to 40 rejected bidders do not fit the award's transaction; they are told right after it.
+  const rejected = changedBids.filter((change) => change.bid.status === 'rejected').map((change) => change.bid)
+  await deps.notifications.deliver(notifyBidders(deps, rfq, rejected, 'rfq.bid_rejected'))
+  return { rfq: next, orderIds: orders.map((order) => order.id) }
+}
+
+export type RfqJobReport = { closed: number; expired: number }
+
+/**
+ * The deadline job: closes requests whose bid deadline passed (the buyer is told), and expires
+ * closed ones not awarded within 14 days (bidders are told). Each change is conditional on the
+ * version read, so two runs at once close and notify once.
+ */
+export const runRfqJobs = async (deps: RfqDeps): Promise<RfqJobReport> => {
+  const now = deps.clock.now()
+  const report: RfqJobReport = { closed: 0, expired: 0 }
+  const attempt = async (rfq: StoredRfq, next: StoredRfq, notifications: OutgoingNotification[]) => {
+    try {
+      await deps.rfqs.change({ rfq: next, expected: { version: rfq.version, status: rfq.status }, notifications })
+      return true
+    } catch (error) {
+      if (error instanceof RfqStateError) return false
+      throw error
+    }
+  }
+  for (const rfq of await deps.rfqs.listDue('bidding', now, 100)) {
+    const next: StoredRfq = { ...rfq, status: 'closed', closedAt: now.toISOString(), version: rfq.version + 1 }
+    if (
+      await attempt(rfq, next, [
+        notification(deps, rfq.buyer.id, 'rfq.closed', { rfqId: rfq.id, title: rfq.title, bids: String(rfq.bidCount) }),
+      ])
+    ) {
+      report.closed += 1
+    }
+  }
+  for (const rfq of await deps.rfqs.listDue('award', now, 100)) {
+    const bidders = (await deps.rfqs.bids(rfq.id)).filter(live)
+    const next: StoredRfq = { ...rfq, status: 'expired', version: rfq.version + 1 }
+    if (
+      await attempt(rfq, next, [
+        ...notifyBidders(deps, rfq, bidders, 'rfq.expired'),
+        notification(deps, rfq.buyer.id, 'rfq.expired', { rfqId: rfq.id, title: rfq.title }),
+      ])
+    ) {
+      report.expired += 1
+    }
+  }
+  return report
+}
