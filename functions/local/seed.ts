@@ -121,7 +121,7 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
       const listing = await Listings.createListing(deps, supplier, {
         title: demo.title,
         description: {
-          zh: `${demo.title.zh}。${supplier.company}供货，可到${demoSuppliers.find((s) => s.key === demo.supplier)?.stall ?? '店铺'}看样，量大从优。`,
+          zh: `${demo.title.zh}。${supplier.company.name}供货，可到${demoSuppliers.find((s) => s.key === demo.supplier)?.stall ?? '店铺'}看样，量大从优。`,
           ...(demo.title.en ? { en: `${demo.title.en}. Samples at our stall; better prices for larger orders.` } : {}),
         },
         categoryId: demo.categoryId,

@@ -197,6 +197,8 @@ describe('supplier verification and suspension', () => {
     expect(decided.status).toBe(200)
     expect(decided.body.verification).toBe('verified')
     expect((await market.call<MeResponse>('/api/me', { cookie: supplier.cookie })).body.verification).toBe('verified')
+    const told = await market.call<{ items: { type: string }[] }>('/api/notifications', { cookie: supplier.cookie })
+    expect(told.body.items.map((item) => item.type)).toEqual(['verification.approved'])
 
     const stillPending = await market.call<{ items: { supplier: User }[] }>('/api/admin/verifications', { cookie: admin.cookie })
     expect(stillPending.body.items.map((item) => item.supplier.id)).not.toContain(supplier.user.id)

@@ -5,6 +5,7 @@ import { applyLocale, type I18n, I18nContext, initialLocale, type Locale, transl
 import { AccountPage } from './pages/account.tsx'
 import { AdminPage } from './pages/admin.tsx'
 import { AdminListingsPage } from './pages/admin-listings.tsx'
+import { AdminOrdersPage } from './pages/admin-orders.tsx'
 import { HomePage } from './pages/home.tsx'
 import { ListingPage } from './pages/listing.tsx'
 import { EditListingPage, NewListingPage } from './pages/listing-form.tsx'
@@ -12,6 +13,8 @@ import { MarketPage } from './pages/market.tsx'
 import { MaterialsPage } from './pages/materials.tsx'
 import { NotFoundPage } from './pages/not-found.tsx'
 import { NotificationsPage } from './pages/notifications.tsx'
+import { OrderPage } from './pages/order.tsx'
+import { OrdersPage } from './pages/orders.tsx'
 import { SignInPage } from './pages/signin.tsx'
 import { SignUpPage } from './pages/signup.tsx'
 import { SupplierListingsPage } from './pages/supplier-listings.tsx'
@@ -33,6 +36,9 @@ const routes: { pattern: string; render: (params: Record<string, string>) => Chi
   { pattern: '/supplier/listings/:id/edit', render: ({ id }) => <EditListingPage id={id as string} /> },
   { pattern: '/admin/listings', render: () => <AdminListingsPage /> },
   { pattern: '/notifications', render: () => <NotificationsPage /> },
+  { pattern: '/orders', render: () => <OrdersPage /> },
+  { pattern: '/orders/:id', render: ({ id }) => <OrderPage id={id as string} /> },
+  { pattern: '/admin/orders', render: () => <AdminOrdersPage /> },
 ]
 
 const Page = ({ path }: { path: string }) => {

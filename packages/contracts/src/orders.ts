@@ -94,7 +94,14 @@ export const Dispute = z.object({
 })
 export type Dispute = z.infer<typeof Dispute>
 
-export const PartyCard = z.object({ id: z.string(), name: z.string(), company: z.string(), phone: z.string().optional() })
+/** Who is on the other side of an order; a supplier's stall in the market, for pickups. */
+export const PartyCard = z.object({
+  id: z.string(),
+  name: z.string(),
+  company: z.string(),
+  phone: z.string().optional(),
+  stall: z.string().optional(),
+})
 
 export const Order = z.object({
   id: z.string(),
@@ -124,8 +131,23 @@ export const Order = z.object({
 })
 export type Order = z.infer<typeof Order>
 
-/** An order as its parties see it, with the ways it can be paid now. */
-export const OrderView = Order.extend({ paymentMethods: z.array(PaymentMethod) })
+export const OrderStep = z.enum([
+  'record_transfer',
+  'start_checkout',
+  'confirm_payment',
+  'stripe_paid',
+  'ship',
+  'receive',
+  'cancel',
+  'expire',
+  'complete',
+  'dispute',
+  'resolve',
+])
+export type OrderStep = z.infer<typeof OrderStep>
+
+/** An order as one reader sees it: the ways it can be paid, and the steps that reader may take now. */
+export const OrderView = Order.extend({ paymentMethods: z.array(PaymentMethod), actions: z.array(OrderStep) })
 export type OrderView = z.infer<typeof OrderView>
 
 export const OrdersQuery = z.strictObject({

@@ -9,10 +9,11 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb'
 import type { AuditEntry, User, UsersQuery, VerificationDetails } from '@market/contracts'
-import { Accounts } from '@market/core'
+import { Accounts, type Notifications } from '@market/core'
 import { auditPut } from './audit-writes.ts'
 import type { CursorCodec } from './cursor.ts'
 import { auditKey, emailKey, loginFailuresKey, pendingVerificationIndex, sessionKey, userKey, userListIndex } from './keys.ts'
+import { notificationWrites } from './notification-repository.ts'
 import { withConflictRetry, writeRefusal } from './transactions.ts'
 
 type Item = Record<string, unknown>
@@ -52,11 +53,11 @@ export const createAccountRepository = (db: DynamoDBDocumentClient, table: strin
     return result.Item ? toStoredUser(result.Item) : undefined
   }
 
-  /** A conditional update on the user, with its audit entry in the same transaction when given. */
+  /** A conditional update on the user, with its audit entry and notifications in the same transaction. */
   const updateUser = async (
     userId: string,
     update: { set: string; remove?: string; condition: string; names: Record<string, string>; values: Item },
-    audit: AuditEntry | undefined,
+    extra: { audit?: AuditEntry; notifications?: Notifications.OutgoingNotification[] },
     onRefused: (current: Accounts.StoredUser | undefined) => Error,
   ) => {
     const input = {
@@ -68,9 +69,13 @@ export const createAccountRepository = (db: DynamoDBDocumentClient, table: strin
       ExpressionAttributeValues: { ...update.values, ':one': 1 },
     }
     try {
+      const others = [
+        ...(extra.audit ? [auditPut(table, extra.audit)] : []),
+        ...notificationWrites(table, extra.notifications ?? []),
+      ]
       await withConflictRetry<unknown>(() =>
-        audit
-          ? db.send(new TransactWriteCommand({ TransactItems: [{ Update: input }, auditPut(table, audit)] }))
+        others.length > 0
+          ? db.send(new TransactWriteCommand({ TransactItems: [{ Update: input }, ...others] }))
           : db.send(new UpdateCommand(input)),
       )
     } catch (error) {
@@ -192,7 +197,13 @@ export const createAccountRepository = (db: DynamoDBDocumentClient, table: strin
       }
     },
 
-    updateVerification: ({ userId, from, details, audit }: Parameters<Accounts.AccountStore['updateVerification']>[0]) => {
+    updateVerification: ({
+      userId,
+      from,
+      details,
+      audit,
+      notifications = [],
+    }: Parameters<Accounts.AccountStore['updateVerification']>[0]) => {
       const pending = details.status === 'pending'
       const values: Item = { ':details': details, ':supplier': 'supplier' }
       const fromConditions = from.map((status, index) => {
@@ -211,7 +222,7 @@ export const createAccountRepository = (db: DynamoDBDocumentClient, table: strin
           names: { '#status': 'status', '#role': 'role' },
           values,
         },
-        audit,
+        { ...(audit ? { audit } : {}), notifications },
         (current) => new Accounts.VerificationStateError(current?.verificationDetails?.status ?? 'unverified'),
       )
     },
@@ -225,7 +236,7 @@ export const createAccountRepository = (db: DynamoDBDocumentClient, table: strin
           names: { '#status': 'status' },
           values: { ':to': to, ':from': from },
         },
-        audit,
+        { audit },
         (current) => new Accounts.AccountStatusError(current?.status ?? from),
       ),
 

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'hono/jsx/dom'
 import { api } from '../api/client.ts'
 import { fill, type Locale, translate, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
+import { formatFen } from '../listings/money.ts'
 import { useSession } from '../session/session.ts'
 
 /** Pages that change what is read tell the bell, so its count is right without waiting for the next poll. */
@@ -18,6 +19,16 @@ const typeKeys: Record<string, MessageKey> = {
   'listing.revision_rejected': 'notification.listing.revision_rejected',
   'listing.suspended': 'notification.listing.suspended',
   'listing.reinstated': 'notification.listing.reinstated',
+  'order.placed': 'notification.order.placed',
+  'order.transfer_recorded': 'notification.order.transfer_recorded',
+  'order.paid': 'notification.order.paid',
+  'order.shipped': 'notification.order.shipped',
+  'order.delivered': 'notification.order.delivered',
+  'order.cancelled': 'notification.order.cancelled',
+  'order.expired': 'notification.order.expired',
+  'order.completed': 'notification.order.completed',
+  'order.disputed': 'notification.order.disputed',
+  'order.resolved': 'notification.order.resolved',
 }
 
 /** A notification in the reader's language; the listing's title is the supplier's Chinese one. */
@@ -26,6 +37,8 @@ export const describeNotification = (locale: Locale, notification: Notification)
   const text = fill(translate(locale, key ?? 'notification.unknown'), {
     title: notification.params.title ?? '',
     type: notification.type,
+    // Order totals travel as fen in a string (params are strings); shown as money like everywhere else.
+    total: /^\d+$/.test(notification.params.totalFen ?? '') ? formatFen(Number(notification.params.totalFen)) : '',
   })
   return notification.params.reason
     ? `${text} ${fill(translate(locale, 'notification.reason'), { reason: notification.params.reason })}`

@@ -426,6 +426,8 @@ const AuditSection = ({ changes, names }: { changes: number; names: Map<string, 
                     <td data-label={t('admin.audit.target')}>
                       {entry.action.startsWith('listing.') ? (
                         <a href={`/listings/${entry.targetId}`}>{entry.targetId}</a>
+                      ) : entry.action.startsWith('order.') ? (
+                        <a href={`/orders/${entry.targetId}`}>{entry.targetId}</a>
                       ) : (
                         who(entry.targetId)
                       )}
@@ -454,6 +456,8 @@ const auditKeys = new Set<string>([
   'audit.listing.revision_rejected',
   'audit.listing.suspended',
   'audit.listing.reinstated',
+  'audit.order.dispute.refund',
+  'audit.order.dispute.release',
 ])
 
 const AdminConsole = ({ me }: { me: User }) => {
@@ -481,9 +485,14 @@ const AdminConsole = ({ me }: { me: User }) => {
     <>
       <h1>{t('admin.title')}</h1>
       <p>
-        <a href="/admin/listings" class="button button--secondary">
-          {t('nav.moderation')}
-        </a>
+        <span class="button-row">
+          <a href="/admin/listings" class="button button--secondary">
+            {t('nav.moderation')}
+          </a>
+          <a href="/admin/orders" class="button button--secondary">
+            {t('nav.adminOrders')}
+          </a>
+        </span>
       </p>
       <p class="announcement" role="status">
         {announcement}

@@ -8,6 +8,7 @@ import type { MessageKey } from '../i18n/zh-CN.ts'
 import { useCatalog } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
 import { ListingPhoto, ListingStatusBadge, photoUrl, useNames, VerifiedMark } from '../listings/parts.tsx'
+import { BuyPanel } from '../orders/buy-form.tsx'
 import { useSession } from '../session/session.ts'
 
 export const craftKeys: Record<string, MessageKey> = {
@@ -137,6 +138,7 @@ const ListingView = ({ listing }: { listing: ListingWithSupplier }) => {
               </p>
             )}
           </section>
+          <BuyPanel listing={listing} unit={unit} />
         </div>
       </div>
 

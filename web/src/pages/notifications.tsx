@@ -74,6 +74,15 @@ const NotificationList = () => {
                           {t('notifications.openListing')}
                         </a>
                       )}
+                      {item.params.orderId && (
+                        <a
+                          href={`/orders/${item.params.orderId}`}
+                          class="button button--secondary button--small"
+                          onClick={() => !item.read && markRead({ ids: [item.id] })}
+                        >
+                          {t('notifications.openOrder')}
+                        </a>
+                      )}
                       {!item.read && (
                         <button
                           type="button"

@@ -9,8 +9,8 @@ import {
   Listing,
   ModerationPage,
   ModerationQuery,
-  Order,
   OrdersPage,
+  OrderView,
   PageQuery,
   PendingVerificationsResponse,
   ReasonInput,
@@ -210,7 +210,7 @@ export const createAdminApp = (deps: ApiDeps) => {
       describeRoute({
         summary: 'Settle a dispute: refund the buyer (through Stripe when it took the money) or release to the supplier',
         tags: ['admin'],
-        responses: { 200: { description: 'The resolved order', schema: Order } },
+        responses: { 200: { description: 'The resolved order', schema: OrderView } },
       }),
       admin,
       validate('param', IdParam),

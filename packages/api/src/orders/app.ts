@@ -21,13 +21,11 @@ import { validate } from '../middleware/validate.ts'
 import { describeRoute } from '../openapi/describe.ts'
 import { orderDeps, publicOrigin } from './order-deps.ts'
 
-const OrderViewWithActions = OrderView.extend({ actions: z.array(z.string()) })
-
 const step = (summary: string) =>
   describeRoute({
     summary,
     tags: ['orders'],
-    responses: { 200: { description: 'The order after the step', schema: OrderViewWithActions } },
+    responses: { 200: { description: 'The order after the step', schema: OrderView } },
   })
 
 export const createOrdersApp = (deps: ApiDeps) => {
@@ -38,7 +36,7 @@ export const createOrdersApp = (deps: ApiDeps) => {
       describeRoute({
         summary: 'Order from a listing (send an Idempotency-Key; the price comes from the listing, never the client)',
         tags: ['orders'],
-        responses: { 201: { description: 'The order, awaiting payment', schema: OrderViewWithActions } },
+        responses: { 201: { description: 'The order, awaiting payment', schema: OrderView } },
       }),
       requireRole('buyer'),
       idempotent(deps),
@@ -90,7 +88,7 @@ export const createOrdersApp = (deps: ApiDeps) => {
       describeRoute({
         summary: 'An order, for its buyer, its supplier and administrators',
         tags: ['orders'],
-        responses: { 200: { description: 'The order with the steps the caller may take now', schema: OrderViewWithActions } },
+        responses: { 200: { description: 'The order with the steps the caller may take now', schema: OrderView } },
       }),
       requireUser,
       validate('param', IdParam),

@@ -11,6 +11,7 @@ import type {
 } from '@market/contracts'
 import { auditEntry } from '../audit/audit-entry.ts'
 import { DomainError, NotFoundError } from '../errors.ts'
+import { notification } from '../notifications/notifications.ts'
 import type { Clock, IdGenerator } from '../ports.ts'
 import { AccountStatusError, InvalidCredentialsError, RoleNotAllowedError, TooManyLoginAttemptsError } from './errors.ts'
 import { hashPassword, unknownUserHash, verifyPassword } from './passwords.ts'
@@ -137,6 +138,14 @@ export const decideVerification = async (
       decidedAt: now.toISOString(),
       ...(input.reason ? { reason: input.reason } : { reason: undefined }),
     },
+    notifications: [
+      notification(
+        deps,
+        supplier.id,
+        approved ? 'verification.approved' : 'verification.rejected',
+        input.reason ? { reason: input.reason } : {},
+      ),
+    ],
     audit: auditEntry({
       id: deps.ids.next(),
       at: now,

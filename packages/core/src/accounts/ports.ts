@@ -1,4 +1,5 @@
 import type { AuditEntry, User, UsersQuery, VerificationDetails } from '@market/contracts'
+import type { OutgoingNotification } from '../notifications/notifications.ts'
 
 /** A user as stored: what the API shows plus the secrets and bookkeeping it never shows. */
 export type StoredUser = User & {
@@ -31,6 +32,7 @@ export interface AccountStore {
     from: VerificationDetails['status'][]
     details: VerificationDetails
     audit?: AuditEntry
+    notifications?: OutgoingNotification[]
   }): Promise<StoredUser>
   updateStatus(input: { userId: string; from: User['status']; to: User['status']; audit: AuditEntry }): Promise<StoredUser>
   listPendingVerifications(): Promise<StoredUser[]>

@@ -43,6 +43,7 @@ const partyCard = (user: Actor) => ({
   name: user.name,
   company: user.company.name,
   ...(user.company.phone ? { phone: user.company.phone } : {}),
+  ...(user.verificationDetails?.stall ? { stall: user.verificationDetails.stall } : {}),
 })
 
 const roleIn = (order: Order, actor: Actor): 'buyer' | 'supplier' | 'admin' | undefined =>
@@ -72,7 +73,7 @@ const findOrderFor = async (deps: OrderDeps, actor: Actor, id: string, step: Ste
 export const paymentMethods = (deps: Pick<OrderDeps, 'payments'>): PaymentMethod[] =>
   deps.payments ? ['bank_transfer', 'stripe'] : ['bank_transfer']
 
-export const toView = (deps: Pick<OrderDeps, 'payments'>, order: Order, actor: Actor): OrderView & { actions: Step[] } => {
+export const toView = (deps: Pick<OrderDeps, 'payments'>, order: Order, actor: Actor): OrderView => {
   const role = roleIn(order, actor)
   // Card payment is offered only where Stripe is set up, and not once a bank transfer is on its way.
   const offersCheckout = Boolean(deps.payments) && !order.payment.transfer

@@ -1,0 +1,341 @@
+import { mkdir } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { demoAccounts } from '../../functions/local/seed.ts'
+import type { RunningServer } from '../../functions/local/server.ts'
+import { bo } from '../../web/src/i18n/bo.ts'
+import { zhCN } from '../../web/src/i18n/zh-CN.ts'
+import { chromiumMissing, launchChromium, seriousAccessibilityViolations } from '../support/browser.ts'
+import { collectUnexpectedPageErrors, type ExpectedFailure } from '../support/page-errors.ts'
+import { serveTestMarket } from '../support/web-market.ts'
+
+const screenshots = resolve(import.meta.dirname, '../../test-results/screenshots')
+const phone = { width: 390, height: 844 }
+const desktop = { width: 1280, height: 900 }
+
+/** A demo listing of the demo supplier: 168 元/kg from 5 kg, 151.20 from 25 kg, 137.76 from 100 kg. */
+const listingTitle = '江孜手纺羊毛纱线'
+const quantity = 30
+const expectedTotal = '¥4,536.00'
+const transferReference = 'ICBC-20260301-0042'
+
+let server: RunningServer
+let browser: Browser
+let listingId: string
+let orderId: string
+/** Chromium logs each failed fetch; the tests provoke these on purpose. */
+const expectedFailures: ExpectedFailure[] = []
+
+type Party = { context: BrowserContext; page: Page; errors: string[] }
+
+const newPage = async (viewport: { width: number; height: number }): Promise<Party> => {
+  const context = await browser.newContext({ viewport })
+  const page = await context.newPage()
+  const errors = collectUnexpectedPageErrors(page, expectedFailures)
+  return { context, page, errors }
+}
+
+const settled = async (page: Page) => {
+  await page.locator('h1').first().waitFor()
+  await expect.poll(() => page.locator('.state--loading').count()).toBe(0)
+}
+
+const noSidewaysScroll = async (page: Page) => {
+  const width = page.viewportSize()?.width ?? 0
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
+}
+
+/** What every page must give a phone user: no sideways scrolling, no serious axe finding. */
+const checkPage = async (page: Page, screenshot: string) => {
+  await settled(page)
+  await noSidewaysScroll(page)
+  expect(await seriousAccessibilityViolations(page)).toEqual([])
+  await page.screenshot({ path: join(screenshots, screenshot), fullPage: true })
+}
+
+/** The same page at a desk: it fits, and a screenshot to look at. */
+const atDesk = async (page: Page, screenshot: string) => {
+  await page.setViewportSize(desktop)
+  await settled(page)
+  await noSidewaysScroll(page)
+  await page.screenshot({ path: join(screenshots, screenshot), fullPage: true })
+  await page.setViewportSize(phone)
+}
+
+const signIn = async (page: Page, account: { email: string; password: string }, next: string) => {
+  await page.goto(`${server.url}/signin?next=${encodeURIComponent(next)}`)
+  await settled(page)
+  await page.getByLabel(zhCN['field.email']).fill(account.email)
+  await page.getByLabel(zhCN['field.password']).fill(account.password)
+  await page.getByRole('button', { name: zhCN['signin.submit'], exact: true }).click()
+  await expect.poll(() => new URL(page.url()).pathname).toBe(next)
+  await settled(page)
+}
+
+const status = (page: Page) => page.locator('.page-head [data-order-status]').getAttribute('data-order-status')
+
+/** The timeline as a reader sees it: one line per entry, who and what (the times are the same data on both sides). */
+const timelineText = (page: Page) =>
+  page.locator('[data-timeline] .timeline__what').evaluateAll((entries) => entries.map((entry) => entry.textContent?.trim()))
+const timelineEvents = (page: Page) =>
+  page.locator('[data-timeline] [data-event]').evaluateAll((entries) => entries.map((entry) => entry.getAttribute('data-event')))
+
+describe.skipIf(chromiumMissing)('orders in Chromium', () => {
+  let buyer: Party
+  let supplier: Party
+
+  beforeAll(async () => {
+    server = (await serveTestMarket('e2e-orders')).server
+    browser = await launchChromium()
+    await mkdir(screenshots, { recursive: true })
+    const search = await fetch(`${server.url}/api/listings?q=${encodeURIComponent(listingTitle)}`)
+    const { items } = (await search.json()) as { items: { id: string; title: { zh: string } }[] }
+    listingId = items.find((item) => item.title.zh === listingTitle)?.id as string
+    expect(listingId).toBeTruthy()
+    buyer = await newPage(phone)
+    supplier = await newPage(phone)
+  }, 120_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  it('a visitor is asked to sign in to order; the supplier sees nothing to buy on its own listing', async () => {
+    const visitor = await newPage(phone)
+    await visitor.page.goto(`${server.url}/listings/${listingId}`)
+    await settled(visitor.page)
+    const signInLink = visitor.page.locator('[data-sign-in-to-order]')
+    await signInLink.waitFor()
+    expect(await signInLink.textContent()).toBe(zhCN['buy.signIn'])
+    expect(await signInLink.getAttribute('href')).toBe(`/signin?next=${encodeURIComponent(`/listings/${listingId}`)}`)
+    expect(await visitor.page.locator('[data-buy-form]').count()).toBe(0)
+    expect(visitor.errors).toEqual([])
+    await visitor.context.close()
+
+    await signIn(supplier.page, demoAccounts.supplier, `/listings/${listingId}`)
+    await supplier.page.locator('[data-owner-panel]').waitFor()
+    expect(await supplier.page.locator('[data-buy]').count()).toBe(0)
+    expect(supplier.errors).toEqual([])
+  })
+
+  it('the buyer orders with a live total, pays by bank transfer; the supplier confirms and ships; the buyer confirms receipt; both see the same timeline', async () => {
+    const { page } = buyer
+    await signIn(page, demoAccounts.buyer, `/listings/${listingId}`)
+    const nav = page.getByRole('navigation', { name: zhCN['nav.label'] })
+    await expect.poll(() => nav.textContent()).toContain(zhCN['nav.orders'])
+
+    // The form starts at the minimum order, priced at the first tier; more kilos move to the next tier.
+    const quantityInput = page.locator('#order-quantity')
+    await quantityInput.waitFor()
+    expect(await quantityInput.inputValue()).toBe('5')
+    await expect.poll(() => page.locator('[data-total-amount]').textContent()).toBe('¥840.00')
+    await quantityInput.fill(String(quantity))
+    await expect.poll(() => page.locator('[data-total-amount]').textContent()).toBe(expectedTotal)
+    expect(await page.locator('[data-tier]').getAttribute('data-tier')).toBe('2')
+    expect(await page.locator('[data-tier]').textContent()).toContain('¥151.20')
+    // Below the minimum is refused beside the field, before anything is sent.
+    await quantityInput.fill('3')
+    await page.getByRole('button', { name: zhCN['buy.submit'] }).click()
+    await expect.poll(() => page.locator('#order-quantity-error').textContent()).toBe('最少需要订购 5 公斤。')
+    expect(await quantityInput.getAttribute('aria-invalid')).toBe('true')
+    await quantityInput.fill(String(quantity))
+
+    // Shipped to the workshop: the address comes from the buyer's account.
+    await page.locator('input[name="delivery"][value="ship"]').check()
+    expect(await page.getByLabel(zhCN['buy.recipient']).inputValue()).toBe('拉姆')
+    expect(await page.getByLabel(zhCN['buy.phone']).inputValue()).toBe('13989001234')
+    expect(await page.getByLabel(zhCN['buy.address']).inputValue()).toContain('林廓南路')
+    await page.locator('#order-note').fill('请用防潮袋包装。')
+    await checkPage(page, 'listing-buy-390.png')
+    await atDesk(page, 'listing-buy-1280.png')
+
+    await page.getByRole('button', { name: zhCN['buy.submit'] }).click()
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/orders\/[0-9A-Z]{26}$/)
+    orderId = new URL(page.url()).pathname.split('/')[2] as string
+    await settled(page)
+    await expect.poll(() => status(page)).toBe('pending_payment')
+    expect(await page.locator('.page-head [data-order-status]').textContent()).toBe('待付款')
+    expect(await page.getByRole('status').first().textContent()).toBe(zhCN['order.placed'])
+    expect(await page.locator('[data-order-total]').textContent()).toBe(expectedTotal)
+    expect(await page.locator('[data-notice="due"]').textContent()).toMatch(/^请在 .+ 前付款/)
+    expect(await page.locator('[data-actions]').getAttribute('data-actions')).toBe('record_transfer cancel')
+    expect(await page.locator('[data-payee]').textContent()).toContain('八廓街次仁羊毛氆氇店')
+    await checkPage(page, 'order-pending-390.png')
+
+    // Pays by bank transfer and records it.
+    await page.getByLabel(zhCN['action.transfer.reference']).fill(transferReference)
+    await page.getByRole('button', { name: zhCN['action.transfer.submit'] }).click()
+    await expect.poll(() => page.locator('[data-notice="awaiting-confirmation"]').count()).toBe(1)
+    expect(await page.getByRole('status').first().textContent()).toBe(zhCN['action.transfer.done'])
+    expect(await page.locator('[data-transfer-reference]').textContent()).toBe(transferReference)
+    // While the supplier checks the account, the buyer may only correct the transfer or cancel.
+    expect(await page.locator('[data-actions]').getAttribute('data-actions')).toBe('record_transfer cancel')
+    expect(await page.getByRole('button', { name: zhCN['action.transfer.edit'] }).isVisible()).toBe(true)
+    expect(await page.getByLabel(zhCN['action.transfer.reference']).count()).toBe(0)
+
+    // The supplier, told by the bell, finds the order in its list.
+    const s = supplier.page
+    await s.goto(`${server.url}/notifications`)
+    await settled(s)
+    const notice = s.locator('[data-notification="order.transfer_recorded"]').first()
+    await expect.poll(() => notice.textContent()).toContain(`采购方已为「${listingTitle}」登记对公转账（${expectedTotal}）`)
+    expect(await s.locator('[data-notification="order.placed"]').first().textContent()).toContain(
+      `新订单：「${listingTitle}」，合计 ${expectedTotal}。`,
+    )
+    await s.getByRole('navigation', { name: zhCN['nav.label'] }).getByRole('link', { name: zhCN['nav.orders'] }).click()
+    await expect.poll(() => new URL(s.url()).pathname).toBe('/orders')
+    const card = s.locator(`[data-order="${orderId}"]`)
+    await card.waitFor()
+    expect(await card.locator('[data-order-status]').textContent()).toBe('待付款')
+    expect(await card.locator('[data-order-total]').textContent()).toBe(expectedTotal)
+    expect(await card.textContent()).toContain('拉萨拉姆藏装加工坊')
+    expect(await s.getByRole('link', { name: zhCN['orders.export'] }).getAttribute('href')).toBe(
+      '/api/orders/export.csv?role=supplier',
+    )
+    await checkPage(s, 'orders-390.png')
+    await atDesk(s, 'orders-1280.png')
+    // The status filter narrows the list, and lives in the URL.
+    await s.getByLabel(zhCN['orders.filter.status']).selectOption('shipped')
+    await expect.poll(() => new URL(s.url()).searchParams.get('status')).toBe('shipped')
+    await expect.poll(() => s.locator('.state--empty').textContent()).toBe(zhCN['orders.empty.filtered'])
+    await s.getByLabel(zhCN['orders.filter.status']).selectOption('pending_payment')
+    await card.waitFor()
+
+    await card.getByRole('link', { name: listingTitle }).click()
+    await expect.poll(() => new URL(s.url()).pathname).toBe(`/orders/${orderId}`)
+    await settled(s)
+    await expect.poll(() => s.locator('[data-transfer-recorded]').textContent()).toContain(transferReference)
+    expect(await s.locator('[data-actions]').getAttribute('data-actions')).toBe('confirm_payment')
+    await s.getByRole('button', { name: zhCN['action.confirmPayment.submit'] }).click()
+    await expect.poll(() => status(s)).toBe('paid')
+    expect(await s.locator('[data-actions]').getAttribute('data-actions')).toBe('ship')
+    await checkPage(s, 'order-ship-390.png')
+    await s.getByLabel(zhCN['action.ship.carrier']).fill('中国邮政 EMS')
+    await s.getByLabel(zhCN['action.ship.tracking']).fill('EMS1234567890CN')
+    await s.getByRole('button', { name: zhCN['action.ship.submit'] }).click()
+    await expect.poll(() => status(s)).toBe('shipped')
+    expect(await s.locator('[data-actions]').count()).toBe(0)
+    expect(await s.locator('[data-shipment]').textContent()).toContain('EMS1234567890CN')
+    await atDesk(s, 'order-supplier-1280.png')
+
+    // The buyer confirms receipt.
+    await page.reload()
+    await settled(page)
+    await expect.poll(() => status(page)).toBe('shipped')
+    expect(await page.locator('[data-actions]').getAttribute('data-actions')).toBe('receive dispute')
+    await page.getByRole('button', { name: zhCN['action.receive.submit'] }).click()
+    await expect.poll(() => status(page)).toBe('delivered')
+    expect(await page.locator('[data-notice="auto-complete"]').textContent()).toMatch(/^如无纠纷，订单将于 .+ 自动完成。$/)
+    await checkPage(page, 'order-390.png')
+    await atDesk(page, 'order-1280.png')
+
+    // Both parties read the same history, in order.
+    await s.reload()
+    await settled(s)
+    await expect.poll(() => status(s)).toBe('delivered')
+    const steps = ['placed', 'record_transfer', 'confirm_payment', 'ship', 'receive']
+    expect(await timelineEvents(page)).toEqual(steps)
+    expect(await timelineEvents(s)).toEqual(steps)
+    const history = await timelineText(page)
+    expect(history).toEqual([
+      `${zhCN['orderBy.buyer']} ${zhCN['orderEvent.placed']}`,
+      `${zhCN['orderBy.buyer']} ${zhCN['orderEvent.record_transfer']}`,
+      `${zhCN['orderBy.supplier']} ${zhCN['orderEvent.confirm_payment']}`,
+      `${zhCN['orderBy.supplier']} ${zhCN['orderEvent.ship']}`,
+      `${zhCN['orderBy.buyer']} ${zhCN['orderEvent.receive']}`,
+    ])
+    expect(await timelineText(s)).toEqual(history)
+    expect(await s.locator('[data-timeline]').textContent()).toBe(await page.locator('[data-timeline]').textContent())
+
+    // The same order in Tibetan.
+    await page.getByRole('button', { name: 'བོད་ཡིག' }).click()
+    await expect.poll(() => page.locator('h1').textContent()).toBe(bo['order.title'])
+    expect(await page.locator('.page-head [data-order-status]').textContent()).toBe(bo['orderStatus.delivered'])
+    expect(await timelineText(page)).toContain(`${bo['orderBy.supplier']} ${bo['orderEvent.confirm_payment']}`)
+    await checkPage(page, 'order-bo-390.png')
+    await page.goto(`${server.url}/listings/${listingId}`)
+    await settled(page)
+    await page.locator('#order-quantity').fill('100')
+    await expect.poll(() => page.locator('[data-total-amount]').textContent()).toBe('¥13,776.00')
+    await checkPage(page, 'listing-buy-bo-390.png')
+    await page.getByRole('button', { name: '中文' }).click()
+
+    expect([...buyer.errors, ...supplier.errors]).toEqual([])
+  }, 180_000)
+
+  it('another buyer who opens the order is told it does not exist', async () => {
+    const stranger = await newPage(phone)
+    expectedFailures.push({ status: 404, path: `/api/orders/${orderId}` })
+    const registered = await stranger.context.request.post(`${server.url}/api/auth/register`, {
+      data: {
+        email: 'yangzom@lhasa-costume.example',
+        password: 'yangzom-2026-pw!',
+        name: '央宗',
+        role: 'buyer',
+        company: { name: '央宗藏装' },
+      },
+    })
+    expect(registered.status()).toBe(201)
+    await stranger.page.goto(`${server.url}/orders/${orderId}`)
+    await settled(stranger.page)
+    await stranger.page.locator('[data-state="not-found"]').waitFor()
+    expect(await stranger.page.locator('h1').textContent()).toBe(zhCN['order.notFound.title'])
+    expect(await stranger.page.textContent('body')).not.toContain(listingTitle)
+    expect(await stranger.page.locator('[data-order-page]').count()).toBe(0)
+    await checkPage(stranger.page, 'order-not-found-390.png')
+    // Their own list is empty.
+    await stranger.page.goto(`${server.url}/orders`)
+    await settled(stranger.page)
+    await expect.poll(() => stranger.page.locator('.state--empty').textContent()).toBe(zhCN['orders.empty'])
+    expect(stranger.errors).toEqual([])
+    await stranger.context.close()
+  })
+
+  it('the buyer opens a dispute and an administrator settles it with a refund', async () => {
+    const { page } = buyer
+    await page.goto(`${server.url}/orders/${orderId}`)
+    await settled(page)
+    await page.getByRole('button', { name: zhCN['action.dispute.open'] }).click()
+    await page.getByLabel(zhCN['action.dispute.reason']).selectOption('damaged')
+    await page.getByLabel(zhCN['action.dispute.details']).fill('到货时有两包受潮结块。')
+    await page.getByRole('button', { name: zhCN['action.dispute.submit'] }).click()
+    await expect.poll(() => status(page)).toBe('disputed')
+    expect(await page.locator('[data-dispute]').textContent()).toContain(zhCN['disputeReason.damaged'])
+
+    const admin = await newPage(phone)
+    await signIn(admin.page, demoAccounts.admin, '/admin')
+    await admin.page.getByRole('link', { name: zhCN['nav.adminOrders'] }).first().click()
+    await expect.poll(() => new URL(admin.page.url()).pathname).toBe('/admin/orders')
+    const item = admin.page.locator(`[data-admin-order="${orderId}"]`)
+    await item.waitFor()
+    expect(await item.textContent()).toContain('到货时有两包受潮结块。')
+    await checkPage(admin.page, 'admin-orders-390.png')
+    await atDesk(admin.page, 'admin-orders-1280.png')
+    await item.getByLabel(zhCN['resolution.refund']).check()
+    await item.getByLabel(zhCN['action.resolve.note']).fill('供应商同意退款，受潮货物不退回。')
+    await item.getByRole('button', { name: zhCN['action.resolve.submit'] }).click()
+    await expect.poll(() => admin.page.getByRole('status').textContent()).toContain(orderId)
+    await item.waitFor({ state: 'detached' })
+    await expect.poll(() => admin.page.locator('.state--empty').textContent()).toBe(zhCN['adminOrders.empty'])
+
+    await page.reload()
+    await settled(page)
+    await expect.poll(() => status(page)).toBe('resolved')
+    expect(await timelineEvents(page)).toEqual([
+      'placed',
+      'record_transfer',
+      'confirm_payment',
+      'ship',
+      'receive',
+      'dispute',
+      'resolve',
+    ])
+    expect(await page.locator('[data-payment]').textContent()).toContain('线下退款')
+    expect(await page.locator('[data-actions]').count()).toBe(0)
+    await checkPage(page, 'order-resolved-390.png')
+    expect([...buyer.errors, ...admin.errors]).toEqual([])
+    await admin.context.close()
+  }, 120_000)
+})
