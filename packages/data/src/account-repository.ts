@@ -12,11 +12,10 @@ import type { AuditEntry, User, UsersQuery, VerificationDetails } from '@market/
 import { Accounts, type Notifications } from '@market/core'
 import { auditPut } from './audit-writes.ts'
 import type { CursorCodec } from './cursor.ts'
+import type { Item } from './items.ts'
 import { auditKey, emailKey, loginFailuresKey, pendingVerificationIndex, sessionKey, userKey, userListIndex } from './keys.ts'
 import { notificationWrites } from './notification-repository.ts'
 import { withConflictRetry, writeRefusal } from './transactions.ts'
-
-type Item = Record<string, unknown>
 
 export const toStoredUser = (item: Item): Accounts.StoredUser => ({
   id: item.id as string,

@@ -11,6 +11,7 @@ import { Listings, Search } from '@market/core'
 import { toStoredUser } from './account-repository.ts'
 import { auditPut } from './audit-writes.ts'
 import { type CursorCodec, InvalidCursorError } from './cursor.ts'
+import { type Item, type TransactItem, withoutKeys } from './items.ts'
 import {
   listingKey,
   listingModerationIndex,
@@ -22,16 +23,7 @@ import {
 import { notificationWrites } from './notification-repository.ts'
 import { withConflictRetry, writeRefusal } from './transactions.ts'
 
-type Item = Record<string, unknown>
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number]
-
-const internalAttributes = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'] as const
-
-const toListing = (item: Item): Listings.StoredListing => {
-  const listing = { ...item }
-  for (const name of internalAttributes) delete listing[name]
-  return listing as Listings.StoredListing
-}
+const toListing = (item: Item) => withoutKeys<Listings.StoredListing>(item)
 
 /** Where a listing waits in the moderation lists: edits awaiting review count as pending. */
 const moderationPlace = (listing: Listings.StoredListing) =>

@@ -1,10 +1,9 @@
 import { type DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import type { Notification } from '@market/contracts'
 import type { Notifications } from '@market/core'
+import type { TransactItem } from './items.ts'
 import { notificationKey, unreadCounterKey, userKey } from './keys.ts'
 import { writeRefusal } from './transactions.ts'
-
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number]
 
 /** The writes that deliver notifications; the caller puts them in the transaction of the change. */
 export const notificationWrites = (table: string, notifications: Notifications.OutgoingNotification[]): TransactItem[] => {

@@ -4,6 +4,7 @@ import type { Order, OrdersQuery } from '@market/contracts'
 import { Orders } from '@market/core'
 import { auditPut } from './audit-writes.ts'
 import type { CursorCodec } from './cursor.ts'
+import { type Item, type TransactItem, withoutKeys } from './items.ts'
 import {
   listingKey,
   orderKey,
@@ -16,15 +17,7 @@ import {
 import { notificationWrites } from './notification-repository.ts'
 import { withConflictRetry, writeRefusal } from './transactions.ts'
 
-type Item = Record<string, unknown>
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number]
-
-const internalAttributes = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'] as const
-const toOrder = (item: Item): Order => {
-  const order = { ...item }
-  for (const name of internalAttributes) delete order[name]
-  return order as Order
-}
+const toOrder = (item: Item) => withoutKeys<Order>(item)
 
 const queueOf = (order: Order) => {
   if (order.status === 'pending_payment') {

@@ -8,20 +8,11 @@ import {
 import type { Bid, Rfq } from '@market/contracts'
 import { Rfqs } from '@market/core'
 import type { CursorCodec } from './cursor.ts'
+import { type Item, type TransactItem, withoutKeys } from './items.ts'
 import { bidKey, bidsOfSupplierIndex, invitationKey, rfqFeedIndex, rfqKey, rfqQueueIndex, rfqsOfBuyerIndex } from './keys.ts'
 import { notificationWrites } from './notification-repository.ts'
 import { orderItem } from './order-repository.ts'
 import { withConflictRetry, writeRefusal } from './transactions.ts'
-
-type Item = Record<string, unknown>
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number]
-
-const internalAttributes = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'] as const
-const strip = <T>(item: Item): T => {
-  const copy = { ...item }
-  for (const name of internalAttributes) delete copy[name]
-  return copy as T
-}
 
 const rfqItem = (rfq: Rfq): Item => {
   const due = rfq.status === 'open' ? rfq.bidDeadline : rfq.status === 'closed' ? rfq.awardDeadline : rfq.createdAt
@@ -46,7 +37,7 @@ const bidItem = (bid: Bid): Item => ({
 export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, cursors: CursorCodec) => {
   const get = async (id: string) => {
     const result = await db.send(new GetCommand({ TableName: table, Key: rfqKey(id), ConsistentRead: true }))
-    return result.Item ? strip<Rfq>(result.Item) : undefined
+    return result.Item ? withoutKeys<Rfq>(result.Item) : undefined
   }
 
   const query = async (input: ConstructorParameters<typeof QueryCommand>[0]) =>
@@ -85,7 +76,7 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
         }),
       )
       return {
-        items: (result.Items ?? []).map((item) => strip<Rfq>(item)),
+        items: (result.Items ?? []).map((item) => withoutKeys<Rfq>(item)),
         nextCursor: await cursors.encode(result.LastEvaluatedKey),
       }
     },
@@ -110,7 +101,7 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
         if (categories.length !== 1) return { items: [], nextCursor: null }
         const page = await byCategory(categories[0] as string, await cursors.decode(cursor))
         return {
-          items: (page.Items ?? []).map((item) => strip<Rfq>(item)),
+          items: (page.Items ?? []).map((item) => withoutKeys<Rfq>(item)),
           nextCursor: await cursors.encode(page.LastEvaluatedKey),
         }
       }
@@ -132,7 +123,7 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
           ).Responses?.[table] ?? [])
         : []
       const items = [...pages.flatMap((page) => page.Items ?? []), ...invited]
-        .map((item) => strip<Rfq>(item))
+        .map((item) => withoutKeys<Rfq>(item))
         .sort((a, b) => a.bidDeadline.localeCompare(b.bidDeadline))
         .slice(0, limit)
       const single = categories.length === 1 ? pages[0]?.LastEvaluatedKey : undefined
@@ -147,11 +138,11 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
           ExpressionAttributeValues: { ':pk': rfqKey(rfqId).pk, ':bid': 'BID#' },
           ConsistentRead: true,
         })
-      ).map((item) => strip<Bid>(item)),
+      ).map((item) => withoutKeys<Bid>(item)),
 
     bidOf: async (rfqId: string, supplierId: string) => {
       const result = await db.send(new GetCommand({ TableName: table, Key: bidKey(rfqId, supplierId), ConsistentRead: true }))
-      return result.Item ? strip<Bid>(result.Item) : undefined
+      return result.Item ? withoutKeys<Bid>(result.Item) : undefined
     },
 
     bidsOfSupplier: async (supplierId: string, page: { cursor?: string; limit: number }) => {
@@ -167,7 +158,7 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
         }),
       )
       return {
-        items: (result.Items ?? []).map((item) => strip<Bid>(item)),
+        items: (result.Items ?? []).map((item) => withoutKeys<Bid>(item)),
         nextCursor: await cursors.encode(result.LastEvaluatedKey),
       }
     },
@@ -273,6 +264,6 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
           },
           Limit: limit,
         })
-      ).map((item) => strip<Rfq>(item)),
+      ).map((item) => withoutKeys<Rfq>(item)),
   } satisfies Rfqs.RfqStore
 }
