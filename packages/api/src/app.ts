@@ -1,4 +1,6 @@
+import { DomainError } from '@market/core'
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import type { AppEnv } from './app-env.ts'
 import type { ApiDeps } from './deps.ts'
@@ -15,5 +17,14 @@ export const createGroupApp = (deps: Pick<ApiDeps, 'log'>) =>
     .use(requestId({ headerName: 'X-Request-Id' }))
     .use(requestLog(deps.log))
     .use(sameOriginOnly)
+    // Every body the API takes is small JSON; a photo goes straight to the bucket, never through here.
+    .use(
+      bodyLimit({
+        maxSize: 256 * 1024,
+        onError: () => {
+          throw new DomainError('too_large', 'request.too_large', 'The request body is larger than 256 KB')
+        },
+      }),
+    )
     .onError(errorHandler(deps.log))
     .notFound(notFoundHandler)

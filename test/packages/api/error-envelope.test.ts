@@ -89,6 +89,17 @@ describe('the error envelope', () => {
     expect(writes()).toBe(0)
   })
 
+  it('refuses a body over 256 KB with 413 before reading it all', async () => {
+    const { app, writes } = appWithBody()
+    const response = await app.request('/api/things', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ listingId: 'x'.repeat(300 * 1024), quantity: 1 }),
+    })
+    await expectEnvelope(response, 413, 'request.too_large')
+    expect(writes()).toBe(0)
+  })
+
   it('accepts a valid body', async () => {
     const { app } = appWithBody()
     const response = await app.request('/api/things', {
