@@ -6,6 +6,7 @@ import { AccountPage } from './pages/account.tsx'
 import { AdminPage } from './pages/admin.tsx'
 import { AdminListingsPage } from './pages/admin-listings.tsx'
 import { AdminOrdersPage } from './pages/admin-orders.tsx'
+import { MyBidsPage } from './pages/bids.tsx'
 import { HomePage } from './pages/home.tsx'
 import { ListingPage } from './pages/listing.tsx'
 import { EditListingPage, NewListingPage } from './pages/listing-form.tsx'
@@ -15,6 +16,9 @@ import { NotFoundPage } from './pages/not-found.tsx'
 import { NotificationsPage } from './pages/notifications.tsx'
 import { OrderPage } from './pages/order.tsx'
 import { OrdersPage } from './pages/orders.tsx'
+import { RfqPage } from './pages/rfq.tsx'
+import { NewRfqPage } from './pages/rfq-form.tsx'
+import { MyRfqsPage, RfqFeedPage } from './pages/rfqs.tsx'
 import { SignInPage } from './pages/signin.tsx'
 import { SignUpPage } from './pages/signup.tsx'
 import { SupplierListingsPage } from './pages/supplier-listings.tsx'
@@ -39,6 +43,11 @@ const routes: { pattern: string; render: (params: Record<string, string>) => Chi
   { pattern: '/orders', render: () => <OrdersPage /> },
   { pattern: '/orders/:id', render: ({ id }) => <OrderPage id={id as string} /> },
   { pattern: '/admin/orders', render: () => <AdminOrdersPage /> },
+  { pattern: '/rfqs', render: () => <MyRfqsPage /> },
+  { pattern: '/rfqs/new', render: () => <NewRfqPage /> },
+  { pattern: '/rfqs/feed', render: () => <RfqFeedPage /> },
+  { pattern: '/rfqs/:id', render: ({ id }) => <RfqPage id={id as string} /> },
+  { pattern: '/bids', render: () => <MyBidsPage /> },
 ]
 
 const Page = ({ path }: { path: string }) => {

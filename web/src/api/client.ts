@@ -1,4 +1,4 @@
-import type { AccountsApp, AdminApp, ListingsApp, MetaApp, NotificationsApp, OrdersApp } from '@market/api'
+import type { AccountsApp, AdminApp, ListingsApp, MetaApp, NotificationsApp, OrdersApp, RfqsApp } from '@market/api'
 import type { ErrorBody } from '@market/contracts'
 import { hc } from 'hono/client'
 
@@ -56,6 +56,7 @@ export const api = {
   admin: hc<AdminApp>('/', { fetch: fetchWithErrors }),
   notifications: hc<NotificationsApp>('/', { fetch: fetchWithErrors }),
   orders: hc<OrdersApp>('/', { fetch: fetchWithErrors }),
+  rfqs: hc<RfqsApp>('/', { fetch: fetchWithErrors }),
 }
 
 /** The fields a 400's zod issues name, as dotted paths ("company.phone"); pages word the messages themselves. */

@@ -8,7 +8,10 @@ type TextFieldProps = {
   label: string
   value: string
   onInput: (value: string) => void
-  type?: 'text' | 'email' | 'password' | 'tel'
+  type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'time'
+  inputmode?: 'numeric' | 'decimal'
+  min?: string
+  max?: string
   autocomplete?: string
   hint?: string
   error?: string | undefined
@@ -28,6 +31,9 @@ export const TextField = ({
   error,
   required,
   multiline,
+  inputmode,
+  min,
+  max,
 }: TextFieldProps) => {
   const { t } = useI18n()
   const hintId = hint ? `${id}-hint` : undefined
@@ -49,7 +55,11 @@ export const TextField = ({
         {label}
         {!required && <span class="field__optional"> ({t('field.optional')})</span>}
       </label>
-      {multiline ? <textarea {...common} rows={3} /> : <input {...common} type={type} autocomplete={autocomplete} />}
+      {multiline ? (
+        <textarea {...common} rows={3} />
+      ) : (
+        <input {...common} type={type} autocomplete={autocomplete} inputmode={inputmode} min={min} max={max} />
+      )}
       {hint && (
         <p class="field__hint" id={hintId}>
           {hint}

@@ -11,6 +11,9 @@ type NavItem = { path: string; label: MessageKey }
 const navItemsFor = (me: Session['me']): NavItem[] => [
   { path: '/', label: 'nav.home' },
   { path: '/market', label: 'nav.market' },
+  ...(me?.role === 'buyer' ? [{ path: '/rfqs', label: 'nav.rfqs' } as const] : []),
+  ...(me?.role === 'supplier' ? [{ path: '/rfqs/feed', label: 'nav.rfqFeed' } as const] : []),
+  ...(me?.role === 'supplier' ? [{ path: '/bids', label: 'nav.myBids' } as const] : []),
   ...(me?.role === 'supplier' ? [{ path: '/supplier/listings', label: 'nav.myListings' } as const] : []),
   ...(me?.role === 'buyer' || me?.role === 'supplier' ? [{ path: '/orders', label: 'nav.orders' } as const] : []),
   ...(me?.role === 'admin' ? [{ path: '/admin/listings', label: 'nav.moderation' } as const] : []),
@@ -20,11 +23,18 @@ const navItemsFor = (me: Session['me']): NavItem[] => [
   ...(me?.role === 'admin' ? [{ path: '/admin', label: 'nav.admin' } as const] : []),
 ]
 
+/** Pages under no item of their own: a listing belongs to the market, a request (for a supplier) to the feed. */
+const fallbackItem = (items: NavItem[], path: string) => {
+  if (path.startsWith('/listings/')) return '/market'
+  if (path.startsWith('/rfqs/') && items.some((item) => item.path === '/rfqs/feed')) return '/rfqs/feed'
+  return undefined
+}
+
 /** The one item a path belongs to: the longest match, so /admin/listings is not also /admin. */
 const currentItem = (items: NavItem[], path: string) =>
   items
     .filter((item) => (item.path === '/' ? path === '/' : path === item.path || path.startsWith(`${item.path}/`)))
-    .sort((a, b) => b.path.length - a.path.length)[0]?.path ?? (path.startsWith('/listings/') ? '/market' : undefined)
+    .sort((a, b) => b.path.length - a.path.length)[0]?.path ?? fallbackItem(items, path)
 
 const LanguageSwitcher = () => {
   const { locale, setLocale, t } = useI18n()

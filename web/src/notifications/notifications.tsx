@@ -29,6 +29,17 @@ const typeKeys: Record<string, MessageKey> = {
   'order.completed': 'notification.order.completed',
   'order.disputed': 'notification.order.disputed',
   'order.resolved': 'notification.order.resolved',
+  'rfq.invited': 'notification.rfq.invited',
+  'rfq.bid_received': 'notification.rfq.bid_received',
+  'rfq.bid_revised': 'notification.rfq.bid_revised',
+  'rfq.bid_withdrawn': 'notification.rfq.bid_withdrawn',
+  'rfq.bid_accepted': 'notification.rfq.bid_accepted',
+  'rfq.bid_rejected': 'notification.rfq.bid_rejected',
+  'rfq.cancelled': 'notification.rfq.cancelled',
+  'rfq.closed': 'notification.rfq.closed',
+  'rfq.expired': 'notification.rfq.expired',
+  'verification.approved': 'notification.verification.approved',
+  'verification.rejected': 'notification.verification.rejected',
 }
 
 /** A notification in the reader's language; the listing's title is the supplier's Chinese one. */
@@ -37,6 +48,7 @@ export const describeNotification = (locale: Locale, notification: Notification)
   const text = fill(translate(locale, key ?? 'notification.unknown'), {
     title: notification.params.title ?? '',
     type: notification.type,
+    bids: notification.params.bids ?? '0',
     // Order totals travel as fen in a string (params are strings); shown as money like everywhere else.
     total: /^\d+$/.test(notification.params.totalFen ?? '') ? formatFen(Number(notification.params.totalFen)) : '',
   })

@@ -74,6 +74,24 @@ const NotificationList = () => {
                           {t('notifications.openListing')}
                         </a>
                       )}
+                      {item.params.rfqId && !item.params.orderId && (
+                        <a
+                          href={`/rfqs/${item.params.rfqId}`}
+                          class="button button--secondary button--small"
+                          onClick={() => !item.read && markRead({ ids: [item.id] })}
+                        >
+                          {t('notifications.openRfq')}
+                        </a>
+                      )}
+                      {item.type.startsWith('verification.') && (
+                        <a
+                          href="/account"
+                          class="button button--secondary button--small"
+                          onClick={() => !item.read && markRead({ ids: [item.id] })}
+                        >
+                          {t('notifications.openAccount')}
+                        </a>
+                      )}
                       {item.params.orderId && (
                         <a
                           href={`/orders/${item.params.orderId}`}

@@ -1,0 +1,349 @@
+import type { CategoriesResponse, CategoryGroup, PostRfqInput, UnitId } from '@market/contracts'
+import { useState } from 'hono/jsx/dom'
+import { api, fieldErrorPaths } from '../api/client.ts'
+import { describeError, FormError, TextField, useFocusFirstInvalid } from '../components/form.tsx'
+import { Loading, ResourceView } from '../components/states.tsx'
+import { fill, localized, useI18n } from '../i18n/i18n.ts'
+import type { MessageKey } from '../i18n/zh-CN.ts'
+import { useCatalog } from '../listings/catalog.ts'
+import { parseYuan } from '../listings/money.ts'
+import { addDays, lhasaInstant, lhasaToday } from '../rfqs/parts.tsx'
+import { navigate } from '../router.ts'
+import { useRequireSignIn } from '../session/session.ts'
+
+const groupLabels: Record<CategoryGroup, MessageKey> = {
+  fabric: 'materials.group.fabric',
+  trim: 'materials.group.trim',
+  dye: 'materials.group.dye',
+  packaging: 'materials.group.packaging',
+}
+
+type Values = {
+  categoryId: string
+  title: string
+  specs: string
+  quantity: string
+  unit: string
+  targetPrice: string
+  neededBy: string
+  deadlineDate: string
+  deadlineTime: string
+  deliveryPlace: string
+  sealed: boolean
+}
+type Field = 'categoryId' | 'title' | 'specs' | 'quantity' | 'targetPrice' | 'neededBy' | 'bidDeadline' | 'deliveryPlace'
+type Errors = Partial<Record<Field, MessageKey>>
+
+const hour = 3600_000
+
+/** Checks what can be checked here; the server checks it all again. */
+const validate = (values: Values, now: number): Errors => {
+  const errors: Errors = {}
+  if (!values.categoryId) errors.categoryId = 'rfqForm.category.invalid'
+  if (!values.title.trim()) errors.title = 'rfqForm.title.invalid'
+  if (!values.specs.trim()) errors.specs = 'rfqForm.specs.invalid'
+  if (!/^\d{1,8}$/.test(values.quantity.trim()) || Number(values.quantity) < 1) errors.quantity = 'rfqForm.quantity.invalid'
+  if (values.targetPrice.trim() && !(parseYuan(values.targetPrice) ?? 0)) errors.targetPrice = 'rfqForm.targetPrice.invalid'
+  if (!values.deliveryPlace.trim()) errors.deliveryPlace = 'rfqForm.deliveryPlace.invalid'
+  const deadline = Date.parse(lhasaInstant(values.deadlineDate, values.deadlineTime || '00:00'))
+  if (!values.deadlineDate || !values.deadlineTime || Number.isNaN(deadline)) errors.bidDeadline = 'rfqForm.bidDeadline.invalid'
+  else if (deadline < now + hour) errors.bidDeadline = 'rfqForm.bidDeadline.tooSoon'
+  else if (deadline > now + 60 * 24 * hour) errors.bidDeadline = 'rfqForm.bidDeadline.tooLate'
+  if (!values.neededBy) errors.neededBy = 'rfqForm.neededBy.invalid'
+  else if (!errors.bidDeadline && Date.parse(lhasaInstant(values.neededBy, '00:00')) <= deadline)
+    errors.neededBy = 'rfqForm.neededBy.beforeDeadline'
+  return errors
+}
+
+/** The server names fields in its 400s; each is shown beside its field. */
+const serverErrors = (error: unknown): Errors => {
+  const errors: Errors = {}
+  const paths = fieldErrorPaths(error)
+  const map: [string, Field, MessageKey][] = [
+    ['categoryId', 'categoryId', 'rfqForm.category.invalid'],
+    ['title', 'title', 'rfqForm.title.invalid'],
+    ['specs', 'specs', 'rfqForm.specs.invalid'],
+    ['quantity', 'quantity', 'rfqForm.quantity.invalid'],
+    ['targetUnitPriceFen', 'targetPrice', 'rfqForm.targetPrice.invalid'],
+    ['neededBy', 'neededBy', 'rfqForm.neededBy.beforeDeadline'],
+    ['bidDeadline', 'bidDeadline', 'rfqForm.bidDeadline.invalid'],
+    ['deliveryPlace', 'deliveryPlace', 'rfqForm.deliveryPlace.invalid'],
+  ]
+  for (const [path, field, key] of map) if (paths.has(path)) errors[field] = key
+  return errors
+}
+
+const RfqForm = ({ catalog }: { catalog: CategoriesResponse }) => {
+  const { t, locale } = useI18n()
+  const today = lhasaToday()
+  const [values, setValues] = useState<Values>({
+    categoryId: '',
+    title: '',
+    specs: '',
+    quantity: '',
+    unit: 'm',
+    targetPrice: '',
+    neededBy: addDays(today, 30),
+    deadlineDate: addDays(today, 7),
+    deadlineTime: '18:00',
+    deliveryPlace: t('rfqForm.deliveryPlace.default'),
+    sealed: false,
+  })
+  const [errors, setErrors] = useState<Errors>({})
+  const [failure, setFailure] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+  const [attempt, setAttempt] = useState(0)
+  const form = useFocusFirstInvalid(attempt)
+  const set = (field: keyof Values) => (value: string | boolean) => {
+    setValues((current) => ({ ...current, [field]: value }))
+    // A corrected field stops saying it is wrong; the deadline's date and time share one message.
+    const named: Field | undefined =
+      field === 'deadlineDate' || field === 'deadlineTime'
+        ? 'bidDeadline'
+        : field === 'unit' || field === 'sealed'
+          ? undefined
+          : field
+    if (named) setErrors((current) => ({ ...current, [named]: undefined }))
+  }
+  const unitName = (id: string) => {
+    const unit = catalog.units.find((candidate) => candidate.id === id)
+    return unit ? localized(locale, unit.name) : id
+  }
+  const error = (field: Field) => (errors[field] ? t(errors[field] as MessageKey) : undefined)
+
+  const submit = async (event: Event) => {
+    event.preventDefault()
+    if (busy) return
+    setFailure(null)
+    const found = validate(values, Date.now())
+    setErrors(found)
+    if (Object.keys(found).length > 0) {
+      setAttempt((n) => n + 1)
+      return
+    }
+    const targetFen = values.targetPrice.trim() ? parseYuan(values.targetPrice) : null
+    const body: PostRfqInput = {
+      title: values.title.trim(),
+      categoryId: values.categoryId,
+      specs: values.specs.trim(),
+      quantity: Number(values.quantity),
+      unit: values.unit as UnitId,
+      ...(targetFen ? { targetUnitPriceFen: targetFen } : {}),
+      neededBy: values.neededBy,
+      deliveryPlace: values.deliveryPlace.trim(),
+      bidDeadline: lhasaInstant(values.deadlineDate, values.deadlineTime),
+      photos: [],
+      sealedUntilDeadline: values.sealed,
+    }
+    setBusy(true)
+    try {
+      const rfq = await (await api.rfqs.api.rfqs.$post({ json: body })).json()
+      navigate(`/rfqs/${rfq.id}?posted=1`)
+    } catch (caught) {
+      const named = serverErrors(caught)
+      setErrors(named)
+      if (Object.keys(named).length === 0) setFailure(caught)
+      setAttempt((n) => n + 1)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form class="form form--wide" ref={form} onSubmit={submit} noValidate data-rfq-form>
+      {failure !== null && <FormError>{describeError(locale, failure)}</FormError>}
+      <fieldset class="fieldset">
+        <legend class="fieldset__title">{t('rfqForm.section.what')}</legend>
+        <div class="field">
+          <label class="field__label" for="rfq-category">
+            {t('listing.category')}
+          </label>
+          <select
+            id="rfq-category"
+            class="select"
+            required
+            aria-invalid={errors.categoryId ? 'true' : undefined}
+            aria-describedby={errors.categoryId ? 'rfq-category-error' : undefined}
+            onChange={(event: Event) => set('categoryId')((event.target as HTMLSelectElement).value)}
+          >
+            <option value="" selected={values.categoryId === ''}>
+              {t('listingForm.category.choose')}
+            </option>
+            {(['fabric', 'trim', 'dye', 'packaging'] as const).map((group) => (
+              <optgroup label={t(groupLabels[group])}>
+                {catalog.categories
+                  .filter((category) => category.group === group)
+                  .map((category) => (
+                    <option value={category.id} selected={values.categoryId === category.id}>
+                      {localized(locale, category.name)}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </select>
+          {errors.categoryId && (
+            <p class="field__error" id="rfq-category-error">
+              {error('categoryId')}
+            </p>
+          )}
+        </div>
+        <TextField
+          id="rfq-title"
+          label={t('rfqForm.title')}
+          hint={t('rfqForm.title.hint')}
+          value={values.title}
+          onInput={set('title')}
+          error={error('title')}
+          required
+        />
+        <TextField
+          id="rfq-specs"
+          label={t('rfq.specs')}
+          hint={t('rfqForm.specs.hint')}
+          value={values.specs}
+          onInput={set('specs')}
+          error={error('specs')}
+          required
+          multiline
+        />
+        <div class="form-pair form-pair--quantity">
+          <TextField
+            id="rfq-quantity"
+            label={t('rfq.quantity')}
+            value={values.quantity}
+            onInput={set('quantity')}
+            error={error('quantity')}
+            inputmode="numeric"
+            required
+          />
+          <div class="field">
+            <label class="field__label" for="rfq-unit">
+              {t('listingForm.unit')}
+            </label>
+            <select
+              id="rfq-unit"
+              class="select"
+              onChange={(event: Event) => set('unit')((event.target as HTMLSelectElement).value)}
+            >
+              {catalog.units.map((unit) => (
+                <option value={unit.id} selected={values.unit === unit.id}>
+                  {localized(locale, unit.name)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <TextField
+          id="rfq-target-price"
+          label={fill(t('rfqForm.targetPrice'), { unit: unitName(values.unit) })}
+          hint={t('rfqForm.targetPrice.hint')}
+          value={values.targetPrice}
+          onInput={set('targetPrice')}
+          error={error('targetPrice')}
+          inputmode="decimal"
+        />
+      </fieldset>
+
+      <fieldset class="fieldset">
+        <legend class="fieldset__title">{t('rfqForm.section.when')}</legend>
+        <div class="form-pair form-pair--deadline">
+          <TextField
+            id="rfq-deadline-date"
+            type="date"
+            label={t('rfqForm.bidDeadline.date')}
+            value={values.deadlineDate}
+            onInput={set('deadlineDate')}
+            error={error('bidDeadline')}
+            hint={t('rfqForm.bidDeadline.hint')}
+            min={today}
+            max={addDays(today, 60)}
+            required
+          />
+          <TextField
+            id="rfq-deadline-time"
+            type="time"
+            label={t('rfqForm.bidDeadline.time')}
+            value={values.deadlineTime}
+            onInput={set('deadlineTime')}
+            required
+          />
+        </div>
+        <TextField
+          id="rfq-needed-by"
+          type="date"
+          label={t('rfq.neededBy')}
+          hint={t('rfqForm.neededBy.hint')}
+          value={values.neededBy}
+          onInput={set('neededBy')}
+          error={error('neededBy')}
+          min={today}
+          required
+        />
+        <TextField
+          id="rfq-delivery-place"
+          label={t('rfq.deliveryPlace')}
+          value={values.deliveryPlace}
+          onInput={set('deliveryPlace')}
+          error={error('deliveryPlace')}
+          required
+        />
+        <div class="field">
+          <label class="check">
+            <input
+              id="rfq-sealed"
+              type="checkbox"
+              checked={values.sealed}
+              aria-describedby="rfq-sealed-hint"
+              onChange={(event: Event) => set('sealed')((event.target as HTMLInputElement).checked)}
+            />
+            {t('rfqForm.sealed')}
+          </label>
+          <p class="field__hint" id="rfq-sealed-hint">
+            {t('rfqForm.sealed.hint')}
+          </p>
+        </div>
+      </fieldset>
+      <p class="field__hint">{t('rfqForm.openTo')}</p>
+      <div class="form__actions">
+        <button type="submit" class="button button--primary" disabled={busy}>
+          {busy ? t('rfqForm.submitting') : t('rfqForm.submit')}
+        </button>
+        <a href="/rfqs" class="button button--secondary">
+          {t('rfqForm.cancel')}
+        </a>
+      </div>
+    </form>
+  )
+}
+
+/** Only garment makers post purchase requests. */
+export const BuyerOnly = () => {
+  const { t } = useI18n()
+  return (
+    <div class="state state--empty" data-state="not-allowed">
+      <h1>{t('rfqs.buyerOnly.title')}</h1>
+      <p>{t('rfqs.buyerOnly.body')}</p>
+      <a href="/market" class="button button--primary">
+        {t('nav.market')}
+      </a>
+    </div>
+  )
+}
+
+export const NewRfqPage = () => {
+  const { t } = useI18n()
+  const { me } = useRequireSignIn()
+  const catalog = useCatalog()
+  if (!me) return <Loading />
+  if (me.role !== 'buyer') return <BuyerOnly />
+  return (
+    <>
+      <p class="back-link">
+        <a href="/rfqs">{t('rfqs.back')}</a>
+      </p>
+      <h1>{t('rfqForm.title.page')}</h1>
+      <p class="lead">{t('rfqForm.intro')}</p>
+      <ResourceView resource={catalog}>{(data) => <RfqForm catalog={data} />}</ResourceView>
+    </>
+  )
+}
