@@ -1,8 +1,10 @@
-import { mkdir } from 'node:fs/promises'
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoPassword, demoSuppliers } from '../../functions/local/demo-market.ts'
+import { wovenPng } from '../../functions/local/demo-photos.ts'
 import { demoAccounts } from '../../functions/local/seed.ts'
 import type { RunningServer } from '../../functions/local/server.ts'
 import { bo } from '../../web/src/i18n/bo.ts'
@@ -162,6 +164,11 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
     await page.locator('#rfq-target-price').fill('200')
     expect(await page.locator('#rfq-delivery-place').inputValue()).toBe('拉萨')
     await page.locator('#rfq-delivery-place').fill('拉萨市城关区林廓南路')
+    // A sample of the stripes wanted: uploaded straight to the photos bucket, shown as a preview.
+    const sample = join(await mkdtemp(join(tmpdir(), 'rfq-photo-')), 'sample.png')
+    await writeFile(sample, wovenPng({ warp: [140, 29, 24], weft: [46, 110, 70], width: 200, height: 150, seed: 5 }))
+    await page.locator('#photos-input').setInputFiles(sample)
+    await page.locator('[data-photo^="photos/"]').waitFor()
     await checkPage(page, 'rfq-new-390.png')
     await atDesk(page, 'rfq-new-1280.png')
 
@@ -172,6 +179,9 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
     expect(await page.getByRole('status').first().textContent()).toBe(zhCN['rfq.posted'])
     expect(await page.locator('[data-rfq-page]').getAttribute('data-status')).toBe('open')
     expect(await page.locator('[data-rfq-quantity]').textContent()).toBe('300 米')
+    const photo = page.locator('.rfq-facts img')
+    await photo.waitFor()
+    await expect.poll(() => photo.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(200)
     await expect.poll(() => page.locator('#compare-title + .state--empty').textContent()).toBe(zhCN['compare.empty.open'])
 
     await navLink(page, zhCN['nav.rfqs']).click()

@@ -116,7 +116,12 @@ export const authorizationMatrix: MatrixRow[] = [
   { method: 'POST', path: '/api/listings/{id}/archive', params: unknownId, expect: supplierOnly(404) },
   // A suspended supplier may still read its own listings.
   { method: 'GET', path: '/api/suppliers/me/listings', expect: { ...supplierOnly(200), suspended: 200 } },
-  { method: 'POST', path: '/api/uploads', body: () => ({ contentType: 'image/png', size: 1000 }), expect: supplierOnly(201) },
+  {
+    method: 'POST',
+    path: '/api/uploads',
+    body: () => ({ contentType: 'image/png', size: 1000 }),
+    expect: { ...supplierOnly(201), buyer: 201 },
+  },
   { method: 'GET', path: '/api/notifications', expect: signedIn(200) },
   { method: 'POST', path: '/api/notifications/read', body: () => ({ all: true }), expect: { ...signedIn(204), suspended: 403 } },
   {

@@ -614,6 +614,7 @@ export const bo: Catalog = {
   'rfq.neededBy': 'དགོས་པའི་ཚེས་གྲངས།',
   'rfq.deliveryPlace': 'སྐྱེལ་ས།',
   'rfq.buyer': 'ཉོ་མཁན།',
+  'rfq.photos': 'པར།',
   'rfq.specs': 'ཚད་གཞི་དང་བླང་བྱ།',
   'rfq.bids': 'གོང་འབུལ།',
   'rfq.bidCount': 'གོང་འབུལ་ {n}',

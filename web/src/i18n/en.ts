@@ -619,6 +619,7 @@ export const en: Catalog = {
   'rfq.neededBy': 'Needed by',
   'rfq.deliveryPlace': 'Delivery place',
   'rfq.buyer': 'Buyer',
+  'rfq.photos': 'Photos',
   'rfq.specs': 'Specifications',
   'rfq.bids': 'Bids',
   'rfq.bidCount': '{n} bids',

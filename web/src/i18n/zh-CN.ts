@@ -608,6 +608,7 @@ export const zhCN = {
   'rfq.neededBy': '需要到货日期',
   'rfq.deliveryPlace': '交货地点',
   'rfq.buyer': '采购方',
+  'rfq.photos': '照片',
   'rfq.specs': '规格要求',
   'rfq.bids': '报价',
   'rfq.bidCount': '{n} 份报价',

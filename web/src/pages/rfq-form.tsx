@@ -2,6 +2,7 @@ import type { CategoriesResponse, CategoryGroup, PostRfqInput, UnitId } from '@m
 import { useState } from 'hono/jsx/dom'
 import { api, fieldErrorPaths } from '../api/client.ts'
 import { describeError, FormError, TextField, useFocusFirstInvalid } from '../components/form.tsx'
+import { type Photo, PhotoPicker } from '../components/photo-picker.tsx'
 import { Loading, ResourceView } from '../components/states.tsx'
 import { fill, localized, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
@@ -31,10 +32,21 @@ type Values = {
   deliveryPlace: string
   sealed: boolean
 }
-type Field = 'categoryId' | 'title' | 'specs' | 'quantity' | 'targetPrice' | 'neededBy' | 'bidDeadline' | 'deliveryPlace'
+type Field =
+  | 'categoryId'
+  | 'title'
+  | 'specs'
+  | 'quantity'
+  | 'targetPrice'
+  | 'neededBy'
+  | 'bidDeadline'
+  | 'deliveryPlace'
+  | 'photos'
 type Errors = Partial<Record<Field, MessageKey>>
 
 const hour = 3600_000
+/** A request may show up to 4 photos of what is wanted (a sample, a pattern). */
+const maxPhotos = 4
 
 /** Checks what can be checked here; the server checks it all again. */
 const validate = (values: Values, now: number): Errors => {
@@ -68,6 +80,7 @@ const serverErrors = (error: unknown): Errors => {
     ['neededBy', 'neededBy', 'rfqForm.neededBy.beforeDeadline'],
     ['bidDeadline', 'bidDeadline', 'rfqForm.bidDeadline.invalid'],
     ['deliveryPlace', 'deliveryPlace', 'rfqForm.deliveryPlace.invalid'],
+    ['photos', 'photos', 'error.listing.foreign_photo'],
   ]
   for (const [path, field, key] of map) if (paths.has(path)) errors[field] = key
   return errors
@@ -89,6 +102,7 @@ const RfqForm = ({ catalog }: { catalog: CategoriesResponse }) => {
     deliveryPlace: t('rfqForm.deliveryPlace.default'),
     sealed: false,
   })
+  const [photos, setPhotos] = useState<Photo[]>([])
   const [errors, setErrors] = useState<Errors>({})
   const [failure, setFailure] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
@@ -116,6 +130,8 @@ const RfqForm = ({ catalog }: { catalog: CategoriesResponse }) => {
     if (busy) return
     setFailure(null)
     const found = validate(values, Date.now())
+    if (photos.some((photo) => photo.uploading)) found.photos = 'listingForm.photos.wait'
+    else if (photos.some((photo) => !photo.key)) found.photos = 'listingForm.photos.failed'
     setErrors(found)
     if (Object.keys(found).length > 0) {
       setAttempt((n) => n + 1)
@@ -132,7 +148,7 @@ const RfqForm = ({ catalog }: { catalog: CategoriesResponse }) => {
       neededBy: values.neededBy,
       deliveryPlace: values.deliveryPlace.trim(),
       bidDeadline: lhasaInstant(values.deadlineDate, values.deadlineTime),
-      photos: [],
+      photos: photos.map((photo) => photo.key as string),
       sealedUntilDeadline: values.sealed,
     }
     setBusy(true)
@@ -243,6 +259,8 @@ const RfqForm = ({ catalog }: { catalog: CategoriesResponse }) => {
           inputmode="decimal"
         />
       </fieldset>
+
+      <PhotoPicker photos={photos} setPhotos={setPhotos} max={maxPhotos} error={error('photos')} />
 
       <fieldset class="fieldset">
         <legend class="fieldset__title">{t('rfqForm.section.when')}</legend>

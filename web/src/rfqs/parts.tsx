@@ -2,7 +2,7 @@ import type { BidStatus, CategoriesResponse, Rfq, RfqStatus, UnitId } from '@mar
 import { useEffect, useState } from 'hono/jsx/dom'
 import { fill, formatDateTime, type Locale, translate, useI18n } from '../i18n/i18n.ts'
 import { formatFen } from '../listings/money.ts'
-import { useNames } from '../listings/parts.tsx'
+import { photoUrl, useNames } from '../listings/parts.tsx'
 
 export const RfqStatusBadge = ({ status }: { status: RfqStatus }) => {
   const { t } = useI18n()
@@ -143,6 +143,26 @@ export const RfqFacts = ({ rfq, catalog }: { rfq: Rfq; catalog: CategoriesRespon
       <dd>{rfq.buyer.company}</dd>
       <dt>{t('rfq.specs')}</dt>
       <dd class="rfq-facts__specs">{rfq.specs}</dd>
+      {rfq.photos.length > 0 && (
+        <>
+          <dt>{t('rfq.photos')}</dt>
+          <dd>
+            <ul class="photo-list">
+              {rfq.photos.map((key, index) => (
+                <li class="photo-item">
+                  <img
+                    src={photoUrl(key)}
+                    alt={fill(t('listing.photoN'), { n: index + 1 })}
+                    width={160}
+                    height={120}
+                    loading="lazy"
+                  />
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      )}
     </dl>
   )
 }

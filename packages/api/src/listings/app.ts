@@ -111,11 +111,11 @@ export const createListingsApp = (deps: ApiDeps) => {
     .post(
       '/api/uploads',
       describeRoute({
-        summary: 'A presigned upload for one listing photo (JPEG, PNG or WebP, at most 5 MB)',
+        summary: 'A presigned upload for one photo of a listing or a purchase request (JPEG, PNG or WebP, at most 5 MB)',
         tags: ['listings'],
         responses: { 201: { description: 'Where to PUT the file, and its key', schema: UploadTicket } },
       }),
-      supplier,
+      requireRole('supplier', 'buyer'),
       validate('json', UploadRequest),
       async (c) => c.json(await Listings.createUpload(deps, c.var.actor, c.req.valid('json')), 201),
     )
