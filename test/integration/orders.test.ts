@@ -93,6 +93,31 @@ describe('placing orders', () => {
     ).toBe(403)
   })
 
+  it('refuses an order priced from a listing the supplier repriced meanwhile, and takes no stock', async () => {
+    const listing = await market.publishListing(supplier)
+    const buyer = await market.register('buyer')
+    const deps = buildDeps({ ...process.env, TABLE_NAME: market.tableName }, () => {})
+    // The buyer's request read the listing just before the supplier's new prices landed.
+    const staleRead = await deps.listings.getWithSupplier(listing.id)
+    const repriced = await market.call(`/api/listings/${listing.id}`, {
+      method: 'PATCH',
+      cookie: supplier.cookie,
+      body: { version: listing.version, priceTiers: [{ minQty: 5, unitPriceFen: 25_000 }] },
+    })
+    expect(repriced.status).toBe(200)
+    const before = await stockOf(listing)
+    const racing = { ...deps, payments: null, listings: { ...deps.listings, getWithSupplier: async () => staleRead } }
+    const buyerUser = (await deps.accounts.findUserById(buyer.user.id)) as NonNullable<
+      Awaited<ReturnType<typeof deps.accounts.findUserById>>
+    >
+    await expect(
+      Orders.placeOrder(racing, buyerUser, { listingId: listing.id, quantity: 10, delivery: pickup }),
+    ).rejects.toMatchObject({
+      code: 'order.price_changed',
+    })
+    expect(await stockOf(listing)).toBe(before)
+  })
+
   it('answers a replayed Idempotency-Key with the first order, and refuses the key for another body', async () => {
     const listing = await market.publishListing(supplier)
     const buyer = await market.register('buyer')

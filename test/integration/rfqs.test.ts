@@ -130,6 +130,8 @@ describe('sealed bids', () => {
       expect(text, path).not.toContain('B 的报价')
       expect(text, path).not.toContain(brocadeB.user.id)
     }
+    const feed = await market.call<{ items: (Rfq & { myBidStatus?: string })[] }>('/api/rfqs/feed', { cookie: brocadeA.cookie })
+    expect(feed.body.items.find((item) => item.id === rfq.id)?.myBidStatus).toBe('submitted')
     const view = await market.call<Rfq & { myBid?: Bid }>(`/api/rfqs/${rfq.id}`, { cookie: brocadeA.cookie })
     expect(view.body.myBid?.unitPriceFen).toBe(15500)
     expect(view.body.bidCount).toBe(2)

@@ -62,6 +62,10 @@ export type Rfq = z.infer<typeof Rfq>
 
 export const RfqPage = z.object({ items: z.array(Rfq), nextCursor: z.string().nullable() })
 
+/** A request in a supplier's feed, with where that supplier's own bid stands (if it bid). */
+export const FeedItem = Rfq.extend({ myBidStatus: BidStatus.optional() })
+export const FeedPage = z.object({ items: z.array(FeedItem), nextCursor: z.string().nullable() })
+
 export const FeedQuery = z.strictObject({
   category: z.string().max(40).optional(),
   cursor: z.string().max(2000).optional(),

@@ -145,6 +145,16 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
       return result.Item ? withoutKeys<Bid>(result.Item) : undefined
     },
 
+    bidsOn: async (rfqIds: string[], supplierId: string) => {
+      if (rfqIds.length === 0) return []
+      const result = await db.send(
+        new BatchGetCommand({
+          RequestItems: { [table]: { Keys: rfqIds.slice(0, 100).map((rfqId) => bidKey(rfqId, supplierId)) } },
+        }),
+      )
+      return (result.Responses?.[table] ?? []).map((item) => withoutKeys<Bid>(item))
+    },
+
     bidsOfSupplier: async (supplierId: string, page: { cursor?: string; limit: number }) => {
       const result = await db.send(
         new QueryCommand({

@@ -1,4 +1,4 @@
-import type { Rfq } from '@market/contracts'
+import type { BidStatus, Rfq } from '@market/contracts'
 import type { Child } from 'hono/jsx'
 import { ApiError, api } from '../api/client.ts'
 import { type Paged, usePaged } from '../api/use-paged.ts'
@@ -7,14 +7,14 @@ import { fill, localized, useI18n } from '../i18n/i18n.ts'
 import { useCatalog } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
 import { useNames } from '../listings/parts.tsx'
-import { Deadline, RfqStatusBadge, TenderMark } from '../rfqs/parts.tsx'
+import { BidStatusBadge, Deadline, RfqStatusBadge, TenderMark } from '../rfqs/parts.tsx'
 import { navigate, useSearch } from '../router.ts'
 import { useRequireSignIn } from '../session/session.ts'
 import { BuyerOnly } from './rfq-form.tsx'
 import { SupplierOnly } from './supplier-listings.tsx'
 
 /** One request in a list: what, how much, by when, and how many have answered. */
-const RfqCard = ({ rfq, forSupplier }: { rfq: Rfq; forSupplier?: boolean }) => {
+const RfqCard = ({ rfq, forSupplier }: { rfq: Rfq & { myBidStatus?: BidStatus | undefined }; forSupplier?: boolean }) => {
   const { t } = useI18n()
   const catalog = useCatalog()
   const names = useNames(catalog.state === 'ready' ? catalog.data : undefined)
@@ -27,6 +27,7 @@ const RfqCard = ({ rfq, forSupplier }: { rfq: Rfq; forSupplier?: boolean }) => {
         <span class="rfq-card__badges">
           {rfq.sealedUntilDeadline && <TenderMark />}
           {!forSupplier && <RfqStatusBadge status={rfq.status} />}
+          {rfq.myBidStatus && <BidStatusBadge status={rfq.myBidStatus} />}
         </span>
       </div>
       <p class="order-card__line">

@@ -215,11 +215,12 @@ export const createAdminApp = (deps: ApiDeps) => {
       admin,
       validate('param', IdParam),
       validate('json', ResolveDisputeInput),
-      async (c) =>
-        c.json(
-          await Orders.resolveDispute(await orderDeps(deps), c.var.actor, c.req.valid('param').id, c.req.valid('json')),
-          200,
-        ),
+      async (c) => {
+        const ports = await orderDeps(deps)
+        const order = await Orders.resolveDispute(ports, c.var.actor, c.req.valid('param').id, c.req.valid('json'))
+        return c.json(Orders.toView(ports, order, c.var.actor), 200)
+      },
     )
 }
+
 export type AdminApp = ReturnType<typeof createAdminApp>

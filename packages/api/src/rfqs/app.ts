@@ -5,6 +5,7 @@ import {
   BidInput,
   BidsForBuyer,
   CompareQuery,
+  FeedPage,
   FeedQuery,
   IdParam,
   MyBidsPage,
@@ -56,7 +57,9 @@ export const createRfqsApp = (deps: ApiDeps) => {
       describeRoute({
         summary: 'Open requests a verified supplier may bid on, soonest deadline first (bid counts, never bids)',
         tags: ['rfqs'],
-        responses: { 200: { description: 'A page of requests', schema: RfqPage } },
+        responses: {
+          200: { description: 'A page of requests, each with the status of the supplier’s own bid', schema: FeedPage },
+        },
       }),
       supplier,
       validate('query', FeedQuery),

@@ -43,6 +43,8 @@ export interface RfqStore {
   }): Promise<{ items: StoredRfq[]; nextCursor: string | null }>
   bids(rfqId: string): Promise<StoredBid[]>
   bidOf(rfqId: string, supplierId: string): Promise<StoredBid | undefined>
+  /** One supplier's bids on several requests, in one read. */
+  bidsOn(rfqIds: string[], supplierId: string): Promise<StoredBid[]>
   bidsOfSupplier(
     supplierId: string,
     page: { cursor?: string; limit: number },

@@ -125,10 +125,23 @@ export const supplierFeed = async (deps: RfqDeps, supplier: Actor, query: FeedQu
     limit: query.limit,
     ...(query.cursor ? { cursor: query.cursor } : {}),
   })
+  const items = page.items.filter(
+    (rfq) => rfq.status === 'open' && Date.parse(rfq.bidDeadline) > now && maySupplierBid(rfq, supplier),
+  )
+  // Where the supplier's own bid stands, so the feed can say "you bid" (never anything of others' bids).
+  const mine = new Map(
+    (
+      await deps.rfqs.bidsOn(
+        items.map((rfq) => rfq.id),
+        supplier.id,
+      )
+    ).map((bid) => [bid.rfqId, bid.status]),
+  )
   return {
-    items: page.items.filter(
-      (rfq) => rfq.status === 'open' && Date.parse(rfq.bidDeadline) > now && maySupplierBid(rfq, supplier),
-    ),
+    items: items.map((rfq) => {
+      const myBidStatus = mine.get(rfq.id)
+      return myBidStatus ? { ...rfq, myBidStatus } : rfq
+    }),
     nextCursor: page.nextCursor,
   }
 }
