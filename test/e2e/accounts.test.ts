@@ -1,18 +1,16 @@
 import { mkdir } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoAccounts } from '../../functions/local/seed.ts'
 import type { RunningServer } from '../../functions/local/server.ts'
 import { bo } from '../../web/src/i18n/bo.ts'
 import { type Catalog, zhCN } from '../../web/src/i18n/zh-CN.ts'
-import { chromiumMissing, launchChromium, seriousAccessibilityViolations } from '../support/browser.ts'
-import { collectUnexpectedPageErrors, type ExpectedFailure } from '../support/page-errors.ts'
+import { chromiumMissing, launchChromium } from '../support/browser.ts'
+import { checkPage, desktop, newParty, type Party, phone, screenshots, settled } from '../support/e2e-pages.ts'
+import type { ExpectedFailure } from '../support/page-errors.ts'
 import { serveTestMarket } from '../support/web-market.ts'
 
-const screenshots = resolve(import.meta.dirname, '../../test-results/screenshots')
-const phone = { width: 390, height: 844 }
-const desktop = { width: 1280, height: 900 }
 /** Chromium logs these on purpose-made failures; every other console error fails the test. */
 const expectedFailures: ExpectedFailure[] = [
   { status: 400, path: '/api/auth/register' },
@@ -24,28 +22,7 @@ const kelsang = { name: '格桑', company: '冲赛康格桑绣线铺', email: 'k
 
 let server: RunningServer
 let browser: Browser
-let admin: { context: BrowserContext; page: Page; errors: string[] }
-
-const settled = async (page: Page) => {
-  await page.locator('h1').first().waitFor()
-  await page.locator('.state--loading').first().waitFor({ state: 'detached' })
-}
-
-/** What a phone user must get on every page: no sideways scrolling, no serious axe finding. */
-const checkPage = async (page: Page, screenshot: string) => {
-  await settled(page)
-  const width = page.viewportSize()?.width ?? 0
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
-  expect(await seriousAccessibilityViolations(page)).toEqual([])
-  await page.screenshot({ path: join(screenshots, screenshot), fullPage: true })
-}
-
-const newPage = async (viewport: { width: number; height: number }) => {
-  const context = await browser.newContext({ viewport })
-  const page = await context.newPage()
-  const errors = collectUnexpectedPageErrors(page, expectedFailures)
-  return { context, page, errors }
-}
+let admin: Party
 
 const header = (page: Page) => page.locator('.site-header')
 
@@ -109,7 +86,7 @@ describe.skipIf(chromiumMissing)('accounts in Chromium', () => {
     server = (await serveTestMarket('e2e-accounts')).server
     browser = await launchChromium()
     await mkdir(screenshots, { recursive: true })
-    admin = await newPage(desktop)
+    admin = await newParty(browser, desktop, expectedFailures)
   })
 
   afterAll(async () => {
@@ -132,7 +109,7 @@ describe.skipIf(chromiumMissing)('accounts in Chromium', () => {
   })
 
   it('a new supplier signs up in Chinese, asks for verification, an administrator approves, and the supplier sees 已认证', async () => {
-    const { context, page, errors } = await newPage(phone)
+    const { context, page, errors } = await newParty(browser, phone, expectedFailures)
     await page.goto(server.url)
     await settled(page)
     const supplier = kelsang
@@ -164,7 +141,7 @@ describe.skipIf(chromiumMissing)('accounts in Chromium', () => {
   })
 
   it('the same, with the interface in Tibetan: the supplier sees ངོས་འཛིན་ཟིན།', async () => {
-    const { context, page, errors } = await newPage(phone)
+    const { context, page, errors } = await newParty(browser, phone, expectedFailures)
     await page.goto(server.url)
     await settled(page)
     await page.getByRole('button', { name: 'བོད་ཡིག' }).click()
@@ -220,7 +197,7 @@ describe.skipIf(chromiumMissing)('accounts in Chromium', () => {
     await page.getByLabel('状态', { exact: true }).selectOption('suspended')
     await expect.poll(() => page.locator('tr[data-user]').count()).toBe(1)
 
-    const supplier = await newPage(phone)
+    const supplier = await newParty(browser, phone, expectedFailures)
     await supplier.page.goto(`${server.url}/signin`)
     await settled(supplier.page)
     await supplier.page.getByLabel('电子邮箱').fill(kelsang.email)
@@ -244,7 +221,7 @@ describe.skipIf(chromiumMissing)('accounts in Chromium', () => {
   })
 
   it('refuses a wrong password in the reader’s language, and after too many says how long to wait', async () => {
-    const { context, page, errors } = await newPage(phone)
+    const { context, page, errors } = await newParty(browser, phone, expectedFailures)
     await page.goto(`${server.url}/signin`)
     await settled(page)
     await page.getByLabel('电子邮箱').fill('nobody@lhasa-market.example')

@@ -1,20 +1,27 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { wovenPng } from '../../functions/local/demo-photos.ts'
 import { demoAccounts } from '../../functions/local/seed.ts'
 import type { RunningServer } from '../../functions/local/server.ts'
 import { bo } from '../../web/src/i18n/bo.ts'
 import { zhCN } from '../../web/src/i18n/zh-CN.ts'
-import { chromiumMissing, launchChromium, seriousAccessibilityViolations } from '../support/browser.ts'
-import { collectUnexpectedPageErrors, type ExpectedFailure } from '../support/page-errors.ts'
+import { chromiumMissing, launchChromium } from '../support/browser.ts'
+import {
+  checkPage,
+  desktop,
+  newParty,
+  noSidewaysScroll,
+  type Party,
+  phone,
+  screenshots,
+  settled,
+  signIn,
+} from '../support/e2e-pages.ts'
+import type { ExpectedFailure } from '../support/page-errors.ts'
 import { serveTestMarket } from '../support/web-market.ts'
-
-const screenshots = resolve(import.meta.dirname, '../../test-results/screenshots')
-const phone = { width: 390, height: 844 }
-const desktop = { width: 1280, height: 900 }
 
 /** A syllable no demo listing has, so the Tibetan search can only find the new listing. */
 const syllable = 'ཞུན'
@@ -31,41 +38,6 @@ let listingId: string
 /** Chromium logs each failed fetch; the tests provoke these on purpose. */
 const expectedFailures: ExpectedFailure[] = []
 
-const newPage = async (viewport: { width: number; height: number }) => {
-  const context = await browser.newContext({ viewport })
-  const page = await context.newPage()
-  const errors = collectUnexpectedPageErrors(page, expectedFailures)
-  return { context, page, errors }
-}
-
-const settled = async (page: Page) => {
-  await page.locator('h1').first().waitFor()
-  await expect.poll(() => page.locator('.state--loading').count()).toBe(0)
-}
-
-const noSidewaysScroll = async (page: Page) => {
-  const width = page.viewportSize()?.width ?? 0
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
-}
-
-/** What every page must give a phone user: no sideways scrolling, no serious axe finding. */
-const checkPage = async (page: Page, screenshot: string) => {
-  await settled(page)
-  await noSidewaysScroll(page)
-  expect(await seriousAccessibilityViolations(page)).toEqual([])
-  await page.screenshot({ path: join(screenshots, screenshot), fullPage: true })
-}
-
-const signIn = async (page: Page, account: { email: string; password: string }, next: string) => {
-  await page.goto(`${server.url}/signin?next=${encodeURIComponent(next)}`)
-  await settled(page)
-  await page.getByLabel(zhCN['field.email']).fill(account.email)
-  await page.getByLabel(zhCN['field.password']).fill(account.password)
-  await page.getByRole('button', { name: zhCN['signin.submit'], exact: true }).click()
-  await expect.poll(() => new URL(page.url()).pathname).toBe(next)
-  await settled(page)
-}
-
 /** Waits until every photo in the locator has loaded and reports their natural widths. */
 const loadedWidths = async (page: Page, selector: string) => {
   await expect
@@ -75,8 +47,8 @@ const loadedWidths = async (page: Page, selector: string) => {
 }
 
 describe.skipIf(chromiumMissing)('listings in Chromium', () => {
-  let supplier: { context: BrowserContext; page: Page; errors: string[] }
-  let admin: { context: BrowserContext; page: Page; errors: string[] }
+  let supplier: Party
+  let admin: Party
 
   beforeAll(async () => {
     server = (await serveTestMarket('e2e-listings')).server
@@ -84,8 +56,8 @@ describe.skipIf(chromiumMissing)('listings in Chromium', () => {
     await mkdir(screenshots, { recursive: true })
     photoPath = join(await mkdtemp(join(tmpdir(), 'listing-photo-')), 'golden-pulu.png')
     await writeFile(photoPath, wovenPng({ warp: [176, 120, 24], weft: [120, 30, 24], width: 320, height: 240, seed: 3 }))
-    supplier = await newPage(phone)
-    admin = await newPage(desktop)
+    supplier = await newParty(browser, phone, expectedFailures)
+    admin = await newParty(browser, desktop, expectedFailures)
   })
 
   afterAll(async () => {
@@ -95,7 +67,7 @@ describe.skipIf(chromiumMissing)('listings in Chromium', () => {
 
   it('a verified supplier lists pulu with a photo and two tiers, an administrator approves, and a buyer finds it in Tibetan', async () => {
     const { page } = supplier
-    await signIn(page, demoAccounts.supplier, '/supplier/listings')
+    await signIn(page, server.url, demoAccounts.supplier, '/supplier/listings')
     const nav = page.getByRole('navigation', { name: zhCN['nav.label'] })
     await expect.poll(() => nav.textContent()).toContain(zhCN['nav.myListings'])
     expect(await nav.textContent()).not.toContain(zhCN['nav.moderation'])
@@ -148,7 +120,7 @@ describe.skipIf(chromiumMissing)('listings in Chromium', () => {
 
     // The administrator reviews it on a phone first (axe), then approves at a desk.
     await admin.page.setViewportSize(phone)
-    await signIn(admin.page, demoAccounts.admin, '/admin/listings')
+    await signIn(admin.page, server.url, demoAccounts.admin, '/admin/listings')
     const item = admin.page.locator(`[data-moderation="${listingId}"]`)
     await item.waitFor()
     await checkPage(admin.page, 'admin-listings-390.png')
@@ -160,7 +132,7 @@ describe.skipIf(chromiumMissing)('listings in Chromium', () => {
     await item.waitFor({ state: 'detached' })
 
     // An anonymous buyer, in Tibetan, searches one syllable of the title.
-    const buyer = await newPage(phone)
+    const buyer = await newParty(browser, phone, expectedFailures)
     await buyer.page.goto(`${server.url}/`)
     await settled(buyer.page)
     await buyer.page.getByRole('button', { name: 'བོད་ཡིག' }).click()
@@ -228,7 +200,7 @@ describe.skipIf(chromiumMissing)('listings in Chromium', () => {
   })
 
   it('an unverified supplier who submits is told to get verified first', async () => {
-    const { context, page, errors } = await newPage(phone)
+    const { context, page, errors } = await newParty(browser, phone, expectedFailures)
     const registered = await context.request.post(`${server.url}/api/auth/register`, {
       data: {
         email: 'norbu@new-trims.example',
@@ -269,7 +241,7 @@ describe.skipIf(chromiumMissing)('listings in Chromium', () => {
 
   for (const viewport of [phone, desktop]) {
     it(`the market and a listing fit ${viewport.width} px, with no serious accessibility violation`, async () => {
-      const { context, page, errors } = await newPage(viewport)
+      const { context, page, errors } = await newParty(browser, viewport, expectedFailures)
       await page.goto(`${server.url}/market`)
       await settled(page)
       await page.locator('[data-listing]').first().waitFor()

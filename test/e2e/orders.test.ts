@@ -1,18 +1,14 @@
 import { mkdir } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoAccounts } from '../../functions/local/seed.ts'
 import type { RunningServer } from '../../functions/local/server.ts'
 import { bo } from '../../web/src/i18n/bo.ts'
 import { zhCN } from '../../web/src/i18n/zh-CN.ts'
-import { chromiumMissing, launchChromium, seriousAccessibilityViolations } from '../support/browser.ts'
-import { collectUnexpectedPageErrors, type ExpectedFailure } from '../support/page-errors.ts'
+import { chromiumMissing, launchChromium } from '../support/browser.ts'
+import { atDesk, checkPage, newParty, type Party, phone, screenshots, settled, signIn } from '../support/e2e-pages.ts'
+import type { ExpectedFailure } from '../support/page-errors.ts'
 import { serveTestMarket } from '../support/web-market.ts'
-
-const screenshots = resolve(import.meta.dirname, '../../test-results/screenshots')
-const phone = { width: 390, height: 844 }
-const desktop = { width: 1280, height: 900 }
 
 /** A demo listing of the demo supplier: 168 元/kg from 5 kg, 151.20 from 25 kg, 137.76 from 100 kg. */
 const listingTitle = '江孜手纺羊毛纱线'
@@ -26,52 +22,6 @@ let listingId: string
 let orderId: string
 /** Chromium logs each failed fetch; the tests provoke these on purpose. */
 const expectedFailures: ExpectedFailure[] = []
-
-type Party = { context: BrowserContext; page: Page; errors: string[] }
-
-const newPage = async (viewport: { width: number; height: number }): Promise<Party> => {
-  const context = await browser.newContext({ viewport })
-  const page = await context.newPage()
-  const errors = collectUnexpectedPageErrors(page, expectedFailures)
-  return { context, page, errors }
-}
-
-const settled = async (page: Page) => {
-  await page.locator('h1').first().waitFor()
-  await expect.poll(() => page.locator('.state--loading').count()).toBe(0)
-}
-
-const noSidewaysScroll = async (page: Page) => {
-  const width = page.viewportSize()?.width ?? 0
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
-}
-
-/** What every page must give a phone user: no sideways scrolling, no serious axe finding. */
-const checkPage = async (page: Page, screenshot: string) => {
-  await settled(page)
-  await noSidewaysScroll(page)
-  expect(await seriousAccessibilityViolations(page)).toEqual([])
-  await page.screenshot({ path: join(screenshots, screenshot), fullPage: true })
-}
-
-/** The same page at a desk: it fits, and a screenshot to look at. */
-const atDesk = async (page: Page, screenshot: string) => {
-  await page.setViewportSize(desktop)
-  await settled(page)
-  await noSidewaysScroll(page)
-  await page.screenshot({ path: join(screenshots, screenshot), fullPage: true })
-  await page.setViewportSize(phone)
-}
-
-const signIn = async (page: Page, account: { email: string; password: string }, next: string) => {
-  await page.goto(`${server.url}/signin?next=${encodeURIComponent(next)}`)
-  await settled(page)
-  await page.getByLabel(zhCN['field.email']).fill(account.email)
-  await page.getByLabel(zhCN['field.password']).fill(account.password)
-  await page.getByRole('button', { name: zhCN['signin.submit'], exact: true }).click()
-  await expect.poll(() => new URL(page.url()).pathname).toBe(next)
-  await settled(page)
-}
 
 const status = (page: Page) => page.locator('.page-head [data-order-status]').getAttribute('data-order-status')
 
@@ -93,8 +43,8 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
     const { items } = (await search.json()) as { items: { id: string; title: { zh: string } }[] }
     listingId = items.find((item) => item.title.zh === listingTitle)?.id as string
     expect(listingId).toBeTruthy()
-    buyer = await newPage(phone)
-    supplier = await newPage(phone)
+    buyer = await newParty(browser, phone, expectedFailures)
+    supplier = await newParty(browser, phone, expectedFailures)
   }, 120_000)
 
   afterAll(async () => {
@@ -103,7 +53,7 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
   })
 
   it('a visitor is asked to sign in to order; the supplier sees nothing to buy on its own listing', async () => {
-    const visitor = await newPage(phone)
+    const visitor = await newParty(browser, phone, expectedFailures)
     await visitor.page.goto(`${server.url}/listings/${listingId}`)
     await settled(visitor.page)
     const signInLink = visitor.page.locator('[data-sign-in-to-order]')
@@ -114,7 +64,7 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
     expect(visitor.errors).toEqual([])
     await visitor.context.close()
 
-    await signIn(supplier.page, demoAccounts.supplier, `/listings/${listingId}`)
+    await signIn(supplier.page, server.url, demoAccounts.supplier, `/listings/${listingId}`)
     await supplier.page.locator('[data-owner-panel]').waitFor()
     expect(await supplier.page.locator('[data-buy]').count()).toBe(0)
     expect(supplier.errors).toEqual([])
@@ -122,7 +72,7 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
 
   it('the buyer orders with a live total, pays by bank transfer; the supplier confirms and ships; the buyer confirms receipt; both see the same timeline', async () => {
     const { page } = buyer
-    await signIn(page, demoAccounts.buyer, `/listings/${listingId}`)
+    await signIn(page, server.url, demoAccounts.buyer, `/listings/${listingId}`)
     const nav = page.getByRole('navigation', { name: zhCN['nav.label'] })
     await expect.poll(() => nav.textContent()).toContain(zhCN['nav.orders'])
 
@@ -266,7 +216,7 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
   }, 180_000)
 
   it('another buyer who opens the order is told it does not exist', async () => {
-    const stranger = await newPage(phone)
+    const stranger = await newParty(browser, phone, expectedFailures)
     expectedFailures.push({ status: 404, path: `/api/orders/${orderId}` })
     const registered = await stranger.context.request.post(`${server.url}/api/auth/register`, {
       data: {
@@ -304,8 +254,8 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
     await expect.poll(() => status(page)).toBe('disputed')
     expect(await page.locator('[data-dispute]').textContent()).toContain(zhCN['disputeReason.damaged'])
 
-    const admin = await newPage(phone)
-    await signIn(admin.page, demoAccounts.admin, '/admin')
+    const admin = await newParty(browser, phone, expectedFailures)
+    await signIn(admin.page, server.url, demoAccounts.admin, '/admin')
     await admin.page.getByRole('link', { name: zhCN['nav.adminOrders'] }).first().click()
     await expect.poll(() => new URL(admin.page.url()).pathname).toBe('/admin/orders')
     const item = admin.page.locator(`[data-admin-order="${orderId}"]`)

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoPassword, demoSuppliers } from '../../functions/local/demo-market.ts'
 import { wovenPng } from '../../functions/local/demo-photos.ts'
@@ -10,12 +10,19 @@ import type { RunningServer } from '../../functions/local/server.ts'
 import { bo } from '../../web/src/i18n/bo.ts'
 import { zhCN } from '../../web/src/i18n/zh-CN.ts'
 import { chromiumMissing, launchChromium, seriousAccessibilityViolations } from '../support/browser.ts'
-import { collectUnexpectedPageErrors } from '../support/page-errors.ts'
+import {
+  atDesk,
+  checkPage,
+  navLink,
+  newParty,
+  noSidewaysScroll,
+  type Party,
+  phone,
+  screenshots,
+  settled,
+  signIn,
+} from '../support/e2e-pages.ts'
 import { serveTestMarket } from '../support/web-market.ts'
-
-const screenshots = resolve(import.meta.dirname, '../../test-results/screenshots')
-const phone = { width: 390, height: 844 }
-const desktop = { width: 1280, height: 900 }
 
 const supplierAccount = (key: string) => {
   const supplier = demoSuppliers.find((candidate) => candidate.key === key)
@@ -41,52 +48,6 @@ let server: RunningServer
 let browser: Browser
 let rfqId: string
 
-type Party = { context: BrowserContext; page: Page; errors: string[] }
-
-const newParty = async (viewport: { width: number; height: number }): Promise<Party> => {
-  const context = await browser.newContext({ viewport })
-  const page = await context.newPage()
-  return { context, page, errors: collectUnexpectedPageErrors(page, []) }
-}
-
-const settled = async (page: Page) => {
-  await page.locator('h1').first().waitFor()
-  await expect.poll(() => page.locator('.state--loading').count()).toBe(0)
-}
-
-const noSidewaysScroll = async (page: Page) => {
-  const width = page.viewportSize()?.width ?? 0
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
-}
-
-const checkPage = async (page: Page, screenshot?: string) => {
-  await settled(page)
-  await noSidewaysScroll(page)
-  expect(await seriousAccessibilityViolations(page)).toEqual([])
-  if (screenshot) await page.screenshot({ path: join(screenshots, screenshot), fullPage: true })
-}
-
-const atDesk = async (page: Page, screenshot: string) => {
-  await page.setViewportSize(desktop)
-  await settled(page)
-  await noSidewaysScroll(page)
-  await page.screenshot({ path: join(screenshots, screenshot), fullPage: true })
-  await page.setViewportSize(phone)
-}
-
-const signIn = async (page: Page, account: { email: string; password: string }, next: string) => {
-  await page.goto(`${server.url}/signin?next=${encodeURIComponent(next)}`)
-  await settled(page)
-  await page.getByLabel(zhCN['field.email']).fill(account.email)
-  await page.getByLabel(zhCN['field.password']).fill(account.password)
-  await page.getByRole('button', { name: zhCN['signin.submit'], exact: true }).click()
-  await expect.poll(() => new URL(page.url()).pathname).toBe(next)
-  await settled(page)
-}
-
-const navLink = (page: Page, label: string) =>
-  page.getByRole('navigation', { name: zhCN['nav.label'] }).getByRole('link', { name: label, exact: true })
-
 /** Range inputs cannot be typed into: set the value and send the input event a drag would. */
 const setWeight = (page: Page, id: string, value: number) =>
   page.locator(`#${id}`).evaluate((input, next) => {
@@ -103,11 +64,11 @@ const bid = async (
   terms: { price: string; unit?: string; quantity: string; leadTime: string; note?: string },
 ) => {
   const { page } = party
-  await signIn(page, account, '/rfqs/feed')
+  await signIn(page, server.url, account, '/rfqs/feed')
   expect(await navLink(page, zhCN['nav.myBids']).count()).toBe(1)
   const card = page.locator(`[data-rfq="${rfqId}"]`)
   await card.waitFor()
-  expect(await card.textContent()).toContain('300 米')
+  await expect.poll(() => card.textContent()).toContain('300 米')
   await card.getByRole('link', { name: rfqTitle }).click()
   await expect.poll(() => new URL(page.url()).pathname).toBe(`/rfqs/${rfqId}`)
   await settled(page)
@@ -119,7 +80,7 @@ const bid = async (
   if (terms.note) await page.locator('#bid-note').fill(terms.note)
   await page.getByRole('button', { name: zhCN['bid.submit'] }).click()
   await expect.poll(() => page.locator('[data-my-bid]').getAttribute('data-bid-status')).toBe('submitted')
-  expect(await page.getByRole('status').first().textContent()).toBe(zhCN['bid.submitted'])
+  await expect.poll(() => page.getByRole('status').first().textContent()).toBe(zhCN['bid.submitted'])
 }
 
 describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () => {
@@ -131,9 +92,9 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
     server = (await serveTestMarket('e2e-rfqs')).server
     browser = await launchChromium()
     await mkdir(screenshots, { recursive: true })
-    buyer = await newParty(phone)
-    first = await newParty(phone)
-    second = await newParty(phone)
+    buyer = await newParty(browser, phone)
+    first = await newParty(browser, phone)
+    second = await newParty(browser, phone)
   }, 120_000)
 
   afterAll(async () => {
@@ -143,7 +104,7 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
 
   it('the buyer posts a request for 300 m of pulu, checked before it is sent', async () => {
     const { page } = buyer
-    await signIn(page, demoAccounts.buyer, '/rfqs')
+    await signIn(page, server.url, demoAccounts.buyer, '/rfqs')
     expect(await navLink(page, zhCN['nav.rfqs']).getAttribute('aria-current')).toBe('page')
     await page.getByRole('link', { name: zhCN['rfqs.post'] }).click()
     await expect.poll(() => new URL(page.url()).pathname).toBe('/rfqs/new')
@@ -153,7 +114,7 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
     // Nothing filled in: each missing field says so beside itself, and nothing is sent.
     await page.getByRole('button', { name: zhCN['rfqForm.submit'] }).click()
     await expect.poll(() => page.locator('#rfq-title-error').textContent()).toBe(zhCN['rfqForm.title.invalid'])
-    expect(await page.locator('#rfq-category-error').textContent()).toBe(zhCN['rfqForm.category.invalid'])
+    await expect.poll(() => page.locator('#rfq-category-error').textContent()).toBe(zhCN['rfqForm.category.invalid'])
     expect(await page.locator('#rfq-category').getAttribute('aria-invalid')).toBe('true')
 
     await page.locator('#rfq-category').selectOption('pulu')
@@ -176,9 +137,9 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/rfqs\/[0-9A-Z]{26}$/)
     rfqId = new URL(page.url()).pathname.split('/')[2] as string
     await settled(page)
-    expect(await page.getByRole('status').first().textContent()).toBe(zhCN['rfq.posted'])
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe(zhCN['rfq.posted'])
     expect(await page.locator('[data-rfq-page]').getAttribute('data-status')).toBe('open')
-    expect(await page.locator('[data-rfq-quantity]').textContent()).toBe('300 米')
+    await expect.poll(() => page.locator('[data-rfq-quantity]').textContent()).toBe('300 米')
     const photo = page.locator('.rfq-facts img')
     await photo.waitFor()
     await expect.poll(() => photo.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(200)
@@ -187,8 +148,8 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
     await navLink(page, zhCN['nav.rfqs']).click()
     const card = page.locator(`[data-rfq="${rfqId}"]`)
     await card.waitFor()
-    expect(await card.locator('[data-rfq-status]').textContent()).toBe(zhCN['rfqStatus.open'])
-    expect(await card.locator('[data-bid-count]').textContent()).toBe('0 份报价')
+    await expect.poll(() => card.locator('[data-rfq-status]').textContent()).toBe(zhCN['rfqStatus.open'])
+    await expect.poll(() => card.locator('[data-bid-count]').textContent()).toBe('0 份报价')
     await checkPage(page, 'rfqs-390.png')
     await atDesk(page, 'rfqs-1280.png')
     expect(buyer.errors).toEqual([])
@@ -202,13 +163,13 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
     await a.locator('#bid-price').fill('205')
     await a.getByRole('button', { name: zhCN['bid.revise'] }).click()
     await expect.poll(() => a.locator('[data-my-bid]').getAttribute('data-bid-status')).toBe('revised')
-    expect(await a.locator('[data-my-quote]').textContent()).toContain(`${tseringPrice} / 米 · 200 米 · 10 天交货`)
-    expect(await a.locator('[data-bid-history] summary').textContent()).toBe('修改记录（1 个之前的版本）')
+    await expect.poll(() => a.locator('[data-my-quote]').textContent()).toContain(`${tseringPrice} / 米 · 200 米 · 10 天交货`)
+    await expect.poll(() => a.locator('[data-bid-history] summary').textContent()).toBe('修改记录（1 个之前的版本）')
 
     // Drolkar quotes in yards: the form shows the price per metre it comes to.
     await bid(second, drolkar, { price: '180', unit: 'yd', quantity: '150', leadTime: '20' })
     const b = second.page
-    expect(await b.locator('[data-my-quote]').textContent()).toContain('¥180.00 / 码 · 150 码 · 20 天交货')
+    await expect.poll(() => b.locator('[data-my-quote]').textContent()).toContain('¥180.00 / 码 · 150 码 · 20 天交货')
 
     // Sealed: each supplier's page shows its own quote and the number of bids, never the other's.
     await a.reload()
@@ -232,7 +193,7 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
     await navLink(a, zhCN['nav.rfqFeed']).click()
     const card = a.locator(`[data-rfq="${rfqId}"]`)
     await card.waitFor()
-    expect(await card.locator('[data-bid-count]').textContent()).toBe('2 份报价')
+    await expect.poll(() => card.locator('[data-bid-count]').textContent()).toBe('2 份报价')
     expect(await card.locator('[data-time-left]').textContent()).toMatch(/还剩 \d+ 天/)
     await checkPage(a, 'rfq-feed-390.png')
     await atDesk(a, 'rfq-feed-1280.png')
@@ -259,10 +220,10 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
     await expect.poll(() => rows.count()).toBe(2)
     const tseringRow = page.locator(`[data-compare-table] tr[data-supplier="${tsering.company}"]`)
     const drolkarRow = page.locator(`[data-compare-table] tr[data-supplier="${drolkar.company}"]`)
-    expect(await tseringRow.locator('[data-price-in-rfq-unit]').textContent()).toBe(tseringPrice)
-    expect(await drolkarRow.locator('[data-price-in-rfq-unit]').textContent()).toBe(drolkarPricePerMetre)
-    expect(await drolkarRow.textContent()).toContain('¥180.00 / 码')
-    expect(await tseringRow.locator('[data-bid-status]').textContent()).toBe(zhCN['bidStatus.revised'])
+    await expect.poll(() => tseringRow.locator('[data-price-in-rfq-unit]').textContent()).toBe(tseringPrice)
+    await expect.poll(() => drolkarRow.locator('[data-price-in-rfq-unit]').textContent()).toBe(drolkarPricePerMetre)
+    await expect.poll(() => drolkarRow.textContent()).toContain('¥180.00 / 码')
+    await expect.poll(() => tseringRow.locator('[data-bid-status]').textContent()).toBe(zhCN['bidStatus.revised'])
 
     // Price alone puts Drolkar's cheaper metre first; lead time alone, Tsering's 10 days.
     await setWeight(page, 'weight-leadTime', 0)
@@ -282,7 +243,7 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
     await page.locator(`#award-${tseringBid}`).fill('200')
     await page.locator(`#award-${drolkarBid}`).fill('100')
     await expect.poll(() => page.locator('[data-award-quantity]').textContent()).toBe('300 / 300 米')
-    expect(await page.locator('[data-award-total]').textContent()).toBe(awardTotal)
+    await expect.poll(() => page.locator('[data-award-total]').textContent()).toBe(awardTotal)
     await checkPage(page, 'rfq-compare-390.png')
     await atDesk(page, 'rfq-compare-1280.png')
 
@@ -321,7 +282,7 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
       await settled(s)
       const mine = s.locator(`[data-rfq="${rfqId}"]`)
       await mine.waitFor()
-      expect(await mine.locator('[data-bid-status]').textContent()).toBe(zhCN['bidStatus.accepted'])
+      await expect.poll(() => mine.locator('[data-bid-status]').textContent()).toBe(zhCN['bidStatus.accepted'])
       const orderHref = await mine.locator('[data-bid-order]').getAttribute('href')
       expect(orderHref).toMatch(/^\/orders\/[0-9A-Z]{26}$/)
       if (party === first) {
@@ -332,8 +293,8 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
       await expect.poll(() => new URL(s.url()).pathname).toBe('/orders')
       const order = s.locator(`[data-order="${orderHref?.split('/')[2]}"]`)
       await order.waitFor()
-      expect(await order.locator('[data-order-total]').textContent()).toBe(total)
-      expect(await order.locator('[data-order-status]').textContent()).toBe(zhCN['orderStatus.pending_payment'])
+      await expect.poll(() => order.locator('[data-order-total]').textContent()).toBe(total)
+      await expect.poll(() => order.locator('[data-order-status]').textContent()).toBe(zhCN['orderStatus.pending_payment'])
       expect(party.errors).toEqual([])
     }
   })

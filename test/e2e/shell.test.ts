@@ -1,13 +1,12 @@
 import { mkdir } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../functions/local/server.ts'
-import { chromiumMissing, launchChromium, seriousAccessibilityViolations } from '../support/browser.ts'
+import { chromiumMissing, launchChromium } from '../support/browser.ts'
+import { checkPage, phone, screenshots } from '../support/e2e-pages.ts'
 import { collectUnexpectedPageErrors } from '../support/page-errors.ts'
 import { serveTestMarket } from '../support/web-market.ts'
 
-const screenshots = resolve(import.meta.dirname, '../../test-results/screenshots')
 const collectPageErrors = (page: Page) => collectUnexpectedPageErrors(page, [])
 
 let server: RunningServer
@@ -26,7 +25,7 @@ describe.skipIf(chromiumMissing)('the web shell in Chromium', () => {
   })
 
   it('opens in Chinese, switches to English and Tibetan, and remembers the choice', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } })
+    const page = await browser.newPage({ viewport: phone })
     const errors = collectPageErrors(page)
     await page.goto(server.url)
     const heading = page.getByRole('heading', { level: 1 })
@@ -48,7 +47,7 @@ describe.skipIf(chromiumMissing)('the web shell in Chromium', () => {
   })
 
   it('shows the taxonomy from the API in the chosen language, via in-page navigation', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } })
+    const page = await browser.newPage({ viewport: phone })
     const errors = collectPageErrors(page)
     await page.goto(server.url)
     await page.getByRole('navigation').getByRole('link', { name: '原辅料分类' }).click()
@@ -82,11 +81,7 @@ describe.skipIf(chromiumMissing)('the web shell in Chromium', () => {
         ['/materials', 'materials'],
       ] as const) {
         await page.goto(`${server.url}${path}`)
-        await page.locator('h1').waitFor()
-        await page.locator('.state--loading').waitFor({ state: 'detached' })
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
-        expect(await seriousAccessibilityViolations(page)).toEqual([])
-        await page.screenshot({ path: join(screenshots, `${name}-${width}.png`), fullPage: true })
+        await checkPage(page, `${name}-${width}.png`)
       }
       await page.close()
     })

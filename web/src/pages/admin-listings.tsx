@@ -3,8 +3,12 @@ import type { Child } from 'hono/jsx'
 import { useState } from 'hono/jsx/dom'
 import { api } from '../api/client.ts'
 import { usePaged } from '../api/use-paged.ts'
+import { useRowAction } from '../api/use-row-action.ts'
+import { AdminOnly } from '../components/admin-only.tsx'
 import { describeError, FormError } from '../components/form.tsx'
-import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
+import { PagedView } from '../components/paged-view.tsx'
+import { ReasonForm } from '../components/reason-form.tsx'
+import { ErrorState, Loading } from '../components/states.tsx'
 import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
 import { useCatalog } from '../listings/catalog.ts'
@@ -12,7 +16,6 @@ import { formatFen } from '../listings/money.ts'
 import { ListingPhoto, ListingStatusBadge, photoUrl, useNames } from '../listings/parts.tsx'
 import { useSearch } from '../router.ts'
 import { useRequireSignIn } from '../session/session.ts'
-import { ReasonForm } from './admin.tsx'
 
 const tabs = ['pending_review', 'active', 'suspended', 'rejected'] as const
 type Tab = (typeof tabs)[number]
@@ -113,8 +116,7 @@ const ModerationQueue = () => {
   const [changes, setChanges] = useState(0)
   const [announcement, setAnnouncement] = useState('')
   const [reasonFor, setReasonFor] = useState<{ id: string; action: 'reject' | 'suspend' } | null>(null)
-  const [busy, setBusy] = useState<string | null>(null)
-  const [failure, setFailure] = useState<{ id: string; error: unknown } | null>(null)
+  const { busy, failure, run } = useRowAction()
   const catalog = useCatalog()
   const names = useNames(catalog.state === 'ready' ? catalog.data : undefined)
   const queue = usePaged<ListingWithSupplier>(
@@ -123,10 +125,8 @@ const ModerationQueue = () => {
     [tab, changes],
   )
 
-  const act = async (listing: ListingWithSupplier, action: Action, reason?: string) => {
-    setBusy(listing.id)
-    setFailure(null)
-    try {
+  const act = (listing: ListingWithSupplier, action: Action, reason?: string) =>
+    run(listing.id, async () => {
       const route = api.admin.api.admin.listings[':id']
       const param = { id: listing.id }
       if (action === 'approve') await route.approve.$post({ param })
@@ -136,12 +136,7 @@ const ModerationQueue = () => {
       setReasonFor(null)
       setAnnouncement(fill(t(doneMessages[action]), { title: localized(locale, listing.title) }))
       setChanges((n) => n + 1)
-    } catch (error) {
-      setFailure({ id: listing.id, error })
-    } finally {
-      setBusy(null)
-    }
-  }
+    })
 
   return (
     <>
@@ -162,12 +157,8 @@ const ModerationQueue = () => {
       <p class="announcement" role="status">
         {announcement}
       </p>
-      {queue.state === 'loading' && <Loading />}
-      {queue.state === 'error' && <ErrorState error={queue.error} onRetry={queue.reload} />}
-      {queue.state === 'ready' &&
-        (queue.items.length === 0 ? (
-          <EmptyState>{t('moderation.empty')}</EmptyState>
-        ) : (
+      <PagedView list={queue} empty={t('moderation.empty')}>
+        {(queue) => (
           <ul class="moderation-list">
             {queue.items.map((listing) => {
               const unit = names.unit(listing.unit)
@@ -274,7 +265,8 @@ const ModerationQueue = () => {
               )
             })}
           </ul>
-        ))}
+        )}
+      </PagedView>
       {queue.state === 'ready' && queue.hasMore && (
         <button type="button" class="button button--secondary load-more" disabled={queue.loadingMore} onClick={queue.loadMore}>
           {queue.loadingMore ? t('state.loading') : t('admin.loadMore')}
@@ -286,16 +278,8 @@ const ModerationQueue = () => {
 }
 
 export const AdminListingsPage = () => {
-  const { t } = useI18n()
   const { me } = useRequireSignIn()
   if (!me) return <Loading />
-  if (me.role !== 'admin') {
-    return (
-      <div class="state state--empty" data-state="not-allowed">
-        <h1>{t('admin.notAllowed.title')}</h1>
-        <p>{t('admin.notAllowed.body')}</p>
-      </div>
-    )
-  }
+  if (me.role !== 'admin') return <AdminOnly />
   return <ModerationQueue />
 }

@@ -2,8 +2,11 @@ import type { Order, OrderStatus } from '@market/contracts'
 import { useState } from 'hono/jsx/dom'
 import { api } from '../api/client.ts'
 import { usePaged } from '../api/use-paged.ts'
+import { useRowAction } from '../api/use-row-action.ts'
+import { AdminOnly } from '../components/admin-only.tsx'
 import { describeError, FormError } from '../components/form.tsx'
-import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
+import { PagedView } from '../components/paged-view.tsx'
+import { ErrorState, Loading } from '../components/states.tsx'
 import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
 import { formatFen } from '../listings/money.ts'
 import { disputeReasons, isOrderStatus, OrderNumber, OrderStatusBadge, orderStatuses } from '../orders/parts.tsx'
@@ -23,27 +26,19 @@ const DisputeQueue = () => {
   const status: OrderStatus = isOrderStatus(requested) ? requested : 'disputed'
   const [changes, setChanges] = useState(0)
   const [announcement, setAnnouncement] = useState('')
-  const [busy, setBusy] = useState<string | null>(null)
-  const [failure, setFailure] = useState<{ id: string; error: unknown } | null>(null)
+  const { busy, failure, run } = useRowAction()
   const orders = usePaged<Order>(
     async (cursor) =>
       (await api.admin.api.admin.orders.$get({ query: { status, limit: '25', ...(cursor ? { cursor } : {}) } })).json(),
     [status, changes],
   )
 
-  const resolve = async (order: Order, input: { outcome: 'refund' | 'release'; note: string }) => {
-    setBusy(order.id)
-    setFailure(null)
-    try {
+  const resolve = (order: Order, input: { outcome: 'refund' | 'release'; note: string }) =>
+    run(order.id, async () => {
       await api.admin.api.admin.orders[':id'].resolve.$post({ param: { id: order.id }, json: input })
       setAnnouncement(fill(t('action.resolve.done'), { number: order.id }))
       setChanges((n) => n + 1)
-    } catch (error) {
-      setFailure({ id: order.id, error })
-    } finally {
-      setBusy(null)
-    }
-  }
+    })
 
   return (
     <>
@@ -61,12 +56,8 @@ const DisputeQueue = () => {
       <p class="announcement" role="status">
         {announcement}
       </p>
-      {orders.state === 'loading' && <Loading />}
-      {orders.state === 'error' && <ErrorState error={orders.error} onRetry={orders.reload} />}
-      {orders.state === 'ready' &&
-        (orders.items.length === 0 ? (
-          <EmptyState>{t(status === 'disputed' ? 'adminOrders.empty' : 'adminOrders.empty.status')}</EmptyState>
-        ) : (
+      <PagedView list={orders} empty={t(status === 'disputed' ? 'adminOrders.empty' : 'adminOrders.empty.status')}>
+        {(orders) => (
           <ul class="order-list">
             {orders.items.map((order) => (
               <li class="order-card card dispute-card" data-admin-order={order.id}>
@@ -123,7 +114,8 @@ const DisputeQueue = () => {
               </li>
             ))}
           </ul>
-        ))}
+        )}
+      </PagedView>
       {orders.state === 'ready' && orders.hasMore && (
         <button type="button" class="button button--secondary load-more" disabled={orders.loadingMore} onClick={orders.loadMore}>
           {orders.loadingMore ? t('state.loading') : t('admin.loadMore')}
@@ -135,16 +127,8 @@ const DisputeQueue = () => {
 }
 
 export const AdminOrdersPage = () => {
-  const { t } = useI18n()
   const { me } = useRequireSignIn()
   if (!me) return <Loading />
-  if (me.role !== 'admin') {
-    return (
-      <div class="state state--empty" data-state="not-allowed">
-        <h1>{t('admin.notAllowed.title')}</h1>
-        <p>{t('admin.notAllowed.body')}</p>
-      </div>
-    )
-  }
+  if (me.role !== 'admin') return <AdminOnly />
   return <DisputeQueue />
 }

@@ -3,79 +3,19 @@ import { useState } from 'hono/jsx/dom'
 import { api } from '../api/client.ts'
 import { type Paged, usePaged } from '../api/use-paged.ts'
 import { useResource } from '../api/use-resource.ts'
+import { useRowAction } from '../api/use-row-action.ts'
+import { AdminOnly } from '../components/admin-only.tsx'
 import { RoleLabel, StatusBadge } from '../components/badges.tsx'
 import { describeError, FormError } from '../components/form.tsx'
-import { EmptyState, ErrorState, Loading, ResourceView } from '../components/states.tsx'
+import { LoadMore } from '../components/load-more.tsx'
+import { PagedView } from '../components/paged-view.tsx'
+import { ReasonForm } from '../components/reason-form.tsx'
+import { EmptyState, Loading, ResourceView } from '../components/states.tsx'
 import { fill, formatDateTime, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
 import { useRequireSignIn } from '../session/session.ts'
 
 const pageSize = '25'
-
-/** An inline "why?" form, for the decisions that must give a reason (reject, suspend). */
-export const ReasonForm = ({
-  id,
-  label,
-  confirm,
-  busy,
-  onConfirm,
-  onCancel,
-}: {
-  id: string
-  label: string
-  confirm: string
-  busy: boolean
-  onConfirm: (reason: string) => void
-  onCancel: () => void
-}) => {
-  const { t } = useI18n()
-  const [reason, setReason] = useState('')
-  const [missing, setMissing] = useState(false)
-  const submit = (event: Event) => {
-    event.preventDefault()
-    if (!reason.trim()) {
-      setMissing(true)
-      document.getElementById(id)?.focus()
-      return
-    }
-    onConfirm(reason.trim())
-  }
-  return (
-    <form class="reason-form" noValidate onSubmit={submit}>
-      <div class="field">
-        <label class="field__label" for={id}>
-          {label}
-        </label>
-        <input
-          id={id}
-          class="input"
-          value={reason}
-          required
-          maxLength={500}
-          aria-invalid={missing ? 'true' : undefined}
-          aria-describedby={missing ? `${id}-error` : undefined}
-          onInput={(event: Event) => {
-            setReason((event.target as HTMLInputElement).value)
-            setMissing(false)
-          }}
-        />
-        {missing && (
-          <p class="field__error" id={`${id}-error`}>
-            {t('admin.reason.invalid')}
-          </p>
-        )}
-      </div>
-      <div class="button-row">
-        <button type="submit" class="button button--danger" disabled={busy}>
-          {confirm}
-        </button>
-        <button type="button" class="button button--secondary" onClick={onCancel}>
-          {t('admin.cancel')}
-        </button>
-      </div>
-    </form>
-  )
-}
 
 const SupplierCell = ({ user }: { user: User }) => (
   <div class="who">
@@ -91,25 +31,17 @@ const PendingSection = ({ changes, onChanged }: { changes: number; onChanged: An
   const { t, locale } = useI18n()
   const pending = useResource(async () => (await api.admin.api.admin.verifications.$get()).json(), [changes])
   const [rejecting, setRejecting] = useState<string | null>(null)
-  const [busy, setBusy] = useState<string | null>(null)
-  const [failure, setFailure] = useState<{ id: string; error: unknown } | null>(null)
+  const { busy, failure, run } = useRowAction()
 
-  const decide = async (item: PendingVerification, decision: 'approve' | 'reject', reason?: string) => {
-    setBusy(item.supplier.id)
-    setFailure(null)
-    try {
+  const decide = (item: PendingVerification, decision: 'approve' | 'reject', reason?: string) =>
+    run(item.supplier.id, async () => {
       await api.admin.api.admin.suppliers[':id'].verification.$post({
         param: { id: item.supplier.id },
         json: reason ? { decision, reason } : { decision },
       })
       setRejecting(null)
       onChanged(fill(t(decision === 'approve' ? 'admin.approved' : 'admin.rejected'), { name: item.supplier.name }))
-    } catch (error) {
-      setFailure({ id: item.supplier.id, error })
-    } finally {
-      setBusy(null)
-    }
-  }
+    })
 
   return (
     <section class="section" aria-labelledby="pending-title">
@@ -195,20 +127,6 @@ const PendingSection = ({ changes, onChanged }: { changes: number; onChanged: An
   )
 }
 
-const LoadMore = <T,>({ list }: { list: Extract<Paged<T>, { state: 'ready' }> }) => {
-  const { t } = useI18n()
-  return (
-    <>
-      {list.moreError !== null && <ErrorState error={list.moreError} />}
-      {list.hasMore && (
-        <button type="button" class="button button--secondary load-more" disabled={list.loadingMore} onClick={list.loadMore}>
-          {list.loadingMore ? t('state.loading') : t('admin.loadMore')}
-        </button>
-      )}
-    </>
-  )
-}
-
 const roleOptions: Role[] = ['buyer', 'supplier', 'admin']
 const statusOptions: AccountStatus[] = ['active', 'suspended']
 
@@ -231,13 +149,10 @@ const UsersSection = ({
 }) => {
   const { t, locale } = useI18n()
   const [suspending, setSuspending] = useState<string | null>(null)
-  const [busy, setBusy] = useState<string | null>(null)
-  const [failure, setFailure] = useState<{ id: string; error: unknown } | null>(null)
+  const { busy, failure, run } = useRowAction()
 
-  const act = async (user: User, action: 'suspend' | 'reinstate', reason?: string) => {
-    setBusy(user.id)
-    setFailure(null)
-    try {
+  const act = (user: User, action: 'suspend' | 'reinstate', reason?: string) =>
+    run(user.id, async () => {
       if (action === 'suspend') {
         await api.admin.api.admin.users[':id'].suspend.$post({ param: { id: user.id }, json: { reason: reason ?? '' } })
       } else {
@@ -245,12 +160,7 @@ const UsersSection = ({
       }
       setSuspending(null)
       onChanged(fill(t(action === 'suspend' ? 'admin.suspended' : 'admin.reinstated'), { name: user.name }))
-    } catch (error) {
-      setFailure({ id: user.id, error })
-    } finally {
-      setBusy(null)
-    }
-  }
+    })
 
   return (
     <section class="section" aria-labelledby="users-title">
@@ -295,92 +205,88 @@ const UsersSection = ({
           </select>
         </div>
       </div>
-      {users.state === 'loading' ? (
-        <Loading />
-      ) : users.state === 'error' ? (
-        <ErrorState error={users.error} onRetry={users.reload} />
-      ) : users.items.length === 0 ? (
-        <EmptyState>{t('admin.users.empty')}</EmptyState>
-      ) : (
-        <>
-          <div class="table-wrap table-wrap--stack">
-            <table class="table table--stack">
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.user')}</th>
-                  <th scope="col">{t('account.role')}</th>
-                  <th scope="col">{t('admin.filter.status')}</th>
-                  <th scope="col">{t('account.since')}</th>
-                  <th scope="col">{t('admin.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.items.map((user) => (
-                  <>
-                    <tr data-user={user.email}>
-                      <td data-label={t('admin.user')}>
-                        <SupplierCell user={user} />
-                      </td>
-                      <td data-label={t('account.role')}>
-                        <span>
-                          <RoleLabel role={user.role} />
-                          {user.verification && <span class="who__meta"> · {t(`verification.${user.verification}`)}</span>}
-                        </span>
-                      </td>
-                      <td data-label={t('admin.filter.status')}>
-                        <StatusBadge status={user.status} />
-                      </td>
-                      <td data-label={t('account.since')}>{formatDateTime(locale, user.createdAt)}</td>
-                      <td data-label={t('admin.actions')}>
-                        {user.id === selfId ? (
-                          '—'
-                        ) : user.status === 'active' ? (
-                          <button
-                            type="button"
-                            class="button button--secondary button--small"
-                            aria-expanded={suspending === user.id ? 'true' : 'false'}
-                            disabled={busy === user.id}
-                            onClick={() => setSuspending(suspending === user.id ? null : user.id)}
-                          >
-                            {t('admin.suspend')}
-                          </button>
-                        ) : (
-                          <button
-                            type="button"
-                            class="button button--secondary button--small"
-                            disabled={busy === user.id}
-                            onClick={() => act(user, 'reinstate')}
-                          >
-                            {t('admin.reinstate')}
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                    {(suspending === user.id || failure?.id === user.id) && (
-                      <tr class="table__detail">
-                        <td colSpan={5}>
-                          {failure?.id === user.id && <FormError>{describeError(locale, failure.error)}</FormError>}
-                          {suspending === user.id && (
-                            <ReasonForm
-                              id={`suspend-${user.id}`}
-                              label={t('admin.suspendReason')}
-                              confirm={t('admin.confirmSuspend')}
-                              busy={busy === user.id}
-                              onConfirm={(reason) => act(user, 'suspend', reason)}
-                              onCancel={() => setSuspending(null)}
-                            />
+      <PagedView list={users} empty={t('admin.users.empty')}>
+        {(users) => (
+          <>
+            <div class="table-wrap table-wrap--stack">
+              <table class="table table--stack">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('admin.user')}</th>
+                    <th scope="col">{t('account.role')}</th>
+                    <th scope="col">{t('admin.filter.status')}</th>
+                    <th scope="col">{t('account.since')}</th>
+                    <th scope="col">{t('admin.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {users.items.map((user) => (
+                    <>
+                      <tr data-user={user.email}>
+                        <td data-label={t('admin.user')}>
+                          <SupplierCell user={user} />
+                        </td>
+                        <td data-label={t('account.role')}>
+                          <span>
+                            <RoleLabel role={user.role} />
+                            {user.verification && <span class="who__meta"> · {t(`verification.${user.verification}`)}</span>}
+                          </span>
+                        </td>
+                        <td data-label={t('admin.filter.status')}>
+                          <StatusBadge status={user.status} />
+                        </td>
+                        <td data-label={t('account.since')}>{formatDateTime(locale, user.createdAt)}</td>
+                        <td data-label={t('admin.actions')}>
+                          {user.id === selfId ? (
+                            '—'
+                          ) : user.status === 'active' ? (
+                            <button
+                              type="button"
+                              class="button button--secondary button--small"
+                              aria-expanded={suspending === user.id ? 'true' : 'false'}
+                              disabled={busy === user.id}
+                              onClick={() => setSuspending(suspending === user.id ? null : user.id)}
+                            >
+                              {t('admin.suspend')}
+                            </button>
+                          ) : (
+                            <button
+                              type="button"
+                              class="button button--secondary button--small"
+                              disabled={busy === user.id}
+                              onClick={() => act(user, 'reinstate')}
+                            >
+                              {t('admin.reinstate')}
+                            </button>
                           )}
                         </td>
                       </tr>
-                    )}
-                  </>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <LoadMore list={users} />
-        </>
-      )}
+                      {(suspending === user.id || failure?.id === user.id) && (
+                        <tr class="table__detail">
+                          <td colSpan={5}>
+                            {failure?.id === user.id && <FormError>{describeError(locale, failure.error)}</FormError>}
+                            {suspending === user.id && (
+                              <ReasonForm
+                                id={`suspend-${user.id}`}
+                                label={t('admin.suspendReason')}
+                                confirm={t('admin.confirmSuspend')}
+                                busy={busy === user.id}
+                                onConfirm={(reason) => act(user, 'suspend', reason)}
+                                onCancel={() => setSuspending(null)}
+                              />
+                            )}
+                          </td>
+                        </tr>
+                      )}
+                    </>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <LoadMore list={users} label={t('admin.loadMore')} />
+          </>
+        )}
+      </PagedView>
     </section>
   )
 }
@@ -398,49 +304,45 @@ const AuditSection = ({ changes, names }: { changes: number; names: Map<string, 
   return (
     <section class="section" aria-labelledby="audit-title">
       <h2 id="audit-title">{t('admin.audit.title')}</h2>
-      {audit.state === 'loading' ? (
-        <Loading />
-      ) : audit.state === 'error' ? (
-        <ErrorState error={audit.error} onRetry={audit.reload} />
-      ) : audit.items.length === 0 ? (
-        <EmptyState>{t('admin.audit.empty')}</EmptyState>
-      ) : (
-        <>
-          <div class="table-wrap table-wrap--stack">
-            <table class="table table--stack">
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.audit.at')}</th>
-                  <th scope="col">{t('admin.audit.actor')}</th>
-                  <th scope="col">{t('admin.audit.action')}</th>
-                  <th scope="col">{t('admin.audit.target')}</th>
-                  <th scope="col">{t('admin.audit.reason')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {audit.items.map((entry) => (
-                  <tr data-audit={entry.action}>
-                    <td data-label={t('admin.audit.at')}>{formatDateTime(locale, entry.at)}</td>
-                    <td data-label={t('admin.audit.actor')}>{who(entry.actorId)}</td>
-                    <td data-label={t('admin.audit.action')}>{action(entry.action)}</td>
-                    <td data-label={t('admin.audit.target')}>
-                      {entry.action.startsWith('listing.') ? (
-                        <a href={`/listings/${entry.targetId}`}>{entry.targetId}</a>
-                      ) : entry.action.startsWith('order.') ? (
-                        <a href={`/orders/${entry.targetId}`}>{entry.targetId}</a>
-                      ) : (
-                        who(entry.targetId)
-                      )}
-                    </td>
-                    <td data-label={t('admin.audit.reason')}>{entry.reason ?? '—'}</td>
+      <PagedView list={audit} empty={t('admin.audit.empty')}>
+        {(audit) => (
+          <>
+            <div class="table-wrap table-wrap--stack">
+              <table class="table table--stack">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('admin.audit.at')}</th>
+                    <th scope="col">{t('admin.audit.actor')}</th>
+                    <th scope="col">{t('admin.audit.action')}</th>
+                    <th scope="col">{t('admin.audit.target')}</th>
+                    <th scope="col">{t('admin.audit.reason')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <LoadMore list={audit} />
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {audit.items.map((entry) => (
+                    <tr data-audit={entry.action}>
+                      <td data-label={t('admin.audit.at')}>{formatDateTime(locale, entry.at)}</td>
+                      <td data-label={t('admin.audit.actor')}>{who(entry.actorId)}</td>
+                      <td data-label={t('admin.audit.action')}>{action(entry.action)}</td>
+                      <td data-label={t('admin.audit.target')}>
+                        {entry.action.startsWith('listing.') ? (
+                          <a href={`/listings/${entry.targetId}`}>{entry.targetId}</a>
+                        ) : entry.action.startsWith('order.') ? (
+                          <a href={`/orders/${entry.targetId}`}>{entry.targetId}</a>
+                        ) : (
+                          who(entry.targetId)
+                        )}
+                      </td>
+                      <td data-label={t('admin.audit.reason')}>{entry.reason ?? '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <LoadMore list={audit} label={t('admin.loadMore')} />
+          </>
+        )}
+      </PagedView>
     </section>
   )
 }
@@ -518,13 +420,11 @@ export const AdminPage = () => {
   if (!me) return <Loading />
   if (me.role !== 'admin') {
     return (
-      <div class="state state--empty" data-state="not-allowed">
-        <h1>{t('admin.notAllowed.title')}</h1>
-        <p>{t('admin.notAllowed.body')}</p>
+      <AdminOnly>
         <a href="/" class="button button--primary">
           {t('notFound.back')}
         </a>
-      </div>
+      </AdminOnly>
     )
   }
   return <AdminConsole me={me} />

@@ -1,7 +1,9 @@
 import type { Bid, Rfq } from '@market/contracts'
 import { api } from '../api/client.ts'
 import { usePaged } from '../api/use-paged.ts'
-import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
+import { LoadMore } from '../components/load-more.tsx'
+import { PagedView } from '../components/paged-view.tsx'
+import { Loading } from '../components/states.tsx'
 import { fill, formatDateTime, useI18n } from '../i18n/i18n.ts'
 import { useCatalog } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
@@ -79,31 +81,18 @@ const MyBids = () => {
         </a>
       </div>
       <p class="lead">{t('bids.intro')}</p>
-      {list.state === 'loading' && <Loading />}
-      {list.state === 'error' && <ErrorState error={list.error} onRetry={list.reload} />}
-      {list.state === 'ready' &&
-        (list.items.length === 0 ? (
-          <EmptyState>{t('bids.empty')}</EmptyState>
-        ) : (
+      <PagedView list={list} empty={t('bids.empty')}>
+        {(list) => (
           <>
             <ul class="order-list">
               {list.items.map((bid) => (
                 <BidCard bid={bid} />
               ))}
             </ul>
-            {list.moreError !== null && <ErrorState error={list.moreError} />}
-            {list.hasMore && (
-              <button
-                type="button"
-                class="button button--secondary load-more"
-                disabled={list.loadingMore}
-                onClick={list.loadMore}
-              >
-                {list.loadingMore ? t('state.loading') : t('market.loadMore')}
-              </button>
-            )}
+            <LoadMore list={list} label={t('market.loadMore')} />
           </>
-        ))}
+        )}
+      </PagedView>
     </>
   )
 }

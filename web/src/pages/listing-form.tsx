@@ -1,7 +1,8 @@
-import type { CategoriesResponse, CategoryGroup, CreateListingInput, Listing, UnitId } from '@market/contracts'
+import type { CategoriesResponse, CreateListingInput, Listing, UnitId } from '@market/contracts'
 import { useEffect, useState } from 'hono/jsx/dom'
 import { ApiError, api, fieldErrorPaths } from '../api/client.ts'
 import { useResource } from '../api/use-resource.ts'
+import { CategorySelect } from '../components/category-select.tsx'
 import { describeError, FormError, TextField, useFocusFirstInvalid } from '../components/form.tsx'
 import { type Photo, PhotoPicker } from '../components/photo-picker.tsx'
 import { ErrorState, Loading, ResourceView } from '../components/states.tsx'
@@ -17,12 +18,6 @@ import { SupplierOnly } from './supplier-listings.tsx'
 
 const maxPhotos = 8
 const crafts = Object.keys(craftKeys)
-const groupLabels: Record<CategoryGroup, MessageKey> = {
-  fabric: 'materials.group.fabric',
-  trim: 'materials.group.trim',
-  dye: 'materials.group.dye',
-  packaging: 'materials.group.packaging',
-}
 
 type Tier = { minQty: string; price: string }
 type Values = {
@@ -370,39 +365,13 @@ const ListingForm = ({
 
       <fieldset class="fieldset">
         <legend class="fieldset__title">{t('listingForm.section.material')}</legend>
-        <div class="field">
-          <label class="field__label" for="category">
-            {t('listing.category')}
-          </label>
-          <select
-            id="category"
-            class="select"
-            required
-            aria-invalid={errors.categoryId ? 'true' : undefined}
-            aria-describedby={errors.categoryId ? 'category-error' : undefined}
-            onChange={(event: Event) => set('categoryId')((event.target as HTMLSelectElement).value)}
-          >
-            <option value="" selected={values.categoryId === ''}>
-              {t('listingForm.category.choose')}
-            </option>
-            {(['fabric', 'trim', 'dye', 'packaging'] as const).map((group) => (
-              <optgroup label={t(groupLabels[group])}>
-                {catalog.categories
-                  .filter((category) => category.group === group)
-                  .map((category) => (
-                    <option value={category.id} selected={values.categoryId === category.id}>
-                      {localized(locale, category.name)}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
-          </select>
-          {errors.categoryId && (
-            <p class="field__error" id="category-error">
-              {errorFor('categoryId')}
-            </p>
-          )}
-        </div>
+        <CategorySelect
+          id="category"
+          catalog={catalog}
+          value={values.categoryId}
+          onChange={set('categoryId')}
+          error={errorFor('categoryId')}
+        />
         <div class="field">
           <label class="field__label" for="unit">
             {t('listingForm.unit')}

@@ -1,11 +1,13 @@
-import type { CategoryGroup, ListingCard } from '@market/contracts'
+import type { ListingCard } from '@market/contracts'
 import { useEffect, useState } from 'hono/jsx/dom'
 import { api } from '../api/client.ts'
 import { usePaged } from '../api/use-paged.ts'
-import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
+import { LoadMore } from '../components/load-more.tsx'
+import { PagedView } from '../components/paged-view.tsx'
+import { ErrorState } from '../components/states.tsx'
 import { fill, localized, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
-import { useCatalog } from '../listings/catalog.ts'
+import { categoryGroupLabels, useCatalog } from '../listings/catalog.ts'
 import { formatFen, parseYuan } from '../listings/money.ts'
 import { ListingPhoto, SupplierLine, useNames } from '../listings/parts.tsx'
 import { navigate, useSearch } from '../router.ts'
@@ -16,12 +18,6 @@ const sortLabels: Record<Sort, MessageKey> = {
   newest: 'market.sort.newest',
   price_asc: 'market.sort.priceAsc',
   price_desc: 'market.sort.priceDesc',
-}
-const groupLabels: Record<CategoryGroup, MessageKey> = {
-  fabric: 'materials.group.fabric',
-  trim: 'materials.group.trim',
-  dye: 'materials.group.dye',
-  packaging: 'materials.group.packaging',
 }
 
 /** The market's filters as they live in the page's URL (prices in yuan, as people type them). */
@@ -235,7 +231,7 @@ export const MarketPage = () => {
                   data-category={category.id}
                   aria-current={filters.category === category.id ? 'page' : undefined}
                 >
-                  <span class="category-tile__group">{t(groupLabels[category.group])}</span>
+                  <span class="category-tile__group">{t(categoryGroupLabels[category.group])}</span>
                   {localized(locale, category.name)}
                 </a>
               </li>
@@ -266,38 +262,30 @@ export const MarketPage = () => {
             </select>
           </div>
         </div>
-        {results.state === 'loading' && <Loading />}
-        {results.state === 'error' && <ErrorState error={results.error} onRetry={results.reload} />}
-        {results.state === 'ready' &&
-          (results.items.length === 0 ? (
-            <EmptyState>
+        <PagedView
+          list={results}
+          empty={
+            <>
               <p>{filtered ? t('market.empty.filtered') : t('market.empty')}</p>
               {filtered && (
                 <a href="/market" class="button button--secondary">
                   {t('market.filter.clear')}
                 </a>
               )}
-            </EmptyState>
-          ) : (
+            </>
+          }
+        >
+          {(results) => (
             <>
               <ul class="listing-grid">
                 {results.items.map((card) => (
                   <ListingCardView card={card} unitName={names.unit(card.unit)} />
                 ))}
               </ul>
-              {results.moreError !== null && <ErrorState error={results.moreError} />}
-              {results.hasMore && (
-                <button
-                  type="button"
-                  class="button button--secondary load-more"
-                  disabled={results.loadingMore}
-                  onClick={results.loadMore}
-                >
-                  {results.loadingMore ? t('state.loading') : t('market.loadMore')}
-                </button>
-              )}
+              <LoadMore list={results} label={t('market.loadMore')} />
             </>
-          ))}
+          )}
+        </PagedView>
       </section>
     </>
   )

@@ -1,16 +1,8 @@
-import type { CategoryGroup } from '@market/contracts'
 import { api } from '../api/client.ts'
 import { useResource } from '../api/use-resource.ts'
 import { EmptyState, ResourceView } from '../components/states.tsx'
 import { localized, useI18n } from '../i18n/i18n.ts'
-import type { MessageKey } from '../i18n/zh-CN.ts'
-
-const groups: { id: CategoryGroup; label: MessageKey }[] = [
-  { id: 'fabric', label: 'materials.group.fabric' },
-  { id: 'trim', label: 'materials.group.trim' },
-  { id: 'dye', label: 'materials.group.dye' },
-  { id: 'packaging', label: 'materials.group.packaging' },
-]
+import { categoryGroupLabels, categoryGroups } from '../listings/catalog.ts'
 
 export const MaterialsPage = () => {
   const { t, locale } = useI18n()
@@ -25,11 +17,11 @@ export const MaterialsPage = () => {
             <EmptyState>{t('materials.empty')}</EmptyState>
           ) : (
             <>
-              {groups.map((group) => {
-                const inGroup = categories.filter((category) => category.group === group.id)
+              {categoryGroups.map((group) => {
+                const inGroup = categories.filter((category) => category.group === group)
                 return inGroup.length === 0 ? null : (
                   <section class="section">
-                    <h2>{t(group.label)}</h2>
+                    <h2>{t(categoryGroupLabels[group])}</h2>
                     <ul class="chip-list">
                       {inGroup.map((category) => (
                         <li class="chip" data-category={category.id}>

@@ -1,7 +1,9 @@
 import type { Order, OrderStatus } from '@market/contracts'
 import { api } from '../api/client.ts'
 import { usePaged } from '../api/use-paged.ts'
-import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
+import { LoadMore } from '../components/load-more.tsx'
+import { PagedView } from '../components/paged-view.tsx'
+import { Loading } from '../components/states.tsx'
 import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
 import { useCatalog } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
@@ -137,31 +139,18 @@ const OrderList = ({ role }: { role: Role }) => {
       <div class="filters">
         <StatusFilter id="orders-status" status={status} base="/orders" allLabel={t('orders.filter.all')} />
       </div>
-      {orders.state === 'loading' && <Loading />}
-      {orders.state === 'error' && <ErrorState error={orders.error} onRetry={orders.reload} />}
-      {orders.state === 'ready' &&
-        (orders.items.length === 0 ? (
-          <EmptyState>{t(status ? 'orders.empty.filtered' : 'orders.empty')}</EmptyState>
-        ) : (
+      <PagedView list={orders} empty={t(status ? 'orders.empty.filtered' : 'orders.empty')}>
+        {(orders) => (
           <>
             <ul class="order-list">
               {orders.items.map((order) => (
                 <OrderCard order={order} role={role} />
               ))}
             </ul>
-            {orders.moreError !== null && <ErrorState error={orders.moreError} />}
-            {orders.hasMore && (
-              <button
-                type="button"
-                class="button button--secondary load-more"
-                disabled={orders.loadingMore}
-                onClick={orders.loadMore}
-              >
-                {orders.loadingMore ? t('state.loading') : t('market.loadMore')}
-              </button>
-            )}
+            <LoadMore list={orders} label={t('market.loadMore')} />
           </>
-        ))}
+        )}
+      </PagedView>
     </>
   )
 }

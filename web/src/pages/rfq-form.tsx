@@ -1,6 +1,7 @@
-import type { CategoriesResponse, CategoryGroup, PostRfqInput, UnitId } from '@market/contracts'
+import type { CategoriesResponse, PostRfqInput, UnitId } from '@market/contracts'
 import { useState } from 'hono/jsx/dom'
 import { api, fieldErrorPaths } from '../api/client.ts'
+import { CategorySelect } from '../components/category-select.tsx'
 import { describeError, FormError, TextField, useFocusFirstInvalid } from '../components/form.tsx'
 import { type Photo, PhotoPicker } from '../components/photo-picker.tsx'
 import { Loading, ResourceView } from '../components/states.tsx'
@@ -11,13 +12,6 @@ import { parseYuan } from '../listings/money.ts'
 import { addDays, lhasaInstant, lhasaToday } from '../rfqs/parts.tsx'
 import { navigate } from '../router.ts'
 import { useRequireSignIn } from '../session/session.ts'
-
-const groupLabels: Record<CategoryGroup, MessageKey> = {
-  fabric: 'materials.group.fabric',
-  trim: 'materials.group.trim',
-  dye: 'materials.group.dye',
-  packaging: 'materials.group.packaging',
-}
 
 type Values = {
   categoryId: string
@@ -170,39 +164,13 @@ const RfqForm = ({ catalog }: { catalog: CategoriesResponse }) => {
       {failure !== null && <FormError>{describeError(locale, failure)}</FormError>}
       <fieldset class="fieldset">
         <legend class="fieldset__title">{t('rfqForm.section.what')}</legend>
-        <div class="field">
-          <label class="field__label" for="rfq-category">
-            {t('listing.category')}
-          </label>
-          <select
-            id="rfq-category"
-            class="select"
-            required
-            aria-invalid={errors.categoryId ? 'true' : undefined}
-            aria-describedby={errors.categoryId ? 'rfq-category-error' : undefined}
-            onChange={(event: Event) => set('categoryId')((event.target as HTMLSelectElement).value)}
-          >
-            <option value="" selected={values.categoryId === ''}>
-              {t('listingForm.category.choose')}
-            </option>
-            {(['fabric', 'trim', 'dye', 'packaging'] as const).map((group) => (
-              <optgroup label={t(groupLabels[group])}>
-                {catalog.categories
-                  .filter((category) => category.group === group)
-                  .map((category) => (
-                    <option value={category.id} selected={values.categoryId === category.id}>
-                      {localized(locale, category.name)}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
-          </select>
-          {errors.categoryId && (
-            <p class="field__error" id="rfq-category-error">
-              {error('categoryId')}
-            </p>
-          )}
-        </div>
+        <CategorySelect
+          id="rfq-category"
+          catalog={catalog}
+          value={values.categoryId}
+          onChange={set('categoryId')}
+          error={error('categoryId')}
+        />
         <TextField
           id="rfq-title"
           label={t('rfqForm.title')}

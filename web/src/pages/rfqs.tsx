@@ -2,7 +2,9 @@ import type { BidStatus, Rfq } from '@market/contracts'
 import type { Child } from 'hono/jsx'
 import { ApiError, api } from '../api/client.ts'
 import { type Paged, usePaged } from '../api/use-paged.ts'
-import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
+import { LoadMore } from '../components/load-more.tsx'
+import { PagedView } from '../components/paged-view.tsx'
+import { Loading } from '../components/states.tsx'
 import { fill, localized, useI18n } from '../i18n/i18n.ts'
 import { useCatalog } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
@@ -71,23 +73,19 @@ const RfqCard = ({ rfq, forSupplier }: { rfq: Rfq & { myBidStatus?: BidStatus | 
 /** A paged list of requests with its loading, empty and error states. */
 const RfqList = ({ list, empty, forSupplier }: { list: Paged<Rfq>; empty: Child; forSupplier?: boolean }) => {
   const { t } = useI18n()
-  if (list.state === 'loading') return <Loading />
-  if (list.state === 'error') return <ErrorState error={list.error} onRetry={list.reload} />
-  if (list.items.length === 0) return <EmptyState>{empty}</EmptyState>
   return (
-    <>
-      <ul class="order-list rfq-list">
-        {list.items.map((rfq) => (
-          <RfqCard rfq={rfq} forSupplier={forSupplier} />
-        ))}
-      </ul>
-      {list.moreError !== null && <ErrorState error={list.moreError} />}
-      {list.hasMore && (
-        <button type="button" class="button button--secondary load-more" disabled={list.loadingMore} onClick={list.loadMore}>
-          {list.loadingMore ? t('state.loading') : t('market.loadMore')}
-        </button>
+    <PagedView list={list} empty={empty}>
+      {(list) => (
+        <>
+          <ul class="order-list rfq-list">
+            {list.items.map((rfq) => (
+              <RfqCard rfq={rfq} forSupplier={forSupplier} />
+            ))}
+          </ul>
+          <LoadMore list={list} label={t('market.loadMore')} />
+        </>
       )}
-    </>
+    </PagedView>
   )
 }
 

@@ -2,8 +2,11 @@ import type { Listing } from '@market/contracts'
 import { useState } from 'hono/jsx/dom'
 import { ApiError, api } from '../api/client.ts'
 import { usePaged } from '../api/use-paged.ts'
+import { useRowAction } from '../api/use-row-action.ts'
 import { describeError, FormError } from '../components/form.tsx'
-import { EmptyState, ErrorState, Loading } from '../components/states.tsx'
+import { LoadMore } from '../components/load-more.tsx'
+import { PagedView } from '../components/paged-view.tsx'
+import { Loading } from '../components/states.tsx'
 import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
 import { useCatalog } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
@@ -45,9 +48,8 @@ const OwnListings = () => {
   // Arriving from the form (?saved=id): say that it was saved and what comes next.
   const saved = new URLSearchParams(useSearch()).get('saved')
   const [announcement, setAnnouncement] = useState(saved ? t('supplier.saved') : '')
-  const [busy, setBusy] = useState<string | null>(null)
+  const { busy, failure, run } = useRowAction()
   const [archiving, setArchiving] = useState<string | null>(null)
-  const [failure, setFailure] = useState<{ id: string; error: unknown } | null>(null)
   const catalog = useCatalog()
   const names = useNames(catalog.state === 'ready' ? catalog.data : undefined)
   const listings = usePaged<Listing>(
@@ -56,10 +58,8 @@ const OwnListings = () => {
     [changes],
   )
 
-  const act = async (listing: Listing, action: 'submit' | 'archive') => {
-    setBusy(listing.id)
-    setFailure(null)
-    try {
+  const act = (listing: Listing, action: 'submit' | 'archive') =>
+    run(listing.id, async () => {
       const route = api.listings.api.listings[':id']
       if (action === 'submit') await route.submit.$post({ param: { id: listing.id } })
       else await route.archive.$post({ param: { id: listing.id } })
@@ -68,12 +68,7 @@ const OwnListings = () => {
         fill(t(action === 'submit' ? 'supplier.submitted' : 'supplier.archived'), { title: localized(locale, listing.title) }),
       )
       setChanges((n) => n + 1)
-    } catch (error) {
-      setFailure({ id: listing.id, error })
-    } finally {
-      setBusy(null)
-    }
-  }
+    })
 
   return (
     <>
@@ -86,17 +81,18 @@ const OwnListings = () => {
       <p class="announcement" role="status">
         {announcement}
       </p>
-      {listings.state === 'loading' && <Loading />}
-      {listings.state === 'error' && <ErrorState error={listings.error} onRetry={listings.reload} />}
-      {listings.state === 'ready' &&
-        (listings.items.length === 0 ? (
-          <EmptyState>
+      <PagedView
+        list={listings}
+        empty={
+          <>
             <p>{t('supplier.listings.empty')}</p>
             <a href="/supplier/listings/new" class="button button--primary">
               {t('supplier.new')}
             </a>
-          </EmptyState>
-        ) : (
+          </>
+        }
+      >
+        {(listings) => (
           <>
             <ul class="own-listings">
               {listings.items.map((listing) => {
@@ -181,19 +177,10 @@ const OwnListings = () => {
                 )
               })}
             </ul>
-            {listings.moreError !== null && <ErrorState error={listings.moreError} />}
-            {listings.hasMore && (
-              <button
-                type="button"
-                class="button button--secondary load-more"
-                disabled={listings.loadingMore}
-                onClick={listings.loadMore}
-              >
-                {listings.loadingMore ? t('state.loading') : t('market.loadMore')}
-              </button>
-            )}
+            <LoadMore list={listings} label={t('market.loadMore')} />
           </>
-        ))}
+        )}
+      </PagedView>
     </>
   )
 }
