@@ -41,10 +41,10 @@ const signUpAndRequestVerification = async (
   await page.getByRole('button', { name: t['signup.submit'], exact: true }).click()
   await expect.poll(() => page.getByRole('alert').textContent()).toBe(t['error.request.invalid'])
   const password = page.getByLabel(t['field.password'])
-  expect(await password.getAttribute('aria-invalid')).toBe('true')
-  expect(await password.getAttribute('aria-describedby')).toBe('password-hint password-error')
-  expect(await page.locator('#password-error').textContent()).toBe(t['field.password.invalid'])
-  expect(await page.locator('#company-name-error').textContent()).toBe(t['field.companyName.invalid'])
+  await expect.poll(() => password.getAttribute('aria-invalid')).toBe('true')
+  await expect.poll(() => password.getAttribute('aria-describedby')).toBe('password-hint password-error')
+  await expect.poll(() => page.locator('#password-error').textContent()).toBe(t['field.password.invalid'])
+  await expect.poll(() => page.locator('#company-name-error').textContent()).toBe(t['field.companyName.invalid'])
   await checkPage(page, `${screenshotPrefix}signup-errors-390.png`)
 
   await page.getByRole('radio', { name: t['signup.role.supplier.title'] }).check()
@@ -160,7 +160,7 @@ describe.skipIf(chromiumMissing)('accounts in Chromium', () => {
     await admin.page.setViewportSize(desktop)
     await page.reload()
     await expect.poll(() => page.locator('[data-verification]').textContent()).toBe('ངོས་འཛིན་ཟིན།')
-    expect(await page.getAttribute('html', 'lang')).toBe('bo')
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('bo')
     await checkPage(page, 'bo-account-verified-390.png')
 
     await header(page).getByRole('button', { name: bo['auth.signOut'] }).click()

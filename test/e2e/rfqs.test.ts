@@ -105,7 +105,7 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
   it('the buyer posts a request for 300 m of pulu, checked before it is sent', async () => {
     const { page } = buyer
     await signIn(page, server.url, demoAccounts.buyer, '/rfqs')
-    expect(await navLink(page, zhCN['nav.rfqs']).getAttribute('aria-current')).toBe('page')
+    await expect.poll(() => navLink(page, zhCN['nav.rfqs']).getAttribute('aria-current')).toBe('page')
     await page.getByRole('link', { name: zhCN['rfqs.post'] }).click()
     await expect.poll(() => new URL(page.url()).pathname).toBe('/rfqs/new')
     await settled(page)
@@ -115,7 +115,7 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
     await page.getByRole('button', { name: zhCN['rfqForm.submit'] }).click()
     await expect.poll(() => page.locator('#rfq-title-error').textContent()).toBe(zhCN['rfqForm.title.invalid'])
     await expect.poll(() => page.locator('#rfq-category-error').textContent()).toBe(zhCN['rfqForm.category.invalid'])
-    expect(await page.locator('#rfq-category').getAttribute('aria-invalid')).toBe('true')
+    await expect.poll(() => page.locator('#rfq-category').getAttribute('aria-invalid')).toBe('true')
 
     await page.locator('#rfq-category').selectOption('pulu')
     await page.locator('#rfq-title').fill(rfqTitle)
@@ -123,7 +123,7 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
     await page.locator('#rfq-quantity').fill('300')
     await page.locator('#rfq-unit').selectOption('m')
     await page.locator('#rfq-target-price').fill('200')
-    expect(await page.locator('#rfq-delivery-place').inputValue()).toBe('拉萨')
+    await expect.poll(() => page.locator('#rfq-delivery-place').inputValue()).toBe('拉萨')
     await page.locator('#rfq-delivery-place').fill('拉萨市城关区林廓南路')
     // A sample of the stripes wanted: uploaded straight to the photos bucket, shown as a preview.
     const sample = join(await mkdtemp(join(tmpdir(), 'rfq-photo-')), 'sample.png')
@@ -138,7 +138,7 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
     rfqId = new URL(page.url()).pathname.split('/')[2] as string
     await settled(page)
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe(zhCN['rfq.posted'])
-    expect(await page.locator('[data-rfq-page]').getAttribute('data-status')).toBe('open')
+    await expect.poll(() => page.locator('[data-rfq-page]').getAttribute('data-status')).toBe('open')
     await expect.poll(() => page.locator('[data-rfq-quantity]').textContent()).toBe('300 米')
     const photo = page.locator('.rfq-facts img')
     await photo.waitFor()
@@ -194,7 +194,7 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
     const card = a.locator(`[data-rfq="${rfqId}"]`)
     await card.waitFor()
     await expect.poll(() => card.locator('[data-bid-count]').textContent()).toBe('2 份报价')
-    expect(await card.locator('[data-time-left]').textContent()).toMatch(/还剩 \d+ 天/)
+    await expect.poll(() => card.locator('[data-time-left]').textContent()).toMatch(/还剩 \d+ 天/)
     await checkPage(a, 'rfq-feed-390.png')
     await atDesk(a, 'rfq-feed-1280.png')
     expect(first.errors).toEqual([])

@@ -30,18 +30,18 @@ describe.skipIf(chromiumMissing)('the web shell in Chromium', () => {
     await page.goto(server.url)
     const heading = page.getByRole('heading', { level: 1 })
     await expect.poll(() => heading.textContent()).toBe('拉萨服装原辅料交易市场')
-    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN')
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('zh-CN')
 
     await page.getByRole('button', { name: 'English' }).click()
     await expect.poll(() => heading.textContent()).toBe('Lhasa Raw-Materials Exchange')
-    expect(await page.getAttribute('html', 'lang')).toBe('en')
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en')
 
     await page.reload()
     await expect.poll(() => heading.textContent()).toBe('Lhasa Raw-Materials Exchange')
 
     await page.getByRole('button', { name: 'བོད་ཡིག' }).click()
     await expect.poll(() => heading.textContent()).toBe('ལྷ་སའི་གྱོན་ཆས་ཅ་རྒྱུའི་ཚོང་ར།')
-    expect(await page.getAttribute('html', 'lang')).toBe('bo')
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('bo')
     expect(errors).toEqual([])
     await page.close()
   })

@@ -234,6 +234,8 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
           IndexName: 'gsi3',
           KeyConditionExpression: 'gsi3pk = :pk',
           ExpressionAttributeValues: { ':pk': listingModerationIndex(query.status, '', '').gsi3pk },
+          // The review queue is worked oldest first; the other lists show the latest changes first.
+          ScanIndexForward: query.status === 'pending_review',
           Limit: query.limit,
           ExclusiveStartKey: await cursors.decode(query.cursor),
         }),
