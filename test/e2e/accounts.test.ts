@@ -211,11 +211,11 @@ describe.skipIf(chromiumMissing)('accounts in Chromium', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toBe('已恢复 格桑 的账户。')
     await page.getByLabel('状态', { exact: true }).selectOption('')
     await expect.poll(() => page.locator('tr[data-audit="user.suspend"]').textContent()).toContain('营业执照已过期')
-    expect(await page.locator('tr[data-audit="user.reinstate"]').count()).toBe(1)
+    await expect.poll(() => page.locator('tr[data-audit="user.reinstate"]').count()).toBe(1)
 
     await supplier.page.reload()
     await expect.poll(() => supplier.page.locator('[data-status]').textContent()).toBe('正常')
-    expect(await supplier.page.locator('[data-notice="suspended"]').count()).toBe(0)
+    await expect.poll(() => supplier.page.locator('[data-notice="suspended"]').count()).toBe(0)
     expect([...errors, ...supplier.errors]).toEqual([])
     await supplier.context.close()
   })

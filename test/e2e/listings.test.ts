@@ -144,7 +144,7 @@ describe.skipIf(chromiumMissing)('listings in Chromium', () => {
     await expect.poll(() => new URL(buyer.page.url()).searchParams.get('q')).toBe(syllable)
     const card = buyer.page.locator(`[data-listing="${listingId}"]`)
     await card.waitFor()
-    expect(await buyer.page.locator('[data-listing]').count()).toBe(1)
+    await expect.poll(() => buyer.page.locator('[data-listing]').count()).toBe(1)
     await expect.poll(() => card.textContent()).toContain(listingTitle.bo)
     await expect.poll(() => card.textContent()).toContain('¥150.50')
     expect(await loadedWidths(buyer.page, `[data-listing="${listingId}"] img`)).toEqual([320])
@@ -162,7 +162,7 @@ describe.skipIf(chromiumMissing)('listings in Chromium', () => {
     await expect.poll(() => tiers.nth(0).textContent()).toContain('¥168.00')
     await expect.poll(() => tiers.nth(1).textContent()).toContain('¥150.50')
     expect(await loadedWidths(buyer.page, '.gallery img')).toEqual([320])
-    expect(await buyer.page.locator('[data-owner-panel]').count()).toBe(0)
+    await expect.poll(() => buyer.page.locator('[data-owner-panel]').count()).toBe(0)
     await checkPage(buyer.page, 'listing-bo-390.png')
 
     expect([...supplier.errors, ...admin.errors, ...buyer.errors]).toEqual([])
@@ -250,15 +250,22 @@ describe.skipIf(chromiumMissing)('listings in Chromium', () => {
       await page.locator('.category-tile[data-category="yak-down"]').click()
       await expect.poll(() => new URL(page.url()).searchParams.get('category')).toBe('yak-down')
       await settled(page)
-      expect(await page.locator('[data-listing]').count()).toBeGreaterThan(0)
+      await expect.poll(() => page.locator('[data-listing]').count()).toBeGreaterThan(0)
       await page.getByLabel(zhCN['market.sort']).selectOption('price_asc')
       await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('price_asc')
       await settled(page)
-      const prices = await page
-        .locator('.listing-card__price')
-        .allTextContents()
-        .then((texts) => texts.map((text) => Number(/¥([\d,]+\.\d\d)/.exec(text)?.[1]?.replace(/,/g, ''))))
-      expect(prices).toEqual([...prices].sort((a, b) => a - b))
+      // The new order arrives with the next page of results: wait for it rather than read the old one.
+      const prices = () =>
+        page
+          .locator('.listing-card__price')
+          .allTextContents()
+          .then((texts) => texts.map((text) => Number(/¥([\d,]+\.\d\d)/.exec(text)?.[1]?.replace(/,/g, ''))))
+      await expect
+        .poll(async () => {
+          const shown = await prices()
+          return shown.length > 0 && shown.every((price, index) => index === 0 || (shown[index - 1] as number) <= price)
+        })
+        .toBe(true)
 
       await page.goto(`${server.url}/listings/${listingId}`)
       await settled(page)

@@ -60,13 +60,13 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
     await signInLink.waitFor()
     await expect.poll(() => signInLink.textContent()).toBe(zhCN['buy.signIn'])
     await expect.poll(() => signInLink.getAttribute('href')).toBe(`/signin?next=${encodeURIComponent(`/listings/${listingId}`)}`)
-    expect(await visitor.page.locator('[data-buy-form]').count()).toBe(0)
+    await expect.poll(() => visitor.page.locator('[data-buy-form]').count()).toBe(0)
     expect(visitor.errors).toEqual([])
     await visitor.context.close()
 
     await signIn(supplier.page, server.url, demoAccounts.supplier, `/listings/${listingId}`)
     await supplier.page.locator('[data-owner-panel]').waitFor()
-    expect(await supplier.page.locator('[data-buy]').count()).toBe(0)
+    await expect.poll(() => supplier.page.locator('[data-buy]').count()).toBe(0)
     expect(supplier.errors).toEqual([])
   })
 
@@ -123,7 +123,7 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
     // While the supplier checks the account, the buyer may only correct the transfer or cancel.
     await expect.poll(() => page.locator('[data-actions]').getAttribute('data-actions')).toBe('record_transfer cancel')
     expect(await page.getByRole('button', { name: zhCN['action.transfer.edit'] }).isVisible()).toBe(true)
-    expect(await page.getByLabel(zhCN['action.transfer.reference']).count()).toBe(0)
+    await expect.poll(() => page.getByLabel(zhCN['action.transfer.reference']).count()).toBe(0)
 
     // The supplier, told by the bell, finds the order in its list.
     const s = supplier.page
@@ -166,7 +166,7 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
     await s.getByLabel(zhCN['action.ship.tracking']).fill('EMS1234567890CN')
     await s.getByRole('button', { name: zhCN['action.ship.submit'] }).click()
     await expect.poll(() => status(s)).toBe('shipped')
-    expect(await s.locator('[data-actions]').count()).toBe(0)
+    await expect.poll(() => s.locator('[data-actions]').count()).toBe(0)
     await expect.poll(() => s.locator('[data-shipment]').textContent()).toContain('EMS1234567890CN')
     await atDesk(s, 'order-supplier-1280.png')
 
@@ -235,7 +235,7 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
     await stranger.page.locator('[data-state="not-found"]').waitFor()
     await expect.poll(() => stranger.page.locator('h1').textContent()).toBe(zhCN['order.notFound.title'])
     expect(await stranger.page.textContent('body')).not.toContain(listingTitle)
-    expect(await stranger.page.locator('[data-order-page]').count()).toBe(0)
+    await expect.poll(() => stranger.page.locator('[data-order-page]').count()).toBe(0)
     await checkPage(stranger.page, 'order-not-found-390.png')
     // Their own list is empty.
     await stranger.page.goto(`${server.url}/orders`)
@@ -285,7 +285,7 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
       'resolve',
     ])
     await expect.poll(() => page.locator('[data-payment]').textContent()).toContain('线下退款')
-    expect(await page.locator('[data-actions]').count()).toBe(0)
+    await expect.poll(() => page.locator('[data-actions]').count()).toBe(0)
     await checkPage(page, 'order-resolved-390.png')
     expect([...buyer.errors, ...admin.errors]).toEqual([])
     await admin.context.close()

@@ -65,7 +65,7 @@ const bid = async (
 ) => {
   const { page } = party
   await signIn(page, server.url, account, '/rfqs/feed')
-  expect(await navLink(page, zhCN['nav.myBids']).count()).toBe(1)
+  await expect.poll(() => navLink(page, zhCN['nav.myBids']).count()).toBe(1)
   const card = page.locator(`[data-rfq="${rfqId}"]`)
   await card.waitFor()
   await expect.poll(() => card.textContent()).toContain('300 米')
@@ -258,10 +258,10 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
     await page.getByRole('button', { name: '授标并生成 2 张订单' }).click()
     await page.locator('[data-award-orders]').waitFor()
     const orderLinks = page.locator('[data-award-orders] [data-award-order]')
-    expect(await orderLinks.count()).toBe(2)
+    await expect.poll(() => orderLinks.count()).toBe(2)
     await expect.poll(() => page.locator('[data-rfq-page]').getAttribute('data-status')).toBe('awarded')
     await expect.poll(() => page.locator('[data-compare-table] [data-bid-status="accepted"]').count()).toBe(2)
-    expect(await page.locator('[data-award-panel]').count()).toBe(0)
+    await expect.poll(() => page.locator('[data-award-panel]').count()).toBe(0)
     await noSidewaysScroll(page)
     await page.screenshot({ path: join(screenshots, 'rfq-awarded-390.png'), fullPage: true })
 

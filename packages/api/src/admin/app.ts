@@ -140,7 +140,8 @@ export const createAdminApp = (deps: ApiDeps) => {
     .get(
       '/api/admin/listings',
       describeRoute({
-        summary: 'Listings by moderation status: pending_review (new listings and edits to review) oldest first, the others latest first',
+        summary:
+          'Listings by moderation status: pending_review (new listings and edits to review) oldest first, the others latest first',
         tags: ['admin'],
         responses: { 200: { description: 'A page of listings with their suppliers', schema: ModerationPage } },
       }),
