@@ -1,5 +1,4 @@
 import {
-  BatchGetCommand,
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
@@ -12,7 +11,7 @@ import type { AuditEntry, User, UsersQuery, VerificationDetails } from '@market/
 import { Accounts, type Notifications } from '@market/core'
 import { auditPut } from './audit-writes.ts'
 import type { CursorCodec } from './cursor.ts'
-import type { Item } from './items.ts'
+import { batchGet, type Item } from './items.ts'
 import { auditKey, emailKey, loginFailuresKey, pendingVerificationIndex, sessionKey, userKey, userListIndex } from './keys.ts'
 import { notificationWrites } from './notification-repository.ts'
 import { withConflictRetry, writeRefusal } from './transactions.ts'
@@ -181,12 +180,7 @@ export const createAccountRepository = (db: DynamoDBDocumentClient, table: strin
 
     /** One BatchGet: the session (revoked by sign-out) and the user (suspension applies at once). */
     findSessionUser: async (sessionId: string, userId: string) => {
-      const result = await db.send(
-        new BatchGetCommand({
-          RequestItems: { [table]: { Keys: [sessionKey(sessionId), userKey(userId)], ConsistentRead: true } },
-        }),
-      )
-      const items = result.Responses?.[table] ?? []
+      const items = await batchGet(db, table, [sessionKey(sessionId), userKey(userId)], { consistent: true })
       const session = items.find((item) => item.type === 'session')
       const user = items.find((item) => item.type === 'user')
       if (!session || !user || session.userId !== userId) return undefined

@@ -1,5 +1,4 @@
 import {
-  BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
@@ -11,7 +10,7 @@ import { Listings, Search } from '@market/core'
 import { toStoredUser } from './account-repository.ts'
 import { auditPut } from './audit-writes.ts'
 import { type CursorCodec, InvalidCursorError } from './cursor.ts'
-import { type Item, type TransactItem, withoutKeys } from './items.ts'
+import { batchGet, type Item, type TransactItem, withoutKeys } from './items.ts'
 import {
   listingKey,
   listingModerationIndex,
@@ -41,18 +40,6 @@ const listingItem = (listing: Listings.StoredListing): Item => ({
 
 /** Most listings a browse page looks at for one page of results (filters drop some). */
 const overFetch = (limit: number) => Math.min(limit * 3, 150)
-
-/** BatchGet that retries what DynamoDB left unprocessed (only under throttling). */
-const batchGet = async (db: DynamoDBDocumentClient, table: string, keys: Item[]) => {
-  const found: Item[] = []
-  let pending: Item[] = keys
-  for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
-    const result = await db.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending } } }))
-    found.push(...(result.Responses?.[table] ?? []))
-    pending = (result.UnprocessedKeys?.[table]?.Keys as Item[] | undefined) ?? []
-  }
-  return found
-}
 
 export const createListingRepository = (db: DynamoDBDocumentClient, table: string, cursors: CursorCodec) => {
   const get = async (id: string) => {

@@ -42,6 +42,13 @@ export const orderItem = (order: Order): Item => ({
 /** Processed Stripe events are kept 90 days: longer than Stripe retries a delivery. */
 const eventRetentionSeconds = 90 * 24 * 3600
 
+/** A Stripe event marked as seen; put only if it was not, so a replay is refused. */
+const stripeEventPut = (table: string, eventId: string) => ({
+  TableName: table,
+  Item: { ...stripeEventKey(eventId), type: 'stripe-event', expiresAt: Math.floor(Date.now() / 1000) + eventRetentionSeconds },
+  ConditionExpression: 'attribute_not_exists(pk)',
+})
+
 export const createOrderRepository = (db: DynamoDBDocumentClient, table: string, cursors: CursorCodec) => {
   const get = async (id: string) => {
     const result = await db.send(new GetCommand({ TableName: table, Key: orderKey(id), ConsistentRead: true }))
@@ -137,17 +144,7 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
       ]
       const eventIndex = items.length
       if (stripeEventId) {
-        items.push({
-          Put: {
-            TableName: table,
-            Item: {
-              ...stripeEventKey(stripeEventId),
-              type: 'stripe-event',
-              expiresAt: Math.floor(Date.now() / 1000) + eventRetentionSeconds,
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        })
+        items.push({ Put: stripeEventPut(table, stripeEventId) })
       }
       try {
         await withConflictRetry(() => db.send(new TransactWriteCommand({ TransactItems: items })))
@@ -162,17 +159,7 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
 
     recordStripeEvent: async (eventId: string) => {
       try {
-        await db.send(
-          new PutCommand({
-            TableName: table,
-            Item: {
-              ...stripeEventKey(eventId),
-              type: 'stripe-event',
-              expiresAt: Math.floor(Date.now() / 1000) + eventRetentionSeconds,
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        )
+        await db.send(new PutCommand(stripeEventPut(table, eventId)))
         return true
       } catch (error) {
         if (writeRefusal(error) === 'condition') return false

@@ -1,14 +1,8 @@
-import {
-  BatchGetCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb'
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import type { Bid, Rfq } from '@market/contracts'
 import { Rfqs } from '@market/core'
 import type { CursorCodec } from './cursor.ts'
-import { type Item, type TransactItem, withoutKeys } from './items.ts'
+import { batchGet, type Item, type TransactItem, withoutKeys } from './items.ts'
 import { bidKey, bidsOfSupplierIndex, invitationKey, rfqFeedIndex, rfqKey, rfqQueueIndex, rfqsOfBuyerIndex } from './keys.ts'
 import { notificationWrites } from './notification-repository.ts'
 import { orderItem } from './order-repository.ts'
@@ -40,6 +34,12 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
     return result.Item ? withoutKeys<Rfq>(result.Item) : undefined
   }
 
+  /** Several requests in one BatchGet, in the order asked for. */
+  const getMany = async (ids: string[]) => {
+    const found = new Map((await batchGet(db, table, ids.map(rfqKey))).map((item) => [item.id as string, withoutKeys<Rfq>(item)]))
+    return ids.flatMap((id) => found.get(id) ?? [])
+  }
+
   const query = async (input: ConstructorParameters<typeof QueryCommand>[0]) =>
     (await db.send(new QueryCommand(input))).Items ?? []
 
@@ -62,6 +62,8 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
     },
 
     get,
+
+    getMany,
 
     listByBuyer: async (buyerId: string, page: { cursor?: string; limit: number }) => {
       const result = await db.send(
@@ -113,17 +115,8 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
         ScanIndexForward: false,
         Limit: 50,
       })
-      const invited = invitations.length
-        ? ((
-            await db.send(
-              new BatchGetCommand({
-                RequestItems: { [table]: { Keys: invitations.map((item) => rfqKey(item.rfqId as string)) } },
-              }),
-            )
-          ).Responses?.[table] ?? [])
-        : []
-      const items = [...pages.flatMap((page) => page.Items ?? []), ...invited]
-        .map((item) => withoutKeys<Rfq>(item))
+      const invited = await getMany(invitations.map((item) => item.rfqId as string))
+      const items = [...pages.flatMap((page) => page.Items ?? []).map((item) => withoutKeys<Rfq>(item)), ...invited]
         .sort((a, b) => a.bidDeadline.localeCompare(b.bidDeadline))
         .slice(0, limit)
       const single = categories.length === 1 ? pages[0]?.LastEvaluatedKey : undefined
@@ -145,15 +138,14 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
       return result.Item ? withoutKeys<Bid>(result.Item) : undefined
     },
 
-    bidsOn: async (rfqIds: string[], supplierId: string) => {
-      if (rfqIds.length === 0) return []
-      const result = await db.send(
-        new BatchGetCommand({
-          RequestItems: { [table]: { Keys: rfqIds.slice(0, 100).map((rfqId) => bidKey(rfqId, supplierId)) } },
-        }),
-      )
-      return (result.Responses?.[table] ?? []).map((item) => withoutKeys<Bid>(item))
-    },
+    bidsOn: async (rfqIds: string[], supplierId: string) =>
+      (
+        await batchGet(
+          db,
+          table,
+          rfqIds.map((rfqId) => bidKey(rfqId, supplierId)),
+        )
+      ).map((item) => withoutKeys<Bid>(item)),
 
     bidsOfSupplier: async (supplierId: string, page: { cursor?: string; limit: number }) => {
       const result = await db.send(

@@ -1,4 +1,6 @@
 import type { Bid, BidInput, CategoriesResponse, ComparedBid, Rfq, UnitId } from '@market/contracts'
+// The units module alone: the contracts' barrel would bring zod into the page.
+import { compatibleUnits, conversionFactor, inRequestUnit, totalFen } from '@market/contracts/units'
 import { useEffect, useRef, useState } from 'hono/jsx/dom'
 import { ApiError, api, fieldErrorPaths } from '../api/client.ts'
 import { describeError, FormError, TextField, useFocusFirstInvalid } from '../components/form.tsx'
@@ -8,17 +10,7 @@ import type { MessageKey } from '../i18n/zh-CN.ts'
 import { useCatalog } from '../listings/catalog.ts'
 import { fenToYuanInput, formatFen, parseYuan } from '../listings/money.ts'
 import { useNames, VerifiedMark } from '../listings/parts.tsx'
-import {
-  addDays,
-  BidStatusBadge,
-  compatibleUnits,
-  conversionFactor,
-  lhasaDateOf,
-  lhasaToday,
-  RfqFacts,
-  RfqStatusBadge,
-  TenderMark,
-} from '../rfqs/parts.tsx'
+import { addDays, BidStatusBadge, lhasaDateOf, lhasaToday, RfqFacts, RfqStatusBadge, TenderMark } from '../rfqs/parts.tsx'
 import { useSearch } from '../router.ts'
 import { useRequireSignIn } from '../session/session.ts'
 
@@ -600,15 +592,17 @@ const BidForm = ({ rfq, myBid, onSaved }: { rfq: Rfq; myBid: Bid | undefined; on
   const mpb = values.unit === 'bolt' ? Number(values.metresPerBolt) : undefined
   const factor = conversionFactor(values.unit, rfq.unit, mpb && mpb > 0 ? mpb : undefined)
   const quantity = /^\d{1,8}$/.test(values.quantity.trim()) ? Number(values.quantity) : Number.NaN
-  const preview =
-    priceFen && factor && quantity > 0
-      ? {
-          price: formatFen(Math.round(priceFen / factor)),
-          qty: formatQuantity(quantity * factor),
-          // As the comparison will show it: the price per request unit to the fen, times the converted quantity.
-          total: formatFen(Math.round(Math.round(priceFen / factor) * (Math.round(quantity * factor * 1000) / 1000))),
-        }
-      : null
+  // The same conversion and rounding as the buyer's comparison.
+  const converted =
+    priceFen && quantity > 0
+      ? inRequestUnit(
+          { unitPriceFen: priceFen, quantity, unit: values.unit, ...(mpb && mpb > 0 ? { metresPerBolt: mpb } : {}) },
+          rfq.unit,
+        )
+      : undefined
+  const preview = converted
+    ? { price: formatFen(converted.unitPriceFen), qty: formatQuantity(converted.quantity), total: formatFen(totalFen(converted)) }
+    : null
 
   const submit = async (event: Event) => {
     event.preventDefault()

@@ -32,31 +32,6 @@ export const TenderMark = () => {
   )
 }
 
-/** Base sizes of the units that convert (the API's table): metres for length, kilograms for weight. */
-const measures: Partial<Record<UnitId, { measure: 'length' | 'weight'; base: number }>> = {
-  m: { measure: 'length', base: 1 },
-  yd: { measure: 'length', base: 0.9144 },
-  kg: { measure: 'weight', base: 1 },
-  jin: { measure: 'weight', base: 0.5 },
-}
-
-/** The units a bid may quote in for a request: the same measure (米 / 码, 公斤 / 斤), and bolts for lengths. */
-export const compatibleUnits = (requested: UnitId): UnitId[] => {
-  const measure = measures[requested]?.measure
-  if (measure === 'length') return [requested, ...(['m', 'yd'] as const).filter((unit) => unit !== requested), 'bolt']
-  if (measure === 'weight') return [requested, ...(['kg', 'jin'] as const).filter((unit) => unit !== requested)]
-  return [requested]
-}
-
-/** How many of the request's unit one `from` is; undefined when it does not convert (a bolt without its metres). */
-export const conversionFactor = (from: UnitId, to: UnitId, metresPerBolt?: number): number | undefined => {
-  if (from === to) return 1
-  const fromMeasure = from === 'bolt' && metresPerBolt ? { measure: 'length' as const, base: metresPerBolt } : measures[from]
-  const toMeasure = to === 'bolt' ? undefined : measures[to]
-  if (!fromMeasure || !toMeasure || fromMeasure.measure !== toMeasure.measure) return undefined
-  return fromMeasure.base / toMeasure.base
-}
-
 /** Today's date in Lhasa (Beijing time), as the API's dates are written: YYYY-MM-DD. */
 export const lhasaToday = (now = new Date()) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)

@@ -5,9 +5,9 @@ import { createMiddleware } from 'hono/factory'
 import { sign, verify } from 'hono/jwt'
 import type { AppEnv } from '../app-env.ts'
 import type { ApiDeps } from '../deps.ts'
+import { isSafeMethod } from './request.ts'
 
 export const sessionCookieName = 'market_session'
-const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 type SignedIn = { Variables: { actor: Accounts.StoredUser } }
 
@@ -65,7 +65,7 @@ export const createAuth = (deps: ApiDeps) => {
   const requireUser = createMiddleware<AppEnv & SignedIn>(async (c, next) => {
     const actor = await loadActor(c as unknown as Context<AppEnv>, deps)
     if (!actor) throw new Accounts.NotSignedInError()
-    if (actor.status === 'suspended' && !safeMethods.has(c.req.method)) throw new Accounts.AccountSuspendedError()
+    if (actor.status === 'suspended' && !isSafeMethod(c.req.method)) throw new Accounts.AccountSuspendedError()
     await next()
   })
   const requireRole = (...roles: Accounts.StoredUser['role'][]) =>

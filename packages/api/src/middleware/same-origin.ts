@@ -1,7 +1,6 @@
 import { DomainError } from '@market/core'
 import { createMiddleware } from 'hono/factory'
-
-const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
+import { isSafeMethod, requestHost } from './request.ts'
 
 class CrossSiteRequestError extends DomainError {
   constructor() {
@@ -11,13 +10,12 @@ class CrossSiteRequestError extends DomainError {
 
 /**
  * Refuses state-changing requests that a browser sent from another site (CSRF). The Origin must
- * name the host the request was sent to; behind CloudFront that host arrives as X-Forwarded-Host,
- * since API Gateway needs its own Host. Clients that are not browsers send no Origin and pass.
+ * name the host the request was sent to (see requestHost). Clients that are not browsers send no Origin and pass.
  */
 export const sameOriginOnly = createMiddleware(async (c, next) => {
-  if (!safeMethods.has(c.req.method)) {
+  if (!isSafeMethod(c.req.method)) {
     const origin = c.req.header('Origin')
-    const host = c.req.header('X-Forwarded-Host') ?? c.req.header('Host') ?? new URL(c.req.url).host
+    const host = requestHost(c)
     if (origin !== undefined) {
       let originHost: string | undefined
       try {

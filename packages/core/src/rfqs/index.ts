@@ -1,5 +1,5 @@
+export { compatibleUnits, conversionFactor, inRequestUnit, unitsCompare } from '@market/contracts'
 export * from './errors.ts'
 export * from './ports.ts'
 export * from './rfqs.ts'
 export * from './scoring.ts'
-export * from './units.ts'

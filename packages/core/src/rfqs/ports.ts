@@ -30,6 +30,8 @@ export type RfqChange = {
 export interface RfqStore {
   create(rfq: StoredRfq, notifications: OutgoingNotification[]): Promise<void>
   get(id: string): Promise<StoredRfq | undefined>
+  /** Several requests in one read, in the order asked for (missing ones left out). */
+  getMany(ids: string[]): Promise<StoredRfq[]>
   listByBuyer(
     buyerId: string,
     page: { cursor?: string; limit: number },

@@ -1,4 +1,14 @@
-import type { AwardInput, BidInput, CompareQuery, FeedQuery, PostRfqInput, Rfq } from '@market/contracts'
+import {
+  type AwardInput,
+  type BidInput,
+  type CompareQuery,
+  type FeedQuery,
+  inRequestUnit,
+  type PostRfqInput,
+  type Rfq,
+  totalFen,
+  unitsCompare,
+} from '@market/contracts'
 import type { CategoryStore } from '../catalog/ports.ts'
 import { NotFoundError } from '../errors.ts'
 import type { Accounts } from '../index.ts'
@@ -19,7 +29,6 @@ import {
 } from './errors.ts'
 import type { RfqStore, StoredBid, StoredRfq } from './ports.ts'
 import { scoreBids } from './scoring.ts'
-import { inRequestUnit, unitsCompare } from './units.ts'
 
 export type RfqDeps = {
   rfqs: RfqStore
@@ -278,10 +287,10 @@ export const withdrawBid = async (deps: RfqDeps, supplier: Actor, rfqId: string)
 /** A supplier's bids with the requests they answer (its own bids only; never others'). */
 export const myBids = async (deps: RfqDeps, supplier: Actor, page: { cursor?: string; limit: number }) => {
   const bids = await deps.rfqs.bidsOfSupplier(supplier.id, page)
-  const rfqs = await Promise.all(bids.items.map((bid) => deps.rfqs.get(bid.rfqId)))
+  const rfqs = new Map((await deps.rfqs.getMany([...new Set(bids.items.map((bid) => bid.rfqId))])).map((rfq) => [rfq.id, rfq]))
   return {
-    items: bids.items.flatMap((bid, index) => {
-      const rfq = rfqs[index]
+    items: bids.items.flatMap((bid) => {
+      const rfq = rfqs.get(bid.rfqId)
       return rfq
         ? [
             {
@@ -320,7 +329,7 @@ export const compareBids = async (deps: RfqDeps, buyer: Actor, rfqId: string, we
         ? {
             unitPriceInRfqUnitFen: converted.unitPriceFen,
             quantityInRfqUnit: converted.quantity,
-            totalFen: Math.round(converted.unitPriceFen * converted.quantity),
+            totalFen: totalFen(converted),
           }
         : {}),
       ...(bid.supplier.rating ? { rating: bid.supplier.rating } : {}),

@@ -1,4 +1,10 @@
-import type { UnitId } from '@market/contracts'
+import type { UnitId } from './listings.ts'
+
+/**
+ * Unit conversion for bids (码 for 米, 斤 for 公斤, bolts with their metres). It lives with the
+ * contracts because the API compares bids with it and the bid form previews with it: one table,
+ * one rounding.
+ */
 
 /** Units of one measure, in a base unit: metres for length, kilograms for weight. */
 const measures: Partial<Record<UnitId, { measure: 'length' | 'weight'; base: number }>> = {
@@ -20,6 +26,14 @@ export const conversionFactor = (from: UnitId, to: UnitId, metresPerBolt?: numbe
   return fromMeasure.base / toMeasure.base
 }
 
+/** The units a bid may quote in for a request: the same measure (米 / 码, 公斤 / 斤), and bolts for lengths. */
+export const compatibleUnits = (requested: UnitId): UnitId[] => {
+  const measure = measures[requested]?.measure
+  if (measure === 'length') return [requested, ...(['m', 'yd'] as const).filter((unit) => unit !== requested), 'bolt']
+  if (measure === 'weight') return [requested, ...(['kg', 'jin'] as const).filter((unit) => unit !== requested)]
+  return [requested]
+}
+
 /** Whether a bid may quote in `offered` for a request in `requested`. */
 export const unitsCompare = (offered: UnitId, requested: UnitId, metresPerBolt?: number) =>
   conversionFactor(offered, requested, metresPerBolt) !== undefined
@@ -33,3 +47,7 @@ export const inRequestUnit = (
   if (factor === undefined) return undefined
   return { unitPriceFen: Math.round(bid.unitPriceFen / factor), quantity: Math.round(bid.quantity * factor * 1000) / 1000 }
 }
+
+/** What a converted bid comes to: the price per request unit, to the fen, times the quantity. */
+export const totalFen = (converted: { unitPriceFen: number; quantity: number }) =>
+  Math.round(converted.unitPriceFen * converted.quantity)
