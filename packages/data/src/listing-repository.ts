@@ -6,7 +6,7 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb'
 import type { ModerationQuery } from '@market/contracts'
-import { Listings, Search } from '@market/core'
+import { Listings } from '@market/core'
 import { toStoredUser } from './account-repository.ts'
 import { auditPut } from './audit-writes.ts'
 import { type CursorCodec, InvalidCursorError } from './cursor.ts'
@@ -162,18 +162,17 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
 
       const filters: string[] = []
       const values: Item = { ':pk': `SEARCH#${query.term}` }
-      query.otherTerms.forEach((term, index) => {
+      query.termProbes.forEach((probe, index) => {
         filters.push(`contains(searchText, :term${index})`)
-        values[`:term${index}`] = Search.termProbe(term)
+        values[`:term${index}`] = probe
       })
       if (query.categoryId) {
         filters.push('categoryId = :category')
         values[':category'] = query.categoryId
       }
-      const origin = Listings.normalizeOrigin(query.origin)
-      if (origin) {
+      if (query.origin) {
         filters.push('contains(origin, :origin)')
-        values[':origin'] = origin
+        values[':origin'] = query.origin
       }
       // Sorted by price, a price range is a range of the index's sort key; otherwise it filters.
       let priceRange = ''
