@@ -12,7 +12,9 @@ export const requestLog = (log: Logger) =>
     const started = performance.now()
     const { counters, result } = runWithRequestCounters(() => next())
     await result
-    const route = routePath(c, -1)
+    // The route of the handler that answered. Not the last matching one: GET /api/rfqs/mine also
+    // matches /api/rfqs/:id, declared after it, whose handlers never run.
+    const route = routePath(c)
     log({
       level: c.res.status >= 500 ? 'error' : 'info',
       msg: 'request',
