@@ -15,8 +15,8 @@ import { createAccountRepository, createCursorCodec, createDocumentClient, ensur
 import { monotonicFactory } from 'ulid'
 import { z } from 'zod'
 import { readLocalConfig } from './config.ts'
+import { endpointFile } from './data-dir.ts'
 import { type RunningDynamo, startDynamoDbLocal } from './dynamodb-local.ts'
-import { endpointFile } from './local-secret.ts'
 
 const usage = 'Usage: npm run admin -- create --email E --password P [--name N] [--aws]'
 

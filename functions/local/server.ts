@@ -3,8 +3,8 @@ import { pathToFileURL } from 'node:url'
 import { serve } from '@hono/node-server'
 import { type RouteGroup, routeGroups } from '../route-map.ts'
 import { freePort } from './dynamodb-local.ts'
-import { createLocalApp } from './local-app.ts'
-import { createLocalPhotoStore, localBucketPath, writeLocalObject } from './local-photo-store.ts'
+import { createOriginApp } from './origin-app.ts'
+import { createPhotoBucket, photoBucketPath, writePhotoObject } from './photo-bucket.ts'
 
 export const projectRoot = resolve(import.meta.dirname, '../..')
 
@@ -31,15 +31,15 @@ export const localPhotosBucket = () => {
 
 /** Saves a photo where the local photo store serves it from (the demo seed's photos). */
 export const saveLocalPhoto = (dataDir: string) => (key: string, bytes: Buffer) =>
-  writeLocalObject(localObjectsDir(dataDir), localPhotosBucket(), key, bytes)
+  writePhotoObject(localObjectsDir(dataDir), localPhotosBucket(), key, bytes)
 
 /**
  * Points the apps' S3 client at the local photo store of a server at `origin` (before the entries
  * are imported) and returns that store. Photos live under `dataDir/objects`.
  */
 export const useLocalPhotoStore = (origin: string, dataDir: string) => {
-  process.env.S3_ENDPOINT = `${origin}${localBucketPath}`
-  return createLocalPhotoStore({
+  process.env.S3_ENDPOINT = `${origin}${photoBucketPath}`
+  return createPhotoBucket({
     dir: localObjectsDir(dataDir),
     bucket: localPhotosBucket(),
     credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '' },
@@ -58,7 +58,7 @@ export const serveMarket = async (options: {
   const port = options.port || (await freePort())
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`
   const photoStore = useLocalPhotoStore(url, options.dataDir)
-  const app = createLocalApp({ groups: routeGroups, apps: await loadGroupApps(), webDir: options.webDir, photoStore })
+  const app = createOriginApp({ groups: routeGroups, apps: await loadGroupApps(), webDir: options.webDir, photoStore })
   return new Promise((resolveServer, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: options.host }, () => {
       resolveServer({ url, close: () => new Promise((done) => server.close(() => done())) })

@@ -9,8 +9,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { createDocumentClient, ensureTable } from '@market/data'
 import { buildWeb } from '../../web/build.ts'
 import { readLocalConfig } from './config.ts'
+import { endpointFile, ensureSessionSecret } from './data-dir.ts'
 import { type RunningDynamo, startDynamoDbLocal } from './dynamodb-local.ts'
-import { endpointFile, ensureLocalSessionSecret } from './local-secret.ts'
 import { demoAccounts, seedDemoData } from './seed.ts'
 import { projectRoot, saveLocalPhoto, serveMarket } from './server.ts'
 
@@ -69,7 +69,7 @@ const main = async () => {
     process.env.AWS_ACCESS_KEY_ID ??= 'local'
     process.env.AWS_SECRET_ACCESS_KEY ??= 'local'
     process.env.TABLE_NAME = config.TABLE_NAME
-    process.env.SESSION_SECRET ??= await ensureLocalSessionSecret(config.DATA_DIR)
+    process.env.SESSION_SECRET ??= await ensureSessionSecret(config.DATA_DIR)
     // Plain HTTP on this machine: a Secure cookie would not come back from a phone on the LAN.
     process.env.COOKIE_SECURE ??= 'false'
 

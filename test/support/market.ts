@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { sessionCookieName } from '@market/api'
 import type { Listing, MeResponse } from '@market/contracts'
 import { ulid } from 'ulid'
-import { createLocalApp } from '../../functions/local/local-app.ts'
+import { createOriginApp } from '../../functions/local/origin-app.ts'
 import { demoAccounts, seedDemoData } from '../../functions/local/seed.ts'
 import { loadGroupApps, useLocalPhotoStore } from '../../functions/local/server.ts'
 import { routeGroups } from '../../functions/route-map.ts'
@@ -41,7 +41,7 @@ export const startTestMarket = async (prefix: string, { demoListings = false } =
   process.env.TABLE_NAME = tableName
   // app.request() addresses the app as http://localhost, so presigned photo URLs name that origin.
   const photoStore = useLocalPhotoStore('http://localhost', await mkdtemp(join(tmpdir(), 'market-data-')))
-  const app = createLocalApp({ groups: routeGroups, apps: await loadGroupApps(), webDir: '/nonexistent', photoStore })
+  const app = createOriginApp({ groups: routeGroups, apps: await loadGroupApps(), webDir: '/nonexistent', photoStore })
 
   const call = async <T = unknown>(
     path: string,

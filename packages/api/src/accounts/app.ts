@@ -1,7 +1,7 @@
 import { LoginInput, MeResponse, RegisterInput, SessionResponse, VerificationRequestInput } from '@market/contracts'
 import { Accounts } from '@market/core'
-import { createGroupApp } from '../app.ts'
 import type { ApiDeps } from '../deps.ts'
+import { createGroupApp } from '../group-app.ts'
 import { clearSessionCookie, createAuth, loadActor, setSessionCookie } from '../middleware/auth.ts'
 import { validate } from '../middleware/validate.ts'
 import { describeRoute } from '../openapi/describe.ts'

@@ -21,8 +21,8 @@ import {
   VerificationDecisionInput,
 } from '@market/contracts'
 import { Accounts, Catalog, Listings, Orders } from '@market/core'
-import { createGroupApp } from '../app.ts'
 import type { ApiDeps } from '../deps.ts'
+import { createGroupApp } from '../group-app.ts'
 import { createAuth } from '../middleware/auth.ts'
 import { validate } from '../middleware/validate.ts'
 import { describeRoute } from '../openapi/describe.ts'

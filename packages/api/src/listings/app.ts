@@ -13,8 +13,8 @@ import {
   UploadTicket,
 } from '@market/contracts'
 import { Catalog, Listings } from '@market/core'
-import { createGroupApp } from '../app.ts'
 import type { ApiDeps } from '../deps.ts'
+import { createGroupApp } from '../group-app.ts'
 import { createAuth, loadActor } from '../middleware/auth.ts'
 import { validate } from '../middleware/validate.ts'
 import { describeRoute } from '../openapi/describe.ts'

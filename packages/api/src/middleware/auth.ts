@@ -5,7 +5,7 @@ import { createMiddleware } from 'hono/factory'
 import { sign, verify } from 'hono/jwt'
 import type { AppEnv } from '../app-env.ts'
 import type { ApiDeps } from '../deps.ts'
-import { isSafeMethod } from './request.ts'
+import { isSafeMethod } from './safe-methods.ts'
 
 export const sessionCookieName = 'market_session'
 

@@ -1,7 +1,7 @@
 import { MarkReadInput, NotificationsResponse } from '@market/contracts'
 import { Notifications } from '@market/core'
-import { createGroupApp } from '../app.ts'
 import type { ApiDeps } from '../deps.ts'
+import { createGroupApp } from '../group-app.ts'
 import { createAuth } from '../middleware/auth.ts'
 import { validate } from '../middleware/validate.ts'
 import { describeRoute } from '../openapi/describe.ts'

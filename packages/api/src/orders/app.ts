@@ -13,13 +13,14 @@ import {
 } from '@market/contracts'
 import { Orders } from '@market/core'
 import { z } from 'zod'
-import { createGroupApp } from '../app.ts'
 import type { ApiDeps } from '../deps.ts'
+import { createGroupApp } from '../group-app.ts'
 import { createAuth } from '../middleware/auth.ts'
 import { idempotent } from '../middleware/idempotency.ts'
+import { publicOrigin } from '../middleware/request-origin.ts'
 import { validate } from '../middleware/validate.ts'
 import { describeRoute } from '../openapi/describe.ts'
-import { orderDeps, publicOrigin } from './order-deps.ts'
+import { orderDeps } from './order-deps.ts'
 
 const step = (summary: string) =>
   describeRoute({

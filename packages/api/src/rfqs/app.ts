@@ -17,8 +17,8 @@ import {
   RfqView,
 } from '@market/contracts'
 import { Rfqs } from '@market/core'
-import { createGroupApp } from '../app.ts'
 import type { ApiDeps } from '../deps.ts'
+import { createGroupApp } from '../group-app.ts'
 import { createAuth } from '../middleware/auth.ts'
 import { idempotent } from '../middleware/idempotency.ts'
 import { validate } from '../middleware/validate.ts'

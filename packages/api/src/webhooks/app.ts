@@ -1,7 +1,7 @@
 import { Orders } from '@market/core'
 import { z } from 'zod'
-import { createGroupApp } from '../app.ts'
 import type { ApiDeps } from '../deps.ts'
+import { createGroupApp } from '../group-app.ts'
 import { describeRoute } from '../openapi/describe.ts'
 import { orderDeps } from '../orders/order-deps.ts'
 

@@ -11,7 +11,7 @@ type FetchApp = { fetch: (request: Request) => Response | Promise<Response> }
  * photo store, and everything else is the web app, with unknown paths falling back to index.html
  * for the SPA router.
  */
-export const createLocalApp = ({
+export const createOriginApp = ({
   groups,
   apps,
   webDir,

@@ -6,7 +6,7 @@ import { join } from 'node:path'
  * The session-signing secret of a local market: generated on the first start and kept under
  * DATA_DIR (readable by this user only), so sessions survive a restart.
  */
-export const ensureLocalSessionSecret = async (dataDir: string): Promise<string> => {
+export const ensureSessionSecret = async (dataDir: string): Promise<string> => {
   const file = join(dataDir, 'session-secret')
   try {
     const existing = (await readFile(file, 'utf8')).trim()
