@@ -8,14 +8,14 @@
 export type RouteGroup = {
   /** Short, stable name: the Lambda's logical id is derived from it. */
   name: string
-  prefixes: string[]
-  /** The Lambda entry, relative to the project root; it exports `app` and `handler`. */
+  prefixes: readonly string[]
+  /** The Lambda entry, relative to the project root: it exports the `handler` that wraps the group's app. */
   entry: string
   /** Groups that only read may be granted read-only table access. */
   access: 'read' | 'readwrite'
 }
 
-export const routeGroups: RouteGroup[] = [
+export const routeGroups = [
   {
     name: 'accounts',
     prefixes: ['/api/auth', '/api/me', '/api/suppliers'],
@@ -34,10 +34,12 @@ export const routeGroups: RouteGroup[] = [
   { name: 'orders', prefixes: ['/api/orders'], entry: 'functions/orders.ts', access: 'readwrite' },
   { name: 'rfqs', prefixes: ['/api/rfqs', '/api/bids'], entry: 'functions/rfqs.ts', access: 'readwrite' },
   { name: 'webhooks', prefixes: ['/api/webhooks'], entry: 'functions/webhooks.ts', access: 'readwrite' },
-]
+] as const satisfies readonly RouteGroup[]
+
+export type GroupName = (typeof routeGroups)[number]['name']
 
 /** The group that serves a path, by longest matching prefix. */
-export const groupForPath = (path: string, groups: RouteGroup[] = routeGroups): RouteGroup | undefined => {
+export const groupForPath = (path: string, groups: readonly RouteGroup[] = routeGroups): RouteGroup | undefined => {
   let best: { group: RouteGroup; length: number } | undefined
   for (const group of groups) {
     for (const prefix of group.prefixes) {

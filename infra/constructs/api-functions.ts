@@ -14,7 +14,7 @@ import { photoKeyPrefix } from './photos-bucket.ts'
 
 export type ApiFunctionsProps = {
   projectRoot: string
-  routeGroups: RouteGroup[]
+  routeGroups: readonly RouteGroup[]
   table: ITableV2
   photosBucket: IBucket
   secret: ISecret

@@ -10,7 +10,7 @@ export type Layer = { name: string; path: string; may: Allowed; forTypes?: Allow
 
 export type Architecture = {
   layers: Layer[]
-  /** Paths (files or folders ending in `/`) whose code may read `process.env`: the composition roots. */
+  /** Paths (files or folders ending in `/`) whose code may read `process.env`: the composition roots. Nobody changes it. */
   environmentReaders: string[]
 }
 
@@ -66,8 +66,16 @@ export const architecture: Architecture = {
       forTypes: { layers: ['contracts', 'api'] },
     },
     { name: 'web build', path: 'web/build.ts', may: { packages: ['esbuild', 'node:*'] } },
+    {
+      name: 'test support',
+      path: 'test/support/',
+      may: {
+        layers: ['test support', 'contracts', 'core', 'data', 'payments', 'api', 'functions', 'web', 'web build'],
+        packages: ['*'],
+      },
+    },
   ],
-  environmentReaders: ['functions/', 'infra/app.ts'],
+  environmentReaders: ['functions/', 'infra/app.ts', 'test/support/'],
 }
 
 export type Violation = { rule: string; where: string; message: string }
@@ -84,9 +92,11 @@ const layerOf = (arch: Architecture, path: string) => arch.layers.find((layer) =
 
 const packageAllowed = (specifier: string, allowed: string[]) =>
   allowed.some((entry) =>
-    entry.endsWith('/*') || entry.endsWith(':*')
-      ? specifier.startsWith(entry.slice(0, -1))
-      : specifier === entry || specifier.startsWith(`${entry}/`),
+    entry === '*'
+      ? true
+      : entry.endsWith('/*') || entry.endsWith(':*')
+        ? specifier.startsWith(entry.slice(0, -1))
+        : specifier === entry || specifier.startsWith(`${entry}/`),
   )
 
 const permits = (arch: Architecture, allowed: Allowed | undefined, edge: ImportEdge) => {
@@ -174,6 +184,10 @@ export const checkArchitecture = (project: Project, arch: Architecture = archite
           message: `${dependency} is not declared in ${workspace ? `${workspace[1].dir}/` : ''}package.json`,
         })
       }
+    }
+    // Configuration travels as objects; changing the environment would reach every module of the process.
+    for (const line of facts.environmentWrites) {
+      violations.push({ rule: 'environment left alone', where: `${path}:${line}`, message: 'process.env is changed' })
     }
     if (facts.environmentReads.length > 0 && !arch.environmentReaders.some((reader) => under(path, reader))) {
       violations.push({

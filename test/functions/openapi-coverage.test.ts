@@ -2,9 +2,9 @@ import { documentedRoutes, toOpenApiPath } from '@market/api'
 import { Validator } from '@seriousme/openapi-schema-validator'
 import type { Hono } from 'hono'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loadGroupApps } from '../../functions/local/server.ts'
+import { buildGroupApps } from '../../functions/group-apps.ts'
 import { groupForPath, routeGroups } from '../../functions/route-map.ts'
-import { useTestDynamo } from '../support/dynamo.ts'
+import { fakeDeps } from '../support/fake-deps.ts'
 
 type OpenApiDocument = { openapi: string; paths: Record<string, Record<string, { summary?: string; requestBody?: unknown }>> }
 
@@ -12,14 +12,12 @@ let apps: Map<string, Hono<never>>
 let document: OpenApiDocument
 
 beforeAll(async () => {
-  useTestDynamo()
-  process.env.TABLE_NAME = 'openapi-coverage'
-  apps = (await loadGroupApps()) as unknown as Map<string, Hono<never>>
+  apps = buildGroupApps(fakeDeps().deps) as unknown as Map<string, Hono<never>>
   const meta = apps.get('meta') as Hono<never>
   document = (await (await meta.request('/api/openapi.json')).json()) as OpenApiDocument
 })
 
-/** Every route that the server mounts, read from the very apps the Lambda entries export. */
+/** Every route that the server mounts, read from apps built by the factories the Lambda entries call. */
 const mountedRoutes = () =>
   [...apps.entries()].flatMap(([group, app]) => documentedRoutes(app).map((route) => ({ group, ...route })))
 
