@@ -9,7 +9,7 @@ import { isSafeMethod } from './safe-methods.ts'
 
 export const sessionCookieName = 'market_session'
 
-type SignedIn = { Variables: { actor: Accounts.StoredUser } }
+export type SignedIn = { Variables: { actor: Accounts.StoredUser } }
 
 /** The session token: a signed, expiring JWT naming the user and the server-side session. */
 export const setSessionCookie = async (c: Context, deps: ApiDeps, session: Accounts.Session) => {
