@@ -14,8 +14,6 @@ export type SecretsConfig = {
   appSecretArn?: string
 }
 
-export type LogLevel = 'info' | 'warn' | 'error' | 'silent'
-
 /** Everything the market's functions are built from. Lambda reads it from its environment; `npm start` and the tests assemble it. */
 export type MarketConfig = {
   tableName: string

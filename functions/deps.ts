@@ -44,9 +44,9 @@ const stripeOnce = (secrets: () => Promise<AppSecrets>) => {
 export const buildDeps = (config: MarketConfig, log = logLines(config.logLevel)): ApiDeps => {
   const { db, secrets, sessionSecret, ports } = buildStores(config, recordDynamoCall)
   const table = config.tableName
-  // Checksums only when S3 requires them: a presigned PUT must not carry the checksum of an empty body.
   const { bucket, endpoint, ...s3 } = config.photos
   const s3Client = new S3Client({
+    // Checksums only when S3 requires them: a presigned PUT must not carry the checksum of an empty body.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     ...s3,
     ...(endpoint ? { endpoint, forcePathStyle: true } : {}),

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path'
 import { serve } from '@hono/node-server'
-import type { LogLine } from '@market/api/middleware/request-log'
 import type { MarketConfig } from '../config.ts'
 import { buildDeps } from '../deps.ts'
 import { buildGroupApps } from '../group-apps.ts'
@@ -29,28 +28,13 @@ export const savePhotoIn = (objectsDir: string) => (key: string, bytes: Buffer) 
  * the Lambda entries call, behind one origin with the photo bucket and the web app. The API
  * presigns photo uploads for the bucket at `url`, with the DynamoDB client's credentials.
  */
-export const createLocalMarket = ({
-  url,
-  webDir,
-  config,
-  log,
-}: {
-  url: string
-  webDir: string
-  config: LocalMarketConfig
-  log?: (line: LogLine) => void
-}) => {
+export const createLocalMarket = ({ url, webDir, config }: { url: string; webDir: string; config: LocalMarketConfig }) => {
   const { objectsDir, ...market } = config
   const credentials = market.dynamodb.credentials ?? { accessKeyId: '', secretAccessKey: '' }
-  const deps = buildDeps(
-    {
-      ...market,
-      photos: { bucket: photosBucket, endpoint: `${url}${photoBucketPath}`, region: market.dynamodb.region, credentials },
-    },
-    log,
-  )
+  const photos = { bucket: photosBucket, endpoint: `${url}${photoBucketPath}`, region: market.dynamodb.region, credentials }
+  const apps = buildGroupApps(buildDeps({ ...market, photos }))
   const photoBucket = createPhotoBucket({ dir: objectsDir, bucket: photosBucket, credentials })
-  return { app: createOriginApp({ groups: routeGroups, apps: buildGroupApps(deps), webDir, photoBucket }), deps }
+  return createOriginApp({ groups: routeGroups, apps, webDir, photoBucket })
 }
 
 export type RunningServer = { url: string; close: () => Promise<void> }
@@ -65,7 +49,7 @@ export const serveMarket = async (options: {
   const port = options.port || (await freePort())
   const host = options.host.includes(':') ? `[${options.host}]` : options.host === '0.0.0.0' ? '127.0.0.1' : options.host
   const url = `http://${host}:${port}`
-  const { app } = createLocalMarket({ url, webDir: options.webDir, config: options.config })
+  const app = createLocalMarket({ url, webDir: options.webDir, config: options.config })
   return new Promise((resolveServer, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: options.host }, () => {
       resolveServer({ url, close: () => new Promise((done) => server.close(() => done())) })

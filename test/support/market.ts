@@ -38,7 +38,7 @@ export const startTestMarket = async (prefix: string, { demoListings = false } =
   await seedDemoData(db, tableName, { listings: demoListings })
   const objectsDir = await mkdtemp(join(tmpdir(), 'market-objects-'))
   // app.request() addresses the app as http://localhost, so presigned photo URLs name that origin.
-  const { app } = createLocalMarket({
+  const app = createLocalMarket({
     url: 'http://localhost',
     webDir: '/nonexistent',
     config: testLocalMarketConfig(tableName, objectsDir),
