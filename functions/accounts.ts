@@ -1,6 +1,5 @@
-import { createAccountsApp } from '@market/api'
+import { createAccountsApp } from '@market/api/accounts/app'
 import { handle } from 'hono/aws-lambda'
-import { deps } from './deps.ts'
+import { lambdaDeps } from './deps.ts'
 
-export const app = createAccountsApp(deps())
-export const handler = handle(app)
+export const handler = handle(createAccountsApp(lambdaDeps()))

@@ -1,6 +1,5 @@
-import { createAdminApp } from '@market/api'
+import { createAdminApp } from '@market/api/admin/app'
 import { handle } from 'hono/aws-lambda'
-import { deps } from './deps.ts'
+import { lambdaDeps } from './deps.ts'
 
-export const app = createAdminApp(deps())
-export const handler = handle(app)
+export const handler = handle(createAdminApp(lambdaDeps()))

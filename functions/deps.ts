@@ -1,70 +1,22 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { S3Client } from '@aws-sdk/client-s3'
-import { type ApiDeps, type LogLine, recordDynamoCall } from '@market/api'
+import type { ApiDeps } from '@market/api/deps'
+import { recordDynamoCall } from '@market/api/middleware/dynamo-call-counter'
+import type { LogLine } from '@market/api/middleware/request-log'
 import type { Orders } from '@market/core'
-import {
-  createAccountRepository,
-  createCategoryRepository,
-  createCursorCodec,
-  createDocumentClient,
-  createHealthRepository,
-  createIdempotencyRepository,
-  createListingRepository,
-  createNotificationRepository,
-  createOrderRepository,
-  createPhotoStore,
-  createRfqRepository,
-  onEveryDynamoCall,
-} from '@market/data'
+import { createHealthRepository, createIdempotencyRepository, createPhotoStore } from '@market/data'
 import { createStripeGateway } from '@market/payments'
 import Stripe from 'stripe'
-import { monotonicFactory } from 'ulid'
-import { type AppSecrets, createSecretSource } from './secrets.ts'
+import { type MarketConfig, readLambdaConfig } from './config.ts'
+import type { AppSecrets } from './secrets.ts'
+import { buildStores } from './stores.ts'
 
 const levels = { info: 0, warn: 1, error: 2, silent: 3 } as const
 
-/** JSON lines on stdout (CloudWatch in Lambda); LOG_LEVEL=warn quietens request lines in tests. */
+/** JSON lines on stdout (CloudWatch in Lambda); LOG_LEVEL=warn quietens request lines. */
 const logLines = (minimum: string | undefined) => {
   const threshold = levels[minimum as keyof typeof levels] ?? levels.info
   return (line: LogLine) => {
     if (levels[line.level] >= threshold) process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`)
-  }
-}
-
-/**
- * Builds the clients and repositories from the environment. In Lambda, once per cold start; the
- * local server sets AWS_ENDPOINT_URL_DYNAMODB first, so the same code talks to DynamoDB Local.
- */
-export const buildDeps = (env: NodeJS.ProcessEnv = process.env, log = logLines(env.LOG_LEVEL)): ApiDeps => {
-  const table = env.TABLE_NAME
-  if (!table) throw new Error('TABLE_NAME is not set')
-  const db = createDocumentClient(new DynamoDBClient({}))
-  onEveryDynamoCall(db, recordDynamoCall)
-  const secrets = createSecretSource(env)
-  const sessionSecret = async () => (await secrets()).SESSION_SECRET
-  const nextId = monotonicFactory()
-  const cursors = createCursorCodec(sessionSecret)
-  // S3_ENDPOINT is the local S3-API store of `npm start`; in the cloud the SDK finds S3 itself.
-  // Checksums only when S3 requires them: a presigned PUT must not carry the checksum of an empty body.
-  const s3 = new S3Client({
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT, forcePathStyle: true } : {}),
-  })
-  return {
-    log,
-    clock: { now: () => new Date() },
-    ids: { next: () => nextId() },
-    health: createHealthRepository(db, table),
-    categories: createCategoryRepository(db, table),
-    accounts: createAccountRepository(db, table, cursors),
-    listings: createListingRepository(db, table, cursors),
-    notifications: createNotificationRepository(db, table),
-    photos: createPhotoStore(s3, env.PHOTOS_BUCKET ?? 'photos'),
-    orders: createOrderRepository(db, table, cursors),
-    rfqs: createRfqRepository(db, table, cursors),
-    idempotency: createIdempotencyRepository(db, table),
-    payments: stripeOnce(secrets),
-    sessions: { secret: sessionSecret, cookieSecure: env.COOKIE_SECURE !== 'false' },
   }
 }
 
@@ -84,9 +36,35 @@ const stripeOnce = (secrets: () => Promise<AppSecrets>) => {
   }
 }
 
-let cached: ApiDeps | undefined
-/** One set of clients per process, shared by every app that process serves. */
-export const deps = (): ApiDeps => {
-  cached ??= buildDeps()
-  return cached
+/**
+ * The API's ports, built from a config object: in Lambda once per cold start (`lambdaDeps`), under
+ * `npm start` and in the tests from the config they assemble. Every DynamoDB call is counted for
+ * the request log.
+ */
+export const buildDeps = (config: MarketConfig, log = logLines(config.logLevel)): ApiDeps => {
+  const { db, secrets, sessionSecret, ports } = buildStores(config, recordDynamoCall)
+  const table = config.tableName
+  const { bucket, endpoint, ...s3 } = config.photos
+  const s3Client = new S3Client({
+    // Checksums only when S3 requires them: a presigned PUT must not carry the checksum of an empty body.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    ...s3,
+    ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
+  })
+  return {
+    ...ports,
+    log,
+    health: createHealthRepository(db, table),
+    photos: createPhotoStore(s3Client, bucket),
+    idempotency: createIdempotencyRepository(db, table),
+    payments: stripeOnce(secrets),
+    sessions: { secret: sessionSecret, cookieSecure: config.cookieSecure },
+  }
+}
+
+let lambda: ApiDeps | undefined
+/** A Lambda's ports: built once per process from the environment the stack gives it, shared by its app. */
+export const lambdaDeps = (): ApiDeps => {
+  lambda ??= buildDeps(readLambdaConfig(process.env))
+  return lambda
 }

@@ -1,6 +1,5 @@
-import { createListingsApp } from '@market/api'
+import { createListingsApp } from '@market/api/listings/app'
 import { handle } from 'hono/aws-lambda'
-import { deps } from './deps.ts'
+import { lambdaDeps } from './deps.ts'
 
-export const app = createListingsApp(deps())
-export const handler = handle(app)
+export const handler = handle(createListingsApp(lambdaDeps()))

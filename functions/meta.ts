@@ -1,6 +1,5 @@
-import { createMetaApp } from '@market/api'
+import { createMetaApp } from '@market/api/meta/app'
 import { handle } from 'hono/aws-lambda'
-import { deps } from './deps.ts'
+import { lambdaDeps } from './deps.ts'
 
-export const app = createMetaApp(deps())
-export const handler = handle(app)
+export const handler = handle(createMetaApp(lambdaDeps()))

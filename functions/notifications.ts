@@ -1,6 +1,5 @@
-import { createNotificationsApp } from '@market/api'
+import { createNotificationsApp } from '@market/api/notifications/app'
 import { handle } from 'hono/aws-lambda'
-import { deps } from './deps.ts'
+import { lambdaDeps } from './deps.ts'
 
-export const app = createNotificationsApp(deps())
-export const handler = handle(app)
+export const handler = handle(createNotificationsApp(lambdaDeps()))

@@ -1,6 +1,5 @@
-import { createOrdersApp } from '@market/api'
+import { createOrdersApp } from '@market/api/orders/app'
 import { handle } from 'hono/aws-lambda'
-import { deps } from './deps.ts'
+import { lambdaDeps } from './deps.ts'
 
-export const app = createOrdersApp(deps())
-export const handler = handle(app)
+export const handler = handle(createOrdersApp(lambdaDeps()))

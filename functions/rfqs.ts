@@ -1,6 +1,5 @@
-import { createRfqsApp } from '@market/api'
+import { createRfqsApp } from '@market/api/rfqs/app'
 import { handle } from 'hono/aws-lambda'
-import { deps } from './deps.ts'
+import { lambdaDeps } from './deps.ts'
 
-export const app = createRfqsApp(deps())
-export const handler = handle(app)
+export const handler = handle(createRfqsApp(lambdaDeps()))

@@ -1,24 +1,29 @@
 /**
  * Which function serves which paths: plain data, read by the CDK app (one Lambda and one set of
- * API Gateway routes per group) and by the local server (which mounts each group's app under the
- * same prefixes). Adding a group here is all it takes to deploy it.
+ * API Gateway routes per group), by the local server (which sends each request to the group's
+ * app the same way) and by the tests that check every mounted route is documented and authorized.
  *
- * A prefix serves itself and everything below it (`/api/listings` and `/api/listings/*`).
+ * A prefix serves itself and everything below it (`/api/listings` and `/api/listings/*`). A
+ * segment may be a parameter (`/api/suppliers/:id`). Where prefixes of several groups match, the
+ * most specific wins, segment by segment: a literal segment before a parameter, then the longer
+ * prefix. So `/api/suppliers/me/listings` (listings) and `/api/suppliers/me` (accounts) both win
+ * over `/api/suppliers/:id`, for `/api/suppliers/me/…` paths. API Gateway picks among the routes
+ * the stack makes of these prefixes by the same rule (its "most specific match").
  */
 export type RouteGroup = {
   /** Short, stable name: the Lambda's logical id is derived from it. */
   name: string
-  prefixes: string[]
-  /** The Lambda entry, relative to the project root; it exports `app` and `handler`. */
+  prefixes: readonly string[]
+  /** The Lambda entry, relative to the project root: it exports the `handler` that wraps the group's app. */
   entry: string
   /** Groups that only read may be granted read-only table access. */
   access: 'read' | 'readwrite'
 }
 
-export const routeGroups: RouteGroup[] = [
+export const routeGroups = [
   {
     name: 'accounts',
-    prefixes: ['/api/auth', '/api/me', '/api/suppliers'],
+    prefixes: ['/api/auth', '/api/me', '/api/suppliers/me'],
     entry: 'functions/accounts.ts',
     access: 'readwrite',
   },
@@ -34,16 +39,44 @@ export const routeGroups: RouteGroup[] = [
   { name: 'orders', prefixes: ['/api/orders'], entry: 'functions/orders.ts', access: 'readwrite' },
   { name: 'rfqs', prefixes: ['/api/rfqs', '/api/bids'], entry: 'functions/rfqs.ts', access: 'readwrite' },
   { name: 'webhooks', prefixes: ['/api/webhooks'], entry: 'functions/webhooks.ts', access: 'readwrite' },
-]
+] as const satisfies readonly RouteGroup[]
 
-/** The group that serves a path, by longest matching prefix. */
-export const groupForPath = (path: string, groups: RouteGroup[] = routeGroups): RouteGroup | undefined => {
-  let best: { group: RouteGroup; length: number } | undefined
+export type GroupName = (typeof routeGroups)[number]['name']
+
+const segments = (path: string) => path.split('/').filter(Boolean)
+const isParameter = (segment: string) => segment.startsWith(':')
+
+/** Whether `prefix` serves `path`: its segments start the path's, a parameter standing for any one segment. */
+export const prefixMatches = (prefix: string, path: string) => {
+  const wanted = segments(prefix)
+  const given = segments(path)
+  return wanted.length <= given.length && wanted.every((segment, index) => isParameter(segment) || segment === given[index])
+}
+
+/** Which of two matching prefixes is the more specific: > 0 when `a` is. */
+export const compareSpecificity = (a: string, b: string) => {
+  const left = segments(a)
+  const right = segments(b)
+  for (let index = 0; index < Math.min(left.length, right.length); index++) {
+    const literalFirst = Number(!isParameter(left[index] as string)) - Number(!isParameter(right[index] as string))
+    if (literalFirst !== 0) return literalFirst
+  }
+  return left.length - right.length
+}
+
+/** The group that serves a path: the one with the most specific matching prefix. */
+export const groupForPath = (path: string, groups: readonly RouteGroup[] = routeGroups): RouteGroup | undefined => {
+  let best: { group: RouteGroup; prefix: string } | undefined
   for (const group of groups) {
     for (const prefix of group.prefixes) {
-      const matches = path === prefix || path.startsWith(`${prefix}/`)
-      if (matches && (!best || prefix.length > best.length)) best = { group, length: prefix.length }
+      if (prefixMatches(prefix, path) && (!best || compareSpecificity(prefix, best.prefix) > 0)) best = { group, prefix }
     }
   }
   return best?.group
+}
+
+/** The API Gateway route paths of a prefix: itself and everything below it, parameters as `{name}`. */
+export const gatewayRoutePaths = (prefix: string) => {
+  const path = prefix.replace(/:(\w+)/g, '{$1}')
+  return [path, `${path}/{proxy+}`]
 }

@@ -1,6 +1,5 @@
-import { createWebhooksApp } from '@market/api'
+import { createWebhooksApp } from '@market/api/webhooks/app'
 import { handle } from 'hono/aws-lambda'
-import { deps } from './deps.ts'
+import { lambdaDeps } from './deps.ts'
 
-export const app = createWebhooksApp(deps())
-export const handler = handle(app)
+export const handler = handle(createWebhooksApp(lambdaDeps()))

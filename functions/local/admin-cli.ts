@@ -6,7 +6,6 @@
  * --aws it writes to the table TABLE_NAME names, with the AWS credentials of the shell.
  */
 import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { Email, Password } from '@market/contracts'
@@ -14,9 +13,9 @@ import { Accounts } from '@market/core'
 import { createAccountRepository, createCursorCodec, createDocumentClient, ensureTable } from '@market/data'
 import { monotonicFactory } from 'ulid'
 import { z } from 'zod'
-import { readLocalConfig } from './config.ts'
+import { localAws, readLocalConfig } from './config.ts'
+import { dataDirPaths } from './data-dir.ts'
 import { type RunningDynamo, startDynamoDbLocal } from './dynamodb-local.ts'
-import { endpointFile } from './local-secret.ts'
 
 const usage = 'Usage: npm run admin -- create --email E --password P [--name N] [--aws]'
 
@@ -44,25 +43,25 @@ const main = async () => {
 
   let dynamo: RunningDynamo | undefined
   let table: string
+  let client: DynamoDBClient
   if (values.aws) {
     if (!process.env.TABLE_NAME) throw new Error('With --aws, set TABLE_NAME to the deployed table (the stack output TableName)')
     table = process.env.TABLE_NAME
+    client = new DynamoDBClient({})
   } else {
     const config = readLocalConfig(process.env)
+    const paths = dataDirPaths(config.DATA_DIR)
     table = config.TABLE_NAME
-    const running = await readFile(endpointFile(config.DATA_DIR), 'utf8').catch(() => undefined)
-    if (config.DYNAMODB_ENDPOINT) process.env.AWS_ENDPOINT_URL_DYNAMODB = config.DYNAMODB_ENDPOINT
-    else if (running && (await answers(running.trim()))) process.env.AWS_ENDPOINT_URL_DYNAMODB = running.trim()
-    else {
-      dynamo = await startDynamoDbLocal({ dataDir: join(config.DATA_DIR, 'dynamodb') })
-      process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamo.endpoint
+    // The DynamoDB Local of a running `npm start`, if it answers; else one of our own on DATA_DIR.
+    const running = (await readFile(paths.dynamodbEndpoint, 'utf8').catch(() => ''))?.trim()
+    let endpoint = config.DYNAMODB_ENDPOINT ?? (running && (await answers(running)) ? running : undefined)
+    if (!endpoint) {
+      dynamo = await startDynamoDbLocal({ dataDir: paths.dynamodb })
+      endpoint = dynamo.endpoint
     }
-    process.env.AWS_REGION ??= 'cn-local-1'
-    process.env.AWS_ACCESS_KEY_ID ??= 'local'
-    process.env.AWS_SECRET_ACCESS_KEY ??= 'local'
+    client = new DynamoDBClient(localAws(config, endpoint))
   }
   try {
-    const client = new DynamoDBClient({})
     if (!values.aws) await ensureTable(client, table)
     const nextId = monotonicFactory()
     const accounts = createAccountRepository(

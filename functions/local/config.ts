@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
+import type { AwsClientConfig } from '../config.ts'
 
 const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => ['true', '1', 'yes'].includes(value))
 
@@ -19,6 +20,18 @@ export const LocalConfig = z.object({
   SEED_DEMO_DATA: flag.default(true),
   /** How often the scheduled jobs run (EventBridge runs them every 5 minutes in the cloud). */
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  LOG_LEVEL: z.string().optional(),
+  /** Generated once into DATA_DIR when not given. */
+  SESSION_SECRET: z.string().min(1).optional(),
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  /** Plain HTTP on this machine: a Secure cookie would not come back from a phone on the LAN. */
+  COOKIE_SECURE: z.string().default('false'),
+  // DynamoDB Local accepts any credentials and region; real ones in the environment win.
+  AWS_REGION: z.string().min(1).default('cn-local-1'),
+  AWS_ACCESS_KEY_ID: z.string().min(1).default('local'),
+  AWS_SECRET_ACCESS_KEY: z.string().min(1).default('local'),
+  AWS_SESSION_TOKEN: z.string().min(1).optional(),
 })
 export type LocalConfig = z.output<typeof LocalConfig>
 
@@ -30,3 +43,14 @@ export const readLocalConfig = (env: NodeJS.ProcessEnv): LocalConfig => {
   }
   return { ...result.data, DATA_DIR: resolve(result.data.DATA_DIR) }
 }
+
+/** The AWS clients of a local market: the DynamoDB at `endpoint`, and the credentials and region of the settings. */
+export const localAws = (config: LocalConfig, endpoint: string): AwsClientConfig => ({
+  endpoint,
+  region: config.AWS_REGION,
+  credentials: {
+    accessKeyId: config.AWS_ACCESS_KEY_ID,
+    secretAccessKey: config.AWS_SECRET_ACCESS_KEY,
+    ...(config.AWS_SESSION_TOKEN ? { sessionToken: config.AWS_SESSION_TOKEN } : {}),
+  },
+})

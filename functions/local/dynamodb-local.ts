@@ -41,7 +41,7 @@ export const startDynamoDbLocal = async ({
   dataDir?: string
   port?: number
 } = {}): Promise<RunningDynamo> => {
-  // A missing folder makes DynamoDB Local exit silently (PLATFORM-NOTES.md).
+  // A missing folder makes DynamoDB Local exit silently, and every call then fails to connect.
   if (dataDir) await mkdir(dataDir, { recursive: true })
   const chosenPort = port || (await freePort())
   const child = spawn({ port: chosenPort, ...(dataDir ? { path: dataDir, sharedDb: true } : {}), stdio: 'pipe' })

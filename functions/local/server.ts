@@ -1,49 +1,40 @@
-import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { resolve } from 'node:path'
 import { serve } from '@hono/node-server'
-import { type RouteGroup, routeGroups } from '../route-map.ts'
+import type { MarketConfig } from '../config.ts'
+import { buildDeps } from '../deps.ts'
+import { buildGroupApps } from '../group-apps.ts'
+import { routeGroups } from '../route-map.ts'
 import { freePort } from './dynamodb-local.ts'
-import { createLocalApp } from './local-app.ts'
-import { createLocalPhotoStore, localBucketPath, writeLocalObject } from './local-photo-store.ts'
+import { createOriginApp } from './origin-app.ts'
+import { createPhotoBucket, photoBucketPath, writePhotoObject } from './photo-bucket.ts'
 
 export const projectRoot = resolve(import.meta.dirname, '../..')
 
-type GroupEntry = { app: { fetch: (request: Request) => Response | Promise<Response> } }
+/** The photos bucket of a local market (a folder of DATA_DIR/objects). */
+const photosBucket = 'photos'
 
-/**
- * Imports every group's Lambda entry and mounts the very `app` its handler wraps. The entries
- * read TABLE_NAME and the DynamoDB endpoint from the environment, so set those first.
- */
-export const loadGroupApps = async (groups: RouteGroup[] = routeGroups) => {
-  const apps = new Map<string, GroupEntry['app']>()
-  for (const group of groups) {
-    const entry = (await import(pathToFileURL(join(projectRoot, group.entry)).href)) as GroupEntry
-    apps.set(group.name, entry.app)
-  }
-  return apps
+/** How a local market runs: its config but for photos, which live in the local server itself. */
+export type LocalMarketConfig = Omit<MarketConfig, 'photos'> & {
+  /** Where the photo bucket keeps its objects (DATA_DIR/objects under `npm start`). */
+  objectsDir: string
 }
 
-export const localObjectsDir = (dataDir: string) => join(dataDir, 'objects')
-export const localPhotosBucket = () => {
-  process.env.PHOTOS_BUCKET ??= 'photos'
-  return process.env.PHOTOS_BUCKET
-}
-
-/** Saves a photo where the local photo store serves it from (the demo seed's photos). */
-export const saveLocalPhoto = (dataDir: string) => (key: string, bytes: Buffer) =>
-  writeLocalObject(localObjectsDir(dataDir), localPhotosBucket(), key, bytes)
+/** Saves a photo where the local photo bucket serves it from (the demo seed's photos). */
+export const savePhotoIn = (objectsDir: string) => (key: string, bytes: Buffer) =>
+  writePhotoObject(objectsDir, photosBucket, key, bytes)
 
 /**
- * Points the apps' S3 client at the local photo store of a server at `origin` (before the entries
- * are imported) and returns that store. Photos live under `dataDir/objects`.
+ * The market at `url` as `npm start` serves it: every route group's app, built by the factories
+ * the Lambda entries call, behind one origin with the photo bucket and the web app. The API
+ * presigns photo uploads for the bucket at `url`, with the DynamoDB client's credentials.
  */
-export const useLocalPhotoStore = (origin: string, dataDir: string) => {
-  process.env.S3_ENDPOINT = `${origin}${localBucketPath}`
-  return createLocalPhotoStore({
-    dir: localObjectsDir(dataDir),
-    bucket: localPhotosBucket(),
-    credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '' },
-  })
+export const createLocalMarket = ({ url, webDir, config }: { url: string; webDir: string; config: LocalMarketConfig }) => {
+  const { objectsDir, ...market } = config
+  const credentials = market.dynamodb.credentials ?? { accessKeyId: '', secretAccessKey: '' }
+  const photos = { bucket: photosBucket, endpoint: `${url}${photoBucketPath}`, region: market.dynamodb.region, credentials }
+  const apps = buildGroupApps(buildDeps({ ...market, photos }))
+  const photoBucket = createPhotoBucket({ dir: objectsDir, bucket: photosBucket, credentials })
+  return createOriginApp({ groups: routeGroups, apps, webDir, photoBucket })
 }
 
 export type RunningServer = { url: string; close: () => Promise<void> }
@@ -52,13 +43,13 @@ export const serveMarket = async (options: {
   port: number
   host: string
   webDir: string
-  dataDir: string
+  config: LocalMarketConfig
 }): Promise<RunningServer> => {
-  // The port must be known before the apps load: presigned photo URLs name it.
+  // The port must be known before the apps are built: presigned photo URLs name it.
   const port = options.port || (await freePort())
-  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`
-  const photoStore = useLocalPhotoStore(url, options.dataDir)
-  const app = createLocalApp({ groups: routeGroups, apps: await loadGroupApps(), webDir: options.webDir, photoStore })
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host === '0.0.0.0' ? '127.0.0.1' : options.host
+  const url = `http://${host}:${port}`
+  const app = createLocalMarket({ url, webDir: options.webDir, config: options.config })
   return new Promise((resolveServer, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: options.host }, () => {
       resolveServer({ url, close: () => new Promise((done) => server.close(() => done())) })

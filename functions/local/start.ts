@@ -8,23 +8,23 @@ import { join } from 'node:path'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { createDocumentClient, ensureTable } from '@market/data'
 import { buildWeb } from '../../web/build.ts'
-import { readLocalConfig } from './config.ts'
+import { buildJobDeps, type JobDeps, runJobs } from '../jobs.ts'
+import { localAws, readLocalConfig } from './config.ts'
+import { dataDirPaths, ensureSessionSecret } from './data-dir.ts'
 import { type RunningDynamo, startDynamoDbLocal } from './dynamodb-local.ts'
-import { endpointFile, ensureLocalSessionSecret } from './local-secret.ts'
 import { demoAccounts, seedDemoData } from './seed.ts'
-import { projectRoot, saveLocalPhoto, serveMarket } from './server.ts'
+import { type LocalMarketConfig, projectRoot, savePhotoIn, serveMarket } from './server.ts'
 
 const say = (message: string) => process.stdout.write(`${message}\n`)
 
-/** The scheduled jobs on a timer, as EventBridge runs them in the cloud (the same entry). */
-const startJobTimer = async (seconds: number) => {
-  const { runJobs } = await import('../jobs.ts')
+/** The scheduled jobs on a timer, as EventBridge runs them in the cloud (the same jobs). */
+const startJobTimer = (deps: JobDeps, seconds: number) => {
   let running = false
   return setInterval(async () => {
     if (running) return
     running = true
     try {
-      const report = await runJobs()
+      const report = await runJobs(deps)
       if (Object.values(report).some((counts) => Object.values(counts).some(Boolean))) say(`jobs: ${JSON.stringify(report)}`)
     } catch (error) {
       process.stderr.write(`jobs failed: ${error instanceof Error ? error.message : String(error)}\n`)
@@ -36,6 +36,7 @@ const startJobTimer = async (seconds: number) => {
 
 const main = async () => {
   const config = readLocalConfig(process.env)
+  const paths = dataDirPaths(config.DATA_DIR)
   const webDir = join(projectRoot, 'web', 'dist')
   await buildWeb({ outDir: webDir })
 
@@ -49,7 +50,7 @@ const main = async () => {
     say('\nStopping…')
     clearInterval(jobsTimer)
     await server?.close()
-    if (dynamo) await rm(endpointFile(config.DATA_DIR), { force: true })
+    if (dynamo) await rm(paths.dynamodbEndpoint, { force: true })
     await dynamo?.stop()
     process.exit(code)
   }
@@ -57,34 +58,33 @@ const main = async () => {
   process.on('SIGTERM', () => void stop(0))
 
   try {
-    if (config.DYNAMODB_ENDPOINT) {
-      process.env.AWS_ENDPOINT_URL_DYNAMODB = config.DYNAMODB_ENDPOINT
-    } else {
-      dynamo = await startDynamoDbLocal({ dataDir: join(config.DATA_DIR, 'dynamodb'), port: config.DYNAMODB_PORT })
-      process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamo.endpoint
-      await writeFile(endpointFile(config.DATA_DIR), dynamo.endpoint)
+    if (!config.DYNAMODB_ENDPOINT) {
+      dynamo = await startDynamoDbLocal({ dataDir: paths.dynamodb, port: config.DYNAMODB_PORT })
+      await writeFile(paths.dynamodbEndpoint, dynamo.endpoint)
     }
-    // DynamoDB Local accepts any credentials and region; real ones in the environment win.
-    process.env.AWS_REGION ??= 'cn-local-1'
-    process.env.AWS_ACCESS_KEY_ID ??= 'local'
-    process.env.AWS_SECRET_ACCESS_KEY ??= 'local'
-    process.env.TABLE_NAME = config.TABLE_NAME
-    process.env.SESSION_SECRET ??= await ensureLocalSessionSecret(config.DATA_DIR)
-    // Plain HTTP on this machine: a Secure cookie would not come back from a phone on the LAN.
-    process.env.COOKIE_SECURE ??= 'false'
-
-    const client = new DynamoDBClient({})
+    const dynamodb = localAws(config, config.DYNAMODB_ENDPOINT ?? (dynamo as RunningDynamo).endpoint)
+    const client = new DynamoDBClient(dynamodb)
     const created = await ensureTable(client, config.TABLE_NAME)
     say(created ? `Created table ${config.TABLE_NAME}` : `Using table ${config.TABLE_NAME} in ${config.DATA_DIR}`)
     const seeded =
       config.SEED_DEMO_DATA &&
-      (await seedDemoData(createDocumentClient(client), config.TABLE_NAME, {
-        savePhoto: saveLocalPhoto(config.DATA_DIR),
-      }))
+      (await seedDemoData(createDocumentClient(client), config.TABLE_NAME, { savePhoto: savePhotoIn(paths.objects) }))
     if (seeded) say('Wrote the demo data')
     client.destroy()
 
-    server = await serveMarket({ port: config.PORT, host: config.HOST, webDir, dataDir: config.DATA_DIR })
+    const market: LocalMarketConfig = {
+      tableName: config.TABLE_NAME,
+      dynamodb,
+      secrets: {
+        sessionSecret: config.SESSION_SECRET ?? (await ensureSessionSecret(paths)),
+        stripeSecretKey: config.STRIPE_SECRET_KEY,
+        stripeWebhookSecret: config.STRIPE_WEBHOOK_SECRET,
+      },
+      cookieSecure: config.COOKIE_SECURE !== 'false',
+      logLevel: config.LOG_LEVEL,
+      objectsDir: paths.objects,
+    }
+    server = await serveMarket({ port: config.PORT, host: config.HOST, webDir, config: market })
     say(`\n  拉萨服装原辅料交易市场 · Lhasa Raw-Materials Exchange\n  ${server.url}\n`)
     if (seeded) {
       say('  Demo sign-ins (shown on the first start only):')
@@ -93,7 +93,7 @@ const main = async () => {
       say('')
     }
     say('  Ctrl-C stops it.')
-    jobsTimer = await startJobTimer(config.JOBS_INTERVAL_SECONDS)
+    jobsTimer = startJobTimer(buildJobDeps(market), config.JOBS_INTERVAL_SECONDS)
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
     await stop(1)

@@ -8,13 +8,13 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3'
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager'
 import { NagSuppressions } from 'cdk-nag'
 import { Construct } from 'constructs'
-import type { RouteGroup } from '../../functions/route-map.ts'
+import { gatewayRoutePaths, type RouteGroup } from '../../functions/route-map.ts'
 import { MarketFunction } from './market-function.ts'
 import { photoKeyPrefix } from './photos-bucket.ts'
 
 export type ApiFunctionsProps = {
   projectRoot: string
-  routeGroups: RouteGroup[]
+  routeGroups: readonly RouteGroup[]
   table: ITableV2
   photosBucket: IBucket
   secret: ISecret
@@ -31,7 +31,8 @@ const pascalCase = (name: string) =>
 
 /**
  * The HTTP API and one function per route group of functions/route-map.ts. Every prefix gets
- * `ANY <prefix>` and `ANY <prefix>/{proxy+}`, so a new group in the map deploys with no edit here.
+ * `ANY <prefix>` and `ANY <prefix>/{proxy+}` (`:id` segments as `{id}`), so a new group or prefix
+ * in the map deploys with no edit here.
  */
 export class ApiFunctions extends Construct {
   readonly api: HttpApi
@@ -94,9 +95,8 @@ export class ApiFunctions extends Construct {
       // Photo uploads are presigned by groups that write: a photo belongs to something they save.
       if (group.access === 'readwrite') fn.grantPhotos(props.photosBucket, photoKeyPrefix)
       const integration = new HttpLambdaIntegration(`${pascalCase(group.name)}Integration`, fn)
-      for (const prefix of group.prefixes) {
-        this.api.addRoutes({ path: prefix, methods: [HttpMethod.ANY], integration })
-        this.api.addRoutes({ path: `${prefix}/{proxy+}`, methods: [HttpMethod.ANY], integration })
+      for (const path of group.prefixes.flatMap(gatewayRoutePaths)) {
+        this.api.addRoutes({ path, methods: [HttpMethod.ANY], integration })
       }
       this.functions[fnId] = fn
     }

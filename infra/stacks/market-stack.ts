@@ -19,7 +19,7 @@ export type MarketStackProps = StackProps & {
   /** The built web app to upload. */
   webAssetDir: string
   /** Defaults to the route map; tests pass their own to show a new group needs no infra change. */
-  routeGroups?: RouteGroup[]
+  routeGroups?: readonly RouteGroup[]
   /** The scheduled-jobs entry, relative to the project root. */
   jobsEntry?: string
   /**

@@ -2,13 +2,16 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { documentedRoutes } from '@market/api'
 import { tableDefinition } from '@market/data/table-definition'
 import { App, Aspects } from 'aws-cdk-lib'
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions'
 import { AwsSolutionsChecks } from 'cdk-nag'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RouteGroup, routeGroups } from '../../functions/route-map.ts'
+import { buildGroupApps } from '../../functions/group-apps.ts'
+import { gatewayRoutePaths, groupForPath, type RouteGroup, routeGroups } from '../../functions/route-map.ts'
 import { MarketStack } from '../../infra/stacks/market-stack.ts'
+import { fakeDeps } from '../support/fake-deps.ts'
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url))
 const cdkJson = JSON.parse(readFileSync(join(projectRoot, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }
@@ -47,9 +50,42 @@ const functionOfRoute = (resources: Resources, routeKey: string) => {
   return Object.keys(resources).find((id) => resources[id]?.Type === 'AWS::Lambda::Function' && uri.includes(`"${id}"`))
 }
 
+/**
+ * The route API Gateway picks for a request path, by its documented priorities: a full match
+ * before a greedy `{proxy+}` one, and among those the most specific (literal segments before path
+ * variables, then the longer route).
+ */
+const gatewayRouteFor = (resources: Resources, path: string) => {
+  const given = path.split('/').filter(Boolean)
+  const candidates = Object.values(resources)
+    .filter((r) => r.Type === 'AWS::ApiGatewayV2::Route')
+    .map((r) => r.Properties.RouteKey as string)
+    .map((key) => {
+      const template = key.replace(/^ANY /, '').split('/').filter(Boolean)
+      const greedy = template.at(-1) === '{proxy+}'
+      const fixed = greedy ? template.slice(0, -1) : template
+      const fits = greedy ? given.length > fixed.length : given.length === fixed.length
+      const matches = fits && fixed.every((segment, index) => segment.startsWith('{') || segment === given[index])
+      return { key, greedy, rank: fixed.map((segment) => (segment.startsWith('{') ? 1 : 2)), matches }
+    })
+    .filter((candidate) => candidate.matches)
+  const moreSpecific = (a: (typeof candidates)[number], b: (typeof candidates)[number]) => {
+    if (a.greedy !== b.greedy) return a.greedy ? 1 : -1
+    for (let index = 0; index < Math.min(a.rank.length, b.rank.length); index++) {
+      if (a.rank[index] !== b.rank[index]) return (b.rank[index] as number) - (a.rank[index] as number)
+    }
+    return b.rank.length - a.rank.length
+  }
+  return candidates.sort(moreSpecific)[0]?.key
+}
+
+const functionIdOf = (group: RouteGroup) =>
+  `${group.name.replace(/(^|-)(\w)/g, (_match, _dash, letter: string) => letter.toUpperCase())}Function`
+
+/** A group added to the map: one plain prefix, and a parameterised one beside the accounts' and listings' `/api/suppliers/me…`. */
 const extraGroup: RouteGroup = {
   name: 'extra-test-group',
-  prefixes: ['/api/extra', '/api/more-extra'],
+  prefixes: ['/api/extra', '/api/suppliers/:id'],
   entry: 'functions/meta.ts',
   access: 'readwrite',
 }
@@ -116,22 +152,35 @@ describe('the market stack', () => {
 
   it('wires every prefix of the route map, and everything below it, to its group function', () => {
     for (const group of routeGroups) {
-      const owners = group.prefixes.flatMap((prefix) => [
-        functionOfRoute(resources, `ANY ${prefix}`),
-        functionOfRoute(resources, `ANY ${prefix}/{proxy+}`),
-      ])
+      const owners = group.prefixes.flatMap(gatewayRoutePaths).map((path) => functionOfRoute(resources, `ANY ${path}`))
       expect(
         owners.every((id) => id !== undefined),
         `routes of ${group.name}`,
       ).toBe(true)
       expect(new Set(owners).size, `one function serves ${group.name}`).toBe(1)
     }
-    const groupFunctions = routeGroups.map((group) => functionOfRoute(resources, `ANY ${group.prefixes[0]}`))
+    const groupFunctions = routeGroups.map((group) =>
+      functionOfRoute(resources, `ANY ${gatewayRoutePaths(group.prefixes[0])[0]}`),
+    )
     expect(new Set(groupFunctions).size).toBe(routeGroups.length)
     main.template.resourceCountIs(
       'AWS::ApiGatewayV2::Route',
       routeGroups.reduce((sum, group) => sum + 2 * group.prefixes.length, 0),
     )
+  })
+
+  it('sends every route the apps mount to the function of the group the local server sends it to', () => {
+    const apps = buildGroupApps(fakeDeps().deps) as unknown as Map<string, Parameters<typeof documentedRoutes>[0]>
+    for (const [group, app] of apps) {
+      for (const route of documentedRoutes(app)) {
+        const path = route.path.replace(/:\w+/g, '01JX')
+        expect(groupForPath(path)?.name, path).toBe(group)
+        const routeKey = gatewayRouteFor(resources, path)
+        expect(functionOfRoute(resources, routeKey as string), `${path} by ${routeKey}`).toMatch(
+          new RegExp(`^Api${functionIdOf(groupForPath(path) as RouteGroup)}`),
+        )
+      }
+    }
   })
 
   it('throttles the API and writes its access logs', () => {
@@ -160,7 +209,7 @@ describe('the market stack', () => {
   it('gives read-only groups no table write actions', () => {
     const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']
     for (const group of routeGroups.filter((g) => g.access === 'read')) {
-      const fn = resources[functionOfRoute(resources, `ANY ${group.prefixes[0]}`) ?? '']
+      const fn = resources[functionOfRoute(resources, `ANY ${gatewayRoutePaths(group.prefixes[0])[0]}`) ?? '']
       expect(fn, group.name).toBeDefined()
       const role = JSON.stringify((fn?.Properties.Role as { 'Fn::GetAtt': string[] } | undefined)?.['Fn::GetAtt'][0])
       const actions = Object.values(resources)
@@ -244,11 +293,23 @@ describe('the market stack', () => {
 
   it('deploys a group added to the route map with its own function and routes, and no infra change', () => {
     const extendedResources = extended.template.toJSON().Resources as Resources
-    const owners = extraGroup.prefixes.flatMap((prefix) => [
-      functionOfRoute(extendedResources, `ANY ${prefix}`),
-      functionOfRoute(extendedResources, `ANY ${prefix}/{proxy+}`),
-    ])
+    const owners = extraGroup.prefixes.flatMap(gatewayRoutePaths).map((path) => functionOfRoute(extendedResources, `ANY ${path}`))
     expect(owners.every((id) => id?.includes('ExtraTestGroupFunction'))).toBe(true)
+    // The parameterised prefix takes what it should and nothing of the accounts' or listings' prefixes below it.
+    const groups = [...routeGroups, extraGroup]
+    for (const [path, group] of [
+      ['/api/suppliers/01JX', 'extra-test-group'],
+      ['/api/suppliers/01JX/ratings', 'extra-test-group'],
+      ['/api/suppliers/me/verification', 'accounts'],
+      ['/api/suppliers/me/listings', 'listings'],
+      ['/api/extra/1', 'extra-test-group'],
+    ] as const) {
+      expect(groupForPath(path, groups)?.name, path).toBe(group)
+      const routeKey = gatewayRouteFor(extendedResources, path) as string
+      expect(functionOfRoute(extendedResources, routeKey), `${path} by ${routeKey}`).toMatch(
+        new RegExp(`^Api${functionIdOf(groups.find((candidate) => candidate.name === group) as RouteGroup)}`),
+      )
+    }
     extended.template.hasResourceProperties('AWS::Lambda::Function', {
       Description: Match.stringLikeRegexp('^Route group extra-test-group:'),
       Environment: { Variables: Match.objectLike({ PHOTOS_BUCKET: Match.anyValue() }) },

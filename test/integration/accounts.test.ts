@@ -2,6 +2,7 @@ import { createAccountsApp } from '@market/api'
 import type { AuditEntry, MeResponse, User } from '@market/contracts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildDeps } from '../../functions/deps.ts'
+import { testMarketConfig } from '../support/dynamo.ts'
 import { startTestMarket, type TestMarket } from '../support/market.ts'
 
 let market: TestMarket
@@ -107,7 +108,7 @@ describe('sign-in throttling', () => {
   it('refuses the sixth wrong password with 429 and Retry-After, then even the right one until the window passes', async () => {
     const { email, password } = await market.register('buyer')
     let now = new Date('2026-12-01T08:00:00Z')
-    const deps = { ...buildDeps(process.env, () => {}), clock: { now: () => now } }
+    const deps = { ...buildDeps(testMarketConfig(market.tableName), () => {}), clock: { now: () => now } }
     const app = createAccountsApp(deps)
     const login = (pw: string) =>
       app.request('/api/auth/login', {

@@ -5,7 +5,7 @@ import { createAccountRepository, createCategoryRepository, createCursorCodec, c
 import { ulid } from 'ulid'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildDeps } from '../../functions/deps.ts'
-import { createTestTable } from '../support/dynamo.ts'
+import { createTestTable, testMarketConfig } from '../support/dynamo.ts'
 
 /**
  * The cost rule of the listings issue: a browse or search page is at most 2 DynamoDB requests
@@ -69,7 +69,7 @@ const fillMarket = async (count: number) => {
     }),
   )
   const logs: LogLine[] = []
-  const app = createListingsApp(buildDeps({ ...process.env, TABLE_NAME: tableName }, (line) => logs.push(line)))
+  const app = createListingsApp(buildDeps(testMarketConfig(tableName), (line) => logs.push(line)))
   /** A page of results and the DynamoDB requests it took. */
   return async (query: string) => {
     const response = await app.request(`/api/listings?${query}`)

@@ -3,6 +3,7 @@ import type { Listing, Order } from '@market/contracts'
 import { Orders } from '@market/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildDeps } from '../../functions/deps.ts'
+import { testMarketConfig } from '../support/dynamo.ts'
 import { startFakeStripe } from '../support/fake-stripe.ts'
 import { startTestMarket, type TestMarket } from '../support/market.ts'
 
@@ -96,7 +97,7 @@ describe('placing orders', () => {
   it('refuses an order priced from a listing the supplier repriced meanwhile, and takes no stock', async () => {
     const listing = await market.publishListing(supplier)
     const buyer = await market.register('buyer')
-    const deps = buildDeps({ ...process.env, TABLE_NAME: market.tableName }, () => {})
+    const deps = buildDeps(testMarketConfig(market.tableName), () => {})
     // The buyer's request read the listing just before the supplier's new prices landed.
     const staleRead = await deps.listings.getWithSupplier(listing.id)
     const repriced = await market.call(`/api/listings/${listing.id}`, {
@@ -201,7 +202,7 @@ describe('the bank-transfer path', () => {
     const received = await step(buyer, id, 'receive')
     expect(received.body.status).toBe('delivered')
 
-    const deps = buildDeps({ ...process.env, TABLE_NAME: market.tableName }, () => {})
+    const deps = buildDeps(testMarketConfig(market.tableName), () => {})
     const inEightDays = { now: () => new Date(Date.now() + 8 * 24 * 3600 * 1000) }
     const report = await Orders.runOrderJobs({ ...deps, payments: null, clock: inEightDays })
     expect(report.completed).toBeGreaterThanOrEqual(1)
@@ -230,7 +231,7 @@ describe('the bank-transfer path', () => {
     await step(buyer, waiting.body.id, 'transfer', { reference: 'BOC 88', paidAt: '2026-11-27' })
     expect(await stockOf(listing)).toBe(before - 12)
 
-    const deps = buildDeps({ ...process.env, TABLE_NAME: market.tableName }, () => {})
+    const deps = buildDeps(testMarketConfig(market.tableName), () => {})
     const tomorrow = { now: () => new Date(Date.now() + 25 * 3600 * 1000) }
     const runs = await Promise.all([1, 2].map(() => Orders.runOrderJobs({ ...deps, payments: null, clock: tomorrow })))
     expect(runs.reduce((sum, run) => sum + run.cancelledUnpaid, 0)).toBeGreaterThanOrEqual(1)
@@ -300,7 +301,7 @@ describe('paying with Stripe', () => {
 
   beforeAll(async () => {
     fake = await startFakeStripe()
-    const deps = { ...buildDeps({ ...process.env, TABLE_NAME: market.tableName }, () => {}), payments: async () => fake.gateway }
+    const deps = { ...buildDeps(testMarketConfig(market.tableName), () => {}), payments: async () => fake.gateway }
     const apps = { orders: createOrdersApp(deps), webhooks: createWebhooksApp(deps), admin: createAdminApp(deps) }
     request = async (app, path, init) => apps[app].request(path, init)
   })

@@ -3,6 +3,7 @@ import type { Bid, NotificationsResponse, Order, Rfq } from '@market/contracts'
 import { Rfqs } from '@market/core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildDeps } from '../../functions/deps.ts'
+import { testMarketConfig } from '../support/dynamo.ts'
 import { startTestMarket, type TestMarket } from '../support/market.ts'
 
 type Account = Awaited<ReturnType<TestMarket['register']>>
@@ -51,7 +52,7 @@ const feedIds = async (supplier: Account) => {
 /** The RFQ app with its clock moved, to act after a deadline as the market would then. */
 const later = (hoursAhead: number) => {
   const deps = {
-    ...buildDeps({ ...process.env, TABLE_NAME: market.tableName }, () => {}),
+    ...buildDeps(testMarketConfig(market.tableName), () => {}),
     clock: { now: () => new Date(Date.now() + hoursAhead * 3600 * 1000) },
   }
   const app = createRfqsApp(deps)

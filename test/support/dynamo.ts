@@ -2,23 +2,35 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { createDocumentClient, ensureTable } from '@market/data'
 import { ulid } from 'ulid'
 import { inject } from 'vitest'
+import type { AwsClientConfig, MarketConfig } from '../../functions/config.ts'
+import type { LocalMarketConfig } from '../../functions/local/server.ts'
 
-/** Credentials and region DynamoDB Local accepts; set before any entry module builds its client. */
-export const useTestDynamo = () => {
-  const endpoint = inject('dynamoEndpoint')
-  process.env.AWS_ENDPOINT_URL_DYNAMODB = endpoint
-  process.env.AWS_REGION = 'cn-local-1'
-  process.env.AWS_ACCESS_KEY_ID = 'test'
-  process.env.AWS_SECRET_ACCESS_KEY = 'test'
-  process.env.SESSION_SECRET = 'test-session-secret-of-at-least-32-chars'
-  process.env.COOKIE_SECURE = 'false'
-  return endpoint
+/** The run's DynamoDB Local (started once, see global-setup.ts), with credentials and region it accepts. */
+export const testDynamo = (): AwsClientConfig => ({
+  endpoint: inject('dynamoEndpoint'),
+  region: 'cn-local-1',
+  credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+})
+
+/** The market's config for a test table: as `npm start` runs it, quieter. */
+export const testMarketConfig = (tableName: string): MarketConfig => ({
+  tableName,
+  dynamodb: testDynamo(),
+  photos: { bucket: 'photos' },
+  secrets: { sessionSecret: 'test-session-secret-of-at-least-32-chars' },
+  cookieSecure: false,
+  logLevel: 'warn',
+})
+
+/** The same, for a local market whose photo bucket keeps its objects in `objectsDir`. */
+export const testLocalMarketConfig = (tableName: string, objectsDir: string): LocalMarketConfig => {
+  const { photos: _photos, ...config } = testMarketConfig(tableName)
+  return { ...config, objectsDir }
 }
 
 /** A fresh table per suite, so suites run in parallel without seeing each other's items. */
 export const createTestTable = async (prefix: string) => {
-  useTestDynamo()
-  const client = new DynamoDBClient({})
+  const client = new DynamoDBClient(testDynamo())
   const tableName = `${prefix}-${ulid().toLowerCase()}`
   await ensureTable(client, tableName)
   return { tableName, client, db: createDocumentClient(client) }

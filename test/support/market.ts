@@ -4,11 +4,9 @@ import { join } from 'node:path'
 import { sessionCookieName } from '@market/api'
 import type { Listing, MeResponse } from '@market/contracts'
 import { ulid } from 'ulid'
-import { createLocalApp } from '../../functions/local/local-app.ts'
 import { demoAccounts, seedDemoData } from '../../functions/local/seed.ts'
-import { loadGroupApps, useLocalPhotoStore } from '../../functions/local/server.ts'
-import { routeGroups } from '../../functions/route-map.ts'
-import { createTestTable } from './dynamo.ts'
+import { createLocalMarket } from '../../functions/local/server.ts'
+import { createTestTable, testLocalMarketConfig } from './dynamo.ts'
 
 /** A valid listing: yak down blend in metres, two tiers, stock 600. */
 export const listingInput = (overrides: Record<string, unknown> = {}) => ({
@@ -38,10 +36,13 @@ export type Answer<T = unknown> = { status: number; body: T; headers: Headers; c
 export const startTestMarket = async (prefix: string, { demoListings = false } = {}) => {
   const { tableName, db } = await createTestTable(prefix)
   await seedDemoData(db, tableName, { listings: demoListings })
-  process.env.TABLE_NAME = tableName
+  const objectsDir = await mkdtemp(join(tmpdir(), 'market-objects-'))
   // app.request() addresses the app as http://localhost, so presigned photo URLs name that origin.
-  const photoStore = useLocalPhotoStore('http://localhost', await mkdtemp(join(tmpdir(), 'market-data-')))
-  const app = createLocalApp({ groups: routeGroups, apps: await loadGroupApps(), webDir: '/nonexistent', photoStore })
+  const app = createLocalMarket({
+    url: 'http://localhost',
+    webDir: '/nonexistent',
+    config: testLocalMarketConfig(tableName, objectsDir),
+  })
 
   const call = async <T = unknown>(
     path: string,

@@ -2,18 +2,22 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { seedDemoData } from '../../functions/local/seed.ts'
-import { saveLocalPhoto, serveMarket } from '../../functions/local/server.ts'
+import { savePhotoIn, serveMarket } from '../../functions/local/server.ts'
 import { buildWeb } from '../../web/build.ts'
-import { createTestTable } from './dynamo.ts'
+import { createTestTable, testLocalMarketConfig } from './dynamo.ts'
 
 /** The market as `npm start` serves it, on a fresh table with all the demo data and photos, for HTTP and browser tests. */
 export const serveTestMarket = async (prefix: string) => {
   const table = await createTestTable(prefix)
-  const dataDir = await mkdtemp(join(tmpdir(), 'market-data-'))
-  await seedDemoData(table.db, table.tableName, { savePhoto: saveLocalPhoto(dataDir) })
-  process.env.TABLE_NAME = table.tableName
+  const objectsDir = await mkdtemp(join(tmpdir(), 'market-objects-'))
+  await seedDemoData(table.db, table.tableName, { savePhoto: savePhotoIn(objectsDir) })
   const webDir = await mkdtemp(join(tmpdir(), 'market-web-'))
   await buildWeb({ outDir: webDir })
-  const server = await serveMarket({ port: 0, host: '127.0.0.1', webDir, dataDir })
+  const server = await serveMarket({
+    port: 0,
+    host: '127.0.0.1',
+    webDir,
+    config: testLocalMarketConfig(table.tableName, objectsDir),
+  })
   return { ...table, server }
 }

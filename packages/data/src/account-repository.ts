@@ -3,7 +3,6 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb'
@@ -11,9 +10,10 @@ import type { AuditEntry, User, UsersQuery, VerificationDetails } from '@market/
 import { Accounts, type Notifications } from '@market/core'
 import { auditPut } from './audit-writes.ts'
 import type { CursorCodec } from './cursor.ts'
-import { batchGet, type Item } from './items.ts'
-import { auditKey, emailKey, loginFailuresKey, pendingVerificationIndex, sessionKey, userKey, userListIndex } from './keys.ts'
+import { batchGet, type Item, itemExists, itemIsNew } from './items.ts'
+import { allUsers, auditLog, emailKey, loginFailuresKey, pendingVerifications, sessionKey, userKey } from './keys.ts'
 import { notificationWrites } from './notification-repository.ts'
+import { createQueries, equalTo } from './query.ts'
 import { withConflictRetry, writeRefusal } from './transactions.ts'
 
 export const toStoredUser = (item: Item): Accounts.StoredUser => ({
@@ -46,6 +46,7 @@ const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000)
 const failureListCap = 20
 
 export const createAccountRepository = (db: DynamoDBDocumentClient, table: string, cursors: CursorCodec) => {
+  const { queryItems, queryPage } = createQueries(db, table, cursors)
   const findUserById = async (id: string) => {
     const result = await db.send(new GetCommand({ TableName: table, Key: userKey(id), ConsistentRead: true }))
     return result.Item ? toStoredUser(result.Item) : undefined
@@ -62,7 +63,7 @@ export const createAccountRepository = (db: DynamoDBDocumentClient, table: strin
       TableName: table,
       Key: userKey(userId),
       UpdateExpression: `SET ${update.set}, version = version + :one${update.remove ? ` REMOVE ${update.remove}` : ''}`,
-      ConditionExpression: `attribute_exists(pk) AND (${update.condition})`,
+      ConditionExpression: `${itemExists} AND (${update.condition})`,
       ExpressionAttributeNames: update.names,
       ExpressionAttributeValues: { ...update.values, ':one': 1 },
     }
@@ -94,14 +95,14 @@ export const createAccountRepository = (db: DynamoDBDocumentClient, table: strin
                   Put: {
                     TableName: table,
                     Item: { ...emailKey(user.email), type: 'email', userId: user.id },
-                    ConditionExpression: 'attribute_not_exists(pk)',
+                    ConditionExpression: itemIsNew,
                   },
                 },
                 {
                   Put: {
                     TableName: table,
-                    Item: { ...userKey(user.id), ...userListIndex(user.createdAt, user.id), type: 'user', ...user },
-                    ConditionExpression: 'attribute_not_exists(pk)',
+                    Item: { ...userKey(user.id), ...allUsers().entry(user.createdAt, user.id), type: 'user', ...user },
+                    ConditionExpression: itemIsNew,
                   },
                 },
               ],
@@ -205,12 +206,15 @@ export const createAccountRepository = (db: DynamoDBDocumentClient, table: strin
       })
       // A supplier that never asked has no details yet: it counts as unverified.
       if (from.includes('unverified')) fromConditions.push('attribute_not_exists(verificationDetails)')
-      if (pending) Object.assign(values, prefixed(pendingVerificationIndex(details.submittedAt as string, userId)))
+      // A pending request puts the supplier in the verification queue; a decision takes it out.
+      const queue = pendingVerifications()
+      const entry = pending ? queue.entry(details.submittedAt as string, userId) : {}
+      Object.assign(values, prefixed(entry))
       return updateUser(
         userId,
         {
-          set: pending ? 'verificationDetails = :details, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk' : 'verificationDetails = :details',
-          ...(pending ? {} : { remove: 'gsi1pk, gsi1sk' }),
+          set: ['verificationDetails = :details', ...Object.keys(entry).map((name) => `${name} = :${name}`)].join(', '),
+          ...(pending ? {} : { remove: `${queue.keys.partitionKey}, ${queue.keys.sortKey}` }),
           condition: `#role = :supplier AND (${fromConditions.join(' OR ')})`,
           names: { '#status': 'status', '#role': 'role' },
           values,
@@ -233,60 +237,16 @@ export const createAccountRepository = (db: DynamoDBDocumentClient, table: strin
         (current) => new Accounts.AccountStatusError(current?.status ?? from),
       ),
 
-    listPendingVerifications: async () => {
-      const result = await db.send(
-        new QueryCommand({
-          TableName: table,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': pendingVerificationIndex('', '').gsi1pk },
-          Limit: 100,
-        }),
-      )
-      return (result.Items ?? []).map(toStoredUser)
-    },
+    listPendingVerifications: async () => (await queryItems(pendingVerifications(), { limit: 100 })).items.map(toStoredUser),
 
-    listUsers: async (query: UsersQuery) => {
-      const filters: string[] = []
-      const values: Item = { ':pk': userListIndex('', '').gsi2pk }
-      const names: Record<string, string> = {}
-      if (query.role) {
-        filters.push('#role = :role')
-        names['#role'] = 'role'
-        values[':role'] = query.role
-      }
-      if (query.status) {
-        filters.push('#status = :status')
-        names['#status'] = 'status'
-        values[':status'] = query.status
-      }
-      const result = await db.send(
-        new QueryCommand({
-          TableName: table,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk',
-          ExpressionAttributeValues: values,
-          ...(filters.length > 0 ? { FilterExpression: filters.join(' AND '), ExpressionAttributeNames: names } : {}),
-          ScanIndexForward: false,
-          Limit: query.limit,
-          ExclusiveStartKey: await cursors.decode(query.cursor),
-        }),
-      )
-      return { items: (result.Items ?? []).map(toStoredUser), nextCursor: await cursors.encode(result.LastEvaluatedKey) }
+    listUsers: async ({ role, status, ...page }: UsersQuery) => {
+      const result = await queryPage(allUsers(), { ...page, filter: equalTo({ role, status }), descending: true })
+      return { items: result.items.map(toStoredUser), nextCursor: result.nextCursor }
     },
 
     listAudit: async (page: { cursor?: string; limit: number }) => {
-      const result = await db.send(
-        new QueryCommand({
-          TableName: table,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': auditKey('', '').pk },
-          ScanIndexForward: false,
-          Limit: page.limit,
-          ExclusiveStartKey: await cursors.decode(page.cursor),
-        }),
-      )
-      return { items: (result.Items ?? []).map(toAuditEntry), nextCursor: await cursors.encode(result.LastEvaluatedKey) }
+      const result = await queryPage(auditLog(), { ...page, descending: true })
+      return { items: result.items.map(toAuditEntry), nextCursor: result.nextCursor }
     },
   } satisfies Accounts.AccountStore
 }

@@ -1,8 +1,10 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import type { AuditEntry, Category } from '@market/contracts'
 import { type Catalog, DomainError } from '@market/core'
 import { auditPut } from './audit-writes.ts'
-import { categoryKey, categoryPartition, categorySortPrefix } from './keys.ts'
+import { itemExists, itemIsNew } from './items.ts'
+import { allCategories, categoryKey } from './keys.ts'
+import { createQueries } from './query.ts'
 import { writeRefusal } from './transactions.ts'
 
 const toCategory = (item: Record<string, unknown>): Category => ({
@@ -13,22 +15,14 @@ const toCategory = (item: Record<string, unknown>): Category => ({
 })
 
 export const createCategoryRepository = (db: DynamoDBDocumentClient, table: string) => {
+  const { queryItems } = createQueries(db, table)
   const getCategory = async (id: string) => {
     const result = await db.send(new GetCommand({ TableName: table, Key: categoryKey(id), ConsistentRead: true }))
     return result.Item ? toCategory(result.Item) : undefined
   }
   return {
     /** The whole taxonomy is one partition: a single Query (tens of items, one page). */
-    listCategories: async () => {
-      const result = await db.send(
-        new QueryCommand({
-          TableName: table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': categoryPartition(), ':prefix': categorySortPrefix() },
-        }),
-      )
-      return (result.Items ?? []).map(toCategory)
-    },
+    listCategories: async () => (await queryItems(allCategories())).items.map(toCategory),
     getCategory,
     addCategory: async (category: Category, audit?: AuditEntry) => {
       try {
@@ -39,7 +33,7 @@ export const createCategoryRepository = (db: DynamoDBDocumentClient, table: stri
                 Put: {
                   TableName: table,
                   Item: { ...categoryKey(category.id), type: 'category', ...category },
-                  ConditionExpression: 'attribute_not_exists(pk)',
+                  ConditionExpression: itemIsNew,
                 },
               },
               ...(audit ? [auditPut(table, audit)] : []),
@@ -65,7 +59,7 @@ export const createCategoryRepository = (db: DynamoDBDocumentClient, table: stri
                   TableName: table,
                   Key: categoryKey(id),
                   UpdateExpression: `SET ${entries.map(([name]) => `#${name} = :${name}`).join(', ')}`,
-                  ConditionExpression: 'attribute_exists(pk)',
+                  ConditionExpression: itemExists,
                   ExpressionAttributeNames: Object.fromEntries(entries.map(([name]) => [`#${name}`, name])),
                   ExpressionAttributeValues: Object.fromEntries(entries.map(([name, value]) => [`:${name}`, value])),
                 },

@@ -1,5 +1,6 @@
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { IdempotencyClaim, IdempotencyStore } from '@market/core'
+import { itemIsNew } from './items.ts'
 import { idempotencyKey } from './keys.ts'
 import { writeRefusal } from './transactions.ts'
 
@@ -23,7 +24,7 @@ export const createIdempotencyRepository = (db: DynamoDBDocumentClient, table: s
             startedAt: now.getTime(),
             expiresAt: Math.floor(now.getTime() / 1000) + retentionSeconds,
           },
-          ConditionExpression: 'attribute_not_exists(pk) OR (#state = :inProgress AND startedAt < :leaseEnded)',
+          ConditionExpression: `${itemIsNew} OR (#state = :inProgress AND startedAt < :leaseEnded)`,
           ExpressionAttributeNames: { '#state': 'state' },
           ExpressionAttributeValues: { ':inProgress': 'in_progress', ':leaseEnded': now.getTime() - leaseMs },
         }),

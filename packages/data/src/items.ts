@@ -1,16 +1,27 @@
 import { BatchGetCommand, type DynamoDBDocumentClient, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { keyAttributeNames, tableDefinition } from './table-definition.ts'
 
 export type Item = Record<string, unknown>
 export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number]
 
-const keyAttributes = ['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'] as const
+/** What kind of item it is (`user`, `listing`, …): bookkeeping of the table, like the keys. */
+const itemTypeAttribute = 'type'
+const bookkeeping = [...keyAttributeNames(), itemTypeAttribute]
 
-/** The domain object stored in an item: the item without its keys and index attributes. */
+/** The domain object stored in an item: the item without its keys, index attributes and type. */
 export const withoutKeys = <T>(item: Item): T => {
   const object = { ...item }
-  for (const name of keyAttributes) delete object[name]
+  for (const name of bookkeeping) delete object[name]
   return object as T
 }
+
+/** Whether an item is the one a key names. */
+export const hasKey = (item: Item, key: Record<string, string>) =>
+  Object.entries(key).every(([name, value]) => item[name] === value)
+
+/** Conditions on whether the item a write names is there (every item has a partition key). */
+export const itemIsNew = `attribute_not_exists(${tableDefinition.partitionKey})`
+export const itemExists = `attribute_exists(${tableDefinition.partitionKey})`
 
 /**
  * BatchGet of any number of keys: in chunks of 100 (DynamoDB's limit), retrying what DynamoDB left

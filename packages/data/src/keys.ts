@@ -1,125 +1,166 @@
+import { tableDefinition } from './table-definition.ts'
+
 /**
- * Key builders: the only place that knows how an item's pk / sk are spelled. Repositories use
- * these; nothing else concatenates key strings.
+ * Key builders: the only place that knows how keys are spelled. Each access pattern is named here
+ * once, as a `Partition`: the table or index it reads, its partition key, and `entry(…)`, the key
+ * attributes that put an item where that pattern finds it. A repository writes `entry(…)` into
+ * the item and hands the same partition to `queryItems` / `queryPage` to read it back.
  */
-export type ItemKey = { pk: string; sk: string }
+
+/** The key attributes of the table, or of one of its indexes. */
+export type KeyNames = { readonly partitionKey: string; readonly sortKey: string; readonly indexName?: string }
+
+/** A condition on the sort key of a Query. */
+export type SortKeyCondition = { beginsWith: string } | { below: string } | { between: readonly [string, string] }
+
+/** The items of one partition of the table or of an index, in sort-key order. */
+export type Partition = {
+  keys: KeyNames
+  pk: string
+  /** Where other kinds of item share the partition: the sort keys of this pattern's items. */
+  within?: SortKeyCondition
+}
+
+export type Pattern<Parts extends unknown[]> = Partition & {
+  /** The key attributes that place an item in this partition. */
+  entry: (...parts: Parts) => Record<string, string>
+}
+
+const table = { partitionKey: tableDefinition.partitionKey, sortKey: tableDefinition.sortKey } as const
+export type ItemKey = Record<(typeof table)[keyof typeof table], string>
+const [gsi1, gsi2, gsi3] = tableDefinition.globalSecondaryIndexes
+
+const pattern = <Parts extends unknown[]>(
+  keys: KeyNames,
+  pk: string,
+  sortKey: (...parts: Parts) => string,
+  within?: SortKeyCondition,
+): Pattern<Parts> => ({
+  keys,
+  pk,
+  ...(within ? { within } : {}),
+  entry: (...parts) => ({ [keys.partitionKey]: pk, [keys.sortKey]: sortKey(...parts) }),
+})
+
+const itemKey = (pk: string, sk: string): ItemKey => ({ [table.partitionKey]: pk, [table.sortKey]: sk })
+
+/** Sort keys that order by time, ties broken by id. */
+const byTime = (at: string, id: string) => `${at}#${id}`
+/** Prices are padded so that the strings sort as the numbers do. */
+const pricePart = (priceFen: number) => String(priceFen).padStart(10, '0')
+/** Sorts after every `<at>#<id>` (ids never hold `~`): the upper bound of "up to `at`". */
+const upTo = (at: string) => `${at}#~`
+
+/** The sort keys of items due by `now` (`<due time>#<id>`, oldest first). */
+export const dueBy = (now: Date): SortKeyCondition => ({ below: upTo(now.toISOString()) })
+
+// The market ---------------------------------------------------------------------------------
 
 /** A fixed item the health check reads: a real round trip that needs no data to exist. */
-export const healthKey = (): ItemKey => ({ pk: 'MARKET', sk: 'HEALTH' })
-
+export const healthKey = () => itemKey('MARKET', 'HEALTH')
 /** Written once by the demo seed, so a restart can tell the demo data is already there. */
-export const seedMarkerKey = (): ItemKey => ({ pk: 'MARKET', sk: 'SEED' })
+export const seedMarkerKey = () => itemKey('MARKET', 'SEED')
 
 /** All categories share one partition so the taxonomy is one Query. */
-export const categoryKey = (categoryId: string): ItemKey => ({ pk: 'TAXONOMY', sk: `CATEGORY#${categoryId}` })
-export const categoryPartition = () => 'TAXONOMY'
-export const categorySortPrefix = () => 'CATEGORY#'
+export const allCategories = () =>
+  pattern(table, 'TAXONOMY', (categoryId: string) => `CATEGORY#${categoryId}`, { beginsWith: 'CATEGORY#' })
+export const categoryKey = (categoryId: string) => allCategories().entry(categoryId)
 
-export const userKey = (userId: string): ItemKey => ({ pk: `USER#${userId}`, sk: 'PROFILE' })
+// Accounts -----------------------------------------------------------------------------------
+
+const userPartition = (userId: string) => `USER#${userId}`
+export const userKey = (userId: string) => itemKey(userPartition(userId), 'PROFILE')
 /** One item per email: its conditional put is what makes emails unique. */
-export const emailKey = (email: string): ItemKey => ({ pk: `EMAIL#${email}`, sk: 'EMAIL' })
-export const sessionKey = (sessionId: string): ItemKey => ({ pk: `SESSION#${sessionId}`, sk: 'SESSION' })
-export const loginFailuresKey = (email: string): ItemKey => ({ pk: `LOGIN#${email}`, sk: 'FAILURES' })
-export const auditKey = (at: string, id: string): ItemKey => ({ pk: 'AUDIT', sk: `${at}#${id}` })
+export const emailKey = (email: string) => itemKey(`EMAIL#${email}`, 'EMAIL')
+export const sessionKey = (sessionId: string) => itemKey(`SESSION#${sessionId}`, 'SESSION')
+export const loginFailuresKey = (email: string) => itemKey(`LOGIN#${email}`, 'FAILURES')
 
 /** gsi1: suppliers waiting for verification, oldest first (sparse: only pending users carry it). */
-export const pendingVerificationIndex = (submittedAt: string, userId: string) => ({
-  gsi1pk: 'VERIFICATION#pending',
-  gsi1sk: `${submittedAt}#${userId}`,
-})
+export const pendingVerifications = () => pattern(gsi1, 'VERIFICATION#pending', byTime)
 /** gsi2: every user, newest first, for the administrators' list. */
-export const userListIndex = (createdAt: string, userId: string) => ({ gsi2pk: 'USERS', gsi2sk: `${createdAt}#${userId}` })
-/** gsi1: an object's audit history. */
-export const auditByTargetIndex = (targetId: string, at: string) => ({ gsi1pk: `AUDIT#${targetId}`, gsi1sk: at })
+export const allUsers = () => pattern(gsi2, 'USERS', byTime)
 
-export const listingKey = (listingId: string): ItemKey => ({ pk: `LISTING#${listingId}`, sk: 'LISTING' })
+/** The audit log, newest first when read backwards. */
+export const auditLog = () => pattern(table, 'AUDIT', byTime)
+export const auditKey = (at: string, id: string) => auditLog().entry(at, id)
+/** gsi1: an object's audit history. */
+export const auditOf = (targetId: string) => pattern(gsi1, `AUDIT#${targetId}`, (at: string) => at)
+
+// Listings and search ------------------------------------------------------------------------
+
+export const listingKey = (listingId: string) => itemKey(`LISTING#${listingId}`, 'LISTING')
 /** gsi2: a supplier's own listings, newest first, every status. */
-export const listingsOfSupplierIndex = (supplierId: string, createdAt: string, listingId: string) => ({
-  gsi2pk: `SUPPLIER#${supplierId}#LISTINGS`,
-  gsi2sk: `${createdAt}#${listingId}`,
-})
+export const listingsOfSupplier = (supplierId: string) => pattern(gsi2, `SUPPLIER#${supplierId}#LISTINGS`, byTime)
 /**
  * gsi3: listings by moderation status, oldest first. Active listings with edits awaiting review
  * sit in the pending_review queue, since that is where an administrator has work to do.
  */
-export const listingModerationIndex = (queue: string, since: string, listingId: string) => ({
-  gsi3pk: `LISTINGS#${queue}`,
-  gsi3sk: `${since}#${listingId}`,
-})
+export const listingsInModeration = (queue: string) => pattern(gsi3, `LISTINGS#${queue}`, byTime)
 
 /**
- * The search index: one entry per term of an active listing. The table key orders a term's
- * listings newest first; gsi1 orders them by price. Prices are padded so strings sort as numbers.
+ * The search index: one entry per term of an active listing. The table orders a term's entries
+ * by listing time (newest first when read backwards); gsi1 orders them by price.
  */
-export const searchEntryKey = (term: string, listedAt: string, listingId: string): ItemKey => ({
-  pk: `SEARCH#${term}`,
-  sk: `${listedAt}#${listingId}`,
-})
-export const searchEntryPriceIndex = (term: string, priceFen: number, listedAt: string, listingId: string) => ({
-  gsi1pk: `SEARCH#${term}`,
-  gsi1sk: `${String(priceFen).padStart(10, '0')}#${listedAt}#${listingId}`,
+export const searchEntries = (term: string) => pattern(table, `SEARCH#${term}`, byTime)
+export const searchEntriesByPrice = (term: string) =>
+  pattern(
+    gsi1,
+    `SEARCH#${term}`,
+    (priceFen: number, listedAt: string, listingId: string) => `${pricePart(priceFen)}#${listedAt}#${listingId}`,
+  )
+/** Search entries priced from `min` to `max` fen, both included (read through `searchEntriesByPrice`). */
+export const pricedBetween = (min = 0, max = 9_999_999_999): SortKeyCondition => ({
+  between: [pricePart(min), upTo(pricePart(max))],
 })
 
-export const notificationKey = (userId: string, notificationId: string): ItemKey => ({
-  pk: `USER#${userId}`,
-  sk: `NOTIF#${notificationId}`,
-})
-/** Sorts after every NOTIF#<ulid>, so a newest-first Query of the notifications returns it first. */
-export const unreadCounterKey = (userId: string): ItemKey => ({ pk: `USER#${userId}`, sk: 'NOTIF~COUNT' })
+// Notifications ------------------------------------------------------------------------------
 
-export const orderKey = (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' })
+/** A user's notifications sit in the user's partition. */
+export const notificationsOf = (userId: string) =>
+  pattern(table, userPartition(userId), (notificationId: string) => `NOTIF#${notificationId}`, { beginsWith: 'NOTIF#' })
+export const notificationKey = (userId: string, notificationId: string) => notificationsOf(userId).entry(notificationId)
+/** Sorts after every NOTIF#<ulid>, so a newest-first Query of the inbox returns it first. */
+export const unreadCounterKey = (userId: string) => itemKey(userPartition(userId), 'NOTIF~COUNT')
+/** The notifications and the unread counter, in one Query. */
+export const inboxOf = (userId: string): Partition => ({
+  keys: table,
+  pk: userPartition(userId),
+  within: { beginsWith: 'NOTIF' },
+})
+
+// Orders and payments ------------------------------------------------------------------------
+
+export const orderKey = (orderId: string) => itemKey(`ORDER#${orderId}`, 'ORDER')
 /** gsi1 / gsi2: a buyer's and a supplier's orders, newest first. */
-export const ordersOfBuyerIndex = (buyerId: string, createdAt: string, orderId: string) => ({
-  gsi1pk: `BUYER#${buyerId}#ORDERS`,
-  gsi1sk: `${createdAt}#${orderId}`,
-})
-export const ordersOfSupplierIndex = (supplierId: string, createdAt: string, orderId: string) => ({
-  gsi2pk: `SUPPLIER#${supplierId}#ORDERS`,
-  gsi2sk: `${createdAt}#${orderId}`,
-})
+export const ordersOfBuyer = (buyerId: string) => pattern(gsi1, `BUYER#${buyerId}#ORDERS`, byTime)
+export const ordersOfSupplier = (supplierId: string) => pattern(gsi2, `SUPPLIER#${supplierId}#ORDERS`, byTime)
 /**
  * gsi3: orders by status, ordered by their next deadline — payment due for unpaid orders,
  * automatic completion for delivered ones — so the scheduled job reads only what is due.
  * Unpaid orders whose bank transfer awaits the supplier's confirmation wait in their own queue.
  */
-export const orderQueueIndex = (queue: string, dueAt: string, orderId: string) => ({
-  gsi3pk: `ORDERS#${queue}`,
-  gsi3sk: `${dueAt}#${orderId}`,
-})
-export const stripeEventKey = (eventId: string): ItemKey => ({ pk: `STRIPE_EVENT#${eventId}`, sk: 'EVENT' })
-export const paymentIntentKey = (paymentIntentId: string): ItemKey => ({
-  pk: `PAYMENT_INTENT#${paymentIntentId}`,
-  sk: 'PAYMENT_INTENT',
-})
+export const ordersInQueue = (queue: string) => pattern(gsi3, `ORDERS#${queue}`, byTime)
+export const stripeEventKey = (eventId: string) => itemKey(`STRIPE_EVENT#${eventId}`, 'EVENT')
+export const paymentIntentKey = (paymentIntentId: string) => itemKey(`PAYMENT_INTENT#${paymentIntentId}`, 'PAYMENT_INTENT')
 
 /** An Idempotency-Key is scoped to the user who sent it (two users may pick the same key). */
-export const idempotencyKey = (scope: string, key: string): ItemKey => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: 'KEY' })
+export const idempotencyKey = (scope: string, key: string) => itemKey(`IDEMPOTENCY#${scope}#${key}`, 'KEY')
 
-export const rfqKey = (rfqId: string): ItemKey => ({ pk: `RFQ#${rfqId}`, sk: 'RFQ' })
+// Purchase requests and bids -----------------------------------------------------------------
+
+const rfqPartition = (rfqId: string) => `RFQ#${rfqId}`
+export const rfqKey = (rfqId: string) => itemKey(rfqPartition(rfqId), 'RFQ')
 /** A supplier's bid sits with the request, keyed by supplier: one live bid per supplier per request. */
-export const bidKey = (rfqId: string, supplierId: string): ItemKey => ({ pk: `RFQ#${rfqId}`, sk: `BID#${supplierId}` })
+export const bidsOfRfq = (rfqId: string) =>
+  pattern(table, rfqPartition(rfqId), (supplierId: string) => `BID#${supplierId}`, { beginsWith: 'BID#' })
+export const bidKey = (rfqId: string, supplierId: string) => bidsOfRfq(rfqId).entry(supplierId)
 /** gsi1: open requests for everyone in a category, soonest deadline first (only while open and not invitation-only). */
-export const rfqFeedIndex = (categoryId: string, bidDeadline: string, rfqId: string) => ({
-  gsi1pk: `RFQFEED#${categoryId}`,
-  gsi1sk: `${bidDeadline}#${rfqId}`,
-})
+export const rfqFeed = (categoryId: string) => pattern(gsi1, `RFQFEED#${categoryId}`, byTime)
 /** gsi2: a buyer's requests, newest first. */
-export const rfqsOfBuyerIndex = (buyerId: string, createdAt: string, rfqId: string) => ({
-  gsi2pk: `BUYER#${buyerId}#RFQS`,
-  gsi2sk: `${createdAt}#${rfqId}`,
-})
+export const rfqsOfBuyer = (buyerId: string) => pattern(gsi2, `BUYER#${buyerId}#RFQS`, byTime)
 /** gsi3: requests by status, by their next deadline (bidding for open ones, award for closed ones). */
-export const rfqQueueIndex = (status: string, dueAt: string, rfqId: string) => ({
-  gsi3pk: `RFQS#${status}`,
-  gsi3sk: `${dueAt}#${rfqId}`,
-})
+export const rfqsInQueue = (status: string) => pattern(gsi3, `RFQS#${status}`, byTime)
 /** gsi2: a supplier's bids, newest first. */
-export const bidsOfSupplierIndex = (supplierId: string, createdAt: string, rfqId: string) => ({
-  gsi2pk: `SUPPLIER#${supplierId}#BIDS`,
-  gsi2sk: `${createdAt}#${rfqId}`,
-})
-/** An invitation to an invitation-only request: the invited supplier's feed reads these. */
-export const invitationKey = (supplierId: string, bidDeadline: string, rfqId: string): ItemKey => ({
-  pk: `INVITED#${supplierId}`,
-  sk: `${bidDeadline}#${rfqId}`,
-})
+export const bidsOfSupplier = (supplierId: string) => pattern(gsi2, `SUPPLIER#${supplierId}#BIDS`, byTime)
+/** Invitations to invitation-only requests, by bid deadline: the invited supplier's feed reads these. */
+export const invitationsOf = (supplierId: string) => pattern(table, `INVITED#${supplierId}`, byTime)

@@ -1,25 +1,21 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb'
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import type { ModerationQuery } from '@market/contracts'
-import { Listings, Search } from '@market/core'
+import { Listings } from '@market/core'
 import { toStoredUser } from './account-repository.ts'
 import { auditPut } from './audit-writes.ts'
-import { type CursorCodec, InvalidCursorError } from './cursor.ts'
-import { batchGet, type Item, type TransactItem, withoutKeys } from './items.ts'
+import type { CursorCodec } from './cursor.ts'
+import { batchGet, type Item, itemIsNew, type TransactItem, withoutKeys } from './items.ts'
 import {
   listingKey,
-  listingModerationIndex,
-  listingsOfSupplierIndex,
-  searchEntryKey,
-  searchEntryPriceIndex,
+  listingsInModeration,
+  listingsOfSupplier,
+  pricedBetween,
+  searchEntries,
+  searchEntriesByPrice,
   userKey,
 } from './keys.ts'
 import { notificationWrites } from './notification-repository.ts'
+import { createQueries, type Filter } from './query.ts'
 import { withConflictRetry, writeRefusal } from './transactions.ts'
 
 const toListing = (item: Item) => withoutKeys<Listings.StoredListing>(item)
@@ -27,13 +23,13 @@ const toListing = (item: Item) => withoutKeys<Listings.StoredListing>(item)
 /** Where a listing waits in the moderation lists: edits awaiting review count as pending. */
 const moderationPlace = (listing: Listings.StoredListing) =>
   listing.revision
-    ? listingModerationIndex('pending_review', listing.revision.submittedAt, listing.id)
-    : listingModerationIndex(listing.status, listing.updatedAt, listing.id)
+    ? listingsInModeration('pending_review').entry(listing.revision.submittedAt, listing.id)
+    : listingsInModeration(listing.status).entry(listing.updatedAt, listing.id)
 
 const listingItem = (listing: Listings.StoredListing): Item => ({
   ...listingKey(listing.id),
   type: 'listing',
-  ...listingsOfSupplierIndex(listing.supplierId, listing.createdAt, listing.id),
+  ...listingsOfSupplier(listing.supplierId).entry(listing.createdAt, listing.id),
   ...moderationPlace(listing),
   ...listing,
 })
@@ -42,6 +38,7 @@ const listingItem = (listing: Listings.StoredListing): Item => ({
 const overFetch = (limit: number) => Math.min(limit * 3, 150)
 
 export const createListingRepository = (db: DynamoDBDocumentClient, table: string, cursors: CursorCodec) => {
+  const { queryPage } = createQueries(db, table, cursors)
   const get = async (id: string) => {
     const result = await db.send(new GetCommand({ TableName: table, Key: listingKey(id), ConsistentRead: true }))
     return result.Item ? toListing(result.Item) : undefined
@@ -60,7 +57,7 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
     const removed = change.remove.map((term) => ({
       Delete: {
         TableName: table,
-        Key: searchEntryKey(term, change.previousListedAt ?? (listing.listedAt as string), listing.id),
+        Key: searchEntries(term).entry(change.previousListedAt ?? (listing.listedAt as string), listing.id),
       },
     }))
     const document = change.put
@@ -70,8 +67,8 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
       Put: {
         TableName: table,
         Item: {
-          ...searchEntryKey(term, listedAt, listing.id),
-          ...searchEntryPriceIndex(term, listing.fromPriceFen, listedAt, listing.id),
+          ...searchEntries(term).entry(listedAt, listing.id),
+          ...searchEntriesByPrice(term).entry(listing.fromPriceFen, listedAt, listing.id),
           type: 'search-entry',
           listingId: listing.id,
           supplierId: listing.supplierId,
@@ -93,7 +90,7 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
             TableName: table,
             Item: listingItem(listing),
             ...(expected === 'new'
-              ? { ConditionExpression: 'attribute_not_exists(pk)' }
+              ? { ConditionExpression: itemIsNew }
               : {
                   ConditionExpression: 'version = :version AND #status = :status',
                   ExpressionAttributeNames: { '#status': 'status' },
@@ -135,18 +132,8 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
     },
 
     listBySupplier: async (supplierId: string, page: { cursor?: string; limit: number }) => {
-      const result = await db.send(
-        new QueryCommand({
-          TableName: table,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': listingsOfSupplierIndex(supplierId, '', '').gsi2pk },
-          ScanIndexForward: false,
-          Limit: page.limit,
-          ExclusiveStartKey: await cursors.decode(page.cursor),
-        }),
-      )
-      return { items: (result.Items ?? []).map(toListing), nextCursor: await cursors.encode(result.LastEvaluatedKey) }
+      const result = await queryPage(listingsOfSupplier(supplierId), { ...page, descending: true })
+      return { items: result.items.map(toListing), nextCursor: result.nextCursor }
     },
 
     /**
@@ -155,33 +142,23 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
      */
     search: async (query: Listings.IndexQuery) => {
       const byPrice = query.sort !== 'newest'
-      // The cursor names the query it belongs to: one from another sort or term is refused, not misread.
-      const fingerprint = `${query.sort}|${query.term}`
-      const cursor = (await cursors.decode(query.cursor)) as { f: string; k: Item } | undefined
-      if (cursor && cursor.f !== fingerprint) throw new InvalidCursorError()
-
       const filters: string[] = []
-      const values: Item = { ':pk': `SEARCH#${query.term}` }
-      query.otherTerms.forEach((term, index) => {
+      const values: Item = {}
+      query.termProbes.forEach((probe, index) => {
         filters.push(`contains(searchText, :term${index})`)
-        values[`:term${index}`] = Search.termProbe(term)
+        values[`:term${index}`] = probe
       })
       if (query.categoryId) {
         filters.push('categoryId = :category')
         values[':category'] = query.categoryId
       }
-      const origin = Listings.normalizeOrigin(query.origin)
-      if (origin) {
+      if (query.origin) {
         filters.push('contains(origin, :origin)')
-        values[':origin'] = origin
+        values[':origin'] = query.origin
       }
       // Sorted by price, a price range is a range of the index's sort key; otherwise it filters.
-      let priceRange = ''
-      if (byPrice && (query.minPrice !== undefined || query.maxPrice !== undefined)) {
-        priceRange = ' AND gsi1sk BETWEEN :lowest AND :highest'
-        values[':lowest'] = searchEntryPriceIndex('', query.minPrice ?? 0, '', '').gsi1sk.split('#')[0]
-        values[':highest'] = `${searchEntryPriceIndex('', query.maxPrice ?? 9_999_999_999, '', '').gsi1sk.split('#')[0]}#~`
-      } else {
+      const priceRange = byPrice && (query.minPrice !== undefined || query.maxPrice !== undefined)
+      if (!priceRange) {
         if (query.minPrice !== undefined) {
           filters.push('fromPriceFen >= :minPrice')
           values[':minPrice'] = query.minPrice
@@ -191,46 +168,27 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
           values[':maxPrice'] = query.maxPrice
         }
       }
-      const input: QueryCommandInput = {
-        TableName: table,
-        ...(byPrice
-          ? { IndexName: 'gsi1', KeyConditionExpression: `gsi1pk = :pk${priceRange}` }
-          : { KeyConditionExpression: 'pk = :pk' }),
-        ExpressionAttributeValues: values,
-        ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
-        ScanIndexForward: query.sort === 'price_asc',
-        Limit: overFetch(query.limit),
-        ...(cursor ? { ExclusiveStartKey: cursor.k } : {}),
+      const filter: Filter | undefined = filters.length > 0 ? { expression: filters.join(' AND '), values } : undefined
+      const page = await queryPage(byPrice ? searchEntriesByPrice(query.term) : searchEntries(query.term), {
+        ...(priceRange ? { sortKey: pricedBetween(query.minPrice, query.maxPrice) } : {}),
+        ...(filter ? { filter } : {}),
+        descending: query.sort !== 'price_asc',
+        ...(query.cursor ? { cursor: query.cursor } : {}),
+        limit: query.limit,
+        readAhead: overFetch(query.limit),
+        // The cursor names the query it belongs to: one from another sort or term is refused, not misread.
+        scope: `${query.sort}|${query.term}`,
+      })
+      return {
+        candidates: page.items.length > 0 ? await batchGetListingsAndSuppliers(page.items) : [],
+        nextCursor: page.nextCursor,
       }
-      const result = await db.send(new QueryCommand(input))
-      const entries = result.Items ?? []
-      const taken = entries.slice(0, query.limit)
-      const last = taken[taken.length - 1]
-      const resumeAt =
-        entries.length > query.limit && last
-          ? { pk: last.pk, sk: last.sk, ...(byPrice ? { gsi1pk: last.gsi1pk, gsi1sk: last.gsi1sk } : {}) }
-          : result.LastEvaluatedKey
-      const listingItems = taken.length > 0 ? await batchGetListingsAndSuppliers(taken) : []
-      return { candidates: listingItems, nextCursor: resumeAt ? await cursors.encode({ f: fingerprint, k: resumeAt }) : null }
     },
 
-    moderationQueue: async (query: ModerationQuery) => {
-      const result = await db.send(
-        new QueryCommand({
-          TableName: table,
-          IndexName: 'gsi3',
-          KeyConditionExpression: 'gsi3pk = :pk',
-          ExpressionAttributeValues: { ':pk': listingModerationIndex(query.status, '', '').gsi3pk },
-          // The review queue is worked oldest first; the other lists show the latest changes first.
-          ScanIndexForward: query.status === 'pending_review',
-          Limit: query.limit,
-          ExclusiveStartKey: await cursors.decode(query.cursor),
-        }),
-      )
-      return {
-        items: await withSuppliers((result.Items ?? []).map(toListing)),
-        nextCursor: await cursors.encode(result.LastEvaluatedKey),
-      }
+    moderationQueue: async ({ status, ...page }: ModerationQuery) => {
+      // The review queue is worked oldest first; the other lists show the latest changes first.
+      const result = await queryPage(listingsInModeration(status), { ...page, descending: status !== 'pending_review' })
+      return { items: await withSuppliers(result.items.map(toListing)), nextCursor: result.nextCursor }
     },
   } satisfies Listings.ListingStore
 

@@ -1,8 +1,9 @@
-import { type DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import type { Notification } from '@market/contracts'
 import type { Notifications } from '@market/core'
-import type { TransactItem } from './items.ts'
-import { notificationKey, unreadCounterKey, userKey } from './keys.ts'
+import { hasKey, itemExists, type TransactItem } from './items.ts'
+import { inboxOf, notificationKey, notificationsOf, unreadCounterKey } from './keys.ts'
+import { createQueries } from './query.ts'
 import { writeRefusal } from './transactions.ts'
 
 /** The writes that deliver notifications; the caller puts them in the transaction of the change. */
@@ -39,6 +40,7 @@ const toNotification = (item: Record<string, unknown>): Notification => ({
 })
 
 export const createNotificationRepository = (db: DynamoDBDocumentClient, table: string) => {
+  const { queryItems } = createQueries(db, table)
   const markRead = async (userId: string, ids: string[]) => {
     for (const id of ids) {
       try {
@@ -50,7 +52,7 @@ export const createNotificationRepository = (db: DynamoDBDocumentClient, table: 
                   TableName: table,
                   Key: notificationKey(userId, id),
                   UpdateExpression: 'SET #read = :true',
-                  ConditionExpression: 'attribute_exists(pk) AND #read = :false',
+                  ConditionExpression: `${itemExists} AND #read = :false`,
                   ExpressionAttributeNames: { '#read': 'read' },
                   ExpressionAttributeValues: { ':true': true, ':false': false },
                 },
@@ -76,17 +78,8 @@ export const createNotificationRepository = (db: DynamoDBDocumentClient, table: 
   return {
     /** One Query: the unread counter sorts first, then the newest notifications. */
     listForUser: async (userId: string, limit: number) => {
-      const result = await db.send(
-        new QueryCommand({
-          TableName: table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': userKey(userId).pk, ':prefix': 'NOTIF' },
-          ScanIndexForward: false,
-          Limit: limit + 1,
-        }),
-      )
-      const items = result.Items ?? []
-      const counter = items.find((item) => item.sk === unreadCounterKey(userId).sk)
+      const { items } = await queryItems(inboxOf(userId), { descending: true, limit: limit + 1 })
+      const counter = items.find((item) => hasKey(item, unreadCounterKey(userId)))
       return {
         items: items
           .filter((item) => item !== counter)
@@ -104,21 +97,15 @@ export const createNotificationRepository = (db: DynamoDBDocumentClient, table: 
     markAllRead: async (userId: string) => {
       let start: Record<string, unknown> | undefined
       do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: table,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            FilterExpression: '#read = :false',
-            ExpressionAttributeNames: { '#read': 'read' },
-            ExpressionAttributeValues: { ':pk': userKey(userId).pk, ':prefix': 'NOTIF#', ':false': false },
-            ExclusiveStartKey: start,
-          }),
-        )
+        const page = await queryItems(notificationsOf(userId), {
+          filter: { expression: '#read = :false', names: { '#read': 'read' }, values: { ':false': false } },
+          ...(start ? { start } : {}),
+        })
         await markRead(
           userId,
-          (page.Items ?? []).map((item) => item.id as string),
+          page.items.map((item) => item.id as string),
         )
-        start = page.LastEvaluatedKey
+        start = page.lastKey
       } while (start)
     },
   } satisfies Notifications.NotificationStore

@@ -1,20 +1,22 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import type { Order, OrdersQuery } from '@market/contracts'
 import { Orders } from '@market/core'
 import { auditPut } from './audit-writes.ts'
 import type { CursorCodec } from './cursor.ts'
-import { type Item, type TransactItem, withoutKeys } from './items.ts'
+import { type Item, itemIsNew, type TransactItem, withoutKeys } from './items.ts'
 import {
+  dueBy,
   listingKey,
   orderKey,
-  orderQueueIndex,
-  ordersOfBuyerIndex,
-  ordersOfSupplierIndex,
+  ordersInQueue,
+  ordersOfBuyer,
+  ordersOfSupplier,
   paymentIntentKey,
   stripeEventKey,
 } from './keys.ts'
 import { notificationWrites } from './notification-repository.ts'
+import { createQueries, equalTo } from './query.ts'
 import { withConflictRetry, writeRefusal } from './transactions.ts'
 
 const toOrder = (item: Item) => withoutKeys<Order>(item)
@@ -22,19 +24,20 @@ const toOrder = (item: Item) => withoutKeys<Order>(item)
 const queueOf = (order: Order) => {
   if (order.status === 'pending_payment') {
     return order.payment.transfer
-      ? orderQueueIndex('awaiting_confirmation', order.payment.transfer.recordedAt, order.id)
-      : orderQueueIndex('pending_payment', order.paymentDueAt, order.id)
+      ? ordersInQueue('awaiting_confirmation').entry(order.payment.transfer.recordedAt, order.id)
+      : ordersInQueue('pending_payment').entry(order.paymentDueAt, order.id)
   }
-  if (order.status === 'delivered' && order.autoCompleteAt) return orderQueueIndex('delivered', order.autoCompleteAt, order.id)
-  return orderQueueIndex(order.status, order.updatedAt, order.id)
+  if (order.status === 'delivered' && order.autoCompleteAt)
+    return ordersInQueue('delivered').entry(order.autoCompleteAt, order.id)
+  return ordersInQueue(order.status).entry(order.updatedAt, order.id)
 }
 
 /** An order as a table item: also used by the RFQ award, which creates orders in its own transaction. */
 export const orderItem = (order: Order): Item => ({
   ...orderKey(order.id),
   type: 'order',
-  ...ordersOfBuyerIndex(order.buyer.id, order.createdAt, order.id),
-  ...ordersOfSupplierIndex(order.supplier.id, order.createdAt, order.id),
+  ...ordersOfBuyer(order.buyer.id).entry(order.createdAt, order.id),
+  ...ordersOfSupplier(order.supplier.id).entry(order.createdAt, order.id),
   ...queueOf(order),
   ...order,
 })
@@ -46,7 +49,7 @@ const eventRetentionSeconds = 90 * 24 * 3600
 const stripeEventPut = (table: string, eventId: string) => ({
   TableName: table,
   Item: { ...stripeEventKey(eventId), type: 'stripe-event', expiresAt: Math.floor(Date.now() / 1000) + eventRetentionSeconds },
-  ConditionExpression: 'attribute_not_exists(pk)',
+  ConditionExpression: itemIsNew,
 })
 
 export const createOrderRepository = (db: DynamoDBDocumentClient, table: string, cursors: CursorCodec) => {
@@ -55,10 +58,7 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
     return result.Item ? toOrder(result.Item) : undefined
   }
 
-  const page = async (input: ConstructorParameters<typeof QueryCommand>[0], cursor: string | undefined) => {
-    const result = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: await cursors.decode(cursor) }))
-    return { items: (result.Items ?? []).map(toOrder), nextCursor: await cursors.encode(result.LastEvaluatedKey) }
-  }
+  const { queryItems, queryPage } = createQueries(db, table, cursors)
 
   /** Why placing an order failed, read from the listing as it is now. */
   const explainRefusedClaim = async (claim: Orders.StockClaim) => {
@@ -93,7 +93,7 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
               },
             ]
           : []),
-        { Put: { TableName: table, Item: orderItem(order), ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: table, Item: orderItem(order), ConditionExpression: itemIsNew } },
         ...notificationWrites(table, notifications),
       ]
       try {
@@ -174,52 +174,20 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
       return result.Item ? get(result.Item.orderId as string) : undefined
     },
 
-    listForParty: (userId: string, query: OrdersQuery) => {
-      const index =
-        query.role === 'buyer'
-          ? { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', pk: ordersOfBuyerIndex(userId, '', '').gsi1pk }
-          : { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', pk: ordersOfSupplierIndex(userId, '', '').gsi2pk }
-      return page(
-        {
-          TableName: table,
-          IndexName: index.IndexName,
-          KeyConditionExpression: index.KeyConditionExpression,
-          ExpressionAttributeValues: { ':pk': index.pk, ...(query.status ? { ':status': query.status } : {}) },
-          ...(query.status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
-          ScanIndexForward: false,
-          Limit: query.limit,
-        },
-        query.cursor,
-      )
+    listForParty: async (userId: string, { role, status, ...page }: OrdersQuery) => {
+      const orders = role === 'buyer' ? ordersOfBuyer(userId) : ordersOfSupplier(userId)
+      const result = await queryPage(orders, { ...page, filter: equalTo({ status }), descending: true })
+      return { items: result.items.map(toOrder), nextCursor: result.nextCursor }
     },
 
-    listByStatus: (status: Order['status'], query: { cursor?: string; limit: number }) =>
-      page(
-        {
-          TableName: table,
-          IndexName: 'gsi3',
-          KeyConditionExpression: 'gsi3pk = :pk',
-          ExpressionAttributeValues: { ':pk': orderQueueIndex(status, '', '').gsi3pk },
-          Limit: query.limit,
-        },
-        query.cursor,
-      ),
+    listByStatus: async (status: Order['status'], page: { cursor?: string; limit: number }) => {
+      const result = await queryPage(ordersInQueue(status), { cursor: page.cursor, limit: page.limit })
+      return { items: result.items.map(toOrder), nextCursor: result.nextCursor }
+    },
 
     listDue: async (queue: 'payment' | 'completion', now: Date, limit: number) => {
-      const result = await db.send(
-        new QueryCommand({
-          TableName: table,
-          IndexName: 'gsi3',
-          KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk < :due',
-          ExpressionAttributeValues: {
-            ':pk': orderQueueIndex(queue === 'payment' ? 'pending_payment' : 'delivered', '', '').gsi3pk,
-            // Keys are "<due time>#<id>"; every id sorts before "~".
-            ':due': `${now.toISOString()}#~`,
-          },
-          Limit: limit,
-        }),
-      )
-      return (result.Items ?? []).map(toOrder)
+      const due = ordersInQueue(queue === 'payment' ? 'pending_payment' : 'delivered')
+      return (await queryItems(due, { sortKey: dueBy(now), limit })).items.map(toOrder)
     },
   } satisfies Orders.OrderStore
 }

@@ -1,12 +1,16 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import type { Bid, Rfq } from '@market/contracts'
 import { Rfqs } from '@market/core'
 import type { CursorCodec } from './cursor.ts'
-import { batchGet, type Item, type TransactItem, withoutKeys } from './items.ts'
-import { bidKey, bidsOfSupplierIndex, invitationKey, rfqFeedIndex, rfqKey, rfqQueueIndex, rfqsOfBuyerIndex } from './keys.ts'
+import { batchGet, type Item, itemIsNew, type TransactItem, withoutKeys } from './items.ts'
+import { bidKey, bidsOfRfq, bidsOfSupplier, dueBy, invitationsOf, rfqFeed, rfqKey, rfqsInQueue, rfqsOfBuyer } from './keys.ts'
 import { notificationWrites } from './notification-repository.ts'
 import { orderItem } from './order-repository.ts'
+import { createQueries } from './query.ts'
 import { withConflictRetry, writeRefusal } from './transactions.ts'
+
+const toRfq = (item: Item) => withoutKeys<Rfq>(item)
+const toBid = (item: Item) => withoutKeys<Bid>(item)
 
 const rfqItem = (rfq: Rfq): Item => {
   const due = rfq.status === 'open' ? rfq.bidDeadline : rfq.status === 'closed' ? rfq.awardDeadline : rfq.createdAt
@@ -14,9 +18,9 @@ const rfqItem = (rfq: Rfq): Item => {
     ...rfqKey(rfq.id),
     type: 'rfq',
     // Only open requests for everyone are in the category feeds.
-    ...(rfq.status === 'open' && !rfq.invitedSupplierIds?.length ? rfqFeedIndex(rfq.categoryId, rfq.bidDeadline, rfq.id) : {}),
-    ...rfqsOfBuyerIndex(rfq.buyer.id, rfq.createdAt, rfq.id),
-    ...rfqQueueIndex(rfq.status, due, rfq.id),
+    ...(rfq.status === 'open' && !rfq.invitedSupplierIds?.length ? rfqFeed(rfq.categoryId).entry(rfq.bidDeadline, rfq.id) : {}),
+    ...rfqsOfBuyer(rfq.buyer.id).entry(rfq.createdAt, rfq.id),
+    ...rfqsInQueue(rfq.status).entry(due, rfq.id),
     ...rfq,
   }
 }
@@ -24,35 +28,34 @@ const rfqItem = (rfq: Rfq): Item => {
 const bidItem = (bid: Bid): Item => ({
   ...bidKey(bid.rfqId, bid.supplier.id),
   type: 'bid',
-  ...bidsOfSupplierIndex(bid.supplier.id, bid.createdAt, bid.rfqId),
+  ...bidsOfSupplier(bid.supplier.id).entry(bid.createdAt, bid.rfqId),
   ...bid,
 })
 
 export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, cursors: CursorCodec) => {
   const get = async (id: string) => {
     const result = await db.send(new GetCommand({ TableName: table, Key: rfqKey(id), ConsistentRead: true }))
-    return result.Item ? withoutKeys<Rfq>(result.Item) : undefined
+    return result.Item ? toRfq(result.Item) : undefined
   }
 
   /** Several requests in one BatchGet, in the order asked for. */
   const getMany = async (ids: string[]) => {
-    const found = new Map((await batchGet(db, table, ids.map(rfqKey))).map((item) => [item.id as string, withoutKeys<Rfq>(item)]))
+    const found = new Map((await batchGet(db, table, ids.map(rfqKey))).map((item) => [item.id as string, toRfq(item)]))
     return ids.flatMap((id) => found.get(id) ?? [])
   }
 
-  const query = async (input: ConstructorParameters<typeof QueryCommand>[0]) =>
-    (await db.send(new QueryCommand(input))).Items ?? []
+  const { queryItems, queryPage } = createQueries(db, table, cursors)
 
   return {
     create: async (rfq: Rfq, notifications: Parameters<Rfqs.RfqStore['create']>[1]) => {
       await db.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: table, Item: rfqItem(rfq), ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: table, Item: rfqItem(rfq), ConditionExpression: itemIsNew } },
             ...(rfq.invitedSupplierIds ?? []).map((supplierId) => ({
               Put: {
                 TableName: table,
-                Item: { ...invitationKey(supplierId, rfq.bidDeadline, rfq.id), type: 'invitation', rfqId: rfq.id },
+                Item: { ...invitationsOf(supplierId).entry(rfq.bidDeadline, rfq.id), type: 'invitation', rfqId: rfq.id },
               },
             })),
             ...notificationWrites(table, notifications),
@@ -66,21 +69,8 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
     getMany,
 
     listByBuyer: async (buyerId: string, page: { cursor?: string; limit: number }) => {
-      const result = await db.send(
-        new QueryCommand({
-          TableName: table,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': rfqsOfBuyerIndex(buyerId, '', '').gsi2pk },
-          ScanIndexForward: false,
-          Limit: page.limit,
-          ExclusiveStartKey: await cursors.decode(page.cursor),
-        }),
-      )
-      return {
-        items: (result.Items ?? []).map((item) => withoutKeys<Rfq>(item)),
-        nextCursor: await cursors.encode(result.LastEvaluatedKey),
-      }
+      const result = await queryPage(rfqsOfBuyer(buyerId), { ...page, descending: true })
+      return { items: result.items.map(toRfq), nextCursor: result.nextCursor }
     },
 
     /**
@@ -88,54 +78,26 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
      * those requests), merged soonest deadline first. A cursor pages through a single category.
      */
     feed: async ({ supplierId, categories, cursor, limit }: Parameters<Rfqs.RfqStore['feed']>[0]) => {
-      const byCategory = (categoryId: string, start?: Item) =>
-        db.send(
-          new QueryCommand({
-            TableName: table,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': rfqFeedIndex(categoryId, '', '').gsi1pk },
-            Limit: limit,
-            ExclusiveStartKey: start,
-          }),
-        )
       if (cursor) {
         if (categories.length !== 1) return { items: [], nextCursor: null }
-        const page = await byCategory(categories[0] as string, await cursors.decode(cursor))
-        return {
-          items: (page.Items ?? []).map((item) => withoutKeys<Rfq>(item)),
-          nextCursor: await cursors.encode(page.LastEvaluatedKey),
-        }
+        const page = await queryPage(rfqFeed(categories[0] as string), { cursor, limit })
+        return { items: page.items.map(toRfq), nextCursor: page.nextCursor }
       }
-      const pages = await Promise.all(categories.slice(0, 20).map((categoryId) => byCategory(categoryId)))
-      const invitations = await query({
-        TableName: table,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': invitationKey(supplierId, '', '').pk },
-        ScanIndexForward: false,
-        Limit: 50,
-      })
-      const invited = await getMany(invitations.map((item) => item.rfqId as string))
-      const items = [...pages.flatMap((page) => page.Items ?? []).map((item) => withoutKeys<Rfq>(item)), ...invited]
+      const pages = await Promise.all(categories.slice(0, 20).map((categoryId) => queryPage(rfqFeed(categoryId), { limit })))
+      const invitations = await queryItems(invitationsOf(supplierId), { descending: true, limit: 50 })
+      const invited = await getMany(invitations.items.map((item) => item.rfqId as string))
+      const items = [...pages.flatMap((page) => page.items).map(toRfq), ...invited]
         .sort((a, b) => a.bidDeadline.localeCompare(b.bidDeadline))
         .slice(0, limit)
-      const single = categories.length === 1 ? pages[0]?.LastEvaluatedKey : undefined
-      return { items, nextCursor: await cursors.encode(single) }
+      // A cursor pages on through one category; across several, the first page is all there is.
+      return { items, nextCursor: categories.length === 1 ? (pages[0]?.nextCursor ?? null) : null }
     },
 
-    bids: async (rfqId: string) =>
-      (
-        await query({
-          TableName: table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :bid)',
-          ExpressionAttributeValues: { ':pk': rfqKey(rfqId).pk, ':bid': 'BID#' },
-          ConsistentRead: true,
-        })
-      ).map((item) => withoutKeys<Bid>(item)),
+    bids: async (rfqId: string) => (await queryItems(bidsOfRfq(rfqId), { consistent: true })).items.map(toBid),
 
     bidOf: async (rfqId: string, supplierId: string) => {
       const result = await db.send(new GetCommand({ TableName: table, Key: bidKey(rfqId, supplierId), ConsistentRead: true }))
-      return result.Item ? withoutKeys<Bid>(result.Item) : undefined
+      return result.Item ? toBid(result.Item) : undefined
     },
 
     bidsOn: async (rfqIds: string[], supplierId: string) =>
@@ -145,24 +107,11 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
           table,
           rfqIds.map((rfqId) => bidKey(rfqId, supplierId)),
         )
-      ).map((item) => withoutKeys<Bid>(item)),
+      ).map(toBid),
 
     bidsOfSupplier: async (supplierId: string, page: { cursor?: string; limit: number }) => {
-      const result = await db.send(
-        new QueryCommand({
-          TableName: table,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': bidsOfSupplierIndex(supplierId, '', '').gsi2pk },
-          ScanIndexForward: false,
-          Limit: page.limit,
-          ExclusiveStartKey: await cursors.decode(page.cursor),
-        }),
-      )
-      return {
-        items: (result.Items ?? []).map((item) => withoutKeys<Bid>(item)),
-        nextCursor: await cursors.encode(result.LastEvaluatedKey),
-      }
+      const result = await queryPage(bidsOfSupplier(supplierId), { ...page, descending: true })
+      return { items: result.items.map(toBid), nextCursor: result.nextCursor }
     },
 
     saveBid: async ({ rfqId, bid, expected, liveBidsDelta, firstBid, notifications }: Rfqs.BidWrite, now: Date) => {
@@ -181,7 +130,7 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
       }
       const bidCondition =
         expected === 'new'
-          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          ? { ConditionExpression: itemIsNew }
           : {
               ConditionExpression: `version = :version AND #status IN (${expected.statuses.map((_, index) => `:s${index}`).join(', ')})`,
               ExpressionAttributeNames: { '#status': 'status' },
@@ -241,7 +190,7 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
           },
         })),
         ...orders.map((order) => ({
-          Put: { TableName: table, Item: orderItem(order), ConditionExpression: 'attribute_not_exists(pk)' },
+          Put: { TableName: table, Item: orderItem(order), ConditionExpression: itemIsNew },
         })),
         ...notificationWrites(table, notifications),
       ]
@@ -254,18 +203,9 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
       }
     },
 
-    listDue: async (queue: 'bidding' | 'award', now: Date, limit: number) =>
-      (
-        await query({
-          TableName: table,
-          IndexName: 'gsi3',
-          KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk < :due',
-          ExpressionAttributeValues: {
-            ':pk': rfqQueueIndex(queue === 'bidding' ? 'open' : 'closed', '', '').gsi3pk,
-            ':due': `${now.toISOString()}#~`,
-          },
-          Limit: limit,
-        })
-      ).map((item) => withoutKeys<Rfq>(item)),
+    listDue: async (queue: 'bidding' | 'award', now: Date, limit: number) => {
+      const due = rfqsInQueue(queue === 'bidding' ? 'open' : 'closed')
+      return (await queryItems(due, { sortKey: dueBy(now), limit })).items.map(toRfq)
+    },
   } satisfies Rfqs.RfqStore
 }

@@ -29,6 +29,10 @@ const appWithBody = () => {
   return { app, logs, writes: () => writes }
 }
 
+/** Posts a body to the test app's validating route. */
+const post = (app: ReturnType<typeof appWithBody>['app'], body: string, contentType = 'application/json') =>
+  app.request('/api/things', { method: 'POST', headers: { 'Content-Type': contentType }, body })
+
 const expectEnvelope = async (response: Response, status: number, code: string) => {
   expect(response.status).toBe(status)
   expect(response.headers.get('content-type')).toMatch(/application\/json/)
@@ -45,23 +49,13 @@ describe('the error envelope', () => {
 
   it('refuses malformed JSON with 400 and runs nothing', async () => {
     const { app, writes } = appWithBody()
-    const response = await app.request('/api/things', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: '{"listingId": "a", "quantity": ',
-    })
-    await expectEnvelope(response, 400, 'request.invalid')
+    await expectEnvelope(await post(app, '{"listingId": "a", "quantity": '), 400, 'request.invalid')
     expect(writes()).toBe(0)
   })
 
   it('puts the zod issues of an invalid body in details, naming the field', async () => {
     const { app, writes } = appWithBody()
-    const response = await app.request('/api/things', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ listingId: 'a', quantity: -3 }),
-    })
-    const body = await expectEnvelope(response, 400, 'request.invalid')
+    const body = await expectEnvelope(await post(app, JSON.stringify({ listingId: 'a', quantity: -3 })), 400, 'request.invalid')
     expect(body.error.details).toEqual([expect.objectContaining({ path: ['quantity'] })])
     expect(writes()).toBe(0)
   })
@@ -73,40 +67,27 @@ describe('the error envelope', () => {
     ['an empty body', ''],
   ])('refuses %s where an object is expected', async (_name, body) => {
     const { app, writes } = appWithBody()
-    const response = await app.request('/api/things', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })
-    await expectEnvelope(response, 400, 'request.invalid')
+    await expectEnvelope(await post(app, body), 400, 'request.invalid')
     expect(writes()).toBe(0)
   })
 
   it('refuses a body that is not JSON (a cross-site form post) with 415', async () => {
     const { app, writes } = appWithBody()
-    const response = await app.request('/api/things', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: 'listingId=a&quantity=1',
-    })
+    const response = await post(app, 'listingId=a&quantity=1', 'application/x-www-form-urlencoded')
     await expectEnvelope(response, 415, 'request.unsupported_media_type')
     expect(writes()).toBe(0)
   })
 
   it('refuses a body over 256 KB with 413 before reading it all', async () => {
     const { app, writes } = appWithBody()
-    const response = await app.request('/api/things', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ listingId: 'x'.repeat(300 * 1024), quantity: 1 }),
-    })
+    const response = await post(app, JSON.stringify({ listingId: 'x'.repeat(300 * 1024), quantity: 1 }))
     await expectEnvelope(response, 413, 'request.too_large')
     expect(writes()).toBe(0)
   })
 
   it('accepts a valid body', async () => {
     const { app } = appWithBody()
-    const response = await app.request('/api/things', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json; charset=utf-8' },
-      body: JSON.stringify({ listingId: 'a', quantity: 2 }),
-    })
+    const response = await post(app, JSON.stringify({ listingId: 'a', quantity: 2 }), 'application/json; charset=utf-8')
     expect(response.status).toBe(201)
   })
 

@@ -1,40 +1,6 @@
 import { Rfqs } from '@market/core'
 import { describe, expect, it } from 'vitest'
 
-describe('comparing units', () => {
-  it('converts yards to metres and jin to kilograms', () => {
-    expect(Rfqs.conversionFactor('yd', 'm')).toBeCloseTo(0.9144)
-    expect(Rfqs.conversionFactor('m', 'yd')).toBeCloseTo(1 / 0.9144)
-    expect(Rfqs.conversionFactor('jin', 'kg')).toBe(0.5)
-  })
-
-  it('converts bolts only when the bid says how many metres a bolt holds', () => {
-    expect(Rfqs.conversionFactor('bolt', 'm')).toBeUndefined()
-    expect(Rfqs.conversionFactor('bolt', 'm', 30)).toBe(30)
-    expect(Rfqs.conversionFactor('bolt', 'yd', 30)).toBeCloseTo(30 / 0.9144)
-  })
-
-  it('does not compare different measures', () => {
-    expect(Rfqs.conversionFactor('kg', 'm')).toBeUndefined()
-    expect(Rfqs.conversionFactor('piece', 'set')).toBeUndefined()
-  })
-
-  it('prices a bid per unit of the request', () => {
-    expect(Rfqs.inRequestUnit({ unitPriceFen: 13716, quantity: 300, unit: 'yd' }, 'm')).toEqual({
-      unitPriceFen: 15000,
-      quantity: 274.32,
-    })
-    expect(Rfqs.inRequestUnit({ unitPriceFen: 420000, quantity: 2, unit: 'bolt', metresPerBolt: 30 }, 'm')).toEqual({
-      unitPriceFen: 14000,
-      quantity: 60,
-    })
-    expect(Rfqs.inRequestUnit({ unitPriceFen: 1000, quantity: 5, unit: 'jin' }, 'kg')).toEqual({
-      unitPriceFen: 2000,
-      quantity: 2.5,
-    })
-  })
-})
-
 describe('scoring bids', () => {
   const weights = { price: 50, leadTime: 30, reputation: 20 }
 

@@ -5,7 +5,6 @@ import {
   CategoryId,
   CategoryInput,
   CategoryPatch,
-  IdParam,
   Listing,
   ModerationPage,
   ModerationQuery,
@@ -21,206 +20,104 @@ import {
   VerificationDecisionInput,
 } from '@market/contracts'
 import { Accounts, Catalog, Listings, Orders } from '@market/core'
-import { createGroupApp } from '../app.ts'
+import { actions } from '../actions.ts'
 import type { ApiDeps } from '../deps.ts'
+import { createGroupApp } from '../group-app.ts'
 import { createAuth } from '../middleware/auth.ts'
 import { validate } from '../middleware/validate.ts'
-import { describeRoute } from '../openapi/describe.ts'
-import { orderDeps } from '../orders/order-deps.ts'
+import { routeDocs } from '../openapi/describe.ts'
+import { asOrderView, orderDeps } from '../orders/order-deps.ts'
+
+const doc = routeDocs('admin')
 
 const OptionalReasonInput = ReasonInput.partial()
 
+/** A moderation decision answers with the listing after it. */
+const decided = (summary: string, description = 'The listing after the decision') => doc(summary, { 200: [description, Listing] })
+
+/** What each route says of itself in /api/openapi.json. */
+const docs = {
+  verifications: doc('Suppliers waiting for verification, oldest first', {
+    200: ['Pending requests', PendingVerificationsResponse],
+  }),
+  decideVerification: doc('Approve or reject a supplier’s verification (a rejection needs a reason)', {
+    200: ['The supplier after the decision', User],
+  }),
+  users: doc('Users, newest first, by role and status', { 200: ['A page of users', UsersPage] }),
+  suspendUser: doc('Suspend an account: it can still read, but changes nothing until reinstated', {
+    200: ['The suspended user', User],
+  }),
+  reinstateUser: doc('Reinstate a suspended account', { 200: ['The reinstated user', User] }),
+  audit: doc('The audit log, newest first', { 200: ['A page of audit entries', AuditPage] }),
+  addCategory: doc('Add a material category', { 201: ['The new category', Category] }),
+  updateCategory: doc('Rename or regroup a category', { 200: ['The category after the change', Category] }),
+  listings: doc(
+    'Listings by moderation status: pending_review (new listings and edits to review) oldest first, the others latest first',
+    { 200: ['A page of listings with their suppliers', ModerationPage] },
+  ),
+  approveListing: decided('Approve a listing, or the edits awaiting review on an active one'),
+  rejectListing: decided('Reject a listing (or its edits) with a reason the supplier is told'),
+  suspendListing: decided('Take an active listing off the market, with a reason', 'The suspended listing'),
+  reinstateListing: decided('Put a suspended listing back on the market', 'The active listing'),
+  orders: doc('Orders by status; disputed ones (the queue to settle) by default, oldest first', {
+    200: ['A page of orders', OrdersPage],
+  }),
+  resolveDispute: doc('Settle a dispute: refund the buyer (through Stripe when it took the money) or release to the supplier', {
+    200: ['The resolved order', OrderView],
+  }),
+}
+
+/** The user as administrators see it after an action on it. */
+const publicUser =
+  <I extends unknown[]>(act: (deps: ApiDeps, admin: Accounts.StoredUser, ...input: I) => Promise<Accounts.StoredUser>) =>
+  async (deps: ApiDeps, admin: Accounts.StoredUser, ...input: I) =>
+    Accounts.toPublicUser(await act(deps, admin, ...input))
+
 /** Administrators' actions; every change is written with an audit-log entry in the same transaction. */
 export const createAdminApp = (deps: ApiDeps) => {
-  const { requireRole } = createAuth(deps)
-  const admin = requireRole('admin')
+  const isAdmin = createAuth(deps).requireRole('admin')
+  const admin = actions(deps, isAdmin)
   return createGroupApp(deps)
-    .get(
-      '/api/admin/verifications',
-      describeRoute({
-        summary: 'Suppliers waiting for verification, oldest first',
-        tags: ['admin'],
-        responses: { 200: { description: 'Pending requests', schema: PendingVerificationsResponse } },
-      }),
-      admin,
-      async (c) => c.json({ items: await Accounts.listPendingVerifications(deps) }, 200),
+    .get('/api/admin/verifications', docs.verifications, isAdmin, async (c) =>
+      c.json({ items: await Accounts.listPendingVerifications(deps) }, 200),
     )
     .post(
       '/api/admin/suppliers/:id/verification',
-      describeRoute({
-        summary: 'Approve or reject a supplier’s verification (a rejection needs a reason)',
-        tags: ['admin'],
-        responses: { 200: { description: 'The supplier after the decision', schema: User } },
-      }),
-      admin,
-      validate('param', IdParam),
-      validate('json', VerificationDecisionInput),
-      async (c) => {
-        const supplier = await Accounts.decideVerification(deps, c.var.actor, c.req.valid('param').id, c.req.valid('json'))
-        return c.json(Accounts.toPublicUser(supplier), 200)
-      },
+      ...admin.onIdWith(docs.decideVerification, VerificationDecisionInput, publicUser(Accounts.decideVerification)),
     )
-    .get(
-      '/api/admin/users',
-      describeRoute({
-        summary: 'Users, newest first, by role and status',
-        tags: ['admin'],
-        responses: { 200: { description: 'A page of users', schema: UsersPage } },
-      }),
-      admin,
-      validate('query', UsersQuery),
-      async (c) => c.json(await Accounts.listUsers(deps, c.req.valid('query')), 200),
-    )
-    .post(
-      '/api/admin/users/:id/suspend',
-      describeRoute({
-        summary: 'Suspend an account: it can still read, but changes nothing until reinstated',
-        tags: ['admin'],
-        responses: { 200: { description: 'The suspended user', schema: User } },
-      }),
-      admin,
-      validate('param', IdParam),
-      validate('json', ReasonInput),
-      async (c) =>
-        c.json(
-          Accounts.toPublicUser(await Accounts.suspendUser(deps, c.var.actor, c.req.valid('param').id, c.req.valid('json'))),
-          200,
-        ),
-    )
+    .get('/api/admin/users', ...admin.withQuery(docs.users, UsersQuery, (deps, _admin, query) => Accounts.listUsers(deps, query)))
+    .post('/api/admin/users/:id/suspend', ...admin.onIdWith(docs.suspendUser, ReasonInput, publicUser(Accounts.suspendUser)))
     .post(
       '/api/admin/users/:id/reinstate',
-      describeRoute({
-        summary: 'Reinstate a suspended account',
-        tags: ['admin'],
-        responses: { 200: { description: 'The reinstated user', schema: User } },
-      }),
-      admin,
-      validate('param', IdParam),
-      validate('json', OptionalReasonInput),
-      async (c) =>
-        c.json(
-          Accounts.toPublicUser(await Accounts.reinstateUser(deps, c.var.actor, c.req.valid('param').id, c.req.valid('json'))),
-          200,
-        ),
+      ...admin.onIdWith(docs.reinstateUser, OptionalReasonInput, publicUser(Accounts.reinstateUser)),
     )
-    .get(
-      '/api/admin/audit',
-      describeRoute({
-        summary: 'The audit log, newest first',
-        tags: ['admin'],
-        responses: { 200: { description: 'A page of audit entries', schema: AuditPage } },
-      }),
-      admin,
-      validate('query', PageQuery),
-      async (c) => c.json(await Accounts.listAudit(deps, c.req.valid('query')), 200),
-    )
-    .post(
-      '/api/admin/categories',
-      describeRoute({
-        summary: 'Add a material category',
-        tags: ['admin'],
-        responses: { 201: { description: 'The new category', schema: Category } },
-      }),
-      admin,
-      validate('json', CategoryInput),
-      async (c) => c.json(await Catalog.addCategory(deps, c.var.actor, c.req.valid('json')), 201),
-    )
+    .get('/api/admin/audit', ...admin.withQuery(docs.audit, PageQuery, (deps, _admin, page) => Accounts.listAudit(deps, page)))
+    .post('/api/admin/categories', ...admin.withBody(docs.addCategory, CategoryInput, Catalog.addCategory, 201))
     .patch(
       '/api/admin/categories/:id',
-      describeRoute({
-        summary: 'Rename or regroup a category',
-        tags: ['admin'],
-        responses: { 200: { description: 'The category after the change', schema: Category } },
-      }),
-      admin,
+      docs.updateCategory,
+      isAdmin,
       validate('param', CategoryId),
       validate('json', CategoryPatch),
       async (c) => c.json(await Catalog.updateCategory(deps, c.var.actor, c.req.valid('param').id, c.req.valid('json')), 200),
     )
     .get(
       '/api/admin/listings',
-      describeRoute({
-        summary:
-          'Listings by moderation status: pending_review (new listings and edits to review) oldest first, the others latest first',
-        tags: ['admin'],
-        responses: { 200: { description: 'A page of listings with their suppliers', schema: ModerationPage } },
-      }),
-      admin,
-      validate('query', ModerationQuery),
-      async (c) => c.json(await Listings.moderationQueue(deps, c.req.valid('query')), 200),
+      ...admin.withQuery(docs.listings, ModerationQuery, (deps, _admin, query) => Listings.moderationQueue(deps, query)),
     )
-    .post(
-      '/api/admin/listings/:id/approve',
-      describeRoute({
-        summary: 'Approve a listing, or the edits awaiting review on an active one',
-        tags: ['admin'],
-        responses: { 200: { description: 'The listing after the decision', schema: Listing } },
-      }),
-      admin,
-      validate('param', IdParam),
-      async (c) => c.json(await Listings.approveListing(deps, c.var.actor, c.req.valid('param').id), 200),
-    )
-    .post(
-      '/api/admin/listings/:id/reject',
-      describeRoute({
-        summary: 'Reject a listing (or its edits) with a reason the supplier is told',
-        tags: ['admin'],
-        responses: { 200: { description: 'The listing after the decision', schema: Listing } },
-      }),
-      admin,
-      validate('param', IdParam),
-      validate('json', ReasonInput),
-      async (c) => c.json(await Listings.rejectListing(deps, c.var.actor, c.req.valid('param').id, c.req.valid('json')), 200),
-    )
-    .post(
-      '/api/admin/listings/:id/suspend',
-      describeRoute({
-        summary: 'Take an active listing off the market, with a reason',
-        tags: ['admin'],
-        responses: { 200: { description: 'The suspended listing', schema: Listing } },
-      }),
-      admin,
-      validate('param', IdParam),
-      validate('json', ReasonInput),
-      async (c) => c.json(await Listings.suspendListing(deps, c.var.actor, c.req.valid('param').id, c.req.valid('json')), 200),
-    )
-    .post(
-      '/api/admin/listings/:id/reinstate',
-      describeRoute({
-        summary: 'Put a suspended listing back on the market',
-        tags: ['admin'],
-        responses: { 200: { description: 'The active listing', schema: Listing } },
-      }),
-      admin,
-      validate('param', IdParam),
-      async (c) => c.json(await Listings.reinstateListing(deps, c.var.actor, c.req.valid('param').id), 200),
-    )
+    .post('/api/admin/listings/:id/approve', ...admin.onId(docs.approveListing, Listings.approveListing))
+    .post('/api/admin/listings/:id/reject', ...admin.onIdWith(docs.rejectListing, ReasonInput, Listings.rejectListing))
+    .post('/api/admin/listings/:id/suspend', ...admin.onIdWith(docs.suspendListing, ReasonInput, Listings.suspendListing))
+    .post('/api/admin/listings/:id/reinstate', ...admin.onId(docs.reinstateListing, Listings.reinstateListing))
     .get(
       '/api/admin/orders',
-      describeRoute({
-        summary: 'Orders by status; disputed ones (the queue to settle) by default, oldest first',
-        tags: ['admin'],
-        responses: { 200: { description: 'A page of orders', schema: OrdersPage } },
-      }),
-      admin,
-      validate('query', AdminOrdersQuery),
-      async (c) => c.json(await Orders.listOrdersByStatus(await orderDeps(deps), c.req.valid('query')), 200),
+      ...admin.withQuery(docs.orders, AdminOrdersQuery, async (deps, _admin, query) =>
+        Orders.listOrdersByStatus(await orderDeps(deps), query),
+      ),
     )
     .post(
       '/api/admin/orders/:id/resolve',
-      describeRoute({
-        summary: 'Settle a dispute: refund the buyer (through Stripe when it took the money) or release to the supplier',
-        tags: ['admin'],
-        responses: { 200: { description: 'The resolved order', schema: OrderView } },
-      }),
-      admin,
-      validate('param', IdParam),
-      validate('json', ResolveDisputeInput),
-      async (c) => {
-        const ports = await orderDeps(deps)
-        const order = await Orders.resolveDispute(ports, c.var.actor, c.req.valid('param').id, c.req.valid('json'))
-        return c.json(Orders.toView(ports, order, c.var.actor), 200)
-      },
+      ...admin.onIdWith(docs.resolveDispute, ResolveDisputeInput, asOrderView(Orders.resolveDispute)),
     )
 }
 

@@ -2,22 +2,20 @@ import { HealthResponse } from '@market/contracts'
 import { ServiceUnavailableError } from '@market/core'
 import type { Hono } from 'hono'
 import { z } from 'zod'
-import { createGroupApp } from '../app.ts'
-import { domainAppFactories } from '../apps.ts'
 import type { ApiDeps } from '../deps.ts'
-import { describeRoute } from '../openapi/describe.ts'
+import { domainAppFactories } from '../domain-apps.ts'
+import { createGroupApp } from '../group-app.ts'
+import { routeDocs } from '../openapi/describe.ts'
 import { buildOpenApiDocument } from '../openapi/document.ts'
+
+const doc = routeDocs('meta')
 
 export const createMetaApp = (deps: ApiDeps) => {
   let document: ReturnType<typeof buildOpenApiDocument> | undefined
   const app = createGroupApp(deps)
     .get(
       '/api/health',
-      describeRoute({
-        summary: 'Liveness with a real round trip to the table',
-        tags: ['meta'],
-        responses: { 200: { description: 'The table answered', schema: HealthResponse } },
-      }),
+      doc('Liveness with a real round trip to the table', { 200: ['The table answered', HealthResponse] }),
       async (c) => {
         try {
           await deps.health.ping()
@@ -28,18 +26,10 @@ export const createMetaApp = (deps: ApiDeps) => {
         return c.json({ status: 'ok' } satisfies HealthResponse, 200)
       },
     )
-    .get(
-      '/api/openapi.json',
-      describeRoute({
-        summary: 'This document',
-        tags: ['meta'],
-        responses: { 200: { description: 'OpenAPI 3.1 document', schema: z.record(z.string(), z.unknown()) } },
-      }),
-      (c) => {
-        document ??= buildOpenApiDocument([app as unknown as Hono<never>, ...domainAppFactories.map((create) => create(deps))])
-        return c.json(document, 200)
-      },
-    )
+    .get('/api/openapi.json', doc('This document', { 200: ['OpenAPI 3.1 document', z.record(z.string(), z.unknown())] }), (c) => {
+      document ??= buildOpenApiDocument([app as unknown as Hono<never>, ...domainAppFactories.map((create) => create(deps))])
+      return c.json(document, 200)
+    })
   return app
 }
 

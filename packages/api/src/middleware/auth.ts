@@ -5,11 +5,11 @@ import { createMiddleware } from 'hono/factory'
 import { sign, verify } from 'hono/jwt'
 import type { AppEnv } from '../app-env.ts'
 import type { ApiDeps } from '../deps.ts'
-import { isSafeMethod } from './request.ts'
+import { isSafeMethod } from './safe-methods.ts'
 
 export const sessionCookieName = 'market_session'
 
-type SignedIn = { Variables: { actor: Accounts.StoredUser } }
+export type SignedIn = { Variables: { actor: Accounts.StoredUser } }
 
 /** The session token: a signed, expiring JWT naming the user and the server-side session. */
 export const setSessionCookie = async (c: Context, deps: ApiDeps, session: Accounts.Session) => {

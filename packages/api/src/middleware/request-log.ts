@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory'
 import { routePath } from 'hono/route'
 import type { AppEnv } from '../app-env.ts'
-import { runWithRequestCounters } from './request-context.ts'
+import { countDynamoCalls } from './dynamo-call-counter.ts'
 
 export type LogLine = Record<string, unknown> & { level: 'info' | 'warn' | 'error'; msg: string }
 export type Logger = (line: LogLine) => void
@@ -10,9 +10,11 @@ export type Logger = (line: LogLine) => void
 export const requestLog = (log: Logger) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const started = performance.now()
-    const { counters, result } = runWithRequestCounters(() => next())
+    const { counter, result } = countDynamoCalls(() => next())
     await result
-    const route = routePath(c, -1)
+    // The route of the handler that answered. Not the last matching one: GET /api/rfqs/mine also
+    // matches /api/rfqs/:id, declared after it, whose handlers never run.
+    const route = routePath(c)
     log({
       level: c.res.status >= 500 ? 'error' : 'info',
       msg: 'request',
@@ -22,6 +24,6 @@ export const requestLog = (log: Logger) =>
       path: c.req.path,
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
-      dynamoCalls: counters.dynamoCalls,
+      dynamoCalls: counter.calls,
     })
   })

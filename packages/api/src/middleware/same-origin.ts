@@ -1,6 +1,7 @@
 import { DomainError } from '@market/core'
 import { createMiddleware } from 'hono/factory'
-import { isSafeMethod, requestHost } from './request.ts'
+import { requestHost } from './request-origin.ts'
+import { isSafeMethod } from './safe-methods.ts'
 
 class CrossSiteRequestError extends DomainError {
   constructor() {

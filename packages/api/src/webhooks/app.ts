@@ -1,9 +1,11 @@
 import { Orders } from '@market/core'
 import { z } from 'zod'
-import { createGroupApp } from '../app.ts'
 import type { ApiDeps } from '../deps.ts'
-import { describeRoute } from '../openapi/describe.ts'
+import { createGroupApp } from '../group-app.ts'
+import { routeDocs } from '../openapi/describe.ts'
 import { orderDeps } from '../orders/order-deps.ts'
+
+const doc = routeDocs('payments')
 
 const WebhookResult = z.object({ received: z.literal(true), result: z.enum(['applied', 'ignored', 'replayed']) })
 
@@ -11,10 +13,8 @@ const WebhookResult = z.object({ received: z.literal(true), result: z.enum(['app
 export const createWebhooksApp = (deps: ApiDeps) =>
   createGroupApp(deps).post(
     '/api/webhooks/stripe',
-    describeRoute({
-      summary: 'Stripe events (signed): payments completed, expired, failed and refunded',
-      tags: ['payments'],
-      responses: { 200: { description: 'Taken (applied once; replays change nothing)', schema: WebhookResult } },
+    doc('Stripe events (signed): payments completed, expired, failed and refunded', {
+      200: ['Taken (applied once; replays change nothing)', WebhookResult],
     }),
     async (c) => {
       const ports = await orderDeps(deps)

@@ -1,7 +1,7 @@
 import type { Category, Unit } from '@market/contracts'
 
 /**
- * The starting taxonomy of DESIGN.md. Tibetan names are first drafts to be checked by a native
+ * The starting material taxonomy (admins may extend it). Tibetan names are first drafts to be checked by a native
  * speaker; they live here, with the data, so a correction is one edit.
  */
 export const defaultCategories: Category[] = [

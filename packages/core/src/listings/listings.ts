@@ -9,13 +9,13 @@ import type {
   UploadRequest,
   UploadTicket,
 } from '@market/contracts'
+import type { StoredUser } from '../accounts/ports.ts'
 import { auditEntry } from '../audit/audit-entry.ts'
 import type { CategoryStore } from '../catalog/ports.ts'
 import { DomainError, NotFoundError } from '../errors.ts'
-import type { Accounts } from '../index.ts'
 import { notification } from '../notifications/notifications.ts'
 import type { Clock, IdGenerator } from '../ports.ts'
-import { drivingTerm, queryTerms } from '../search/terms.ts'
+import { drivingTerm, queryTerms, termProbe } from '../search/terms.ts'
 import {
   ForeignPhotoError,
   ListingStatusError,
@@ -30,6 +30,7 @@ import {
   categoryTerm,
   fromPriceFen,
   isPubliclyVisible,
+  normalizeOrigin,
   reviewedFields,
   searchDocument,
   toCard,
@@ -45,7 +46,7 @@ export type ListingDeps = {
   clock: Clock
   ids: IdGenerator
 }
-type Actor = Accounts.StoredUser
+type Actor = StoredUser
 
 const photoExtensions = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const
 
@@ -225,11 +226,12 @@ export const browseListings = async (deps: ListingDeps, query: BrowseQuery): Pro
   const terms = query.q ? queryTerms(query.q) : []
   if (query.q && terms.length === 0) return { items: [], nextCursor: null }
   const term = terms.length > 0 ? (drivingTerm(terms) as string) : query.category ? categoryTerm(query.category) : allListingsTerm
+  const origin = normalizeOrigin(query.origin)
   const result = await deps.listings.search({
     term,
-    otherTerms: terms.filter((other) => other !== term),
+    termProbes: terms.filter((other) => other !== term).map(termProbe),
     ...(terms.length > 0 && query.category ? { categoryId: query.category } : {}),
-    ...(query.origin ? { origin: query.origin } : {}),
+    ...(origin ? { origin } : {}),
     ...(query.minPrice !== undefined ? { minPrice: query.minPrice } : {}),
     ...(query.maxPrice !== undefined ? { maxPrice: query.maxPrice } : {}),
     sort: query.sort,

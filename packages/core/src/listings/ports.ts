@@ -1,5 +1,5 @@
 import type { AuditEntry, Category, Listing, ListingStatus, ModerationQuery, SupplierCard } from '@market/contracts'
-import type { Accounts } from '../index.ts'
+import type { StoredUser } from '../accounts/ports.ts'
 import type { OutgoingNotification } from '../notifications/notifications.ts'
 
 /**
@@ -24,12 +24,15 @@ export type ListingWrite = {
   supplierTrades?: { supplierId: string; categoryId: string }
 }
 
-export type BrowseCandidate = { listing: StoredListing; supplier: Accounts.StoredUser | undefined }
+export type BrowseCandidate = { listing: StoredListing; supplier: StoredUser | undefined }
 
+/** A Query of the search index, its inputs already normalised the way the index entries are written. */
 export type IndexQuery = {
   term: string
-  otherTerms: string[]
+  /** The query's other terms as an entry's searchText spells them (`|term|`): an entry must contain each. */
+  termProbes: string[]
   categoryId?: string
+  /** Normalised as an entry's origin is (see normalizeOrigin). */
   origin?: string
   minPrice?: number
   maxPrice?: number

@@ -1,5 +1,5 @@
 import type { Category, Listing, ListingCard, PriceTier, SupplierCard } from '@market/contracts'
-import type { Accounts } from '../index.ts'
+import type { StoredUser } from '../accounts/ports.ts'
 import { indexTerms, searchText } from '../search/terms.ts'
 import type { BrowseCandidate, SearchDocument, StoredListing } from './ports.ts'
 
@@ -15,7 +15,7 @@ export const fromPriceFen = (tiers: PriceTier[]) => Math.min(...tiers.map((tier)
 export const unitPriceFor = (tiers: PriceTier[], quantity: number): number | undefined =>
   [...tiers].reverse().find((tier) => tier.minQty <= quantity)?.unitPriceFen
 
-export const isSupplierVisible = (supplier: Accounts.StoredUser | undefined) =>
+export const isSupplierVisible = (supplier: StoredUser | undefined) =>
   supplier?.status === 'active' && supplier.verificationDetails?.status === 'verified'
 
 /** Buyers see active listings of verified, active suppliers; nothing else. */
@@ -47,7 +47,7 @@ export const searchDocument = (
   }
 }
 
-export const toSupplierCard = (supplier: Accounts.StoredUser | undefined, supplierId: string): SupplierCard => ({
+export const toSupplierCard = (supplier: StoredUser | undefined, supplierId: string): SupplierCard => ({
   id: supplierId,
   name: supplier?.name ?? '',
   company: supplier?.company.name ?? '',

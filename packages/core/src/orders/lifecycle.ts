@@ -1,7 +1,7 @@
 import type { Order, TimelineEvent } from '@market/contracts'
 import { OrderStateError } from './errors.ts'
 
-/** Who may take each step, and from which statuses (DESIGN.md, Lifecycles). */
+/** Who may take each step, and from which statuses: the order lifecycle. */
 export const steps = {
   record_transfer: { by: 'buyer', from: ['pending_payment'], to: 'pending_payment' },
   start_checkout: { by: 'buyer', from: ['pending_payment'], to: 'pending_payment' },

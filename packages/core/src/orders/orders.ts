@@ -9,9 +9,9 @@ import type {
   ResolveDisputeInput,
   ShipInput,
 } from '@market/contracts'
+import type { StoredUser } from '../accounts/ports.ts'
 import { auditEntry } from '../audit/audit-entry.ts'
 import { NotFoundError } from '../errors.ts'
-import type { Accounts } from '../index.ts'
 import type { ListingStore } from '../listings/ports.ts'
 import { isPubliclyVisible, unitPriceFor } from '../listings/rules.ts'
 import { notification, type OutgoingNotification } from '../notifications/notifications.ts'
@@ -36,7 +36,7 @@ export type OrderDeps = {
   clock: Clock
   ids: IdGenerator
 }
-type Actor = Accounts.StoredUser
+type Actor = StoredUser
 
 const partyCard = (user: Actor) => ({
   id: user.id,

@@ -1,4 +1,3 @@
-export { compatibleUnits, conversionFactor, inRequestUnit, unitsCompare } from '@market/contracts'
 export * from './errors.ts'
 export * from './ports.ts'
 export * from './rfqs.ts'

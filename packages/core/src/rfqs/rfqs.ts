@@ -9,9 +9,9 @@ import {
   totalFen,
   unitsCompare,
 } from '@market/contracts'
+import type { StoredUser } from '../accounts/ports.ts'
 import type { CategoryStore } from '../catalog/ports.ts'
 import { NotFoundError } from '../errors.ts'
-import type { Accounts } from '../index.ts'
 import { SupplierNotVerifiedError, UnknownCategoryError } from '../listings/errors.ts'
 import { toSupplierCard } from '../listings/rules.ts'
 import { type NotificationStore, notification, type OutgoingNotification } from '../notifications/notifications.ts'
@@ -37,7 +37,7 @@ export type RfqDeps = {
   clock: Clock
   ids: IdGenerator
 }
-type Actor = Accounts.StoredUser
+type Actor = StoredUser
 
 const hour = 3600 * 1000
 const day = 24 * hour

@@ -1,26 +1,25 @@
 import { serveStatic } from '@hono/node-server/serve-static'
-import { notFoundHandler } from '@market/api'
+import { notFoundHandler } from '@market/api/middleware/errors'
 import { Hono } from 'hono'
+import type { FetchApp } from '../group-apps.ts'
 import { groupForPath, type RouteGroup } from '../route-map.ts'
-
-type FetchApp = { fetch: (request: Request) => Response | Promise<Response> }
 
 /**
  * One origin for the whole market, as CloudFront gives in the cloud: `/api/*` goes to the group
  * app that the route map names for the path (as API Gateway would), photos come from the local
- * photo store, and everything else is the web app, with unknown paths falling back to index.html
+ * photo bucket, and everything else is the web app, with unknown paths falling back to index.html
  * for the SPA router.
  */
-export const createLocalApp = ({
+export const createOriginApp = ({
   groups,
   apps,
   webDir,
-  photoStore,
+  photoBucket,
 }: {
-  groups: RouteGroup[]
+  groups: readonly RouteGroup[]
   apps: Map<string, FetchApp>
   webDir: string
-  photoStore: Hono
+  photoBucket: Hono
 }) =>
   new Hono()
     .all('/api/*', (c) => {
@@ -28,6 +27,6 @@ export const createLocalApp = ({
       const app = group && apps.get(group.name)
       return app ? app.fetch(c.req.raw) : notFoundHandler(c)
     })
-    .route('/', photoStore)
+    .route('/', photoBucket)
     .use('/*', serveStatic({ root: webDir }))
     .get('/*', serveStatic({ root: webDir, path: 'index.html' }))

@@ -12,7 +12,7 @@ import { Hono } from 'hono'
  * Why not s3rver: its last release (3.7.1) is from 2021 with unmaintained dependencies, and its
  * maintained fork needs Node 24. Being on our own origin also spares the browser a CORS preflight.
  */
-export const localBucketPath = '/_s3'
+export const photoBucketPath = '/_s3'
 const maxObjectBytes = 5 * 1024 * 1024
 
 const contentTypes: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' }
@@ -84,21 +84,21 @@ const objectFile = (dir: string, bucket: string, key: string) => {
 }
 
 /** Puts an object straight into the store (the demo seed's photos). */
-export const writeLocalObject = async (dir: string, bucket: string, key: string, bytes: Buffer) => {
+export const writePhotoObject = async (dir: string, bucket: string, key: string, bytes: Buffer) => {
   const file = objectFile(dir, bucket, key)
   if (!file) throw new Error(`Bad object key ${key}`)
   await mkdir(dirname(file), { recursive: true })
   await writeFile(file, bytes)
 }
 
-export const createLocalPhotoStore = (options: {
+export const createPhotoBucket = (options: {
   dir: string
   bucket: string
   credentials: { accessKeyId: string; secretAccessKey: string }
 }) => {
   const fileOf = (key: string) => objectFile(options.dir, options.bucket, key)
   return new Hono()
-    .put(`${localBucketPath}/:bucket/*`, async (c) => {
+    .put(`${photoBucketPath}/:bucket/*`, async (c) => {
       if (c.req.param('bucket') !== options.bucket) return s3Error('NoSuchBucket', 'No such bucket', 404)
       const url = new URL(c.req.url)
       const body = Buffer.from(await c.req.arrayBuffer())
@@ -111,9 +111,9 @@ export const createLocalPhotoStore = (options: {
       if (body.length === 0 || String(body.length) !== header('content-length')) {
         return s3Error('IncompleteBody', 'The body is not the declared length', 400)
       }
-      const key = decodeURIComponent(url.pathname.slice(`${localBucketPath}/${options.bucket}/`.length))
+      const key = decodeURIComponent(url.pathname.slice(`${photoBucketPath}/${options.bucket}/`.length))
       if (!fileOf(key)) return s3Error('InvalidRequest', 'Bad key', 400)
-      await writeLocalObject(options.dir, options.bucket, key, body)
+      await writePhotoObject(options.dir, options.bucket, key, body)
       return c.body(null, 200, { ETag: `"${createHash('md5').update(body).digest('hex')}"` })
     })
     .get('/photos/*', async (c) => {

@@ -1,0 +1,45 @@
+/** Where an AWS client connects, and as whom; unset fields are left to the SDK (Lambda's own role and region). */
+export type AwsClientConfig = {
+  endpoint?: string
+  region?: string
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }
+}
+
+/** The app's secrets: given as they are (local runs, tests), or read from Secrets Manager (Lambda). */
+export type SecretsConfig = {
+  sessionSecret?: string
+  stripeSecretKey?: string
+  stripeWebhookSecret?: string
+  /** Read once per process when no session secret is given. */
+  appSecretArn?: string
+}
+
+/** Everything the market's functions are built from. Lambda reads it from its environment; `npm start` and the tests assemble it. */
+export type MarketConfig = {
+  tableName: string
+  dynamodb: AwsClientConfig
+  photos: AwsClientConfig & { bucket: string }
+  secrets: SecretsConfig
+  /** Secure cookies everywhere but plain-HTTP local development. */
+  cookieSecure: boolean
+  /** `info` logs every request; unknown values count as `info`. */
+  logLevel: string | undefined
+}
+
+/** The configuration the stack gives each function in its environment (see infra/constructs). */
+export const readLambdaConfig = (env: NodeJS.ProcessEnv): MarketConfig => {
+  if (!env.TABLE_NAME) throw new Error('TABLE_NAME is not set')
+  return {
+    tableName: env.TABLE_NAME,
+    dynamodb: {},
+    photos: { bucket: env.PHOTOS_BUCKET ?? 'photos', ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}) },
+    secrets: {
+      sessionSecret: env.SESSION_SECRET,
+      stripeSecretKey: env.STRIPE_SECRET_KEY,
+      stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET,
+      appSecretArn: env.APP_SECRET_ARN,
+    },
+    cookieSecure: env.COOKIE_SECURE !== 'false',
+    logLevel: env.LOG_LEVEL,
+  }
+}

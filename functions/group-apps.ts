@@ -1,0 +1,31 @@
+import { createAccountsApp } from '@market/api/accounts/app'
+import { createAdminApp } from '@market/api/admin/app'
+import type { ApiDeps } from '@market/api/deps'
+import { createListingsApp } from '@market/api/listings/app'
+import { createMetaApp } from '@market/api/meta/app'
+import { createNotificationsApp } from '@market/api/notifications/app'
+import { createOrdersApp } from '@market/api/orders/app'
+import { createRfqsApp } from '@market/api/rfqs/app'
+import { createWebhooksApp } from '@market/api/webhooks/app'
+import { type GroupName, type RouteGroup, routeGroups } from './route-map.ts'
+
+export type FetchApp = { fetch: (request: Request) => Response | Promise<Response> }
+
+/**
+ * Each route group's app factory. A Lambda entry wraps the app of its own group (and imports only
+ * that one); the local server and the tests build them all, from the same factories.
+ */
+export const groupApps = {
+  accounts: createAccountsApp,
+  admin: createAdminApp,
+  listings: createListingsApp,
+  meta: createMetaApp,
+  notifications: createNotificationsApp,
+  orders: createOrdersApp,
+  rfqs: createRfqsApp,
+  webhooks: createWebhooksApp,
+} satisfies Record<GroupName, (deps: ApiDeps) => FetchApp>
+
+/** Every group's app over one set of ports, by group name. */
+export const buildGroupApps = (deps: ApiDeps, groups: readonly RouteGroup[] = routeGroups) =>
+  new Map<string, FetchApp>(groups.map((group) => [group.name, groupApps[group.name as GroupName](deps)]))

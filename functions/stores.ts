@@ -1,0 +1,45 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import {
+  createAccountRepository,
+  createCategoryRepository,
+  createCursorCodec,
+  createDocumentClient,
+  createListingRepository,
+  createNotificationRepository,
+  createOrderRepository,
+  createRfqRepository,
+  onEveryDynamoCall,
+} from '@market/data'
+import { monotonicFactory } from 'ulid'
+import type { MarketConfig } from './config.ts'
+import { createSecretSource } from './secrets.ts'
+
+/**
+ * The table's repositories over one DynamoDB client, with the clock, ids and secrets they need:
+ * what the API and the scheduled jobs share. `onDynamoCall` hears every request sent to DynamoDB.
+ */
+export const buildStores = (config: Pick<MarketConfig, 'tableName' | 'dynamodb' | 'secrets'>, onDynamoCall?: () => void) => {
+  const table = config.tableName
+  const db = createDocumentClient(new DynamoDBClient(config.dynamodb))
+  if (onDynamoCall) onEveryDynamoCall(db, onDynamoCall)
+  const secrets = createSecretSource(config.secrets)
+  const sessionSecret = async () => (await secrets()).SESSION_SECRET
+  const cursors = createCursorCodec(sessionSecret)
+  const nextId = monotonicFactory()
+  return {
+    db,
+    secrets,
+    sessionSecret,
+    /** The ports the domain rules take. */
+    ports: {
+      clock: { now: () => new Date() },
+      ids: { next: () => nextId() },
+      categories: createCategoryRepository(db, table),
+      accounts: createAccountRepository(db, table, cursors),
+      listings: createListingRepository(db, table, cursors),
+      notifications: createNotificationRepository(db, table),
+      orders: createOrderRepository(db, table, cursors),
+      rfqs: createRfqRepository(db, table, cursors),
+    },
+  }
+}

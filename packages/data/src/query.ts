@@ -1,0 +1,123 @@
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { type CursorCodec, InvalidCursorError } from './cursor.ts'
+import type { Item } from './items.ts'
+import type { Partition, SortKeyCondition } from './keys.ts'
+import { tableDefinition } from './table-definition.ts'
+
+/** A FilterExpression with the names and values it uses. */
+export type Filter = { expression: string; names?: Record<string, string>; values?: Item }
+
+/** Equality filters on the attributes given a value: `{ role: 'buyer', status: undefined }` filters on role. */
+export const equalTo = (wanted: Record<string, string | undefined>): Filter | undefined => {
+  const given = Object.entries(wanted).filter((entry): entry is [string, string] => entry[1] !== undefined)
+  if (given.length === 0) return undefined
+  return {
+    expression: given.map(([name]) => `#${name} = :${name}`).join(' AND '),
+    names: Object.fromEntries(given.map(([name]) => [`#${name}`, name])),
+    values: Object.fromEntries(given.map(([name, value]) => [`:${name}`, value])),
+  }
+}
+
+export type QueryOptions = {
+  /** Narrows the sort keys read (in place of the partition's own `within`). */
+  sortKey?: SortKeyCondition
+  filter?: Filter
+  /** Highest sort key first. */
+  descending?: boolean
+  limit?: number
+  consistent?: boolean
+  /** Where to resume: a LastEvaluatedKey. */
+  start?: Item
+}
+
+export type PageOptions = Omit<QueryOptions, 'start' | 'limit'> & {
+  cursor?: string
+  limit: number
+  /**
+   * Items to read for a page whose filter may drop some: the page keeps the first `limit` of them
+   * and the next one starts right after the last it kept.
+   */
+  readAhead?: number
+  /** Binds the cursor to one query (say, one sort of one search term): a cursor of another is refused. */
+  scope?: string
+}
+
+const sortKeyExpression = (condition: SortKeyCondition): { expression: string; values: Item } => {
+  if ('beginsWith' in condition) return { expression: 'begins_with(#sk, :sk)', values: { ':sk': condition.beginsWith } }
+  if ('below' in condition) return { expression: '#sk < :sk', values: { ':sk': condition.below } }
+  return {
+    expression: '#sk BETWEEN :skFrom AND :skTo',
+    values: { ':skFrom': condition.between[0], ':skTo': condition.between[1] },
+  }
+}
+
+/** The key of an item in a partition's order: the table's keys, and the index's where the partition is an index's. */
+export const positionOf = (item: Item, partition: Partition): Item => {
+  const names = new Set([
+    tableDefinition.partitionKey,
+    tableDefinition.sortKey,
+    partition.keys.partitionKey,
+    partition.keys.sortKey,
+  ])
+  return Object.fromEntries([...names].map((name) => [name, item[name]]))
+}
+
+/** The codec of repositories that read no page for a client. */
+const notPaginated: CursorCodec = {
+  encode: () => Promise.reject(new Error('This repository hands out no cursors')),
+  decode: () => Promise.reject(new Error('This repository takes no cursors')),
+}
+
+/**
+ * Every Query of the table goes through here: a partition (of the table or an index, from
+ * keys.ts), optionally a sort-key condition and a filter. `queryPage` is the paginated form, with
+ * signed cursors in and out.
+ */
+export const createQueries = (db: DynamoDBDocumentClient, table: string, cursors: CursorCodec = notPaginated) => {
+  /** One Query request: what it found, and where the next would resume. */
+  const queryItems = async (partition: Partition, options: QueryOptions = {}) => {
+    const sortKey = options.sortKey ?? partition.within
+    const onSortKey = sortKey ? sortKeyExpression(sortKey) : undefined
+    const { filter } = options
+    const result = await db.send(
+      new QueryCommand({
+        TableName: table,
+        ...(partition.keys.indexName ? { IndexName: partition.keys.indexName } : {}),
+        KeyConditionExpression: onSortKey ? `#pk = :pk AND ${onSortKey.expression}` : '#pk = :pk',
+        ...(filter ? { FilterExpression: filter.expression } : {}),
+        ExpressionAttributeNames: {
+          '#pk': partition.keys.partitionKey,
+          ...(onSortKey ? { '#sk': partition.keys.sortKey } : {}),
+          ...filter?.names,
+        },
+        ExpressionAttributeValues: { ':pk': partition.pk, ...onSortKey?.values, ...filter?.values },
+        ScanIndexForward: !options.descending,
+        ...(options.limit ? { Limit: options.limit } : {}),
+        ...(options.consistent ? { ConsistentRead: true } : {}),
+        ...(options.start ? { ExclusiveStartKey: options.start } : {}),
+      }),
+    )
+    return { items: result.Items ?? [], lastKey: result.LastEvaluatedKey }
+  }
+
+  /** One page for a client: its cursor decoded, the next one signed (null on the last page). */
+  const queryPage = async (partition: Partition, { cursor, limit, readAhead, scope, ...options }: PageOptions) => {
+    const decoded = await cursors.decode(cursor)
+    let start = decoded
+    if (decoded && scope !== undefined) {
+      const scoped = decoded as { f?: unknown; k?: Item }
+      if (scoped.f !== scope || !scoped.k) throw new InvalidCursorError()
+      start = scoped.k
+    }
+    const { items, lastKey } = await queryItems(partition, { ...options, limit: readAhead ?? limit, ...(start ? { start } : {}) })
+    const page = items.slice(0, limit)
+    const last = page[page.length - 1]
+    const resumeAt = items.length > limit && last ? positionOf(last, partition) : lastKey
+    return {
+      items: page,
+      nextCursor: await cursors.encode(resumeAt && scope !== undefined ? { f: scope, k: resumeAt } : resumeAt),
+    }
+  }
+
+  return { queryItems, queryPage }
+}

@@ -1,0 +1,98 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { createCursorCodec, InvalidCursorError, keys } from '@market/data'
+import { createQueries } from '@market/data/query'
+import { mockClient } from 'aws-sdk-client-mock'
+import { beforeEach, describe, expect, it } from 'vitest'
+
+const db = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'cn-local-1' }))
+const mock = mockClient(db)
+const cursors = createCursorCodec(async () => 'test-secret')
+const { queryItems, queryPage } = createQueries(db, 'market', cursors)
+
+const sent = () => mock.commandCalls(QueryCommand).map((call) => call.args[0].input)
+
+beforeEach(() => {
+  mock.reset()
+  mock.on(QueryCommand).resolves({ Items: [] })
+})
+
+describe('queryItems', () => {
+  it('reads an index partition by the key names of that index', async () => {
+    await queryItems(keys.ordersOfBuyer('U1'), { descending: true, limit: 10 })
+    expect(sent()).toEqual([
+      {
+        TableName: 'market',
+        IndexName: 'gsi1',
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': 'gsi1pk' },
+        ExpressionAttributeValues: { ':pk': 'BUYER#U1#ORDERS' },
+        ScanIndexForward: false,
+        Limit: 10,
+      },
+    ])
+  })
+
+  it('reads only the pattern’s own items of a shared partition, and the sort keys asked for', async () => {
+    await queryItems(keys.bidsOfRfq('R1'), { consistent: true })
+    await queryItems(keys.ordersInQueue('delivered'), { sortKey: keys.dueBy(new Date('2026-03-01T00:00:00Z')) })
+    expect(sent()).toEqual([
+      expect.objectContaining({
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
+        ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
+        ExpressionAttributeValues: { ':pk': 'RFQ#R1', ':sk': 'BID#' },
+        ConsistentRead: true,
+      }),
+      expect.objectContaining({
+        IndexName: 'gsi3',
+        KeyConditionExpression: '#pk = :pk AND #sk < :sk',
+        ExpressionAttributeNames: { '#pk': 'gsi3pk', '#sk': 'gsi3sk' },
+        ExpressionAttributeValues: { ':pk': 'ORDERS#delivered', ':sk': '2026-03-01T00:00:00.000Z#~' },
+      }),
+    ])
+  })
+})
+
+describe('queryPage', () => {
+  it('hands out a signed cursor for the next page and resumes from it', async () => {
+    const lastKey = { pk: 'AUDIT', sk: '2026#A1' }
+    mock
+      .on(QueryCommand)
+      .resolvesOnce({ Items: [{ id: 'A1' }], LastEvaluatedKey: lastKey })
+      .resolves({ Items: [] })
+    const first = await queryPage(keys.auditLog(), { limit: 1, descending: true })
+    expect(first.items).toEqual([{ id: 'A1' }])
+    expect(first.nextCursor).toEqual(expect.any(String))
+    const second = await queryPage(keys.auditLog(), { limit: 1, descending: true, cursor: first.nextCursor as string })
+    expect(second.nextCursor).toBeNull()
+    expect(sent()[1]?.ExclusiveStartKey).toEqual(lastKey)
+  })
+
+  it('refuses a cursor that was not signed here', async () => {
+    await expect(queryPage(keys.auditLog(), { limit: 1, cursor: 'eyJwayI6IkFVRElUIn0.forged' })).rejects.toThrow(
+      InvalidCursorError,
+    )
+  })
+
+  it('reads ahead for a filtered page, keeps `limit` items and resumes after the last one kept', async () => {
+    const entry = (id: string): Record<string, string> => ({
+      ...keys.searchEntries('wool').entry('2026-01-01', id),
+      ...keys.searchEntriesByPrice('wool').entry(100, '2026-01-01', id),
+      listingId: id,
+    })
+    mock.on(QueryCommand).resolvesOnce({ Items: ['L1', 'L2', 'L3'].map(entry) })
+    const page = await queryPage(keys.searchEntriesByPrice('wool'), { limit: 2, readAhead: 6, scope: 'price_asc|wool' })
+    expect(sent()[0]?.Limit).toBe(6)
+    expect(page.items.map((item) => item.listingId)).toEqual(['L1', 'L2'])
+    const { pk, sk, gsi1pk, gsi1sk } = entry('L2')
+    expect(await cursors.decode(page.nextCursor as string)).toEqual({ f: 'price_asc|wool', k: { pk, sk, gsi1pk, gsi1sk } })
+  })
+
+  it('refuses the cursor of another query (another sort, another term)', async () => {
+    mock.on(QueryCommand).resolvesOnce({ Items: [], LastEvaluatedKey: { pk: 'SEARCH#wool', sk: 'x' } })
+    const page = await queryPage(keys.searchEntries('wool'), { limit: 2, scope: 'newest|wool' })
+    await expect(
+      queryPage(keys.searchEntries('silk'), { limit: 2, scope: 'newest|silk', cursor: page.nextCursor as string }),
+    ).rejects.toThrow(InvalidCursorError)
+  })
+})
