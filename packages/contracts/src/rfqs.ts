@@ -1,29 +1,28 @@
 import { z } from 'zod'
+import { text, ulid, wholeIn } from './fields.ts'
 import { PhotoKey, RatingSummary, SupplierCard, UnitId } from './listings.ts'
 import { PartyCard } from './orders.ts'
+import { bidStatuses, categoryIdPattern, limits, maxAwardedBids, maxMetresPerBolt, maxRfqPhotos, rfqStatuses } from './values.ts'
 
-export const RfqStatus = z.enum(['open', 'closed', 'awarded', 'cancelled', 'expired'])
+export const RfqStatus = z.enum(rfqStatuses)
 export type RfqStatus = z.infer<typeof RfqStatus>
 
-export const BidStatus = z.enum(['submitted', 'revised', 'withdrawn', 'accepted', 'rejected'])
+export const BidStatus = z.enum(bidStatuses)
 export type BidStatus = z.infer<typeof BidStatus>
-
-const text = (max: number) => z.string().trim().min(1).max(max)
-const ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'An id')
 
 export const PostRfqInput = z.strictObject({
   title: text(120),
-  categoryId: z.string().regex(/^[a-z0-9-]{2,40}$/),
+  categoryId: z.string().regex(categoryIdPattern),
   specs: text(2000),
-  quantity: z.number().int().positive().max(10_000_000),
+  quantity: wholeIn(limits.quantity),
   unit: UnitId,
-  targetUnitPriceFen: z.number().int().positive().max(100_000_000).optional(),
+  targetUnitPriceFen: wholeIn(limits.unitPriceFen).optional(),
   /** The day the goods are needed (in Lhasa). */
   neededBy: z.iso.date(),
   deliveryPlace: text(200).default('拉萨'),
   bidDeadline: z.iso.datetime({ offset: true }),
-  invitedSupplierIds: z.array(ulid).max(20).optional(),
-  photos: z.array(PhotoKey).max(4, 'At most 4 photos').default([]),
+  invitedSupplierIds: z.array(ulid()).max(20).optional(),
+  photos: z.array(PhotoKey).max(maxRfqPhotos, `At most ${maxRfqPhotos} photos`).default([]),
   /** A tender: even the buyer sees only how many bids there are until the deadline. */
   sealedUntilDeadline: z.boolean().default(false),
 })
@@ -74,12 +73,12 @@ export const FeedQuery = z.strictObject({
 export type FeedQuery = z.infer<typeof FeedQuery>
 
 export const BidInput = z.strictObject({
-  unitPriceFen: z.number().int().positive().max(100_000_000),
+  unitPriceFen: wholeIn(limits.unitPriceFen),
   /** Another unit of the same measure may be quoted (码 for 米, 斤 for 公斤); bolts need metresPerBolt. */
   unit: UnitId.optional(),
-  metresPerBolt: z.number().positive().max(1000).optional(),
-  quantity: z.number().int().positive().max(10_000_000),
-  leadTimeDays: z.number().int().min(0).max(365),
+  metresPerBolt: z.number().positive().max(maxMetresPerBolt).optional(),
+  quantity: wholeIn(limits.quantity),
+  leadTimeDays: wholeIn(limits.leadTimeDays),
   validUntil: z.iso.date(),
   note: text(1000).optional(),
 })
@@ -149,9 +148,9 @@ export const BidsForBuyer = z.object({
 
 export const AwardInput = z.strictObject({
   awards: z
-    .array(z.strictObject({ bidId: ulid, quantity: z.number().int().positive() }))
+    .array(z.strictObject({ bidId: ulid(), quantity: z.number().int().positive() }))
     .min(1)
-    .max(3, 'At most 3 bids'),
+    .max(maxAwardedBids, `At most ${maxAwardedBids} bids`),
 })
 export type AwardInput = z.infer<typeof AwardInput>
 
