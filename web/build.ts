@@ -7,6 +7,7 @@ const webRoot = import.meta.dirname
 /**
  * Bundles the single-page app with esbuild into `outDir`: hashed JS and CSS plus an index.html
  * that names them. Everything is served from our own origin; nothing is fetched from a CDN.
+ * Returns esbuild's metafile (what went into each output), for the tests that guard the bundle.
  */
 export const buildWeb = async ({ outDir, minify = true }: { outDir: string; minify?: boolean }) => {
   const out = resolve(outDir)
@@ -36,4 +37,5 @@ export const buildWeb = async ({ outDir, minify = true }: { outDir: string; mini
     join(out, 'index.html'),
     template.replace('%STYLE%', `/assets/${style}`).replace('%SCRIPT%', `/assets/${script}`),
   )
+  return { metafile: result.metafile, script: join(out, 'assets', script), style: join(out, 'assets', style) }
 }

@@ -24,6 +24,7 @@ export const UnitId = z.enum(unitIds)
 export type UnitId = z.infer<typeof UnitId>
 
 export const Craft = z.enum(crafts)
+export type Craft = z.infer<typeof Craft>
 
 /** Text in three languages as a supplier writes it: Chinese required, the others optional. */
 export const ListingText = (max: number) => z.strictObject({ zh: text(max), bo: text(max).optional(), en: text(max).optional() })

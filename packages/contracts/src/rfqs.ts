@@ -63,6 +63,7 @@ export const RfqPage = z.object({ items: z.array(Rfq), nextCursor: z.string().nu
 
 /** A request in a supplier's feed, with where that supplier's own bid stands (if it bid). */
 export const FeedItem = Rfq.extend({ myBidStatus: BidStatus.optional() })
+export type FeedItem = z.infer<typeof FeedItem>
 export const FeedPage = z.object({ items: z.array(FeedItem), nextCursor: z.string().nullable() })
 
 export const FeedQuery = z.strictObject({
@@ -156,4 +157,6 @@ export type AwardInput = z.infer<typeof AwardInput>
 
 export const AwardResult = z.object({ rfq: Rfq, orderIds: z.array(z.string()) })
 
+/** A request as its reader sees it: a supplier also sees its own bid. */
 export const RfqView = Rfq.extend({ myBid: Bid.optional() })
+export type RfqView = z.infer<typeof RfqView>

@@ -1,5 +1,5 @@
 import type { AccountsApp, AdminApp, ListingsApp, MetaApp, NotificationsApp, OrdersApp, RfqsApp } from '@market/api'
-import type { ErrorBody } from '@market/contracts'
+import type { ErrorBody, UploadRequest } from '@market/contracts'
 import { hc } from 'hono/client'
 
 /** A failed call, carrying the API's error code so the page can say it in the reader's language. */
@@ -73,8 +73,7 @@ export const fieldErrorPaths = (error: unknown): Set<string> => {
  * Uploads one photo the way the cloud does it: ask the API for a presigned PUT, then send the file
  * straight to the bucket. Returns the key the listing keeps.
  */
-export const uploadPhoto = async (file: File): Promise<string> => {
-  const contentType = file.type as 'image/jpeg' | 'image/png' | 'image/webp'
+export const uploadPhoto = async (file: File, contentType: UploadRequest['contentType']): Promise<string> => {
   const ticket = await (await api.listings.api.uploads.$post({ json: { contentType, size: file.size } })).json()
   let response: Response
   try {

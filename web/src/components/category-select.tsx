@@ -1,6 +1,7 @@
 import type { CategoriesResponse } from '@market/contracts'
+import { categoryGroups } from '@market/contracts/values'
 import { localized, useI18n } from '../i18n/i18n.ts'
-import { categoryGroupLabels, categoryGroups } from '../listings/catalog.ts'
+import { categoryGroupLabel } from '../listings/catalog.ts'
 
 type CategorySelectProps = {
   id: string
@@ -31,7 +32,7 @@ export const CategorySelect = ({ id, catalog, value, onChange, error }: Category
           {t('listingForm.category.choose')}
         </option>
         {categoryGroups.map((group) => (
-          <optgroup label={t(categoryGroupLabels[group])}>
+          <optgroup label={t(categoryGroupLabel(group))}>
             {catalog.categories
               .filter((category) => category.group === group)
               .map((category) => (

@@ -19,12 +19,5 @@ export const loadCatalog = () => {
 
 export const useCatalog = () => useResource(loadCatalog)
 
-/** The category groups in the order every page lists them. */
-export const categoryGroups: readonly CategoryGroup[] = ['fabric', 'trim', 'dye', 'packaging']
-
-export const categoryGroupLabels: Record<CategoryGroup, MessageKey> = {
-  fabric: 'materials.group.fabric',
-  trim: 'materials.group.trim',
-  dye: 'materials.group.dye',
-  packaging: 'materials.group.packaging',
-}
+/** A category group's name in the catalogs. */
+export const categoryGroupLabel = (group: CategoryGroup) => `materials.group.${group}` as const satisfies MessageKey

@@ -1,4 +1,5 @@
 import type { ListingWithSupplier, PlaceOrderInput, PriceTier } from '@market/contracts'
+import { phonePattern, tierIndexFor } from '@market/contracts/values'
 import { useRef, useState } from 'hono/jsx/dom'
 import { ApiError, api, fieldErrorPaths, OfflineError } from '../api/client.ts'
 import { describeError, FormError, TextField, useFocusFirstInvalid } from '../components/form.tsx'
@@ -6,17 +7,6 @@ import { fill, useI18n } from '../i18n/i18n.ts'
 import { formatFen } from '../listings/money.ts'
 import { navigate } from '../router.ts'
 import { useSession } from '../session/session.ts'
-
-/** The same rule as the server's: the tier with the largest minimum quantity not above the quantity. */
-export const tierFor = (tiers: PriceTier[], quantity: number) => {
-  let found: { tier: PriceTier; index: number } | undefined
-  tiers.forEach((tier, index) => {
-    if (tier.minQty <= quantity && (!found || tier.minQty > found.tier.minQty)) found = { tier, index }
-  })
-  return found
-}
-
-const phonePattern = /^\+?[0-9][0-9 -]{5,19}$/
 
 type Values = { quantity: string; method: 'pickup' | 'ship'; name: string; phone: string; address: string; note: string }
 type Field = 'quantity' | 'name' | 'phone' | 'address' | 'note'
@@ -52,7 +42,9 @@ const BuyForm = ({ listing, unit }: { listing: ListingWithSupplier; unit: string
   }
 
   const quantity = /^\d{1,8}$/.test(values.quantity.trim()) ? Number(values.quantity.trim()) : null
-  const applied = quantity ? tierFor(listing.priceTiers, quantity) : undefined
+  // The server's own rule picks the tier, so the total shown is the total charged.
+  const tierIndex = quantity ? tierIndexFor(listing.priceTiers, quantity) : -1
+  const tier = listing.priceTiers[tierIndex]
   const tierRange = (index: number) => {
     const tier = listing.priceTiers[index] as PriceTier
     const next = listing.priceTiers[index + 1]
@@ -173,18 +165,18 @@ const BuyForm = ({ listing, unit }: { listing: ListingWithSupplier; unit: string
         )}
       </div>
       <div class="buy-total" aria-live="polite" data-total>
-        {applied && quantity ? (
+        {tier && quantity ? (
           <>
-            <p class="buy-total__tier" data-tier={applied.index + 1}>
+            <p class="buy-total__tier" data-tier={tierIndex + 1}>
               {fill(t('buy.tier'), {
-                n: applied.index + 1,
-                range: tierRange(applied.index),
-                price: formatFen(applied.tier.unitPriceFen),
+                n: tierIndex + 1,
+                range: tierRange(tierIndex),
+                price: formatFen(tier.unitPriceFen),
                 unit,
               })}
             </p>
             <p class="buy-total__sum">
-              <span>{t('buy.total')}</span> <strong data-total-amount>{formatFen(applied.tier.unitPriceFen * quantity)}</strong>
+              <span>{t('buy.total')}</span> <strong data-total-amount>{formatFen(tier.unitPriceFen * quantity)}</strong>
             </p>
             <p class="buy-total__note">{t('buy.total.note')}</p>
           </>

@@ -1,22 +1,9 @@
 import type { Order, OrderStatus, TimelineEvent } from '@market/contracts'
+import { disputeReasons, orderStatuses } from '@market/contracts/values'
 import { fill, formatDateTime, type Locale, translate, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
 
-/** An order as its parties see it: the order, how it may be paid, and the steps the caller may take now. */
-export type OrderView = Order & { paymentMethods: ('bank_transfer' | 'stripe')[]; actions: string[] }
-
-export const orderStatuses: OrderStatus[] = [
-  'pending_payment',
-  'paid',
-  'shipped',
-  'delivered',
-  'completed',
-  'cancelled',
-  'disputed',
-  'resolved',
-]
-
-export const isOrderStatus = (value: string | null): value is OrderStatus => orderStatuses.includes(value as OrderStatus)
+export const isOrderStatus = (value: string | null): value is OrderStatus => orderStatuses.some((status) => status === value)
 
 export const OrderStatusBadge = ({ status }: { status: OrderStatus }) => {
   const { t } = useI18n()
@@ -45,9 +32,12 @@ const eventKeys: Record<string, MessageKey> = {
   refunded: 'orderEvent.refunded',
 }
 
-export const disputeReasons = ['not_received', 'not_as_described', 'damaged', 'wrong_quantity', 'other'] as const
 const isDisputeReason = (value: string): value is (typeof disputeReasons)[number] =>
-  (disputeReasons as readonly string[]).includes(value)
+  disputeReasons.some((reason) => reason === value)
+
+/** A dispute's reason in the reader's language (reasons are codes; anything else is shown as written). */
+export const disputeReasonText = (locale: Locale, reason: string) =>
+  isDisputeReason(reason) ? translate(locale, `disputeReason.${reason}`) : reason
 
 /** What happened, in the reader's language; a pickup order's "ship" is the goods waiting at the stall. */
 export const describeEvent = (locale: Locale, order: Pick<Order, 'delivery'>, entry: TimelineEvent) => {
@@ -59,7 +49,7 @@ export const describeEvent = (locale: Locale, order: Pick<Order, 'delivery'>, en
 /** Notes the server writes as codes (a dispute's reason, a resolution's outcome) are worded; the rest are people's words. */
 const describeNote = (locale: Locale, entry: TimelineEvent) => {
   if (!entry.note) return undefined
-  if (entry.event === 'dispute' && isDisputeReason(entry.note)) return translate(locale, `disputeReason.${entry.note}`)
+  if (entry.event === 'dispute') return disputeReasonText(locale, entry.note)
   if (entry.event === 'resolve' && (entry.note === 'refund' || entry.note === 'release'))
     return translate(locale, `resolution.${entry.note}`)
   return entry.note

@@ -1,4 +1,5 @@
-import type { ListingWithSupplier, LocalizedText } from '@market/contracts'
+import type { ListingWithSupplier, LocalizedText, ModerationQuery } from '@market/contracts'
+import { moderationStatuses } from '@market/contracts/values'
 import type { Child } from 'hono/jsx'
 import { useState } from 'hono/jsx/dom'
 import { api } from '../api/client.ts'
@@ -17,8 +18,7 @@ import { ListingPhoto, ListingStatusBadge, photoUrl, useNames } from '../listing
 import { useSearch } from '../router.ts'
 import { useRequireSignIn } from '../session/session.ts'
 
-const tabs = ['pending_review', 'active', 'suspended', 'rejected'] as const
-type Tab = (typeof tabs)[number]
+type Tab = ModerationQuery['status']
 const tabLabels: Record<Tab, MessageKey> = {
   pending_review: 'moderation.tab.pending',
   active: 'moderation.tab.active',
@@ -111,8 +111,8 @@ const RevisionTable = ({ listing, category }: { listing: ListingWithSupplier; ca
 const ModerationQueue = () => {
   const { t, locale } = useI18n()
   const search = useSearch()
-  const requested = new URLSearchParams(search).get('status') as Tab | null
-  const tab: Tab = requested && tabs.includes(requested) ? requested : 'pending_review'
+  const requested = new URLSearchParams(search).get('status')
+  const tab: Tab = moderationStatuses.find((status) => status === requested) ?? 'pending_review'
   const [changes, setChanges] = useState(0)
   const [announcement, setAnnouncement] = useState('')
   const [reasonFor, setReasonFor] = useState<{ id: string; action: 'reject' | 'suspend' } | null>(null)
@@ -143,7 +143,7 @@ const ModerationQueue = () => {
       <h1>{t('moderation.title')}</h1>
       <p class="lead">{t('moderation.intro')}</p>
       <nav class="tabs" aria-label={t('moderation.tabs')}>
-        {tabs.map((option) => (
+        {moderationStatuses.map((option) => (
           <a
             href={option === 'pending_review' ? '/admin/listings' : `/admin/listings?status=${option}`}
             class="tabs__tab"

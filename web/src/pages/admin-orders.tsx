@@ -1,4 +1,5 @@
 import type { Order, OrderStatus } from '@market/contracts'
+import { orderStatuses } from '@market/contracts/values'
 import { useState } from 'hono/jsx/dom'
 import { api } from '../api/client.ts'
 import { usePaged } from '../api/use-paged.ts'
@@ -9,16 +10,11 @@ import { PagedView } from '../components/paged-view.tsx'
 import { ErrorState, Loading } from '../components/states.tsx'
 import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
 import { formatFen } from '../listings/money.ts'
-import { disputeReasons, isOrderStatus, OrderNumber, OrderStatusBadge, orderStatuses } from '../orders/parts.tsx'
+import { disputeReasonText, isOrderStatus, OrderNumber, OrderStatusBadge } from '../orders/parts.tsx'
 import { useSearch } from '../router.ts'
 import { useRequireSignIn } from '../session/session.ts'
 import { ResolveForm } from './order.tsx'
 import { StatusFilter } from './orders.tsx'
-
-const reasonText = (reason: string, t: ReturnType<typeof useI18n>['t']) =>
-  (disputeReasons as readonly string[]).includes(reason)
-    ? t(`disputeReason.${reason as (typeof disputeReasons)[number]}`)
-    : reason
 
 const DisputeQueue = () => {
   const { t, locale } = useI18n()
@@ -91,7 +87,7 @@ const DisputeQueue = () => {
                   {order.dispute && (
                     <>
                       <dt>{t('order.dispute.reason')}</dt>
-                      <dd>{reasonText(order.dispute.reason, t)}</dd>
+                      <dd>{disputeReasonText(locale, order.dispute.reason)}</dd>
                       <dt>{t('order.dispute.details')}</dt>
                       <dd class="dispute-card__details">{order.dispute.details}</dd>
                       <dt>{t('order.dispute.openedAt')}</dt>

@@ -1,4 +1,5 @@
 import type { AccountStatus, AuditEntry, PendingVerification, Role, User } from '@market/contracts'
+import { accountStatuses, roles } from '@market/contracts/values'
 import { useState } from 'hono/jsx/dom'
 import { api } from '../api/client.ts'
 import { type Paged, usePaged } from '../api/use-paged.ts'
@@ -127,9 +128,6 @@ const PendingSection = ({ changes, onChanged }: { changes: number; onChanged: An
   )
 }
 
-const roleOptions: Role[] = ['buyer', 'supplier', 'admin']
-const statusOptions: AccountStatus[] = ['active', 'suspended']
-
 const UsersSection = ({
   users,
   role,
@@ -173,12 +171,15 @@ const UsersSection = ({
           <select
             id="filter-role"
             class="select"
-            onChange={(event: Event) => setRole((event.target as HTMLSelectElement).value as Role | '')}
+            onChange={(event: Event) => {
+              const value = (event.target as HTMLSelectElement).value
+              setRole(roles.find((option) => option === value) ?? '')
+            }}
           >
             <option value="" selected={role === ''}>
               {t('admin.filter.all')}
             </option>
-            {roleOptions.map((option) => (
+            {roles.map((option) => (
               <option value={option} selected={role === option}>
                 {t(`role.${option}`)}
               </option>
@@ -192,12 +193,15 @@ const UsersSection = ({
           <select
             id="filter-status"
             class="select"
-            onChange={(event: Event) => setStatus((event.target as HTMLSelectElement).value as AccountStatus | '')}
+            onChange={(event: Event) => {
+              const value = (event.target as HTMLSelectElement).value
+              setStatus(accountStatuses.find((option) => option === value) ?? '')
+            }}
           >
             <option value="" selected={status === ''}>
               {t('admin.filter.all')}
             </option>
-            {statusOptions.map((option) => (
+            {accountStatuses.map((option) => (
               <option value={option} selected={status === option}>
                 {t(`status.${option}`)}
               </option>

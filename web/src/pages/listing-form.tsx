@@ -1,4 +1,15 @@
-import type { CategoriesResponse, CreateListingInput, Listing, UnitId } from '@market/contracts'
+import type { CategoriesResponse, Craft, CreateListingInput, Listing, UnitId } from '@market/contracts'
+import {
+  crafts,
+  isWithin,
+  limits,
+  maxListingPhotos,
+  maxPriceTiers,
+  type Range,
+  type TierProblem,
+  tierProblems,
+  unitIds,
+} from '@market/contracts/values'
 import { useEffect, useState } from 'hono/jsx/dom'
 import { ApiError, api, fieldErrorPaths } from '../api/client.ts'
 import { useResource } from '../api/use-resource.ts'
@@ -13,11 +24,8 @@ import { fenToYuanInput, parseYuan } from '../listings/money.ts'
 import { photoUrl } from '../listings/parts.tsx'
 import { navigate } from '../router.ts'
 import { useRequireSignIn } from '../session/session.ts'
-import { craftKeys } from './listing.tsx'
+import { craftLabel } from './listing.tsx'
 import { SupplierOnly } from './supplier-listings.tsx'
-
-const maxPhotos = 8
-const crafts = Object.keys(craftKeys)
 
 type Tier = { minQty: string; price: string }
 type Values = {
@@ -28,13 +36,13 @@ type Values = {
   descBo: string
   descEn: string
   categoryId: string
-  unit: string
+  unit: UnitId
   composition: string
   widthCm: string
   weightGsm: string
   color: string
   origin: string
-  craft: string[]
+  craft: Craft[]
   tiers: Tier[]
   moq: string
   stock: string
@@ -93,43 +101,46 @@ type Errors = Record<string, MessageKey>
 
 const wholeNumber = (value: string) => (/^\d{1,9}$/.test(value.trim()) ? Number(value.trim()) : null)
 
-/** The server's rules, checked before sending so most mistakes are named without a round trip. */
+/** How the form words each of the contracts' tier rules. */
+const tierRuleMessages: Record<TierProblem['rule'], MessageKey> = {
+  sorted: 'listingForm.tier.order',
+  never_dearer: 'listingForm.tier.dearer',
+  first_within_moq: 'listingForm.tier.firstAboveMoq',
+}
+
+/** A tier's minimum quantity: any whole number from 1 (the contracts bound it only from below). */
+const tierQuantity: Range = { min: 1, max: Number.MAX_SAFE_INTEGER }
+
+/** The contracts' rules, checked before sending so most mistakes are named without a round trip. */
 const check = (values: Values): { body: CreateListingInput | null; errors: Errors } => {
   const errors: Errors = {}
   const text = (value: string) => value.trim() || undefined
   if (!values.titleZh.trim()) errors['title.zh'] = 'listingForm.required'
   if (!values.descZh.trim()) errors['description.zh'] = 'listingForm.required'
   if (!values.categoryId) errors.categoryId = 'listingForm.required'
-  const count = (path: string, value: string, { min, max, optional }: { min: number; max: number; optional?: boolean }) => {
+  const count = (path: string, value: string, range: Range, optional = false) => {
     if (optional && !value.trim()) return undefined
     const n = wholeNumber(value)
-    if (n === null || n < min || n > max) {
+    if (n === null || !isWithin(n, range)) {
       errors[path] = value.trim() ? 'listingForm.wholeNumber' : 'listingForm.required'
       return undefined
     }
     return n
   }
-  const moq = count('moq', values.moq, { min: 1, max: 10_000_000 })
-  const stock = count('stock', values.stock, { min: 0, max: 100_000_000 })
-  const leadTimeDays = count('leadTimeDays', values.leadTimeDays, { min: 0, max: 365 })
-  const widthCm = count('specs.widthCm', values.widthCm, { min: 1, max: 1000, optional: true })
-  const weightGsm = count('specs.weightGsm', values.weightGsm, { min: 1, max: 5000, optional: true })
+  const moq = count('moq', values.moq, limits.quantity)
+  const stock = count('stock', values.stock, limits.stock)
+  const leadTimeDays = count('leadTimeDays', values.leadTimeDays, limits.leadTimeDays)
+  const widthCm = count('specs.widthCm', values.widthCm, limits.widthCm, true)
+  const weightGsm = count('specs.weightGsm', values.weightGsm, limits.weightGsm, true)
   const tiers = values.tiers.map((tier, index) => {
-    const minQty = count(`priceTiers.${index}.minQty`, tier.minQty, { min: 1, max: 100_000_000 })
+    const minQty = count(`priceTiers.${index}.minQty`, tier.minQty, tierQuantity)
     const price = parseYuan(tier.price)
-    if (price === null || price < 1) errors[`priceTiers.${index}.unitPriceFen`] = 'listingForm.price.invalid'
-    return { minQty: minQty ?? 0, unitPriceFen: price ?? 0 }
+    const priceOk = price !== null && isWithin(price, limits.unitPriceFen)
+    if (!priceOk) errors[`priceTiers.${index}.unitPriceFen`] = 'listingForm.price.invalid'
+    // A value not yet right takes part in no comparison (NaN compares false).
+    return { minQty: minQty ?? Number.NaN, unitPriceFen: priceOk ? price : Number.NaN }
   })
-  tiers.forEach((tier, index) => {
-    const previous = tiers[index - 1]
-    if (!previous || !tier.minQty || !previous.minQty) return
-    if (tier.minQty <= previous.minQty) errors[`priceTiers.${index}.minQty`] ??= 'listingForm.tier.order'
-    if (tier.unitPriceFen && previous.unitPriceFen && tier.unitPriceFen > previous.unitPriceFen) {
-      errors[`priceTiers.${index}.unitPriceFen`] ??= 'listingForm.tier.dearer'
-    }
-  })
-  const first = tiers[0]
-  if (first?.minQty && moq !== undefined && first.minQty > moq) errors['priceTiers.0.minQty'] ??= 'listingForm.tier.firstAboveMoq'
+  for (const problem of tierProblems(tiers, moq)) errors[problem.path.join('.')] ??= tierRuleMessages[problem.rule]
   if (Object.keys(errors).length > 0 || moq === undefined || stock === undefined || leadTimeDays === undefined) {
     return { body: null, errors }
   }
@@ -144,7 +155,7 @@ const check = (values: Values): { body: CreateListingInput | null; errors: Error
     ...(weightGsm !== undefined ? { weightGsm } : {}),
     ...(text(values.color) ? { color: values.color.trim() } : {}),
     ...(text(values.origin) ? { origin: values.origin.trim() } : {}),
-    ...(values.craft.length ? { craft: values.craft as NonNullable<CreateListingInput['specs']['craft']> } : {}),
+    ...(values.craft.length ? { craft: values.craft } : {}),
   }
   return {
     errors,
@@ -153,7 +164,7 @@ const check = (values: Values): { body: CreateListingInput | null; errors: Error
       description: localizedText(values.descZh, values.descBo, values.descEn),
       categoryId: values.categoryId,
       specs,
-      unit: values.unit as UnitId,
+      unit: values.unit,
       priceTiers: tiers,
       moq,
       stock,
@@ -376,7 +387,14 @@ const ListingForm = ({
           <label class="field__label" for="unit">
             {t('listingForm.unit')}
           </label>
-          <select id="unit" class="select" onChange={(event: Event) => set('unit')((event.target as HTMLSelectElement).value)}>
+          <select
+            id="unit"
+            class="select"
+            onChange={(event: Event) => {
+              const value = (event.target as HTMLSelectElement).value
+              setValues((current) => ({ ...current, unit: unitIds.find((unit) => unit === value) ?? current.unit }))
+            }}
+          >
             {catalog.units.map((unit) => (
               <option value={unit.id} selected={values.unit === unit.id}>
                 {localized(locale, unit.name)}
@@ -442,7 +460,7 @@ const ListingForm = ({
                     }))
                   }}
                 />
-                {t(craftKeys[craft] as MessageKey)}
+                {t(craftLabel(craft))}
               </label>
             ))}
           </div>
@@ -545,7 +563,7 @@ const ListingForm = ({
               )
             })}
           </ol>
-          {values.tiers.length < 10 && (
+          {values.tiers.length < maxPriceTiers && (
             <button
               type="button"
               class="button button--secondary button--small"
@@ -557,7 +575,7 @@ const ListingForm = ({
         </fieldset>
       </fieldset>
 
-      <PhotoPicker photos={photos} setPhotos={setPhotos} max={maxPhotos} error={errorFor('photos')} />
+      <PhotoPicker photos={photos} setPhotos={setPhotos} max={maxListingPhotos} error={errorFor('photos')} />
 
       {formError !== null && (
         <FormError>
@@ -620,7 +638,7 @@ export const EditListingPage = ({ id }: { id: string }) => {
             <ListingForm
               key={`${data.id}-${data.version}`}
               catalog={catalog.data}
-              listing={data as Listing}
+              listing={data}
               onReload={listing.state === 'ready' ? listing.reload : undefined}
             />
           )}

@@ -1,6 +1,7 @@
-import type { ListingWithSupplier } from '@market/contracts'
+import type { Craft } from '@market/contracts'
 import { useState } from 'hono/jsx/dom'
 import { api } from '../api/client.ts'
+import type { ListingDetail } from '../api/types.ts'
 import { useResource } from '../api/use-resource.ts'
 import { ResourceView } from '../components/states.tsx'
 import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
@@ -11,16 +12,8 @@ import { ListingPhoto, ListingStatusBadge, photoUrl, useNames, VerifiedMark } fr
 import { BuyPanel } from '../orders/buy-form.tsx'
 import { useSession } from '../session/session.ts'
 
-export const craftKeys: Record<string, MessageKey> = {
-  handwoven: 'craft.handwoven',
-  'natural-dye': 'craft.natural-dye',
-  yak: 'craft.yak',
-  sheep: 'craft.sheep',
-  cashmere: 'craft.cashmere',
-  organic: 'craft.organic',
-  recycled: 'craft.recycled',
-  embroidered: 'craft.embroidered',
-}
+/** A craft's name in the catalogs. */
+export const craftLabel = (craft: Craft) => `craft.${craft}` as const satisfies MessageKey
 
 const Gallery = ({ photos, title }: { photos: string[]; title: string }) => {
   const { t } = useI18n()
@@ -52,7 +45,7 @@ const Gallery = ({ photos, title }: { photos: string[]; title: string }) => {
   )
 }
 
-const ListingView = ({ listing }: { listing: ListingWithSupplier }) => {
+const ListingView = ({ listing }: { listing: ListingDetail }) => {
   const { t, locale } = useI18n()
   const { me } = useSession()
   const catalog = useCatalog()
@@ -71,12 +64,7 @@ const ListingView = ({ listing }: { listing: ListingWithSupplier }) => {
     ...(specs.color ? [['spec.color', specs.color] as [MessageKey, string]] : []),
     ...(specs.origin ? [['spec.origin', specs.origin] as [MessageKey, string]] : []),
     ...(specs.craft?.length
-      ? [
-          ['spec.craft', specs.craft.map((craft) => (craftKeys[craft] ? t(craftKeys[craft]) : craft)).join('、')] as [
-            MessageKey,
-            string,
-          ],
-        ]
+      ? [['spec.craft', specs.craft.map((craft) => t(craftLabel(craft))).join('、')] as [MessageKey, string]]
       : []),
   ]
   return (
@@ -197,9 +185,6 @@ const ListingView = ({ listing }: { listing: ListingWithSupplier }) => {
 export const ListingPage = ({ id }: { id: string }) => {
   const { me } = useSession()
   // Signing in can reveal more (the owner's status and pending edits): load again when it changes.
-  const listing = useResource(
-    async () => (await api.listings.api.listings[':id'].$get({ param: { id } })).json() as Promise<ListingWithSupplier>,
-    [id, me?.id],
-  )
+  const listing = useResource(async () => (await api.listings.api.listings[':id'].$get({ param: { id } })).json(), [id, me?.id])
   return <ResourceView resource={listing}>{(data) => <ListingView listing={data} />}</ResourceView>
 }

@@ -1,4 +1,5 @@
-import type { ListingCard } from '@market/contracts'
+import type { BrowseQuery, ListingCard } from '@market/contracts'
+import { browseSorts } from '@market/contracts/values'
 import { useEffect, useState } from 'hono/jsx/dom'
 import { api } from '../api/client.ts'
 import { usePaged } from '../api/use-paged.ts'
@@ -7,13 +8,12 @@ import { PagedView } from '../components/paged-view.tsx'
 import { ErrorState } from '../components/states.tsx'
 import { fill, localized, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
-import { categoryGroupLabels, useCatalog } from '../listings/catalog.ts'
+import { categoryGroupLabel, useCatalog } from '../listings/catalog.ts'
 import { formatFen, parseYuan } from '../listings/money.ts'
 import { ListingPhoto, SupplierLine, useNames } from '../listings/parts.tsx'
 import { navigate, useSearch } from '../router.ts'
 
-const sorts = ['newest', 'price_asc', 'price_desc'] as const
-type Sort = (typeof sorts)[number]
+type Sort = BrowseQuery['sort']
 const sortLabels: Record<Sort, MessageKey> = {
   newest: 'market.sort.newest',
   price_asc: 'market.sort.priceAsc',
@@ -33,7 +33,7 @@ const readFilters = (search: string): Filters => {
     min: params.get('min') ?? '',
     max: params.get('max') ?? '',
     inStock: params.get('inStock') === '1',
-    sort: sorts.includes(sort as Sort) ? (sort as Sort) : 'newest',
+    sort: browseSorts.find((option) => option === sort) ?? 'newest',
   }
 }
 
@@ -231,7 +231,7 @@ export const MarketPage = () => {
                   data-category={category.id}
                   aria-current={filters.category === category.id ? 'page' : undefined}
                 >
-                  <span class="category-tile__group">{t(categoryGroupLabels[category.group])}</span>
+                  <span class="category-tile__group">{t(categoryGroupLabel(category.group))}</span>
                   {localized(locale, category.name)}
                 </a>
               </li>
@@ -252,9 +252,12 @@ export const MarketPage = () => {
             <select
               id="market-sort"
               class="select"
-              onChange={(event: Event) => apply({ ...filters, sort: (event.target as HTMLSelectElement).value as Sort })}
+              onChange={(event: Event) => {
+                const value = (event.target as HTMLSelectElement).value
+                apply({ ...filters, sort: browseSorts.find((option) => option === value) ?? 'newest' })
+              }}
             >
-              {sorts.map((sort) => (
+              {browseSorts.map((sort) => (
                 <option value={sort} selected={filters.sort === sort}>
                   {t(sortLabels[sort])}
                 </option>

@@ -1,8 +1,9 @@
+import { categoryGroups } from '@market/contracts/values'
 import { api } from '../api/client.ts'
 import { useResource } from '../api/use-resource.ts'
 import { EmptyState, ResourceView } from '../components/states.tsx'
 import { localized, useI18n } from '../i18n/i18n.ts'
-import { categoryGroupLabels, categoryGroups } from '../listings/catalog.ts'
+import { categoryGroupLabel } from '../listings/catalog.ts'
 
 export const MaterialsPage = () => {
   const { t, locale } = useI18n()
@@ -21,7 +22,7 @@ export const MaterialsPage = () => {
                 const inGroup = categories.filter((category) => category.group === group)
                 return inGroup.length === 0 ? null : (
                   <section class="section">
-                    <h2>{t(categoryGroupLabels[group])}</h2>
+                    <h2>{t(categoryGroupLabel(group))}</h2>
                     <ul class="chip-list">
                       {inGroup.map((category) => (
                         <li class="chip" data-category={category.id}>

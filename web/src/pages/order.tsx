@@ -1,7 +1,9 @@
-import type { Order } from '@market/contracts'
+import type { DisputeInput, Order, OrderStep } from '@market/contracts'
+import { disputeOutcomes, disputeReasons } from '@market/contracts/values'
 import type { Child } from 'hono/jsx'
 import { useRef, useState } from 'hono/jsx/dom'
 import { ApiError, api } from '../api/client.ts'
+import type { OrderView } from '../api/types.ts'
 import { useResource } from '../api/use-resource.ts'
 import { describeError, FormError, TextField } from '../components/form.tsx'
 import { ErrorState, Loading } from '../components/states.tsx'
@@ -10,13 +12,13 @@ import type { MessageKey } from '../i18n/zh-CN.ts'
 import { useCatalog } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
 import { useNames } from '../listings/parts.tsx'
-import { disputeReasons, OrderNumber, OrderStatusBadge, type OrderView, Timeline } from '../orders/parts.tsx'
+import { disputeReasonText, OrderNumber, OrderStatusBadge, Timeline } from '../orders/parts.tsx'
 import { useSearch } from '../router.ts'
 import { useRequireSignIn } from '../session/session.ts'
 
 const orderRoute = api.orders.api.orders[':id']
 
-const fetchOrder = async (id: string) => (await orderRoute.$get({ param: { id } })).json() as Promise<OrderView>
+const fetchOrder = async (id: string) => (await orderRoute.$get({ param: { id } })).json()
 
 /** Today in Lhasa (Beijing time), as a date input wants it. */
 const todayInLhasa = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
@@ -343,14 +345,14 @@ const ReceiveAction = ({ order, step, busy }: { order: OrderView; step: Step; bu
 const DisputeAction = ({ order, step, busy }: { order: OrderView; step: Step; busy: boolean }) => {
   const { t } = useI18n()
   const [open, setOpen] = useState(false)
-  const [reason, setReason] = useState('')
+  const [reason, setReason] = useState<DisputeInput['reason'] | ''>('')
   const [details, setDetails] = useState('')
   const [missing, setMissing] = useState<{ reason?: boolean; details?: boolean }>({})
   const submit = async (event: Event) => {
     event.preventDefault()
     const found = { reason: !reason, details: !details.trim() }
     setMissing(found)
-    if (found.reason || found.details) {
+    if (!reason || found.details) {
       document.getElementById(found.reason ? 'dispute-reason' : 'dispute-details')?.focus()
       return
     }
@@ -359,7 +361,7 @@ const DisputeAction = ({ order, step, busy }: { order: OrderView; step: Step; bu
         (
           await orderRoute.dispute.$post({
             param: { id: order.id },
-            json: { reason: reason as (typeof disputeReasons)[number], details: details.trim() },
+            json: { reason, details: details.trim() },
           })
         ).json(),
       'action.dispute.done',
@@ -395,7 +397,8 @@ const DisputeAction = ({ order, step, busy }: { order: OrderView; step: Step; bu
             aria-invalid={missing.reason ? 'true' : undefined}
             aria-describedby={missing.reason ? 'dispute-reason-error' : undefined}
             onChange={(event: Event) => {
-              setReason((event.target as HTMLSelectElement).value)
+              const value = (event.target as HTMLSelectElement).value
+              setReason(disputeReasons.find((option) => option === value) ?? '')
               setMissing((current) => ({ ...current, reason: false }))
             }}
           >
@@ -467,7 +470,7 @@ export const ResolveForm = ({
     <form class="form resolve-form" noValidate onSubmit={submit} data-resolve={order.id}>
       <fieldset class="radio-cards">
         <legend class="field__label">{t('action.resolve.outcome')}</legend>
-        {(['refund', 'release'] as const).map((option) => (
+        {disputeOutcomes.map((option) => (
           <label class="radio-card">
             <input
               type="radio"
@@ -514,7 +517,7 @@ const Actions = ({
   setBusy: (b: boolean) => void
 }) => {
   const { t } = useI18n()
-  const has = (action: string) => order.actions.includes(action)
+  const has = (action: OrderStep) => order.actions.includes(action)
   if (order.actions.length === 0) return null
   return (
     <section class="section order-actions" aria-labelledby="next-title" data-actions={order.actions.join(' ')}>
@@ -783,12 +786,7 @@ const OrderDetail = ({
               </h2>
               <Facts
                 rows={[
-                  [
-                    t('order.dispute.reason'),
-                    (disputeReasons as readonly string[]).includes(dispute.reason)
-                      ? t(`disputeReason.${dispute.reason as (typeof disputeReasons)[number]}`)
-                      : dispute.reason,
-                  ],
+                  [t('order.dispute.reason'), disputeReasonText(locale, dispute.reason)],
                   [t('order.dispute.details'), dispute.details],
                   [t('order.dispute.openedAt'), at(dispute.openedAt)],
                   ...(dispute.resolution

@@ -1,4 +1,5 @@
 import type { Order, OrderStatus } from '@market/contracts'
+import { orderStatuses } from '@market/contracts/values'
 import { api } from '../api/client.ts'
 import { usePaged } from '../api/use-paged.ts'
 import { LoadMore } from '../components/load-more.tsx'
@@ -8,7 +9,7 @@ import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
 import { useCatalog } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
 import { useNames } from '../listings/parts.tsx'
-import { isOrderStatus, OrderNumber, OrderStatusBadge, orderStatuses } from '../orders/parts.tsx'
+import { isOrderStatus, OrderNumber, OrderStatusBadge } from '../orders/parts.tsx'
 import { navigate, useSearch } from '../router.ts'
 import { useRequireSignIn } from '../session/session.ts'
 
@@ -81,7 +82,7 @@ export const StatusFilter = ({
   status: OrderStatus | ''
   base: string
   allLabel: string
-  options?: OrderStatus[]
+  options?: readonly OrderStatus[]
 }) => {
   const { t } = useI18n()
   return (

@@ -1,4 +1,5 @@
 import type { CategoriesResponse, PostRfqInput, UnitId } from '@market/contracts'
+import { maxRfqPhotos, unitIds } from '@market/contracts/values'
 import { useState } from 'hono/jsx/dom'
 import { api, fieldErrorPaths } from '../api/client.ts'
 import { CategorySelect } from '../components/category-select.tsx'
@@ -18,7 +19,7 @@ type Values = {
   title: string
   specs: string
   quantity: string
-  unit: string
+  unit: UnitId
   targetPrice: string
   neededBy: string
   deadlineDate: string
@@ -39,8 +40,6 @@ type Field =
 type Errors = Partial<Record<Field, MessageKey>>
 
 const hour = 3600_000
-/** A request may show up to 4 photos of what is wanted (a sample, a pattern). */
-const maxPhotos = 4
 
 /** Checks what can be checked here; the server checks it all again. */
 const validate = (values: Values, now: number): Errors => {
@@ -137,7 +136,7 @@ const RfqForm = ({ catalog }: { catalog: CategoriesResponse }) => {
       categoryId: values.categoryId,
       specs: values.specs.trim(),
       quantity: Number(values.quantity),
-      unit: values.unit as UnitId,
+      unit: values.unit,
       ...(targetFen ? { targetUnitPriceFen: targetFen } : {}),
       neededBy: values.neededBy,
       deliveryPlace: values.deliveryPlace.trim(),
@@ -207,7 +206,10 @@ const RfqForm = ({ catalog }: { catalog: CategoriesResponse }) => {
             <select
               id="rfq-unit"
               class="select"
-              onChange={(event: Event) => set('unit')((event.target as HTMLSelectElement).value)}
+              onChange={(event: Event) => {
+                const value = (event.target as HTMLSelectElement).value
+                set('unit')(unitIds.find((unit) => unit === value) ?? values.unit)
+              }}
             >
               {catalog.units.map((unit) => (
                 <option value={unit.id} selected={values.unit === unit.id}>
@@ -228,7 +230,7 @@ const RfqForm = ({ catalog }: { catalog: CategoriesResponse }) => {
         />
       </fieldset>
 
-      <PhotoPicker photos={photos} setPhotos={setPhotos} max={maxPhotos} error={error('photos')} />
+      <PhotoPicker photos={photos} setPhotos={setPhotos} max={maxRfqPhotos} error={error('photos')} />
 
       <fieldset class="fieldset">
         <legend class="fieldset__title">{t('rfqForm.section.when')}</legend>

@@ -1,8 +1,10 @@
-import type { Bid, BidInput, CategoriesResponse, ComparedBid, Rfq, UnitId } from '@market/contracts'
-// The units module alone: the contracts' barrel would bring zod into the page.
+import type { Bid, BidInput, CategoriesResponse, Rfq, UnitId } from '@market/contracts'
+// The zod-free modules alone: the contracts' barrel would bring zod into the page.
 import { compatibleUnits, conversionFactor, inRequestUnit, totalFen } from '@market/contracts/units'
+import { isWithin, limits, maxAwardedBids, maxMetresPerBolt } from '@market/contracts/values'
 import { useEffect, useRef, useState } from 'hono/jsx/dom'
 import { ApiError, api, fieldErrorPaths } from '../api/client.ts'
+import type { BidComparison, ComparedBid, RfqView } from '../api/types.ts'
 import { describeError, FormError, TextField, useFocusFirstInvalid } from '../components/form.tsx'
 import { ErrorState, Loading } from '../components/states.tsx'
 import { fill, formatDateTime, useI18n } from '../i18n/i18n.ts'
@@ -14,8 +16,6 @@ import { addDays, BidStatusBadge, lhasaDateOf, lhasaToday, RfqFacts, RfqStatusBa
 import { useSearch } from '../router.ts'
 import { useRequireSignIn } from '../session/session.ts'
 
-type RfqView = Rfq & { myBid?: Bid }
-type Compared = { rfq: Rfq; sealed: boolean; bids: ComparedBid[] }
 type Weights = { price: number; leadTime: number; reputation: number }
 type SortKey = 'score' | 'price' | 'leadTime' | 'total'
 
@@ -34,7 +34,7 @@ const useRfq = (id: string) => {
     let current = true
     api.rfqs.api.rfqs[':id'].$get({ param: { id } }).then(
       async (response) => {
-        const body = (await response.json()) as RfqView
+        const body = await response.json()
         if (!current) return
         setRfq(body)
         setError(null)
@@ -109,7 +109,7 @@ const Comparison = ({ rfq, onAwarded }: { rfq: Rfq; onAwarded: () => void }) => 
   const unit = names.unit(rfq.unit)
   const [weights, setWeights] = useState<Weights>({ price: 50, leadTime: 30, reputation: 20 })
   const [sort, setSort] = useState<SortKey>('score')
-  const [data, setData] = useState<Compared | null>(null)
+  const [data, setData] = useState<BidComparison | null>(null)
   const [loadError, setLoadError] = useState<unknown>(null)
   const [busy, setBusy] = useState(true)
   const [tick, setTick] = useState(0)
@@ -133,7 +133,7 @@ const Comparison = ({ rfq, onAwarded }: { rfq: Rfq; onAwarded: () => void }) => 
           })
           .then(
             async (response) => {
-              const body = (await response.json()) as Compared
+              const body = await response.json()
               if (!current) return
               setData(body)
               setLoadError(null)
@@ -178,7 +178,7 @@ const Comparison = ({ rfq, onAwarded }: { rfq: Rfq; onAwarded: () => void }) => 
     setQuantityError(null)
     setChoices((current) => {
       if (!checked) return current.filter((choice) => choice.bidId !== bid.id)
-      if (current.length >= 3 || current.some((choice) => choice.bidId === bid.id)) return current
+      if (current.length >= maxAwardedBids || current.some((choice) => choice.bidId === bid.id)) return current
       const taken = current.reduce((sum, choice) => sum + (chosenQuantity(choice) || 0), 0)
       const suggested = Math.max(1, Math.min(offered(bid), rfq.quantity - taken))
       return [...current, { bidId: bid.id, quantity: String(suggested) }]
@@ -308,7 +308,7 @@ const Comparison = ({ rfq, onAwarded }: { rfq: Rfq; onAwarded: () => void }) => 
                               <input
                                 type="checkbox"
                                 checked={chosen}
-                                disabled={!chosen && choices.length >= 3}
+                                disabled={!chosen && choices.length >= maxAwardedBids}
                                 onChange={(event: Event) => toggle(bid, (event.target as HTMLInputElement).checked)}
                               />
                               <span class="visually-hidden">{fill(t('award.choose'), { company: bid.supplier.company })}</span>
@@ -610,11 +610,12 @@ const BidForm = ({ rfq, myBid, onSaved }: { rfq: Rfq; myBid: Bid | undefined; on
     setFailure(null)
     const found: Partial<Record<BidField, string>> = {}
     if (!priceFen) found.price = t('bid.price.invalid')
-    if (values.unit === 'bolt' && !(mpb && mpb > 0 && mpb <= 1000)) found.metresPerBolt = t('bid.metresPerBolt.invalid')
+    if (values.unit === 'bolt' && !(mpb && mpb > 0 && mpb <= maxMetresPerBolt))
+      found.metresPerBolt = t('bid.metresPerBolt.invalid')
     if (!(quantity >= 1)) found.quantity = t('bid.quantity.invalid')
     else if (factor && quantity * factor > rfq.quantity + 1e-9)
       found.quantity = fill(t('bid.quantity.tooMuch'), { max: rfq.quantity, unit: rfqUnit })
-    if (!/^\d{1,3}$/.test(values.leadTimeDays.trim()) || Number(values.leadTimeDays) > 365)
+    if (!/^\d{1,3}$/.test(values.leadTimeDays.trim()) || !isWithin(Number(values.leadTimeDays), limits.leadTimeDays))
       found.leadTimeDays = t('bid.leadTime.invalid')
     if (!values.validUntil || values.validUntil < deadlineDate)
       found.validUntil = fill(t('bid.validUntil.invalid'), { date: deadlineDate })

@@ -1,4 +1,5 @@
 import type { RegisterInput } from '@market/contracts'
+import { selfRegisteredRoles } from '@market/contracts/values'
 import { useState } from 'hono/jsx/dom'
 import { ApiError, api, fieldErrorPaths } from '../api/client.ts'
 import { describeError, FormError, TextField, useFocusFirstInvalid } from '../components/form.tsx'
@@ -8,10 +9,11 @@ import { navigate } from '../router.ts'
 import { useSession } from '../session/session.ts'
 
 type Role = RegisterInput['role']
-const roleCards: { role: Role; title: MessageKey; body: MessageKey }[] = [
-  { role: 'buyer', title: 'signup.role.buyer.title', body: 'signup.role.buyer.body' },
-  { role: 'supplier', title: 'signup.role.supplier.title', body: 'signup.role.supplier.body' },
-]
+const roleCards = selfRegisteredRoles.map((role) => ({
+  role,
+  title: `signup.role.${role}.title` as const satisfies MessageKey,
+  body: `signup.role.${role}.body` as const satisfies MessageKey,
+}))
 
 /** The API's field paths and the message each gets when the server finds it wrong. */
 const fieldMessages: Record<string, MessageKey> = {

@@ -1,4 +1,4 @@
-import type { BidStatus, CategoriesResponse, Rfq, RfqStatus, UnitId } from '@market/contracts'
+import type { BidStatus, CategoriesResponse, Rfq, RfqStatus } from '@market/contracts'
 import { useEffect, useState } from 'hono/jsx/dom'
 import { fill, formatDateTime, type Locale, translate, useI18n } from '../i18n/i18n.ts'
 import { formatFen } from '../listings/money.ts'
