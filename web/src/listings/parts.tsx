@@ -1,35 +1,17 @@
-import type { CategoriesResponse, ListingStatus, SupplierCard } from '@market/contracts'
+import type { CategoriesResponse, SupplierCard } from '@market/contracts'
+import { Badge } from '../components/status-badge.tsx'
 import { localized, useI18n } from '../i18n/i18n.ts'
-import type { MessageKey } from '../i18n/zh-CN.ts'
 
 /** Photo keys are served from the site's own origin (the bucket behind CloudFront, or the local store). */
 export const photoUrl = (key: string) => `/${key}`
-
-const statusKeys: Record<ListingStatus, MessageKey> = {
-  draft: 'listingStatus.draft',
-  pending_review: 'listingStatus.pending_review',
-  active: 'listingStatus.active',
-  suspended: 'listingStatus.suspended',
-  rejected: 'listingStatus.rejected',
-  archived: 'listingStatus.archived',
-}
-
-export const ListingStatusBadge = ({ status }: { status: ListingStatus }) => {
-  const { t } = useI18n()
-  return (
-    <span class={`badge badge--listing-${status}`} data-listing-status={status}>
-      {t(statusKeys[status])}
-    </span>
-  )
-}
 
 /** A verified supplier says so in words, not only with a tick. */
 export const VerifiedMark = ({ verified }: { verified: boolean }) => {
   const { t } = useI18n()
   return verified ? (
-    <span class="badge badge--verified" data-verified>
+    <Badge tone="success" data-verified>
       {t('verification.verified')}
-    </span>
+    </Badge>
   ) : null
 }
 

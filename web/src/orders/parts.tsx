@@ -5,15 +5,6 @@ import type { MessageKey } from '../i18n/zh-CN.ts'
 
 export const isOrderStatus = (value: string | null): value is OrderStatus => orderStatuses.some((status) => status === value)
 
-export const OrderStatusBadge = ({ status }: { status: OrderStatus }) => {
-  const { t } = useI18n()
-  return (
-    <span class={`badge badge--order-${status}`} data-order-status={status}>
-      {t(`orderStatus.${status}`)}
-    </span>
-  )
-}
-
 const eventKeys: Record<string, MessageKey> = {
   placed: 'orderEvent.placed',
   record_transfer: 'orderEvent.record_transfer',

@@ -1,9 +1,10 @@
 import type { MeResponse, VerificationRequestInput } from '@market/contracts'
 import { useEffect, useState } from 'hono/jsx/dom'
 import { api, fieldErrorPaths } from '../api/client.ts'
-import { RoleLabel, StatusBadge, VerificationBadge } from '../components/badges.tsx'
+import { RoleLabel } from '../components/badges.tsx'
 import { describeError, FormError, TextField, useFocusFirstInvalid } from '../components/form.tsx'
 import { Loading } from '../components/states.tsx'
+import { StatusBadge } from '../components/status-badge.tsx'
 import { formatDateTime, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
 import { useRequireSignIn, useSession } from '../session/session.ts'
@@ -118,7 +119,7 @@ const VerificationSection = ({ me }: { me: MeResponse }) => {
         {t('verification.title')}
       </h2>
       <p class="verification-status">
-        <span>{t('verification.status')}</span> <VerificationBadge status={status} />
+        <span>{t('verification.status')}</span> <StatusBadge kind="verification" status={status} />
       </p>
       {body ? <p>{t(body)}</p> : <p>{t('verification.intro')}</p>}
       {status === 'rejected' && details?.reason && (
@@ -194,7 +195,7 @@ export const AccountPage = () => {
           </dd>
           <dt>{t('account.status')}</dt>
           <dd>
-            <StatusBadge status={me.status} />
+            <StatusBadge kind="account" status={me.status} />
           </dd>
           <dt>{t('account.company')}</dt>
           <dd>{me.company.name}</dd>

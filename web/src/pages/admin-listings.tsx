@@ -10,11 +10,12 @@ import { describeError, FormError } from '../components/form.tsx'
 import { PagedView } from '../components/paged-view.tsx'
 import { ReasonForm } from '../components/reason-form.tsx'
 import { ErrorState, Loading } from '../components/states.tsx'
+import { Badge, StatusBadge } from '../components/status-badge.tsx'
 import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
 import { useCatalog } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
-import { ListingPhoto, ListingStatusBadge, photoUrl, useNames } from '../listings/parts.tsx'
+import { ListingPhoto, photoUrl, useNames } from '../listings/parts.tsx'
 import { useSearch } from '../router.ts'
 import { useRequireSignIn } from '../session/session.ts'
 
@@ -174,8 +175,8 @@ const ModerationQueue = () => {
                         <a href={`/listings/${listing.id}`}>{localized(locale, listing.title)}</a>
                       </h2>
                       <p>
-                        <ListingStatusBadge status={listing.status} />{' '}
-                        {isRevision && <span class="badge badge--listing-pending_review">{t('moderation.kind.revision')}</span>}
+                        <StatusBadge kind="listing" status={listing.status} />{' '}
+                        {isRevision && <Badge tone="warning">{t('moderation.kind.revision')}</Badge>}
                       </p>
                       <dl class="details details--compact">
                         <dt>{t('admin.supplier')}</dt>

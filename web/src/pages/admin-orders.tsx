@@ -8,9 +8,10 @@ import { AdminOnly } from '../components/admin-only.tsx'
 import { describeError, FormError } from '../components/form.tsx'
 import { PagedView } from '../components/paged-view.tsx'
 import { ErrorState, Loading } from '../components/states.tsx'
+import { StatusBadge } from '../components/status-badge.tsx'
 import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
 import { formatFen } from '../listings/money.ts'
-import { disputeReasonText, isOrderStatus, OrderNumber, OrderStatusBadge } from '../orders/parts.tsx'
+import { disputeReasonText, isOrderStatus, OrderNumber } from '../orders/parts.tsx'
 import { useSearch } from '../router.ts'
 import { useRequireSignIn } from '../session/session.ts'
 import { ResolveForm } from './order.tsx'
@@ -61,7 +62,7 @@ const DisputeQueue = () => {
                   <h2 class="order-card__title">
                     <a href={`/orders/${order.id}`}>{order.lines[0] ? localized(locale, order.lines[0].title) : order.id}</a>
                   </h2>
-                  <OrderStatusBadge status={order.status} />
+                  <StatusBadge kind="order" status={order.status} />
                 </div>
                 <dl class="details details--compact">
                   <dt>{t('orders.number')}</dt>

@@ -6,12 +6,13 @@ import { type Paged, usePaged } from '../api/use-paged.ts'
 import { useResource } from '../api/use-resource.ts'
 import { useRowAction } from '../api/use-row-action.ts'
 import { AdminOnly } from '../components/admin-only.tsx'
-import { RoleLabel, StatusBadge } from '../components/badges.tsx'
+import { RoleLabel } from '../components/badges.tsx'
 import { describeError, FormError } from '../components/form.tsx'
 import { LoadMore } from '../components/load-more.tsx'
 import { PagedView } from '../components/paged-view.tsx'
 import { ReasonForm } from '../components/reason-form.tsx'
 import { EmptyState, Loading, ResourceView } from '../components/states.tsx'
+import { StatusBadge } from '../components/status-badge.tsx'
 import { fill, formatDateTime, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
 import { useRequireSignIn } from '../session/session.ts'
@@ -237,7 +238,7 @@ const UsersSection = ({
                           </span>
                         </td>
                         <td data-label={t('admin.filter.status')}>
-                          <StatusBadge status={user.status} />
+                          <StatusBadge kind="account" status={user.status} />
                         </td>
                         <td data-label={t('account.since')}>{formatDateTime(locale, user.createdAt)}</td>
                         <td data-label={t('admin.actions')}>

@@ -4,11 +4,12 @@ import { usePaged } from '../api/use-paged.ts'
 import { LoadMore } from '../components/load-more.tsx'
 import { PagedView } from '../components/paged-view.tsx'
 import { Loading } from '../components/states.tsx'
+import { StatusBadge } from '../components/status-badge.tsx'
 import { fill, formatDateTime, useI18n } from '../i18n/i18n.ts'
 import { useCatalog } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
 import { useNames } from '../listings/parts.tsx'
-import { BidStatusBadge, Deadline, RfqStatusBadge } from '../rfqs/parts.tsx'
+import { Deadline } from '../rfqs/parts.tsx'
 import { useRequireSignIn } from '../session/session.ts'
 import { SupplierOnly } from './supplier-listings.tsx'
 
@@ -24,7 +25,7 @@ const BidCard = ({ bid }: { bid: MyBid }) => {
         <h2 class="order-card__title">
           <a href={`/rfqs/${bid.rfq.id}`}>{bid.rfq.title}</a>
         </h2>
-        <BidStatusBadge status={bid.status} />
+        <StatusBadge kind="bid" status={bid.status} />
       </div>
       <p class="order-card__line" data-my-quote>
         {fill(t('bid.quoteLine'), {
@@ -38,7 +39,7 @@ const BidCard = ({ bid }: { bid: MyBid }) => {
         <div>
           <dt>{t('bids.request')}</dt>
           <dd>
-            {bid.rfq.quantity} {names.unit(bid.rfq.unit)} <RfqStatusBadge status={bid.rfq.status} />
+            {bid.rfq.quantity} {names.unit(bid.rfq.unit)} <StatusBadge kind="rfq" status={bid.rfq.status} />
           </dd>
         </div>
         <div>

@@ -4,11 +4,12 @@ import { api } from '../api/client.ts'
 import type { ListingDetail } from '../api/types.ts'
 import { useResource } from '../api/use-resource.ts'
 import { ResourceView } from '../components/states.tsx'
+import { StatusBadge } from '../components/status-badge.tsx'
 import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
 import { useCatalog } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
-import { ListingPhoto, ListingStatusBadge, photoUrl, useNames, VerifiedMark } from '../listings/parts.tsx'
+import { ListingPhoto, photoUrl, useNames, VerifiedMark } from '../listings/parts.tsx'
 import { BuyPanel } from '../orders/buy-form.tsx'
 import { useSession } from '../session/session.ts'
 
@@ -72,7 +73,7 @@ const ListingView = ({ listing }: { listing: ListingDetail }) => {
       {(own || me?.role === 'admin') && (
         <div class="owner-panel notice" data-owner-panel>
           <p class="owner-panel__status">
-            <span>{t('listing.owner.status')}</span> <ListingStatusBadge status={listing.status} />
+            <span>{t('listing.owner.status')}</span> <StatusBadge kind="listing" status={listing.status} />
           </p>
           {listing.revision && <p data-notice="revision">{t('listing.owner.revisionPending')}</p>}
           {listing.moderationReason && (

@@ -7,12 +7,13 @@ import type { OrderView } from '../api/types.ts'
 import { useResource } from '../api/use-resource.ts'
 import { describeError, FormError, TextField } from '../components/form.tsx'
 import { ErrorState, Loading } from '../components/states.tsx'
+import { StatusBadge } from '../components/status-badge.tsx'
 import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
 import { useCatalog } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
 import { useNames } from '../listings/parts.tsx'
-import { disputeReasonText, OrderNumber, OrderStatusBadge, Timeline } from '../orders/parts.tsx'
+import { disputeReasonText, OrderNumber, Timeline } from '../orders/parts.tsx'
 import { useSearch } from '../router.ts'
 import { useRequireSignIn } from '../session/session.ts'
 
@@ -611,7 +612,7 @@ const OrderDetail = ({
       </p>
       <div class="page-head">
         <h1>{t('order.title')}</h1>
-        <OrderStatusBadge status={order.status} />
+        <StatusBadge kind="order" status={order.status} />
       </div>
       <p class="order-page__number">
         <span>{t('orders.number')}</span> <OrderNumber id={order.id} />

@@ -5,11 +5,12 @@ import { usePaged } from '../api/use-paged.ts'
 import { LoadMore } from '../components/load-more.tsx'
 import { PagedView } from '../components/paged-view.tsx'
 import { Loading } from '../components/states.tsx'
+import { StatusBadge } from '../components/status-badge.tsx'
 import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
 import { useCatalog } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
 import { useNames } from '../listings/parts.tsx'
-import { isOrderStatus, OrderNumber, OrderStatusBadge } from '../orders/parts.tsx'
+import { isOrderStatus, OrderNumber } from '../orders/parts.tsx'
 import { navigate, useSearch } from '../router.ts'
 import { useRequireSignIn } from '../session/session.ts'
 
@@ -31,7 +32,7 @@ export const OrderCard = ({ order, role }: { order: Order; role: Role | 'admin' 
             <span class="order-card__more"> {fill(t('orders.moreLines'), { n: order.lines.length - 1 })}</span>
           )}
         </h2>
-        <OrderStatusBadge status={order.status} />
+        <StatusBadge kind="order" status={order.status} />
       </div>
       {line && (
         <p class="order-card__line">

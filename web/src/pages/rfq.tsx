@@ -7,12 +7,13 @@ import { ApiError, api, fieldErrorPaths } from '../api/client.ts'
 import type { BidComparison, ComparedBid, RfqView } from '../api/types.ts'
 import { describeError, FormError, TextField, useFocusFirstInvalid } from '../components/form.tsx'
 import { ErrorState, Loading } from '../components/states.tsx'
+import { StatusBadge } from '../components/status-badge.tsx'
 import { fill, formatDateTime, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
 import { useCatalog } from '../listings/catalog.ts'
 import { fenToYuanInput, formatFen, parseYuan } from '../listings/money.ts'
 import { useNames, VerifiedMark } from '../listings/parts.tsx'
-import { addDays, BidStatusBadge, lhasaDateOf, lhasaToday, RfqFacts, RfqStatusBadge, TenderMark } from '../rfqs/parts.tsx'
+import { addDays, lhasaDateOf, lhasaToday, RfqFacts, TenderMark } from '../rfqs/parts.tsx'
 import { useSearch } from '../router.ts'
 import { useRequireSignIn } from '../session/session.ts'
 
@@ -361,7 +362,7 @@ const Comparison = ({ rfq, onAwarded }: { rfq: Rfq; onAwarded: () => void }) => 
                         {bid.score.toFixed(1)}
                       </td>
                       <td data-label={t('compare.col.status')}>
-                        <BidStatusBadge status={bid.status} />
+                        <StatusBadge kind="bid" status={bid.status} />
                         {bid.validUntil < today && isLive(bid) && <span class="who__meta"> {t('compare.expired')}</span>}
                         {bid.orderId && (
                           <>
@@ -495,7 +496,7 @@ const RfqHead = ({ rfq }: { rfq: Rfq }) => {
         <h1>{rfq.title}</h1>
         <span class="rfq-card__badges">
           {rfq.sealedUntilDeadline && <TenderMark />}
-          <RfqStatusBadge status={rfq.status} />
+          <StatusBadge kind="rfq" status={rfq.status} />
         </span>
       </div>
       {rfq.status === 'cancelled' && (
@@ -806,7 +807,7 @@ const MyBidPanel = ({ rfq, bid, onWithdrawn }: { rfq: Rfq; bid: Bid; onWithdrawn
     <section class="section my-bid" aria-labelledby="my-bid-title" data-my-bid={bid.id} data-bid-status={bid.status}>
       <div class="page-head">
         <h2 id="my-bid-title">{t('bid.mine')}</h2>
-        <BidStatusBadge status={bid.status} />
+        <StatusBadge kind="bid" status={bid.status} />
       </div>
       <p class="my-bid__quote" data-my-quote>
         {quote(bid)}

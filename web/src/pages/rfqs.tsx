@@ -5,11 +5,12 @@ import { type Paged, usePaged } from '../api/use-paged.ts'
 import { LoadMore } from '../components/load-more.tsx'
 import { PagedView } from '../components/paged-view.tsx'
 import { Loading } from '../components/states.tsx'
+import { StatusBadge } from '../components/status-badge.tsx'
 import { fill, localized, useI18n } from '../i18n/i18n.ts'
 import { useCatalog } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
 import { useNames } from '../listings/parts.tsx'
-import { BidStatusBadge, Deadline, RfqStatusBadge, TenderMark } from '../rfqs/parts.tsx'
+import { Deadline, TenderMark } from '../rfqs/parts.tsx'
 import { navigate, useSearch } from '../router.ts'
 import { useRequireSignIn } from '../session/session.ts'
 import { BuyerOnly } from './rfq-form.tsx'
@@ -28,8 +29,8 @@ const RfqCard = ({ rfq, forSupplier }: { rfq: Rfq & { myBidStatus?: BidStatus | 
         </h2>
         <span class="rfq-card__badges">
           {rfq.sealedUntilDeadline && <TenderMark />}
-          {!forSupplier && <RfqStatusBadge status={rfq.status} />}
-          {rfq.myBidStatus && <BidStatusBadge status={rfq.myBidStatus} />}
+          {!forSupplier && <StatusBadge kind="rfq" status={rfq.status} />}
+          {rfq.myBidStatus && <StatusBadge kind="bid" status={rfq.myBidStatus} />}
         </span>
       </div>
       <p class="order-card__line">

@@ -7,10 +7,11 @@ import { describeError, FormError } from '../components/form.tsx'
 import { LoadMore } from '../components/load-more.tsx'
 import { PagedView } from '../components/paged-view.tsx'
 import { Loading } from '../components/states.tsx'
+import { StatusBadge } from '../components/status-badge.tsx'
 import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
 import { useCatalog } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
-import { ListingPhoto, ListingStatusBadge, useNames } from '../listings/parts.tsx'
+import { ListingPhoto, useNames } from '../listings/parts.tsx'
 import { useSearch } from '../router.ts'
 import { useRequireSignIn } from '../session/session.ts'
 
@@ -108,7 +109,7 @@ const OwnListings = () => {
                         <a href={`/listings/${listing.id}`}>{title}</a>
                       </h2>
                       <p class="own-listing__meta">
-                        <ListingStatusBadge status={listing.status} /> {names.category(listing.categoryId)} ·{' '}
+                        <StatusBadge kind="listing" status={listing.status} /> {names.category(listing.categoryId)} ·{' '}
                         {fill(t('market.fromPrice'), { price: formatFen(listing.fromPriceFen), unit })} ·{' '}
                         {fill(t('supplier.stock'), { n: listing.stock, unit })}
                       </p>

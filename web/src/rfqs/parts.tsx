@@ -1,34 +1,17 @@
-import type { BidStatus, CategoriesResponse, Rfq, RfqStatus } from '@market/contracts'
+import type { CategoriesResponse, Rfq } from '@market/contracts'
 import { useEffect, useState } from 'hono/jsx/dom'
+import { Badge } from '../components/status-badge.tsx'
 import { fill, formatDateTime, type Locale, translate, useI18n } from '../i18n/i18n.ts'
 import { formatFen } from '../listings/money.ts'
 import { photoUrl, useNames } from '../listings/parts.tsx'
-
-export const RfqStatusBadge = ({ status }: { status: RfqStatus }) => {
-  const { t } = useI18n()
-  return (
-    <span class={`badge badge--rfq-${status}`} data-rfq-status={status}>
-      {t(`rfqStatus.${status}`)}
-    </span>
-  )
-}
-
-export const BidStatusBadge = ({ status }: { status: BidStatus }) => {
-  const { t } = useI18n()
-  return (
-    <span class={`badge badge--bid-${status}`} data-bid-status={status}>
-      {t(`bidStatus.${status}`)}
-    </span>
-  )
-}
 
 /** A tender is marked in words wherever the request appears. */
 export const TenderMark = () => {
   const { t } = useI18n()
   return (
-    <span class="badge badge--tender" data-tender>
+    <Badge tone="brand" data-tender>
       {t('rfq.tender')}
-    </span>
+    </Badge>
   )
 }
 
