@@ -69,6 +69,12 @@ export const fieldErrorPaths = (error: unknown): Set<string> => {
   return paths
 }
 
+/** A number an error's details name (what is left in stock, the minimum order), if they name one. */
+export const numberIn = (details: unknown, name: string): number | undefined => {
+  const value = typeof details === 'object' && details !== null ? Reflect.get(details, name) : undefined
+  return typeof value === 'number' ? value : undefined
+}
+
 /**
  * Uploads one photo the way the cloud does it: ask the API for a presigned PUT, then send the file
  * straight to the bucket. Returns the key the listing keeps.

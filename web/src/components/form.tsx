@@ -8,7 +8,7 @@ type TextFieldProps = {
   label: string
   value: string
   onInput: (value: string) => void
-  type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'time'
+  type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'time' | 'datetime-local'
   inputmode?: 'numeric' | 'decimal'
   min?: string
   max?: string

@@ -13,9 +13,9 @@ import { ErrorState, Loading } from '../components/states.tsx'
 import { Badge, StatusBadge } from '../components/status-badge.tsx'
 import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
-import { useCatalog } from '../listings/catalog.ts'
+import { useNames } from '../listings/catalog.ts'
+import { ListingPhoto, photoUrl } from '../listings/listing-photo.tsx'
 import { formatFen } from '../listings/money.ts'
-import { ListingPhoto, photoUrl, useNames } from '../listings/parts.tsx'
 import { useSearch } from '../router.ts'
 import { useRequireSignIn } from '../session/session.ts'
 
@@ -118,8 +118,7 @@ const ModerationQueue = () => {
   const [announcement, setAnnouncement] = useState('')
   const [reasonFor, setReasonFor] = useState<{ id: string; action: 'reject' | 'suspend' } | null>(null)
   const { busy, failure, run } = useRowAction()
-  const catalog = useCatalog()
-  const names = useNames(catalog.state === 'ready' ? catalog.data : undefined)
+  const names = useNames()
   const queue = usePaged<ListingWithSupplier>(
     async (cursor) =>
       (await api.admin.api.admin.listings.$get({ query: { status: tab, limit: '25', ...(cursor ? { cursor } : {}) } })).json(),

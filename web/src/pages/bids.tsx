@@ -6,9 +6,8 @@ import { PagedView } from '../components/paged-view.tsx'
 import { Loading } from '../components/states.tsx'
 import { StatusBadge } from '../components/status-badge.tsx'
 import { fill, formatDateTime, useI18n } from '../i18n/i18n.ts'
-import { useCatalog } from '../listings/catalog.ts'
+import { useNames } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
-import { useNames } from '../listings/parts.tsx'
 import { Deadline } from '../rfqs/parts.tsx'
 import { useRequireSignIn } from '../session/session.ts'
 import { SupplierOnly } from './supplier-listings.tsx'
@@ -17,8 +16,7 @@ type MyBid = Bid & { rfq: Pick<Rfq, 'id' | 'title' | 'status' | 'bidDeadline' | 
 
 const BidCard = ({ bid }: { bid: MyBid }) => {
   const { t, locale } = useI18n()
-  const catalog = useCatalog()
-  const names = useNames(catalog.state === 'ready' ? catalog.data : undefined)
+  const names = useNames()
   return (
     <li class="order-card bid-card" data-bid={bid.id} data-rfq={bid.rfq.id}>
       <div class="order-card__head">

@@ -7,10 +7,11 @@ import { ResourceView } from '../components/states.tsx'
 import { StatusBadge } from '../components/status-badge.tsx'
 import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
-import { useCatalog } from '../listings/catalog.ts'
+import { useNames } from '../listings/catalog.ts'
+import { ListingPhoto, photoUrl } from '../listings/listing-photo.tsx'
 import { formatFen } from '../listings/money.ts'
-import { ListingPhoto, photoUrl, useNames, VerifiedMark } from '../listings/parts.tsx'
-import { BuyPanel } from '../orders/buy-form.tsx'
+import { VerifiedMark } from '../listings/supplier-line.tsx'
+import { BuyPanel } from '../orders/buy-panel.tsx'
 import { useSession } from '../session/session.ts'
 
 /** A craft's name in the catalogs. */
@@ -49,8 +50,7 @@ const Gallery = ({ photos, title }: { photos: string[]; title: string }) => {
 const ListingView = ({ listing }: { listing: ListingDetail }) => {
   const { t, locale } = useI18n()
   const { me } = useSession()
-  const catalog = useCatalog()
-  const names = useNames(catalog.state === 'ready' ? catalog.data : undefined)
+  const names = useNames()
   const title = localized(locale, listing.title)
   const unit = names.unit(listing.unit)
   const own = me?.id === listing.supplierId

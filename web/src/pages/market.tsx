@@ -8,9 +8,10 @@ import { PagedView } from '../components/paged-view.tsx'
 import { ErrorState } from '../components/states.tsx'
 import { fill, localized, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
-import { categoryGroupLabel, useCatalog } from '../listings/catalog.ts'
+import { categoryGroupLabel, useCatalog, useNames } from '../listings/catalog.ts'
+import { ListingPhoto } from '../listings/listing-photo.tsx'
 import { formatFen, parseYuan } from '../listings/money.ts'
-import { ListingPhoto, SupplierLine, useNames } from '../listings/parts.tsx'
+import { SupplierLine } from '../listings/supplier-line.tsx'
 import { navigate, useSearch } from '../router.ts'
 
 type Sort = BrowseQuery['sort']
@@ -80,7 +81,7 @@ export const MarketPage = () => {
   const search = useSearch()
   const filters = readFilters(search)
   const catalog = useCatalog()
-  const names = useNames(catalog.state === 'ready' ? catalog.data : undefined)
+  const names = useNames()
   const [draft, setDraft] = useState(filters)
   const [priceError, setPriceError] = useState<'min' | 'max' | null>(null)
   // Back, forward and tiles change the URL: the form follows it.

@@ -1,4 +1,4 @@
-import type { Bid, BidInput, CategoriesResponse, Rfq, UnitId } from '@market/contracts'
+import type { Bid, BidInput, Rfq, UnitId } from '@market/contracts'
 // The zod-free modules alone: the contracts' barrel would bring zod into the page.
 import { compatibleUnits, conversionFactor, inRequestUnit, totalFen } from '@market/contracts/units'
 import { isWithin, limits, maxAwardedBids, maxMetresPerBolt } from '@market/contracts/values'
@@ -10,9 +10,9 @@ import { ErrorState, Loading } from '../components/states.tsx'
 import { StatusBadge } from '../components/status-badge.tsx'
 import { fill, formatDateTime, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
-import { useCatalog } from '../listings/catalog.ts'
+import { useNames } from '../listings/catalog.ts'
 import { fenToYuanInput, formatFen, parseYuan } from '../listings/money.ts'
-import { useNames, VerifiedMark } from '../listings/parts.tsx'
+import { VerifiedMark } from '../listings/supplier-line.tsx'
 import { addDays, lhasaDateOf, lhasaToday, RfqFacts, TenderMark } from '../rfqs/parts.tsx'
 import { useSearch } from '../router.ts'
 import { useRequireSignIn } from '../session/session.ts'
@@ -105,8 +105,7 @@ type Choice = { bidId: string; quantity: string }
 
 const Comparison = ({ rfq, onAwarded }: { rfq: Rfq; onAwarded: () => void }) => {
   const { t, locale } = useI18n()
-  const catalog = useCatalog()
-  const names = useNames(catalog.state === 'ready' ? catalog.data : undefined)
+  const names = useNames()
   const unit = names.unit(rfq.unit)
   const [weights, setWeights] = useState<Weights>({ price: 50, leadTime: 30, reputation: 20 })
   const [sort, setSort] = useState<SortKey>('score')
@@ -514,7 +513,7 @@ const RfqHead = ({ rfq }: { rfq: Rfq }) => {
   )
 }
 
-const BuyerRfq = ({ rfq, refresh, catalog }: { rfq: Rfq; refresh: () => void; catalog: CategoriesResponse | undefined }) => {
+const BuyerRfq = ({ rfq, refresh }: { rfq: Rfq; refresh: () => void }) => {
   const { t, locale } = useI18n()
   const posted = new URLSearchParams(useSearch()).get('posted') === '1'
   return (
@@ -529,7 +528,7 @@ const BuyerRfq = ({ rfq, refresh, catalog }: { rfq: Rfq; refresh: () => void; ca
           <p>{fill(t('rfq.closedAwardBy'), { date: formatDateTime(locale, rfq.awardDeadline) })}</p>
         </div>
       )}
-      <RfqFacts rfq={rfq} catalog={catalog} />
+      <RfqFacts rfq={rfq} />
       {rfq.sealedUntilDeadline && rfq.status === 'open' && <p class="field__hint">{t('rfq.tender.buyerHint')}</p>}
       <Comparison rfq={rfq} onAwarded={refresh} />
       {(rfq.status === 'open' || rfq.status === 'closed') && <CancelRfq rfq={rfq} onCancelled={refresh} />}
@@ -552,8 +551,7 @@ type BidField = 'price' | 'unit' | 'metresPerBolt' | 'quantity' | 'leadTimeDays'
 
 const BidForm = ({ rfq, myBid, onSaved }: { rfq: Rfq; myBid: Bid | undefined; onSaved: (revised: boolean) => void }) => {
   const { t, locale } = useI18n()
-  const catalog = useCatalog()
-  const names = useNames(catalog.state === 'ready' ? catalog.data : undefined)
+  const names = useNames()
   const deadlineDate = lhasaDateOf(rfq.bidDeadline)
   const live = myBid && isLive(myBid)
   const [values, setValues] = useState<BidValues>(
@@ -778,8 +776,7 @@ const BidForm = ({ rfq, myBid, onSaved }: { rfq: Rfq; myBid: Bid | undefined; on
 
 const MyBidPanel = ({ rfq, bid, onWithdrawn }: { rfq: Rfq; bid: Bid; onWithdrawn: () => void }) => {
   const { t, locale } = useI18n()
-  const catalog = useCatalog()
-  const names = useNames(catalog.state === 'ready' ? catalog.data : undefined)
+  const names = useNames()
   const [confirming, setConfirming] = useState(false)
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<unknown>(null)
@@ -871,15 +868,7 @@ const MyBidPanel = ({ rfq, bid, onWithdrawn }: { rfq: Rfq; bid: Bid; onWithdrawn
   )
 }
 
-const SupplierRfq = ({
-  rfq,
-  refresh,
-  catalog,
-}: {
-  rfq: RfqView
-  refresh: () => void
-  catalog: CategoriesResponse | undefined
-}) => {
+const SupplierRfq = ({ rfq, refresh }: { rfq: RfqView; refresh: () => void }) => {
   const { t } = useI18n()
   const [message, setMessage] = useState('')
   const [formKey, setFormKey] = useState(0)
@@ -896,7 +885,7 @@ const SupplierRfq = ({
       </p>
       {message && <Announcement message={message} />}
       <RfqHead rfq={rfq} />
-      <RfqFacts rfq={rfq} catalog={catalog} />
+      <RfqFacts rfq={rfq} />
       <p class="rfq-count" data-bid-count={rfq.bidCount}>
         {fill(t('rfq.bidCount.others'), { n: rfq.bidCount })}
       </p>
@@ -927,17 +916,15 @@ const SupplierRfq = ({
 
 export const RfqPage = ({ id }: { id: string }) => {
   const { me } = useRequireSignIn()
-  const catalog = useCatalog()
   const { rfq, error, refresh } = useRfq(id)
   if (!me) return <Loading />
   if (!rfq) return error ? <ErrorState error={error} onRetry={refresh} /> : <Loading />
-  const taxonomy = catalog.state === 'ready' ? catalog.data : undefined
-  if (me.role === 'buyer') return <BuyerRfq rfq={rfq} refresh={refresh} catalog={taxonomy} />
-  if (me.role === 'supplier') return <SupplierRfq rfq={rfq} refresh={refresh} catalog={taxonomy} />
+  if (me.role === 'buyer') return <BuyerRfq rfq={rfq} refresh={refresh} />
+  if (me.role === 'supplier') return <SupplierRfq rfq={rfq} refresh={refresh} />
   return (
     <article class="rfq-page" data-rfq-page={rfq.id} data-status={rfq.status}>
       <RfqHead rfq={rfq} />
-      <RfqFacts rfq={rfq} catalog={taxonomy} />
+      <RfqFacts rfq={rfq} />
     </article>
   )
 }

@@ -7,9 +7,8 @@ import { PagedView } from '../components/paged-view.tsx'
 import { Loading } from '../components/states.tsx'
 import { StatusBadge } from '../components/status-badge.tsx'
 import { fill, localized, useI18n } from '../i18n/i18n.ts'
-import { useCatalog } from '../listings/catalog.ts'
+import { useCatalog, useNames } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
-import { useNames } from '../listings/parts.tsx'
 import { Deadline, TenderMark } from '../rfqs/parts.tsx'
 import { navigate, useSearch } from '../router.ts'
 import { useRequireSignIn } from '../session/session.ts'
@@ -19,8 +18,7 @@ import { SupplierOnly } from './supplier-listings.tsx'
 /** One request in a list: what, how much, by when, and how many have answered. */
 const RfqCard = ({ rfq, forSupplier }: { rfq: Rfq & { myBidStatus?: BidStatus | undefined }; forSupplier?: boolean }) => {
   const { t } = useI18n()
-  const catalog = useCatalog()
-  const names = useNames(catalog.state === 'ready' ? catalog.data : undefined)
+  const names = useNames()
   return (
     <li class="order-card rfq-card" data-rfq={rfq.id}>
       <div class="order-card__head">

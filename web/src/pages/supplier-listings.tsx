@@ -9,9 +9,9 @@ import { PagedView } from '../components/paged-view.tsx'
 import { Loading } from '../components/states.tsx'
 import { StatusBadge } from '../components/status-badge.tsx'
 import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
-import { useCatalog } from '../listings/catalog.ts'
+import { useNames } from '../listings/catalog.ts'
+import { ListingPhoto } from '../listings/listing-photo.tsx'
 import { formatFen } from '../listings/money.ts'
-import { ListingPhoto, useNames } from '../listings/parts.tsx'
 import { useSearch } from '../router.ts'
 import { useRequireSignIn } from '../session/session.ts'
 
@@ -51,8 +51,7 @@ const OwnListings = () => {
   const [announcement, setAnnouncement] = useState(saved ? t('supplier.saved') : '')
   const { busy, failure, run } = useRowAction()
   const [archiving, setArchiving] = useState<string | null>(null)
-  const catalog = useCatalog()
-  const names = useNames(catalog.state === 'ready' ? catalog.data : undefined)
+  const names = useNames()
   const listings = usePaged<Listing>(
     async (cursor) =>
       (await api.listings.api.suppliers.me.listings.$get({ query: { limit: '25', ...(cursor ? { cursor } : {}) } })).json(),

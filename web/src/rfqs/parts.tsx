@@ -1,9 +1,10 @@
-import type { CategoriesResponse, Rfq } from '@market/contracts'
+import type { Rfq } from '@market/contracts'
 import { useEffect, useState } from 'hono/jsx/dom'
 import { Badge } from '../components/status-badge.tsx'
 import { fill, formatDateTime, type Locale, translate, useI18n } from '../i18n/i18n.ts'
+import { useNames } from '../listings/catalog.ts'
+import { photoUrl } from '../listings/listing-photo.tsx'
 import { formatFen } from '../listings/money.ts'
-import { photoUrl, useNames } from '../listings/parts.tsx'
 
 /** A tender is marked in words wherever the request appears. */
 export const TenderMark = () => {
@@ -72,9 +73,9 @@ export const Deadline = ({ rfq }: { rfq: Pick<Rfq, 'bidDeadline' | 'status'> }) 
 }
 
 /** What a request asks for, the same for the buyer and the suppliers. */
-export const RfqFacts = ({ rfq, catalog }: { rfq: Rfq; catalog: CategoriesResponse | undefined }) => {
+export const RfqFacts = ({ rfq }: { rfq: Rfq }) => {
   const { t } = useI18n()
-  const names = useNames(catalog)
+  const names = useNames()
   return (
     <dl class="details rfq-facts">
       <dt>{t('listing.category')}</dt>
