@@ -8,6 +8,14 @@ export type Photo = { id: string; preview: string; key?: string; uploading: bool
 
 let photoIds = 0
 
+/** Why a form cannot send its photos yet: one still uploading, or one whose upload failed. */
+export const photosNotReady = (photos: Photo[]) =>
+  photos.some((photo) => photo.uploading)
+    ? 'listingForm.photos.wait'
+    : photos.some((photo) => !photo.key)
+      ? 'listingForm.photos.failed'
+      : undefined
+
 /**
  * Photos for a listing or a purchase request: each file goes straight to the photos bucket with a
  * presigned upload as soon as it is picked, with a preview; the form sends the keys.

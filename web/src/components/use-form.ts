@@ -7,6 +7,10 @@ export type FieldMessage = MessageKey | { key: MessageKey; values: Record<string
 /** Field errors by the field's path as the API names it ("company.phone", "priceTiers.1.minQty"). */
 export type FieldErrors = Record<string, FieldMessage>
 
+/** A field message in the reader's language. */
+export const say = (t: (key: MessageKey) => string, message: FieldMessage) =>
+  typeof message === 'string' ? t(message) : fill(t(message.key), message.values)
+
 type Submission = {
   /** Mistakes found before sending; while there are any, nothing is sent. */
   check?: () => FieldErrors
@@ -50,8 +54,7 @@ export const useForm = <V extends object>(initial: V | (() => V), fieldOf?: (nam
     }
   const errorFor = (field: string) => {
     const message = errors[field]
-    if (message === undefined) return undefined
-    return typeof message === 'string' ? t(message) : fill(t(message.key), message.values)
+    return message === undefined ? undefined : say(t, message)
   }
 
   const submit = (submission: Submission) => async (event: Event) => {
