@@ -75,6 +75,9 @@ export const numberIn = (details: unknown, name: string): number | undefined => 
   return typeof value === 'number' ? value : undefined
 }
 
+/** Photo keys are served from the site's own origin (the bucket behind CloudFront, or the local store). */
+export const photoUrl = (key: string) => `/${key}`
+
 /**
  * Uploads one photo the way the cloud does it: ask the API for a presigned PUT, then send the file
  * straight to the bucket. Returns the key the listing keeps.

@@ -1,12 +1,28 @@
 import { maxPhotoBytes, photoContentTypes } from '@market/contracts/values'
-import { useRef, useState } from 'hono/jsx/dom'
-import { uploadPhoto } from '../api/client.ts'
+import { useEffect, useRef, useState } from 'hono/jsx/dom'
+import { photoUrl, uploadPhoto } from '../api/client.ts'
 import { fill, useI18n } from '../i18n/i18n.ts'
 import { describeError } from './form.tsx'
 
 export type Photo = { id: string; preview: string; key?: string; uploading: boolean; error?: unknown; fresh: boolean }
 
 let photoIds = 0
+
+/** A form's photos, starting from the keys it already has; previews of fresh files are let go when the form goes. */
+export const usePhotos = (keys: string[] = []) => {
+  const [photos, setPhotos] = useState<Photo[]>(() =>
+    keys.map((key) => ({ id: key, key, preview: photoUrl(key), uploading: false, fresh: false })),
+  )
+  const latest = useRef(photos)
+  latest.current = photos
+  useEffect(
+    () => () => {
+      for (const photo of latest.current) if (photo.fresh) URL.revokeObjectURL(photo.preview)
+    },
+    [],
+  )
+  return [photos, setPhotos] as const
+}
 
 /** Why a form cannot send its photos yet: one still uploading, or one whose upload failed. */
 export const photosNotReady = (photos: Photo[]) =>

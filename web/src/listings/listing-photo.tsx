@@ -1,5 +1,4 @@
-/** Photo keys are served from the site's own origin (the bucket behind CloudFront, or the local store). */
-export const photoUrl = (key: string) => `/${key}`
+import { photoUrl } from '../api/client.ts'
 
 /** A listing's photo, or a woven placeholder naming the category when there is none. */
 export const ListingPhoto = ({ photo, label, alt = '' }: { photo?: string | undefined; label: string; alt?: string }) =>

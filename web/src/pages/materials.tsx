@@ -1,13 +1,11 @@
 import { categoryGroups } from '@market/contracts/values'
-import { api } from '../api/client.ts'
-import { useResource } from '../api/use-resource.ts'
 import { EmptyState, ResourceView } from '../components/states.tsx'
 import { localized, useI18n } from '../i18n/i18n.ts'
-import { categoryGroupLabel } from '../listings/catalog.ts'
+import { categoryGroupLabel, useCatalog } from '../listings/catalog.ts'
 
 export const MaterialsPage = () => {
   const { t, locale } = useI18n()
-  const catalog = useResource(async () => (await api.listings.api.categories.$get()).json())
+  const catalog = useCatalog()
   return (
     <>
       <h1>{t('materials.title')}</h1>

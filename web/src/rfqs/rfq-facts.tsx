@@ -1,7 +1,7 @@
 import type { Rfq } from '@market/contracts'
+import { photoUrl } from '../api/client.ts'
 import { fill, useI18n } from '../i18n/i18n.ts'
 import { useNames } from '../listings/catalog.ts'
-import { photoUrl } from '../listings/listing-photo.tsx'
 import { formatFen } from '../listings/money.ts'
 import { Deadline } from './deadline.tsx'
 

@@ -1,10 +1,9 @@
 import type { CategoriesResponse, PostRfqInput, UnitId } from '@market/contracts'
 import { maxRfqPhotos } from '@market/contracts/values'
-import { useState } from 'hono/jsx/dom'
 import { api, fieldErrorPaths } from '../api/client.ts'
 import { CategorySelect, UnitSelect } from '../components/category-select.tsx'
 import { describeError, FormError, TextField } from '../components/form.tsx'
-import { type Photo, PhotoPicker, photosNotReady } from '../components/photo-picker.tsx'
+import { PhotoPicker, photosNotReady, usePhotos } from '../components/photo-picker.tsx'
 import { useForm } from '../components/use-form.ts'
 import { addDays, lhasaInstant, lhasaToday } from '../i18n/dates.ts'
 import { fill, useI18n } from '../i18n/i18n.ts'
@@ -101,7 +100,7 @@ export const RfqForm = ({ catalog }: { catalog: CategoriesResponse }) => {
       name === 'deadlineDate' || name === 'deadlineTime' ? 'bidDeadline' : name === 'unit' || name === 'sealed' ? null : name,
   )
   const { values, set } = form
-  const [photos, setPhotos] = useState<Photo[]>([])
+  const [photos, setPhotos] = usePhotos()
   const names = namesIn(locale, catalog)
   const error = form.errorFor
 
