@@ -1,21 +1,14 @@
 import { z } from 'zod'
 import { phone, text, ulid } from './fields.ts'
-import {
-  accountStatuses,
-  licenceNumberPattern,
-  roles,
-  selfRegisteredRoles,
-  verificationDecisions,
-  verificationStatuses,
-} from './values.ts'
+import * as values from './values.ts'
 
-export const Role = z.enum(roles)
+export const Role = z.enum(values.roles)
 export type Role = z.infer<typeof Role>
 
-export const AccountStatus = z.enum(accountStatuses)
+export const AccountStatus = z.enum(values.accountStatuses)
 export type AccountStatus = z.infer<typeof AccountStatus>
 
-export const VerificationStatus = z.enum(verificationStatuses)
+export const VerificationStatus = z.enum(values.verificationStatuses)
 export type VerificationStatus = z.infer<typeof VerificationStatus>
 
 export const Email = z
@@ -38,7 +31,7 @@ export const RegisterInput = z.strictObject({
   email: Email,
   password: Password,
   name: text(80),
-  role: z.enum(selfRegisteredRoles),
+  role: z.enum(values.selfRegisteredRoles),
   company: CompanyInput,
 })
 export type RegisterInput = z.infer<typeof RegisterInput>
@@ -82,14 +75,14 @@ export const SessionResponse = z.object({ user: MeResponse.nullable() })
 export type SessionResponse = z.infer<typeof SessionResponse>
 
 export const VerificationRequestInput = z.strictObject({
-  licenseNumber: z.string().trim().regex(licenceNumberPattern, 'The business licence number: 6–30 letters or digits'),
+  licenseNumber: z.string().trim().regex(values.licenceNumberPattern, 'The business licence number: 6–30 letters or digits'),
   stall: text(120).optional(),
   contactPhone: phone,
 })
 export type VerificationRequestInput = z.infer<typeof VerificationRequestInput>
 
 export const VerificationDecisionInput = z
-  .strictObject({ decision: z.enum(verificationDecisions), reason: text(500).optional() })
+  .strictObject({ decision: z.enum(values.verificationDecisions), reason: text(500).optional() })
   .refine((input) => input.decision === 'approve' || input.reason, { message: 'A rejection needs a reason', path: ['reason'] })
 export type VerificationDecisionInput = z.infer<typeof VerificationDecisionInput>
 

@@ -1,29 +1,15 @@
 import { z } from 'zod'
 import { CategoryGroup, LocalizedText } from './catalog.ts'
 import { text, wholeIn } from './fields.ts'
-import {
-  browseSorts,
-  categoryIdPattern,
-  crafts,
-  limits,
-  listingStatuses,
-  maxListingPhotos,
-  maxPhotoBytes,
-  maxPriceTiers,
-  moderationStatuses,
-  photoContentTypes,
-  photoKeyPattern,
-  tierProblems,
-  unitIds,
-} from './values.ts'
+import * as values from './values.ts'
 
-export const ListingStatus = z.enum(listingStatuses)
+export const ListingStatus = z.enum(values.listingStatuses)
 export type ListingStatus = z.infer<typeof ListingStatus>
 
-export const UnitId = z.enum(unitIds)
+export const UnitId = z.enum(values.unitIds)
 export type UnitId = z.infer<typeof UnitId>
 
-export const Craft = z.enum(crafts)
+export const Craft = z.enum(values.crafts)
 export type Craft = z.infer<typeof Craft>
 
 /** Text in three languages as a supplier writes it: Chinese required, the others optional. */
@@ -31,8 +17,8 @@ export const ListingText = (max: number) => z.strictObject({ zh: text(max), bo: 
 
 export const Specs = z.strictObject({
   composition: text(200).optional(),
-  widthCm: wholeIn(limits.widthCm).optional(),
-  weightGsm: wholeIn(limits.weightGsm).optional(),
+  widthCm: wholeIn(values.limits.widthCm).optional(),
+  weightGsm: wholeIn(values.limits.weightGsm).optional(),
   color: text(60).optional(),
   origin: text(60).optional(),
   craft: z.array(Craft).max(8).optional(),
@@ -41,29 +27,30 @@ export type Specs = z.infer<typeof Specs>
 
 export const PriceTier = z.strictObject({
   minQty: z.number().int().positive(),
-  unitPriceFen: wholeIn(limits.unitPriceFen),
+  unitPriceFen: wholeIn(values.limits.unitPriceFen),
 })
 export type PriceTier = z.infer<typeof PriceTier>
 
 /** Keys handed out by POST /api/uploads; only the uploader's own keys are accepted on a listing. */
-export const PhotoKey = z.string().regex(photoKeyPattern, 'A photo key from /api/uploads')
+export const PhotoKey = z.string().regex(values.photoKeyPattern, 'A photo key from /api/uploads')
 
 const listingFields = {
   title: ListingText(120),
   description: ListingText(4000),
-  categoryId: z.string().regex(categoryIdPattern),
+  categoryId: z.string().regex(values.categoryIdPattern),
   specs: Specs.default({}),
   unit: UnitId,
-  priceTiers: z.array(PriceTier).min(1).max(maxPriceTiers),
-  moq: wholeIn(limits.quantity),
-  stock: wholeIn(limits.stock),
-  leadTimeDays: wholeIn(limits.leadTimeDays),
-  photos: z.array(PhotoKey).max(maxListingPhotos, `At most ${maxListingPhotos} photos`).default([]),
+  priceTiers: z.array(PriceTier).min(1).max(values.maxPriceTiers),
+  moq: wholeIn(values.limits.quantity),
+  stock: wholeIn(values.limits.stock),
+  leadTimeDays: wholeIn(values.limits.leadTimeDays),
+  photos: z.array(PhotoKey).max(values.maxListingPhotos, `At most ${values.maxListingPhotos} photos`).default([]),
 }
 
 /** The tier rules of values.ts, each problem reported on the field it names. */
 const checkTiers = (listing: { priceTiers?: PriceTier[]; moq?: number }, ctx: z.RefinementCtx) => {
-  for (const { path, message } of tierProblems(listing.priceTiers, listing.moq)) ctx.addIssue({ code: 'custom', path, message })
+  for (const { path, message } of values.tierProblems(listing.priceTiers, listing.moq))
+    ctx.addIssue({ code: 'custom', path, message })
 }
 
 export const CreateListingInput = z.strictObject(listingFields).superRefine(checkTiers)
@@ -146,7 +133,7 @@ export const ListingCard = z.object({
 export type ListingCard = z.infer<typeof ListingCard>
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1')
-const fen = z.coerce.number().int().min(0).max(limits.unitPriceFen.max)
+const fen = z.coerce.number().int().min(0).max(values.limits.unitPriceFen.max)
 
 export const BrowseQuery = z
   .strictObject({
@@ -156,7 +143,7 @@ export const BrowseQuery = z
     minPrice: fen.optional(),
     maxPrice: fen.optional(),
     inStock: flag.optional(),
-    sort: z.enum(browseSorts).default('newest'),
+    sort: z.enum(values.browseSorts).default('newest'),
     cursor: z.string().max(2000).optional(),
     limit: z.coerce.number().int().min(1).max(50).default(24),
   })
@@ -172,7 +159,7 @@ export type ListingPage = z.infer<typeof ListingPage>
 export const OwnListingsPage = z.object({ items: z.array(Listing), nextCursor: z.string().nullable() })
 
 export const ModerationQuery = z.strictObject({
-  status: z.enum(moderationStatuses).default('pending_review'),
+  status: z.enum(values.moderationStatuses).default('pending_review'),
   cursor: z.string().max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 })
@@ -181,8 +168,8 @@ export type ModerationQuery = z.infer<typeof ModerationQuery>
 export const ModerationPage = z.object({ items: z.array(ListingWithSupplier), nextCursor: z.string().nullable() })
 
 export const UploadRequest = z.strictObject({
-  contentType: z.enum(photoContentTypes, 'Photos must be JPEG, PNG or WebP'),
-  size: z.number().int().positive().max(maxPhotoBytes, 'Photos can be at most 5 MB'),
+  contentType: z.enum(values.photoContentTypes, 'Photos must be JPEG, PNG or WebP'),
+  size: z.number().int().positive().max(values.maxPhotoBytes, 'Photos can be at most 5 MB'),
 })
 export type UploadRequest = z.infer<typeof UploadRequest>
 
@@ -195,10 +182,10 @@ export const UploadTicket = z.object({
 export type UploadTicket = z.infer<typeof UploadTicket>
 
 export const CategoryInput = z.strictObject({
-  id: z.string().regex(categoryIdPattern),
+  id: z.string().regex(values.categoryIdPattern),
   group: CategoryGroup,
   name: ListingText(60),
   sortOrder: z.number().int().min(0).max(100000),
 })
 export const CategoryPatch = CategoryInput.omit({ id: true }).partial()
-export const CategoryId = z.strictObject({ id: z.string().regex(categoryIdPattern) })
+export const CategoryId = z.strictObject({ id: z.string().regex(values.categoryIdPattern) })

@@ -2,18 +2,9 @@ import { z } from 'zod'
 import { LocalizedText } from './catalog.ts'
 import { phone, text, ulid, wholeIn } from './fields.ts'
 import { UnitId } from './listings.ts'
-import {
-  disputeOutcomes,
-  disputeReasons,
-  limits,
-  orderStatuses,
-  orderSteps,
-  paymentMethods,
-  selfRegisteredRoles,
-  timelineActors,
-} from './values.ts'
+import * as values from './values.ts'
 
-export const OrderStatus = z.enum(orderStatuses)
+export const OrderStatus = z.enum(values.orderStatuses)
 export type OrderStatus = z.infer<typeof OrderStatus>
 
 export const ShippingAddress = z.strictObject({
@@ -31,7 +22,7 @@ export type Delivery = z.infer<typeof Delivery>
 
 export const PlaceOrderInput = z.strictObject({
   listingId: ulid('A listing id'),
-  quantity: wholeIn(limits.quantity),
+  quantity: wholeIn(values.limits.quantity),
   delivery: Delivery,
   note: text(500).optional(),
 })
@@ -49,13 +40,13 @@ export type OrderLine = z.infer<typeof OrderLine>
 
 export const TimelineEvent = z.object({
   at: z.string(),
-  by: z.enum(timelineActors),
+  by: z.enum(values.timelineActors),
   event: z.string(),
   note: z.string().optional(),
 })
 export type TimelineEvent = z.infer<typeof TimelineEvent>
 
-export const PaymentMethod = z.enum(paymentMethods)
+export const PaymentMethod = z.enum(values.paymentMethods)
 export type PaymentMethod = z.infer<typeof PaymentMethod>
 
 export const Payment = z.object({
@@ -85,7 +76,9 @@ export const Dispute = z.object({
   reason: z.string(),
   details: z.string(),
   openedAt: z.string(),
-  resolution: z.object({ outcome: z.enum(disputeOutcomes), note: z.string(), at: z.string(), adminId: z.string() }).optional(),
+  resolution: z
+    .object({ outcome: z.enum(values.disputeOutcomes), note: z.string(), at: z.string(), adminId: z.string() })
+    .optional(),
 })
 export type Dispute = z.infer<typeof Dispute>
 
@@ -126,7 +119,7 @@ export const Order = z.object({
 })
 export type Order = z.infer<typeof Order>
 
-export const OrderStep = z.enum(orderSteps)
+export const OrderStep = z.enum(values.orderSteps)
 export type OrderStep = z.infer<typeof OrderStep>
 
 /** An order as one reader sees it: the ways it can be paid, and the steps that reader may take now. */
@@ -134,7 +127,7 @@ export const OrderView = Order.extend({ paymentMethods: z.array(PaymentMethod), 
 export type OrderView = z.infer<typeof OrderView>
 
 export const OrdersQuery = z.strictObject({
-  role: z.enum(selfRegisteredRoles),
+  role: z.enum(values.selfRegisteredRoles),
   status: OrderStatus.optional(),
   cursor: z.string().max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
@@ -143,7 +136,7 @@ export type OrdersQuery = z.infer<typeof OrdersQuery>
 
 export const OrdersPage = z.object({ items: z.array(Order), nextCursor: z.string().nullable() })
 
-export const ExportQuery = z.strictObject({ role: z.enum(selfRegisteredRoles) })
+export const ExportQuery = z.strictObject({ role: z.enum(values.selfRegisteredRoles) })
 
 export const TransferInput = z.strictObject({
   reference: text(80),
@@ -157,12 +150,12 @@ export const ShipInput = z.union([
 export type ShipInput = z.infer<typeof ShipInput>
 
 export const DisputeInput = z.strictObject({
-  reason: z.enum(disputeReasons),
+  reason: z.enum(values.disputeReasons),
   details: text(2000),
 })
 export type DisputeInput = z.infer<typeof DisputeInput>
 
-export const ResolveDisputeInput = z.strictObject({ outcome: z.enum(disputeOutcomes), note: text(1000) })
+export const ResolveDisputeInput = z.strictObject({ outcome: z.enum(values.disputeOutcomes), note: text(1000) })
 export type ResolveDisputeInput = z.infer<typeof ResolveDisputeInput>
 
 export const CancelOrderInput = z.strictObject({ reason: text(300).optional() })

@@ -2,27 +2,27 @@ import { z } from 'zod'
 import { text, ulid, wholeIn } from './fields.ts'
 import { PhotoKey, RatingSummary, SupplierCard, UnitId } from './listings.ts'
 import { PartyCard } from './orders.ts'
-import { bidStatuses, categoryIdPattern, limits, maxAwardedBids, maxMetresPerBolt, maxRfqPhotos, rfqStatuses } from './values.ts'
+import * as values from './values.ts'
 
-export const RfqStatus = z.enum(rfqStatuses)
+export const RfqStatus = z.enum(values.rfqStatuses)
 export type RfqStatus = z.infer<typeof RfqStatus>
 
-export const BidStatus = z.enum(bidStatuses)
+export const BidStatus = z.enum(values.bidStatuses)
 export type BidStatus = z.infer<typeof BidStatus>
 
 export const PostRfqInput = z.strictObject({
   title: text(120),
-  categoryId: z.string().regex(categoryIdPattern),
+  categoryId: z.string().regex(values.categoryIdPattern),
   specs: text(2000),
-  quantity: wholeIn(limits.quantity),
+  quantity: wholeIn(values.limits.quantity),
   unit: UnitId,
-  targetUnitPriceFen: wholeIn(limits.unitPriceFen).optional(),
+  targetUnitPriceFen: wholeIn(values.limits.unitPriceFen).optional(),
   /** The day the goods are needed (in Lhasa). */
   neededBy: z.iso.date(),
   deliveryPlace: text(200).default('拉萨'),
   bidDeadline: z.iso.datetime({ offset: true }),
   invitedSupplierIds: z.array(ulid()).max(20).optional(),
-  photos: z.array(PhotoKey).max(maxRfqPhotos, `At most ${maxRfqPhotos} photos`).default([]),
+  photos: z.array(PhotoKey).max(values.maxRfqPhotos, `At most ${values.maxRfqPhotos} photos`).default([]),
   /** A tender: even the buyer sees only how many bids there are until the deadline. */
   sealedUntilDeadline: z.boolean().default(false),
 })
@@ -74,12 +74,12 @@ export const FeedQuery = z.strictObject({
 export type FeedQuery = z.infer<typeof FeedQuery>
 
 export const BidInput = z.strictObject({
-  unitPriceFen: wholeIn(limits.unitPriceFen),
+  unitPriceFen: wholeIn(values.limits.unitPriceFen),
   /** Another unit of the same measure may be quoted (码 for 米, 斤 for 公斤); bolts need metresPerBolt. */
   unit: UnitId.optional(),
-  metresPerBolt: z.number().positive().max(maxMetresPerBolt).optional(),
-  quantity: wholeIn(limits.quantity),
-  leadTimeDays: wholeIn(limits.leadTimeDays),
+  metresPerBolt: z.number().positive().max(values.maxMetresPerBolt).optional(),
+  quantity: wholeIn(values.limits.quantity),
+  leadTimeDays: wholeIn(values.limits.leadTimeDays),
   validUntil: z.iso.date(),
   note: text(1000).optional(),
 })
@@ -151,7 +151,7 @@ export const AwardInput = z.strictObject({
   awards: z
     .array(z.strictObject({ bidId: ulid(), quantity: z.number().int().positive() }))
     .min(1)
-    .max(maxAwardedBids, `At most ${maxAwardedBids} bids`),
+    .max(values.maxAwardedBids, `At most ${values.maxAwardedBids} bids`),
 })
 export type AwardInput = z.infer<typeof AwardInput>
 
