@@ -3,7 +3,7 @@ import { orderStatuses } from '@market/contracts/values'
 import { useState } from 'hono/jsx/dom'
 import { api } from '../api/client.ts'
 import type { DisputedOrder } from '../api/types.ts'
-import { usePaged } from '../api/use-paged.ts'
+import { pageQuery, usePaged } from '../api/use-paged.ts'
 import { useRowAction } from '../api/use-row-action.ts'
 import { describeError, FormError } from '../components/form.tsx'
 import { PagedList } from '../components/paged-view.tsx'
@@ -91,8 +91,7 @@ export const DisputeQueue = () => {
   const [announcement, setAnnouncement] = useState('')
   const { busy, failure, run } = useRowAction()
   const orders = usePaged(
-    async (cursor) =>
-      (await api.admin.api.admin.orders.$get({ query: { status, limit: '25', ...(cursor ? { cursor } : {}) } })).json(),
+    async (cursor) => (await api.admin.api.admin.orders.$get({ query: { status, ...pageQuery(25, cursor) } })).json(),
     [status, changes],
   )
 

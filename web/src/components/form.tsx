@@ -1,5 +1,4 @@
 import type { Child } from 'hono/jsx'
-import { useEffect, useRef } from 'hono/jsx/dom'
 import { ApiError, OfflineError } from '../api/client.ts'
 import { errorMessage, type Locale, translate, useI18n } from '../i18n/i18n.ts'
 
@@ -86,12 +85,3 @@ export const FormError = ({ children }: { children: Child }) => (
     {children}
   </div>
 )
-
-/** After a failed submission, puts the cursor in the first field the server (or we) marked invalid. */
-export const useFocusFirstInvalid = (attempt: number) => {
-  const form = useRef<HTMLFormElement>(null)
-  useEffect(() => {
-    if (attempt > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
-  }, [attempt])
-  return form
-}

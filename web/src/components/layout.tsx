@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx'
 import { useState } from 'hono/jsx/dom'
 import { type Locale, localeNames, locales, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
-import { NotificationBell } from '../notifications/notifications.tsx'
+import { NotificationBell } from '../notifications/bell.tsx'
 import { type Session, useSession } from '../session/session.ts'
 
 type NavItem = { path: string; label: MessageKey }

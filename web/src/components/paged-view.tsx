@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx'
 import type { Paged } from '../api/use-paged.ts'
 import { LoadMore } from './load-more.tsx'
+import { PageHead } from './page-head.tsx'
 import { EmptyState, ErrorState, Loading } from './states.tsx'
 
 type Ready<T> = Extract<Paged<T>, { state: 'ready' }>
@@ -43,4 +44,19 @@ export const PagedList = <T,>({
       </>
     )}
   </PagedView>
+)
+
+/** A page that is one paged list: its heading with what it offers beside it, a line of introduction, and the list. */
+export const ListScreen = <T,>({
+  title,
+  lead,
+  action,
+  ...list
+}: { title: string; lead: string; action: Child } & Parameters<typeof PagedList<T>>[0]) => (
+  <>
+    <PageHead title={title} lead={lead}>
+      {action}
+    </PageHead>
+    <PagedList {...list} />
+  </>
 )

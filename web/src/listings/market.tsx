@@ -1,6 +1,6 @@
 import { browseSorts } from '@market/contracts/values'
 import { api } from '../api/client.ts'
-import { usePaged } from '../api/use-paged.ts'
+import { pageQuery, usePaged } from '../api/use-paged.ts'
 import { PagedList } from '../components/paged-view.tsx'
 import { SelectField } from '../components/select-field.tsx'
 import { ErrorState } from '../components/states.tsx'
@@ -12,7 +12,6 @@ import { ListingCardView } from './listing-card.tsx'
 import { browseQuery, isFiltered, marketUrl, readFilters } from './market-filters.ts'
 import { MarketSearch } from './market-search.tsx'
 
-const pageSize = '24'
 const sortLabels = {
   newest: 'market.sort.newest',
   price_asc: 'market.sort.priceAsc',
@@ -30,7 +29,7 @@ export const Market = () => {
     async (cursor) =>
       (
         await api.listings.api.listings.$get({
-          query: { limit: pageSize, ...browseQuery(filters), ...(cursor ? { cursor } : {}) },
+          query: { ...browseQuery(filters), ...pageQuery(24, cursor) },
         })
       ).json(),
     [search],

@@ -1,10 +1,11 @@
 import { useState } from 'hono/jsx/dom'
 import { ApiError, api } from '../api/client.ts'
 import type { OwnListing } from '../api/types.ts'
-import { usePaged } from '../api/use-paged.ts'
+import { pageQuery, usePaged } from '../api/use-paged.ts'
 import { useRowAction } from '../api/use-row-action.ts'
 import { Announcement } from '../components/announcement.tsx'
 import { describeError, FormError } from '../components/form.tsx'
+import { PageHead } from '../components/page-head.tsx'
 import { PagedList } from '../components/paged-view.tsx'
 import { StatusBadge } from '../components/status-badge.tsx'
 import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
@@ -121,8 +122,7 @@ export const OwnListings = () => {
   const { busy, failure, run } = useRowAction()
   const [archiving, setArchiving] = useState<string | null>(null)
   const listings = usePaged(
-    async (cursor) =>
-      (await api.listings.api.suppliers.me.listings.$get({ query: { limit: '25', ...(cursor ? { cursor } : {}) } })).json(),
+    async (cursor) => (await api.listings.api.suppliers.me.listings.$get({ query: pageQuery(25, cursor) })).json(),
     [changes],
   )
 
@@ -145,10 +145,7 @@ export const OwnListings = () => {
   )
   return (
     <>
-      <div class="page-head">
-        <h1>{t('supplier.listings.title')}</h1>
-        {addLink}
-      </div>
+      <PageHead title={t('supplier.listings.title')}>{addLink}</PageHead>
       <Announcement message={announcement} />
       <PagedList
         list={listings}

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx'
 import type { OrderView } from '../api/types.ts'
+import { StackedTable } from '../components/stacked-table.tsx'
 import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
 import { useNames } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
@@ -32,42 +33,31 @@ export const OrderLines = ({ order }: { order: OrderView }) => {
   return (
     <section class="section" aria-labelledby="items-title">
       <h2 id="items-title">{t('order.items')}</h2>
-      <div class="table-wrap table-wrap--stack">
-        <table class="table table--stack" data-lines>
-          <thead>
+      <StackedTable columns={columns} data={{ 'data-lines': true }}>
+        {order.lines.map((line) => {
+          const unit = names.unit(line.unit)
+          return (
             <tr>
-              {columns.map((column) => (
-                <th scope="col">{column}</th>
-              ))}
+              <td data-label={columns[0]}>
+                {line.listingId ? (
+                  <a href={`/listings/${line.listingId}`}>{localized(locale, line.title)}</a>
+                ) : (
+                  localized(locale, line.title)
+                )}
+              </td>
+              <td data-label={columns[1]} class="numeric">
+                {fill(t('listing.qty'), { n: line.quantity, unit })}
+              </td>
+              <td data-label={columns[2]} class="numeric">
+                {fill(t('listing.tiers.perUnit'), { price: formatFen(line.unitPriceFen), unit })}
+              </td>
+              <td data-label={columns[3]} class="numeric">
+                {formatFen(line.amountFen)}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {order.lines.map((line) => {
-              const unit = names.unit(line.unit)
-              return (
-                <tr>
-                  <td data-label={columns[0]}>
-                    {line.listingId ? (
-                      <a href={`/listings/${line.listingId}`}>{localized(locale, line.title)}</a>
-                    ) : (
-                      localized(locale, line.title)
-                    )}
-                  </td>
-                  <td data-label={columns[1]} class="numeric">
-                    {fill(t('listing.qty'), { n: line.quantity, unit })}
-                  </td>
-                  <td data-label={columns[2]} class="numeric">
-                    {fill(t('listing.tiers.perUnit'), { price: formatFen(line.unitPriceFen), unit })}
-                  </td>
-                  <td data-label={columns[3]} class="numeric">
-                    {formatFen(line.amountFen)}
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
-      </div>
+          )
+        })}
+      </StackedTable>
       <p class="order-total">
         <span>{t('order.total')}</span> <strong data-order-total>{formatFen(order.totalFen)}</strong>
       </p>

@@ -1,5 +1,6 @@
 import { api } from '../api/client.ts'
-import { usePaged } from '../api/use-paged.ts'
+import { pageQuery, usePaged } from '../api/use-paged.ts'
+import { PageHead } from '../components/page-head.tsx'
 import { PagedList } from '../components/paged-view.tsx'
 import { useI18n } from '../i18n/i18n.ts'
 import { OrderCard } from './order-card.tsx'
@@ -13,15 +14,14 @@ export const OrderList = ({ role }: { role: 'buyer' | 'supplier' }) => {
     async (cursor) =>
       (
         await api.orders.api.orders.$get({
-          query: { role, limit: '20', ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) },
+          query: { role, ...(status ? { status } : {}), ...pageQuery(20, cursor) },
         })
       ).json(),
     [role, status],
   )
   return (
     <>
-      <div class="page-head">
-        <h1>{t('orders.title')}</h1>
+      <PageHead title={t('orders.title')} lead={t(role === 'buyer' ? 'orders.intro.buyer' : 'orders.intro.supplier')}>
         <a
           href={`/api/orders/export.csv?role=${role}`}
           download={`orders-${role}.csv`}
@@ -29,8 +29,7 @@ export const OrderList = ({ role }: { role: 'buyer' | 'supplier' }) => {
         >
           {t('orders.export')}
         </a>
-      </div>
-      <p class="lead">{t(role === 'buyer' ? 'orders.intro.buyer' : 'orders.intro.supplier')}</p>
+      </PageHead>
       <div class="filters">
         <StatusFilter id="orders-status" status={status ?? ''} base="/orders" allLabel={t('orders.filter.all')} />
       </div>

@@ -1,7 +1,7 @@
 import { api } from '../api/client.ts'
 import type { MyBid } from '../api/types.ts'
-import { usePaged } from '../api/use-paged.ts'
-import { PagedList } from '../components/paged-view.tsx'
+import { pageQuery, usePaged } from '../api/use-paged.ts'
+import { ListScreen } from '../components/paged-view.tsx'
 import { StatusBadge } from '../components/status-badge.tsx'
 import { formatDateTime, useI18n } from '../i18n/i18n.ts'
 import { useNames } from '../listings/catalog.ts'
@@ -59,26 +59,22 @@ const BidCard = ({ bid }: { bid: MyBid }) => {
 /** The supplier's bids, newest first. */
 export const MyBids = () => {
   const { t } = useI18n()
-  const list = usePaged(
-    async (cursor) => (await api.rfqs.api.bids.mine.$get({ query: { limit: '20', ...(cursor ? { cursor } : {}) } })).json(),
-    [],
+  const list = usePaged(async (cursor) => (await api.rfqs.api.bids.mine.$get({ query: pageQuery(20, cursor) })).json(), [])
+  const toFeed = (
+    <a href="/rfqs/feed" class="button button--secondary button--small">
+      {t('nav.rfqFeed')}
+    </a>
   )
   return (
-    <>
-      <div class="page-head">
-        <h1>{t('bids.title')}</h1>
-        <a href="/rfqs/feed" class="button button--secondary button--small">
-          {t('nav.rfqFeed')}
-        </a>
-      </div>
-      <p class="lead">{t('bids.intro')}</p>
-      <PagedList
-        list={list}
-        empty={t('bids.empty')}
-        class="order-list"
-        moreLabel={t('market.loadMore')}
-        item={(bid) => <BidCard bid={bid} />}
-      />
-    </>
+    <ListScreen
+      title={t('bids.title')}
+      lead={t('bids.intro')}
+      action={toFeed}
+      list={list}
+      empty={t('bids.empty')}
+      class="order-list"
+      moreLabel={t('market.loadMore')}
+      item={(bid) => <BidCard bid={bid} />}
+    />
   )
 }

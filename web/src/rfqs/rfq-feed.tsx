@@ -1,5 +1,5 @@
 import { ApiError, api } from '../api/client.ts'
-import { usePaged } from '../api/use-paged.ts'
+import { pageQuery, usePaged } from '../api/use-paged.ts'
 import { PagedList } from '../components/paged-view.tsx'
 import { SelectField } from '../components/select-field.tsx'
 import { useI18n } from '../i18n/i18n.ts'
@@ -31,7 +31,7 @@ export const RfqFeed = () => {
     async (cursor) =>
       (
         await api.rfqs.api.rfqs.feed.$get({
-          query: { limit: '20', ...(category ? { category } : {}), ...(cursor ? { cursor } : {}) },
+          query: { ...(category ? { category } : {}), ...pageQuery(20, cursor) },
         })
       ).json(),
     [category],
