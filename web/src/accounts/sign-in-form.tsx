@@ -5,6 +5,7 @@ import { useForm } from '../components/use-form.ts'
 import { fill, useI18n } from '../i18n/i18n.ts'
 import { navigate } from '../router.ts'
 import { safeNext, useSession } from '../session/session.ts'
+import './accounts.css'
 
 const nextPath = () => safeNext(new URLSearchParams(location.search).get('next')) ?? '/account'
 

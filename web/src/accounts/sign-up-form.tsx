@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
 import { navigate } from '../router.ts'
 import { useSession } from '../session/session.ts'
+import './accounts.css'
 
 type Values = {
   role: RegisterInput['role']

@@ -6,6 +6,7 @@ import { useForm } from '../components/use-form.ts'
 import { formatDateTime, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
 import { useSession } from '../session/session.ts'
+import './accounts.css'
 
 const fieldMessages: Record<string, MessageKey> = {
   licenseNumber: 'verification.licenseNumber.invalid',

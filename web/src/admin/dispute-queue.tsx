@@ -14,6 +14,7 @@ import { ResolveForm } from '../orders/actions/dispute-actions.tsx'
 import { OrderNumber } from '../orders/order-number.tsx'
 import { StatusFilter, useStatusFromSearch } from '../orders/status-filter.tsx'
 import { disputeReasonText } from '../orders/timeline.tsx'
+import '../orders/orders.css'
 
 /** A disputed order as the administrator weighs it: the parties, the money, and what each side says. */
 const DisputeCard = ({

@@ -5,6 +5,7 @@ import type { ListingForReview } from '../api/types.ts'
 import { StackedTable } from '../components/stacked-table.tsx'
 import { fill, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
+import './listing-review.css'
 
 /** All the languages a supplier wrote, so the reviewer reads every one of them. */
 export const AllLanguages = ({ text }: { text: LocalizedText }) => (

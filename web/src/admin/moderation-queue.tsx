@@ -17,6 +17,7 @@ import { ListingPhoto } from '../listings/listing-photo.tsx'
 import { formatFen } from '../listings/money.ts'
 import { useSearch } from '../router.ts'
 import { AllLanguages, Photos, RevisionTable } from './listing-review.tsx'
+import './moderation.css'
 
 type Tab = ModerationQuery['status']
 type Action = 'approve' | 'reject' | 'suspend' | 'reinstate'

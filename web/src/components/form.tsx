@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx'
 import { ApiError, OfflineError } from '../api/client.ts'
 import { errorMessage, type Locale, translate, useI18n } from '../i18n/i18n.ts'
+import './form.css'
 
 type TextFieldProps = {
   id: string

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'hono/jsx/dom'
 import { photoUrl, uploadPhoto } from '../api/client.ts'
 import { fill, useI18n } from '../i18n/i18n.ts'
 import { describeError } from './form.tsx'
+import './photo-picker.css'
 
 export type Photo = { id: string; preview: string; key?: string; uploading: boolean; error?: unknown; fresh: boolean }
 

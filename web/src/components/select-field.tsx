@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx'
+import './form.css'
 
 type SelectFieldProps<T extends string> = {
   id: string

@@ -1,6 +1,7 @@
 import type { CategoriesResponse } from '@market/contracts'
 import { localized, useI18n } from '../i18n/i18n.ts'
 import { categoryGroupLabel } from './catalog.ts'
+import './category-tiles.css'
 
 /** A category to browse; the current one says so. */
 export const CategoryTile = ({

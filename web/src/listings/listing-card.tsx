@@ -3,6 +3,7 @@ import { fill, localized, useI18n } from '../i18n/i18n.ts'
 import { ListingPhoto } from './listing-photo.tsx'
 import { formatFen } from './money.ts'
 import { SupplierLine } from './supplier-line.tsx'
+import './listing-card.css'
 
 /** A listing in the market's grid: photo, title (the link), price from, MOQ and origin, and its supplier. */
 export const ListingCardView = ({ card, unitName }: { card: ListingCard; unitName: string }) => {

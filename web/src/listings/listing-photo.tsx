@@ -1,4 +1,5 @@
 import { photoUrl } from '../api/client.ts'
+import './listing-photo.css'
 
 /** A listing's photo, or a woven placeholder naming the category when there is none. */
 export const ListingPhoto = ({ photo, label, alt = '' }: { photo?: string | undefined; label: string; alt?: string }) =>

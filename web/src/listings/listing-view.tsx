@@ -11,6 +11,7 @@ import { ListingPhoto } from './listing-photo.tsx'
 import { formatFen } from './money.ts'
 import { VerifiedMark } from './supplier-line.tsx'
 import { tierRange } from './tiers.ts'
+import './listing-view.css'
 
 /** The listing's photos: one large, the others as buttons that show them. */
 const Gallery = ({ photos, title }: { photos: string[]; title: string }) => {

@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/i18n.ts'
 import { navigate } from '../router.ts'
 import { type Filters, isFiltered, marketUrl, readFilters } from './market-filters.ts'
 import { parseYuan } from './money.ts'
+import './market.css'
 
 type PriceError = 'min' | 'max' | null
 

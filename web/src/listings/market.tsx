@@ -11,6 +11,7 @@ import { CategoryTile } from './category-tiles.tsx'
 import { ListingCardView } from './listing-card.tsx'
 import { browseQuery, isFiltered, marketUrl, readFilters } from './market-filters.ts'
 import { MarketSearch } from './market-search.tsx'
+import './market.css'
 
 const sortLabels = {
   newest: 'market.sort.newest',

@@ -13,6 +13,7 @@ import { useSearch } from '../router.ts'
 import { useNames } from './catalog.ts'
 import { ListingPhoto } from './listing-photo.tsx'
 import { formatFen } from './money.ts'
+import './own-listings.css'
 
 type Action = 'submit' | 'archive'
 

@@ -1,6 +1,7 @@
 import type { SupplierCard } from '@market/contracts'
 import { Badge } from '../components/status-badge.tsx'
 import { useI18n } from '../i18n/i18n.ts'
+import './supplier-line.css'
 
 /** A verified supplier says so in words, not only with a tick. */
 export const VerifiedMark = ({ verified }: { verified: boolean }) => {

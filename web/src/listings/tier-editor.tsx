@@ -1,6 +1,7 @@
 import { maxPriceTiers } from '@market/contracts/values'
 import { fill, useI18n } from '../i18n/i18n.ts'
 import type { Tier } from './listing-values.ts'
+import './tier-editor.css'
 
 type TierField = keyof Tier
 

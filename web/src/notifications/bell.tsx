@@ -3,6 +3,7 @@ import { api } from '../api/client.ts'
 import { fill, useI18n } from '../i18n/i18n.ts'
 import { useSession } from '../session/session.ts'
 import { notificationsChanged } from './describe.ts'
+import './bell.css'
 
 const pollMs = 60_000
 

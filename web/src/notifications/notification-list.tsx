@@ -8,6 +8,7 @@ import { EmptyState, ResourceView } from '../components/states.tsx'
 import { fill, formatDateTime, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
 import { announceNotificationsChanged, describeNotification } from './describe.ts'
+import './notification-list.css'
 
 /** Where a notification leads, if anywhere: its listing, its request, the account, or its order. */
 const destinations = (item: NotificationItem): { href: string; label: MessageKey }[] => [

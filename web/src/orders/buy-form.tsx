@@ -9,6 +9,7 @@ import { formatFen } from '../listings/money.ts'
 import { tierRange } from '../listings/tiers.ts'
 import { navigate } from '../router.ts'
 import { useSession } from '../session/session.ts'
+import './buy.css'
 
 type Values = { quantity: string; method: 'pickup' | 'ship'; name: string; phone: string; address: string; note: string }
 

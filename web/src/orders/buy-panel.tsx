@@ -2,6 +2,7 @@ import type { ListingWithSupplier } from '@market/contracts'
 import { useI18n } from '../i18n/i18n.ts'
 import { useSession } from '../session/session.ts'
 import { BuyForm } from './buy-form.tsx'
+import './buy.css'
 
 /**
  * Ordering from a listing: buyers get the form, visitors a way to sign in, other suppliers a word

@@ -4,6 +4,7 @@ import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
 import { useNames } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
 import { OrderNumber } from './order-number.tsx'
+import './orders.css'
 
 /** One order in a list: what, from or for whom, how much, and where it stands. */
 export const OrderCard = ({ order, role }: { order: Order; role: Role }) => {

@@ -13,6 +13,7 @@ import { OrderFacts, OrderLines } from './order-facts.tsx'
 import { OrderNumber } from './order-number.tsx'
 import { Timeline } from './timeline.tsx'
 import { type Step, useOrder } from './use-order.ts'
+import './order-page.css'
 
 /** Where the order stands that the reader should know now: back from paying, payment due, completing soon. */
 const Notices = ({ order }: { order: OrderView }) => {

@@ -5,6 +5,7 @@ import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
 import { useNames } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
 import { disputeReasonText } from './timeline.tsx'
+import './order-page.css'
 
 type Row = [string, Child]
 

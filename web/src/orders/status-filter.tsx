@@ -3,6 +3,7 @@ import { orderStatuses } from '@market/contracts/values'
 import { SelectField } from '../components/select-field.tsx'
 import { useI18n } from '../i18n/i18n.ts'
 import { navigate, useSearch } from '../router.ts'
+import './orders.css'
 
 /** The status the page's URL asks for (`?status=`), if it is one. */
 export const useStatusFromSearch = (): OrderStatus | undefined => {

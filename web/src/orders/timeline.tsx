@@ -1,6 +1,7 @@
 import type { Order, TimelineEvent } from '@market/contracts'
 import { disputeOutcomes, disputeReasons, orderSteps } from '@market/contracts/values'
 import { fill, formatDateTime, type Locale, translate, useI18n } from '../i18n/i18n.ts'
+import './timeline.css'
 
 /** Every event an order's history may name: its steps, its placing, and what Stripe reports. */
 const events = [...orderSteps, 'placed', 'checkout_expired', 'payment_failed', 'refunded'] as const

@@ -2,6 +2,7 @@ import { localized, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
 import { useCatalog } from '../listings/catalog.ts'
 import { CategoryTile } from '../listings/category-tiles.tsx'
+import './home.css'
 
 const roles: { title: MessageKey; body: MessageKey }[] = [
   { title: 'home.forBuyers.title', body: 'home.forBuyers.body' },

@@ -2,6 +2,7 @@ import { categoryGroups } from '@market/contracts/values'
 import { EmptyState, ResourceView } from '../components/states.tsx'
 import { localized, useI18n } from '../i18n/i18n.ts'
 import { categoryGroupLabel, useCatalog } from '../listings/catalog.ts'
+import './materials.css'
 
 export const MaterialsPage = () => {
   const { t, locale } = useI18n()

@@ -7,6 +7,7 @@ import { describeError, FormError, TextField } from '../components/form.tsx'
 import { type FieldMessage, say } from '../components/use-form.ts'
 import { fill, useI18n } from '../i18n/i18n.ts'
 import { formatFen } from '../listings/money.ts'
+import './compare.css'
 
 type Choice = { bidId: string; quantity: string }
 

@@ -3,6 +3,7 @@ import { api } from '../api/client.ts'
 import { describeError, FormError, TextField } from '../components/form.tsx'
 import { unfilled, useForm } from '../components/use-form.ts'
 import { useI18n } from '../i18n/i18n.ts'
+import './rfqs.css'
 
 /** The buyer withdraws its request, saying why (the suppliers who bid are told). */
 export const CancelRfq = ({ rfq, onCancelled }: { rfq: Rfq; onCancelled: () => void }) => {

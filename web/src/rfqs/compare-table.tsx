@@ -9,6 +9,7 @@ import { useNames } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
 import { VerifiedMark } from '../listings/supplier-line.tsx'
 import { formatQuantity, isLive } from './use-rfq.ts'
+import './compare.css'
 
 export type SortKey = 'score' | 'price' | 'leadTime' | 'total'
 export const sortKeys = ['score', 'price', 'leadTime', 'total'] as const satisfies SortKey[]

@@ -9,6 +9,7 @@ import { useNames } from '../listings/catalog.ts'
 import { AwardedOrders, AwardPanel, useAward } from './award.tsx'
 import { CompareTable, mayChoose, type SortKey, sortBids, sortKeys } from './compare-table.tsx'
 import { WeightControls, type Weights } from './weight-controls.tsx'
+import './compare.css'
 
 /** The bids on a request, scored with the buyer's weights (the server scores; a short pause lets a slider settle). */
 const useComparison = (rfq: Rfq, weights: Weights) => {

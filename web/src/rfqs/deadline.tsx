@@ -1,6 +1,7 @@
 import type { Rfq } from '@market/contracts'
 import { useEffect, useState } from 'hono/jsx/dom'
 import { fill, formatDateTime, type Locale, translate, useI18n } from '../i18n/i18n.ts'
+import './rfqs.css'
 
 /** "2 days 5 hours left" — or that the deadline has passed. */
 export const timeLeft = (locale: Locale, deadline: string, now: number) => {

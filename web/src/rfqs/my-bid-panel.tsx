@@ -7,6 +7,7 @@ import { fill, formatDateTime, useI18n } from '../i18n/i18n.ts'
 import { useNames } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
 import { biddingOpen, isLive } from './use-rfq.ts'
+import './my-bid.css'
 
 /** A bid's terms in one line: price per unit, quantity, lead time. */
 export const useQuoteLine = () => {

@@ -5,6 +5,7 @@ import { useNames } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
 import { Deadline } from './deadline.tsx'
 import { TenderMark } from './rfq-head.tsx'
+import './rfqs.css'
 
 /** One request in a list: what, how much, by when, and how many have answered. */
 export const RfqCard = ({ rfq, forSupplier }: { rfq: RfqInList; forSupplier?: boolean }) => {

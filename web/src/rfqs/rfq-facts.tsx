@@ -4,6 +4,7 @@ import { fill, useI18n } from '../i18n/i18n.ts'
 import { useNames } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
 import { Deadline } from './deadline.tsx'
+import './rfqs.css'
 
 /** What a request asks for, the same for the buyer and the suppliers. */
 export const RfqFacts = ({ rfq }: { rfq: Rfq }) => {

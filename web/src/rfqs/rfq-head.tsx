@@ -1,6 +1,7 @@
 import type { Rfq } from '@market/contracts'
 import { Badge, StatusBadge } from '../components/status-badge.tsx'
 import { fill, useI18n } from '../i18n/i18n.ts'
+import './rfqs.css'
 
 /** A tender is marked in words wherever the request appears. */
 export const TenderMark = () => {

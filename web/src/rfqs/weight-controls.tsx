@@ -1,5 +1,6 @@
 import type { CompareQuery } from '@market/contracts'
 import { useI18n } from '../i18n/i18n.ts'
+import './compare.css'
 
 export type Weights = CompareQuery
 

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx'
 import { useI18n } from '../../i18n/i18n.ts'
+import './actions.css'
 
 /** One step the reader may take now, in its own box. */
 export const ActionBox = ({ id, title, children }: { id: string; title: string; children: Child }) => (

@@ -7,6 +7,7 @@ import { unfilled, useForm } from '../../components/use-form.ts'
 import { useI18n } from '../../i18n/i18n.ts'
 import { type ActionProps, orderRoute } from '../use-order.ts'
 import { ActionBox, MinorAction, OpenButton, StepSubmit } from './action-box.tsx'
+import './actions.css'
 
 /** Either party opens a dispute, with a reason and what happened. */
 export const DisputeAction = ({ order, step, busy }: ActionProps) => {
