@@ -82,11 +82,11 @@ export const VerificationRequestInput = z.strictObject({
 export type VerificationRequestInput = z.infer<typeof VerificationRequestInput>
 
 export const VerificationDecisionInput = z
-  .strictObject({ decision: z.enum(values.verificationDecisions), reason: text(500).optional() })
+  .strictObject({ decision: z.enum(values.verificationDecisions), reason: text(values.maxReasonLength).optional() })
   .refine((input) => input.decision === 'approve' || input.reason, { message: 'A rejection needs a reason', path: ['reason'] })
 export type VerificationDecisionInput = z.infer<typeof VerificationDecisionInput>
 
-export const ReasonInput = z.strictObject({ reason: text(500) })
+export const ReasonInput = z.strictObject({ reason: text(values.maxReasonLength) })
 export type ReasonInput = z.infer<typeof ReasonInput>
 
 export const PendingVerification = z.object({

@@ -13,10 +13,11 @@ export const ShippingAddress = z.strictObject({
   address: text(300),
 })
 
+const [pickup, ship] = values.deliveryMethods
 export const Delivery = z.discriminatedUnion('method', [
   /** Collected at the supplier's stall in the market. */
-  z.strictObject({ method: z.literal('pickup') }),
-  z.strictObject({ method: z.literal('ship'), address: ShippingAddress }),
+  z.strictObject({ method: z.literal(pickup) }),
+  z.strictObject({ method: z.literal(ship), address: ShippingAddress }),
 ])
 export type Delivery = z.infer<typeof Delivery>
 

@@ -122,10 +122,12 @@ export const MyBid = Bid.extend({
 })
 export const MyBidsPage = z.object({ items: z.array(MyBid), nextCursor: z.string().nullable() })
 
+const weight = (name: keyof typeof values.compareWeights) =>
+  z.coerce.number().min(0).max(100).default(values.compareWeights[name])
 export const CompareQuery = z.strictObject({
-  price: z.coerce.number().min(0).max(100).default(50),
-  leadTime: z.coerce.number().min(0).max(100).default(30),
-  reputation: z.coerce.number().min(0).max(100).default(20),
+  price: weight('price'),
+  leadTime: weight('leadTime'),
+  reputation: weight('reputation'),
 })
 export type CompareQuery = z.infer<typeof CompareQuery>
 

@@ -51,6 +51,8 @@ export const orderSteps = [
   'resolve',
 ] as const
 export const paymentMethods = ['bank_transfer', 'stripe'] as const
+/** Collected at the supplier's stall, or shipped to an address. */
+export const deliveryMethods = ['pickup', 'ship'] as const
 export const timelineActors = ['buyer', 'supplier', 'admin', 'system', 'stripe'] as const
 export const disputeReasons = ['not_received', 'not_as_described', 'damaged', 'wrong_quantity', 'other'] as const
 /** An administrator settles a dispute by refunding the buyer or releasing the money to the supplier. */
@@ -59,6 +61,9 @@ export const disputeOutcomes = ['refund', 'release'] as const
 /* Purchase requests and bids */
 export const rfqStatuses = ['open', 'closed', 'awarded', 'cancelled', 'expired'] as const
 export const bidStatuses = ['submitted', 'revised', 'withdrawn', 'accepted', 'rejected'] as const
+/** What the buyer's comparison scores bids by, and how much each counts (0–100) until the buyer says otherwise. */
+export const compareWeights = { price: 50, leadTime: 30, reputation: 20 } as const
+export const compareWeightNames = ['price', 'leadTime', 'reputation'] as const satisfies (keyof typeof compareWeights)[]
 
 /* Patterns */
 export const phonePattern = /^\+?[0-9][0-9 -]{5,19}$/
@@ -86,6 +91,8 @@ export const limits = {
 
 export const isWithin = (value: number, range: Range) => Number.isInteger(value) && value >= range.min && value <= range.max
 
+/** The reason an administrator gives for a rejection or a suspension. */
+export const maxReasonLength = 500
 export const maxPriceTiers = 10
 export const maxListingPhotos = 8
 export const maxRfqPhotos = 4

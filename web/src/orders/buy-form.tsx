@@ -1,5 +1,5 @@
-import type { ListingWithSupplier, PlaceOrderInput } from '@market/contracts'
-import { phonePattern, tierIndexFor } from '@market/contracts/values'
+import type { Delivery, ListingWithSupplier, PlaceOrderInput } from '@market/contracts'
+import { deliveryMethods, phonePattern, tierIndexFor } from '@market/contracts/values'
 import { useRef } from 'hono/jsx/dom'
 import { ApiError, api, fieldErrorPaths, numberIn, OfflineError } from '../api/client.ts'
 import { describeError, FormError, TextField } from '../components/form.tsx'
@@ -11,7 +11,7 @@ import { navigate } from '../router.ts'
 import { useSession } from '../session/session.ts'
 import './buy.css'
 
-type Values = { quantity: string; method: 'pickup' | 'ship'; name: string; phone: string; address: string; note: string }
+type Values = { quantity: string; method: Delivery['method']; name: string; phone: string; address: string; note: string }
 
 /** A submission that may have reached the server keeps its key, so a retry cannot order twice. */
 const keepsKey = (error: unknown) =>
@@ -164,7 +164,7 @@ export const BuyForm = ({ listing, unit }: { listing: ListingWithSupplier; unit:
       </div>
       <fieldset class="radio-cards">
         <legend class="field__label">{t('buy.delivery')}</legend>
-        {(['pickup', 'ship'] as const).map((method) => (
+        {deliveryMethods.map((method) => (
           <label class="radio-card">
             <input
               type="radio"

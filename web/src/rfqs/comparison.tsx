@@ -1,4 +1,5 @@
 import type { Rfq } from '@market/contracts'
+import { compareWeights } from '@market/contracts/values'
 import { useEffect, useState } from 'hono/jsx/dom'
 import { api } from '../api/client.ts'
 import type { BidComparison } from '../api/types.ts'
@@ -52,7 +53,7 @@ const useComparison = (rfq: Rfq, weights: Weights) => {
 export const Comparison = ({ rfq, onAwarded }: { rfq: Rfq; onAwarded: () => void }) => {
   const { t, locale } = useI18n()
   const unit = useNames().unit(rfq.unit)
-  const [weights, setWeights] = useState<Weights>({ price: 50, leadTime: 30, reputation: 20 })
+  const [weights, setWeights] = useState<Weights>(compareWeights)
   const [sort, setSort] = useState<SortKey>('score')
   const comparison = useComparison(rfq, weights)
   const { data } = comparison

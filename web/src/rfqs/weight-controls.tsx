@@ -1,10 +1,9 @@
 import type { CompareQuery } from '@market/contracts'
+import { compareWeightNames } from '@market/contracts/values'
 import { useI18n } from '../i18n/i18n.ts'
 import './compare.css'
 
 export type Weights = CompareQuery
-
-const weights = ['price', 'leadTime', 'reputation'] as const
 
 /** How much price, lead time and reputation count in the score; the server scores again as they move. */
 export const WeightControls = ({ weights: values, onChange }: { weights: Weights; onChange: (weights: Weights) => void }) => {
@@ -14,7 +13,7 @@ export const WeightControls = ({ weights: values, onChange }: { weights: Weights
       <legend class="fieldset__title">{t('compare.weights')}</legend>
       <p class="field__hint">{t('compare.weights.hint')}</p>
       <div class="weights__grid">
-        {weights.map((key) => (
+        {compareWeightNames.map((key) => (
           <div class="field weights__item">
             <label class="field__label" for={`weight-${key}`}>
               {t(`compare.weight.${key}`)} <output for={`weight-${key}`}>{values[key]}</output>
