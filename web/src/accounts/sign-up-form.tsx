@@ -2,6 +2,7 @@ import type { RegisterInput } from '@market/contracts'
 import { selfRegisteredRoles } from '@market/contracts/values'
 import { ApiError, api, fieldErrorPaths } from '../api/client.ts'
 import { describeError, FormError, TextField } from '../components/form.tsx'
+import { RadioCards } from '../components/radio-cards.tsx'
 import { useForm } from '../components/use-form.ts'
 import { useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
@@ -124,23 +125,15 @@ export const SignUpForm = () => {
 
   return (
     <form class="form" noValidate onSubmit={form.submit({ send, refused })} ref={form.formRef}>
-      <fieldset class="radio-cards">
-        <legend class="field__label">{t('signup.role')}</legend>
-        {selfRegisteredRoles.map((role) => (
-          <label class="radio-card">
-            <input
-              type="radio"
-              name="role"
-              value={role}
-              class="radio-card__input"
-              checked={values.role === role}
-              onChange={() => set('role')(role)}
-            />
-            <span class="radio-card__title">{t(`signup.role.${role}.title`)}</span>
-            <span class="radio-card__body">{t(`signup.role.${role}.body`)}</span>
-          </label>
-        ))}
-      </fieldset>
+      <RadioCards
+        legend={t('signup.role')}
+        name="role"
+        options={selfRegisteredRoles}
+        value={values.role}
+        onChange={set('role')}
+        title={(role) => t(`signup.role.${role}.title`)}
+        body={(role) => t(`signup.role.${role}.body`)}
+      />
       {fields.map((field) => (
         <TextField
           id={field.id}

@@ -19,6 +19,10 @@ export class ApiError extends Error {
 /** Network failure (offline, server down): distinct from an error the server chose to send. */
 export class OfflineError extends Error {}
 
+/** A field of a JSON value that may not be an object at all. */
+const field = (value: unknown, name: string): unknown =>
+  typeof value === 'object' && value !== null ? Reflect.get(value, name) : undefined
+
 /** Retry-After is either delay-seconds or an HTTP date. */
 const parseRetryAfter = (header: string | null): number | undefined => {
   if (!header) return undefined
@@ -36,12 +40,18 @@ const fetchWithErrors: typeof fetch = async (input, init) => {
     throw new OfflineError(String(error))
   }
   if (!response.ok) {
-    const body = (await response.json().catch(() => undefined)) as ErrorBody | undefined
+    // The envelope's fields are read, not assumed: a proxy's HTML error page has none of them.
+    const body: unknown = await response.json().catch(() => undefined)
+    const error = field(body, 'error')
+    const text = (name: keyof ErrorBody['error']) => {
+      const value = field(error, name)
+      return typeof value === 'string' ? value : undefined
+    }
     throw new ApiError(
       response.status,
-      body?.error.code ?? 'internal',
-      body?.error.message ?? response.statusText,
-      body?.error.details,
+      text('code') ?? 'internal',
+      text('message') ?? response.statusText,
+      field(error, 'details'),
       parseRetryAfter(response.headers.get('Retry-After')),
     )
   }
@@ -63,15 +73,16 @@ export const api = {
 export const fieldErrorPaths = (error: unknown): Set<string> => {
   const paths = new Set<string>()
   if (!(error instanceof ApiError) || error.code !== 'request.invalid' || !Array.isArray(error.details)) return paths
-  for (const issue of error.details as { path?: unknown }[]) {
-    if (Array.isArray(issue?.path)) paths.add(issue.path.map(String).join('.'))
+  for (const issue of error.details) {
+    const path = field(issue, 'path')
+    if (Array.isArray(path)) paths.add(path.map(String).join('.'))
   }
   return paths
 }
 
 /** A number an error's details name (what is left in stock, the minimum order), if they name one. */
 export const numberIn = (details: unknown, name: string): number | undefined => {
-  const value = typeof details === 'object' && details !== null ? Reflect.get(details, name) : undefined
+  const value = field(details, name)
   return typeof value === 'number' ? value : undefined
 }
 

@@ -3,6 +3,7 @@ import { deliveryMethods, phonePattern, tierIndexFor } from '@market/contracts/v
 import { useRef } from 'hono/jsx/dom'
 import { ApiError, api, fieldErrorPaths, numberIn, OfflineError } from '../api/client.ts'
 import { describeError, FormError, TextField } from '../components/form.tsx'
+import { RadioCards } from '../components/radio-cards.tsx'
 import { type FieldErrors, useForm } from '../components/use-form.ts'
 import { fill, useI18n } from '../i18n/i18n.ts'
 import { formatFen } from '../listings/money.ts'
@@ -162,29 +163,17 @@ export const BuyForm = ({ listing, unit }: { listing: ListingWithSupplier; unit:
           <p class="buy-total__note">{fill(t('buy.quantity.belowMoq'), { n: listing.moq, unit })}</p>
         )}
       </div>
-      <fieldset class="radio-cards">
-        <legend class="field__label">{t('buy.delivery')}</legend>
-        {deliveryMethods.map((method) => (
-          <label class="radio-card">
-            <input
-              type="radio"
-              name="delivery"
-              value={method}
-              class="radio-card__input"
-              checked={values.method === method}
-              onChange={() => set('method')(method)}
-            />
-            <span class="radio-card__title">{t(`buy.${method}.title`)}</span>
-            <span class="radio-card__body">
-              {method === 'ship'
-                ? t('buy.ship.body')
-                : stall
-                  ? fill(t('buy.pickup.body'), { stall })
-                  : t('buy.pickup.bodyNoStall')}
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <RadioCards
+        legend={t('buy.delivery')}
+        name="delivery"
+        options={deliveryMethods}
+        value={values.method}
+        onChange={set('method')}
+        title={(method) => t(`buy.${method}.title`)}
+        body={(method) =>
+          method === 'ship' ? t('buy.ship.body') : stall ? fill(t('buy.pickup.body'), { stall }) : t('buy.pickup.bodyNoStall')
+        }
+      />
       {values.method === 'ship' && (
         <>
           <TextField

@@ -2,6 +2,7 @@ import type { DisputeInput, ResolveDisputeInput } from '@market/contracts'
 import { disputeOutcomes, disputeReasons } from '@market/contracts/values'
 import { useState } from 'hono/jsx/dom'
 import { TextField } from '../../components/form.tsx'
+import { RadioCards } from '../../components/radio-cards.tsx'
 import { SelectField } from '../../components/select-field.tsx'
 import { unfilled, useForm } from '../../components/use-form.ts'
 import { useI18n } from '../../i18n/i18n.ts'
@@ -86,22 +87,14 @@ export const ResolveForm = ({
   })
   return (
     <form class="form resolve-form" noValidate onSubmit={submit} ref={form.formRef} data-resolve={orderId}>
-      <fieldset class="radio-cards">
-        <legend class="field__label">{t('action.resolve.outcome')}</legend>
-        {disputeOutcomes.map((option) => (
-          <label class="radio-card">
-            <input
-              type="radio"
-              name={`outcome-${orderId}`}
-              value={option}
-              class="radio-card__input"
-              checked={outcome === option}
-              onChange={() => form.set('outcome')(option)}
-            />
-            <span class="radio-card__title">{t(`resolution.${option}`)}</span>
-          </label>
-        ))}
-      </fieldset>
+      <RadioCards
+        legend={t('action.resolve.outcome')}
+        name={`outcome-${orderId}`}
+        options={disputeOutcomes}
+        value={outcome}
+        onChange={form.set('outcome')}
+        title={(option) => t(`resolution.${option}`)}
+      />
       <TextField
         id={`resolve-note-${orderId}`}
         label={t('action.resolve.note')}
