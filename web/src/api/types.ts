@@ -17,13 +17,11 @@ type Admin = Api['admin']['api']['admin']
 
 /** An order as one reader sees it: how it may be paid, and the steps that reader may take now. */
 export type OrderView = Ok<Orders[':id']['$get']>
-export type OrderSummary = Item<Orders['$get']>
 export type DisputedOrder = Item<Admin['orders']['$get']>
 
 export type ListingDetail = Ok<Listings['listings'][':id']['$get']>
 export type OwnListing = Item<Listings['suppliers']['me']['listings']['$get']>
 export type ListingForReview = Item<Admin['listings']['$get']>
-export type Catalog = Ok<Listings['categories']['$get']>
 
 /**
  * A request as its reader sees it: a supplier also sees its own bid. The handler answers either
@@ -37,6 +35,4 @@ export type BidComparison = Ok<Rfqs[':id']['bids']['$get']>
 export type ComparedBid = BidComparison['bids'][number]
 export type MyBid = Item<Api['rfqs']['api']['bids']['mine']['$get']>
 
-export type UserInList = Item<Admin['users']['$get']>
-export type PendingVerification = Item<Admin['verifications']['$get']>
 export type NotificationItem = Item<Api['notifications']['api']['notifications']['$get']>
