@@ -24,6 +24,8 @@ export type MarketConfig = {
   cookieSecure: boolean
   /** `info` logs every request; unknown values count as `info`. */
   logLevel: string | undefined
+  /** How long a keyed request that has not answered holds its Idempotency-Key (60 s unless set). */
+  idempotencyLeaseSeconds?: number
 }
 
 /** Session tokens and cursors are signed with HMAC-SHA256: a key shorter than its 32-byte hash weakens them. */

@@ -82,6 +82,7 @@ const main = async () => {
       },
       cookieSecure: config.COOKIE_SECURE !== 'false',
       logLevel: config.LOG_LEVEL,
+      idempotencyLeaseSeconds: config.IDEMPOTENCY_LEASE_SECONDS,
       objectsDir: paths.objects,
     }
     server = await serveMarket({ port: config.PORT, host: config.HOST, webDir, config: market })

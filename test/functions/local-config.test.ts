@@ -4,15 +4,30 @@ import { readLocalConfig } from '../../functions/local/config.ts'
 describe('npm start configuration', () => {
   it('has working defaults', () => {
     const config = readLocalConfig({})
-    expect(config).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', TABLE_NAME: 'market', SEED_DEMO_DATA: true, DYNAMODB_PORT: 0 })
+    expect(config).toMatchObject({
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      TABLE_NAME: 'market',
+      SEED_DEMO_DATA: true,
+      DYNAMODB_PORT: 0,
+      IDEMPOTENCY_LEASE_SECONDS: 60,
+    })
     expect(config.DATA_DIR).toMatch(/\/\.data$/)
   })
 
   it('reads the environment', () => {
-    expect(readLocalConfig({ PORT: '8080', SEED_DEMO_DATA: 'false', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' })).toMatchObject({
+    expect(
+      readLocalConfig({
+        PORT: '8080',
+        SEED_DEMO_DATA: 'false',
+        DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000',
+        IDEMPOTENCY_LEASE_SECONDS: '3',
+      }),
+    ).toMatchObject({
       PORT: 8080,
       SEED_DEMO_DATA: false,
       DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000',
+      IDEMPOTENCY_LEASE_SECONDS: 3,
     })
   })
 
