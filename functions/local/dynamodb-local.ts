@@ -39,23 +39,29 @@ const waitForPort = async (endpoint: string, child: ChildProcess, output: () => 
 }
 
 // Java must not outlive this process, even one killed with -9: it would hold the data folder, and
-// the next start would run a second DynamoDB Local on the same files.
+// the next start would run a second DynamoDB Local on the same files. It is sent SIGTERM, not
+// SIGKILL: DynamoDB Local killed outright can lose transactions it had already acknowledged while
+// others were running, and SIGTERM gives it time to keep them.
 
 const setpriv = '/usr/bin/setpriv'
 /** How Java is tied to this process: Linux's parent-death signal where setpriv is there to set it, else a watchdog. */
 type Tether = 'setpriv' | 'watchdog'
 
-/** setpriv sets the parent-death signal and execs Java: the kernel kills Java when this process dies. */
+/** setpriv sets the parent-death signal and execs Java: the kernel stops Java when this process dies. */
 const spawnUnderSetpriv = ((command: string, args: readonly string[], options: SpawnOptions) =>
-  spawn(setpriv, ['--pdeathsig', 'KILL', '--', command, ...args], options)) as typeof spawn
+  spawn(setpriv, ['--pdeathsig', 'TERM', '--', command, ...args], options)) as typeof spawn
 
-/** A small detached process that kills Java (pid argv[2]) once this one (argv[1]) is gone. */
+/** A small detached process that stops Java (pid argv[2]) once this one (argv[1]) is gone, killing it if it lingers. */
 const watchdog = `
 const [parent, java] = process.argv.slice(1).map(Number)
 const gone = (pid) => { try { process.kill(pid, 0); return false } catch (error) { return error.code === 'ESRCH' } }
-setInterval(() => {
-  if (gone(parent) && !gone(java)) process.kill(java, 'SIGKILL')
-  if (gone(parent) || gone(java)) process.exit()
+const watch = setInterval(() => {
+  if (gone(java)) process.exit()
+  if (!gone(parent)) return
+  clearInterval(watch)
+  process.kill(java, 'SIGTERM')
+  setTimeout(() => { if (!gone(java)) process.kill(java, 'SIGKILL'); process.exit() }, 10000)
+  setInterval(() => gone(java) && process.exit(), 100)
 }, 250)`
 
 const startWatchdog = (javaPid: number) =>
@@ -124,10 +130,19 @@ const dynamoProcessesOn = async (folder: string) => {
   return pids
 }
 
-const killAndWait = async (pid: number) => {
-  process.kill(pid, 'SIGKILL')
-  const deadline = Date.now() + 10_000
+const exitOf = async (pid: number, withinMs: number) => {
+  const deadline = Date.now() + withinMs
   while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+  return !isAlive(pid)
+}
+
+/** Stops a DynamoDB Local that is no one's: SIGTERM (it keeps what it acknowledged), SIGKILL if it lingers. */
+const stopOrphan = async (pid: number) => {
+  for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
+    if (!isAlive(pid)) return
+    process.kill(pid, signal)
+    if (await exitOf(pid, 10_000)) return
+  }
 }
 
 /** Makes this process the owner of `folder`, or says who is. */
@@ -137,7 +152,7 @@ const claimFolder = async (folder: string): Promise<Owner> => {
     try {
       await writeOwner(folder, me, { exclusive: true })
       // Any DynamoDB Local still on the folder was left by an owner that is gone.
-      for (const pid of await dynamoProcessesOn(folder)) await killAndWait(pid)
+      for (const pid of await dynamoProcessesOn(folder)) await stopOrphan(pid)
       return me
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
@@ -196,7 +211,8 @@ export const startDynamoDbLocal = async ({
     if (folder && (await readOwner(folder))?.pid === process.pid) await rm(ownerFile(folder), { force: true })
   }
   try {
-    await waitForPort(endpoint, child, () => output, 30_000)
+    // Java takes a few seconds to start, and far longer on a busy machine.
+    await waitForPort(endpoint, child, () => output, 90_000)
     if (folder && owner) await writeOwner(folder, { ...owner, javaPid: child.pid, endpoint })
   } catch (error) {
     await stop()

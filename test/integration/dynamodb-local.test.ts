@@ -31,7 +31,7 @@ const answers = (endpoint: string) =>
     () => false,
   )
 
-describe('DynamoDB Local on a data folder', () => {
+describe('DynamoDB Local on a data folder', { timeout: 300_000 }, () => {
   it('refuses a second owner while the first lives, naming the folder and the owner', async () => {
     const folder = await tempDir()
     const first = await startDynamoDbLocal({ dataDir: folder })
@@ -51,13 +51,14 @@ describe('DynamoDB Local on a data folder', () => {
     // What a start killed with -9 used to leave: Java on the folder, its parent gone.
     const port = await freePort()
     const orphan = spawnDynamoDbLocal({ path: folder, port, sharedDb: true, stdio: 'ignore' })
-    await expect.poll(() => answers(`http://127.0.0.1:${port}`)).toBe(true)
-    const dynamo = await startDynamoDbLocal({ dataDir: folder })
     try {
+      await expect.poll(() => answers(`http://127.0.0.1:${port}`), { timeout: 90_000 }).toBe(true)
+      const dynamo = await startDynamoDbLocal({ dataDir: folder })
       expect(orphan.exitCode !== null || orphan.signalCode !== null).toBe(true)
       expect(await javaOn(folder)).toHaveLength(1)
-    } finally {
       await dynamo.stop()
+    } finally {
+      orphan.kill('SIGKILL')
     }
   })
 
@@ -79,7 +80,7 @@ describe('DynamoDB Local on a data folder', () => {
     expect(await javaOn(dataDir)).toEqual([])
   })
 
-  it('is stopped by its watchdog when its parent is killed with -9 (where setpriv is missing)', { timeout: 60_000 }, async () => {
+  it('is stopped by its watchdog when its parent is killed with -9 (where setpriv is missing)', async () => {
     const folder = await tempDir()
     const script = `
       import { startDynamoDbLocal } from ${JSON.stringify(join(root, 'functions/local/dynamodb-local.ts'))}
@@ -94,9 +95,9 @@ describe('DynamoDB Local on a data folder', () => {
     parent.stdout?.on('data', (chunk) => {
       output += chunk
     })
-    await expect.poll(() => output, { timeout: 45_000 }).toContain('http://127.0.0.1:')
+    await expect.poll(() => output, { timeout: 90_000 }).toContain('http://127.0.0.1:')
     expect(await javaOn(folder)).toHaveLength(1)
     parent.kill('SIGKILL')
-    await expect.poll(() => javaOn(folder), { timeout: 15_000 }).toEqual([])
+    await expect.poll(() => javaOn(folder), { timeout: 30_000 }).toEqual([])
   })
 })

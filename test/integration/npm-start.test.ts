@@ -3,16 +3,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { freePort } from '../../functions/local/dynamodb-local.ts'
-import { interrupt, refusedStart, start } from '../support/npm-start.ts'
+import { interrupt, killLaunched, refusedStart, start } from '../support/npm-start.ts'
 import { processesMentioning } from '../support/processes.ts'
 
 const dirs: string[] = []
 afterAll(async () => {
+  killLaunched()
   for (const dir of dirs) await rm(dir, { recursive: true, force: true })
 })
 
 describe('npm start', () => {
-  it('serves the market, stops on Ctrl-C without leaving Java behind, and keeps its data', { timeout: 150_000 }, async () => {
+  it('serves the market, stops on Ctrl-C without leaving Java behind, and keeps its data', { timeout: 400_000 }, async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'market-start-'))
     dirs.push(dataDir)
     const env = { DATA_DIR: dataDir, LOG_LEVEL: 'warn' }
@@ -35,7 +36,7 @@ describe('npm start', () => {
   })
 
   it('takes no second start on a folder in use, and leaves no Java behind when killed with -9', {
-    timeout: 150_000,
+    timeout: 400_000,
   }, async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'market-start-'))
     dirs.push(dataDir)
@@ -48,7 +49,7 @@ describe('npm start', () => {
     expect(await processesMentioning(dataDir)).toHaveLength(1)
 
     first.child.kill('SIGKILL')
-    await expect.poll(() => processesMentioning(dataDir), { timeout: 15_000 }).toEqual([])
+    await expect.poll(() => processesMentioning(dataDir), { timeout: 30_000 }).toEqual([])
 
     const third = await start(env)
     expect(third.output()).toContain('Using table market')
@@ -57,7 +58,7 @@ describe('npm start', () => {
     expect(await processesMentioning(dataDir)).toEqual([])
   })
 
-  it('refuses a bad setting with a message that names it', { timeout: 60_000 }, async () => {
+  it('refuses a bad setting with a message that names it', { timeout: 300_000 }, async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'market-start-'))
     dirs.push(dataDir)
     for (const [name, value] of [

@@ -19,7 +19,16 @@ const launch = (env: Record<string, string>) => {
   }
   child.stdout?.on('data', collect)
   child.stderr?.on('data', collect)
+  launched.add(child)
+  child.once('exit', () => launched.delete(child))
   return { child, output: () => output }
+}
+
+const launched = new Set<ChildProcess>()
+
+/** Kills the starts a failed test left running (their Java dies with them). */
+export const killLaunched = () => {
+  for (const child of launched) child.kill('SIGKILL')
 }
 
 /** A start that serves the market on a free port, once it answers /api/health. */
@@ -27,7 +36,7 @@ export const start = async (env: Record<string, string>): Promise<Started> => {
   const port = await freePort()
   const { child, output } = launch({ PORT: String(port), ...env })
   const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 60_000
+  const deadline = Date.now() + 150_000
   while (Date.now() < deadline && child.exitCode === null) {
     const healthy = await fetch(`${url}/api/health`).then(
       (response) => response.status === 200,
