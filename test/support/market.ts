@@ -3,10 +3,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sessionCookieName } from '@market/api'
 import type { Listing, MeResponse } from '@market/contracts'
+import type { Orders } from '@market/core'
 import { ulid } from 'ulid'
+import { buildDeps } from '../../functions/deps.ts'
+import { buildGroupApps } from '../../functions/group-apps.ts'
 import { demoAccounts, seedDemoData } from '../../functions/local/seed.ts'
 import { createLocalMarket } from '../../functions/local/server.ts'
-import { createTestTable, testLocalMarketConfig } from './dynamo.ts'
+import { groupForPath } from '../../functions/route-map.ts'
+import { createTestTable, testLocalMarketConfig, testMarketConfig } from './dynamo.ts'
 
 /** A valid listing: yak down blend in metres, two tiers, stock 600. */
 export const listingInput = (overrides: Record<string, unknown> = {}) => ({
@@ -31,9 +35,13 @@ export type Answer<T = unknown> = { status: number; body: T; headers: Headers; c
 /**
  * The whole market as `npm start` mounts it (every group's real app, on a fresh table of the
  * shared DynamoDB Local, with the demo accounts and, on request, the demo listings), called
- * in-process through `app.request`.
+ * in-process through `app.request`. Given a payment gateway (a fake Stripe's), the API's groups
+ * take payments through it.
  */
-export const startTestMarket = async (prefix: string, { demoListings = false } = {}) => {
+export const startTestMarket = async (
+  prefix: string,
+  { demoListings = false, payments }: { demoListings?: boolean; payments?: Orders.PaymentGateway } = {},
+) => {
   const { tableName, db } = await createTestTable(prefix)
   await seedDemoData(db, tableName, { listings: demoListings })
   const objectsDir = await mkdtemp(join(tmpdir(), 'market-objects-'))
@@ -44,11 +52,18 @@ export const startTestMarket = async (prefix: string, { demoListings = false } =
     config: testLocalMarketConfig(tableName, objectsDir),
   })
 
+  const paying =
+    payments && buildGroupApps({ ...buildDeps(testMarketConfig(tableName), () => {}), payments: async () => payments })
+  const request = (path: string, init: RequestInit) => {
+    const group = paying?.get(groupForPath(path.split('?')[0] as string)?.name ?? '')
+    return group ? group.fetch(new Request(new URL(path, 'http://localhost'), init)) : app.request(path, init)
+  }
+
   const call = async <T = unknown>(
     path: string,
     { method = 'GET', body, cookie, headers = {} }: Call = {},
   ): Promise<Answer<T>> => {
-    const response = await app.request(path, {
+    const response = await request(path, {
       method,
       headers: {
         ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),

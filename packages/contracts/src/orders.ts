@@ -61,12 +61,45 @@ export type TimelineEvent = z.infer<typeof TimelineEvent>
 export const PaymentMethod = z.enum(['bank_transfer', 'stripe'])
 export type PaymentMethod = z.infer<typeof PaymentMethod>
 
+/** What a Stripe event said that the market did not apply as it came: kept on the payment record. */
+export const PaymentAnomalyKind = z.enum([
+  /** A completed Checkout whose amount, currency or session is not the order's. */
+  'amount_mismatch',
+  'currency_mismatch',
+  'session_mismatch',
+  /** A payment for an order cancelled meanwhile: refunded at once. */
+  'paid_after_cancel',
+  /** A second payment for an order already paid: refunded at once. */
+  'paid_twice',
+  /** A refund made at Stripe of part of the payment, or after the goods left. */
+  'partial_refund',
+  'late_refund',
+])
+export type PaymentAnomalyKind = z.infer<typeof PaymentAnomalyKind>
+
+export const PaymentAnomaly = z.object({
+  kind: PaymentAnomalyKind,
+  at: z.string(),
+  eventId: z.string(),
+  /** What Stripe reported: charged (or, for refunds, refunded so far), in fen and its currency. */
+  amountFen: z.number().int().optional(),
+  currency: z.string().optional(),
+  checkoutSessionId: z.string().optional(),
+  paymentIntentId: z.string().optional(),
+  /** The refund the market made at once, for a payment it could not take. */
+  refund: z.object({ id: z.string(), amountFen: z.number().int() }).optional(),
+})
+export type PaymentAnomaly = z.infer<typeof PaymentAnomaly>
+
 export const Payment = z.object({
   method: PaymentMethod.optional(),
   transfer: z.object({ reference: z.string(), paidAt: z.string(), recordedAt: z.string() }).optional(),
   checkoutSessionId: z.string().optional(),
+  /** When Stripe closes the session unless it is paid first: never after the payment is due. */
+  checkoutExpiresAt: z.string().optional(),
   paymentIntentId: z.string().optional(),
   paidAt: z.string().optional(),
+  /** Refunded so far (several refunds at Stripe add up here). */
   refund: z
     .object({
       at: z.string(),
@@ -75,6 +108,7 @@ export const Payment = z.object({
       stripeRefundId: z.string().optional(),
     })
     .optional(),
+  anomalies: z.array(PaymentAnomaly).optional(),
 })
 export type Payment = z.infer<typeof Payment>
 
@@ -93,6 +127,25 @@ export const Dispute = z.object({
     .optional(),
 })
 export type Dispute = z.infer<typeof Dispute>
+
+/**
+ * Why an order needs an administrator: a bank transfer neither confirmed nor declined within 72
+ * hours, or a payment event the market recorded but did not apply. Open until an administrator
+ * settles it.
+ */
+export const OrderFlagKind = z.enum(['transfer_overdue', 'payment_anomaly'])
+export type OrderFlagKind = z.infer<typeof OrderFlagKind>
+export const OrderFlag = z.object({ kind: OrderFlagKind, at: z.string() })
+export type OrderFlag = z.infer<typeof OrderFlag>
+
+export const CancellationReason = z.enum([
+  'buyer_cancelled',
+  'payment_overdue',
+  'transfer_declined',
+  'admin_cancelled',
+  'refunded',
+])
+export type CancellationReason = z.infer<typeof CancellationReason>
 
 /** Who is on the other side of an order; a supplier's stall in the market, for pickups. */
 export const PartyCard = z.object({
@@ -120,6 +173,9 @@ export const Order = z.object({
   payment: Payment,
   shipment: Shipment.optional(),
   dispute: Dispute.optional(),
+  /** Why a cancelled order was cancelled, with the words of whoever did it. */
+  cancellation: z.object({ reason: CancellationReason, note: z.string().optional() }).optional(),
+  flags: z.array(OrderFlag).optional(),
   timeline: z.array(TimelineEvent),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -143,6 +199,13 @@ export const OrderStep = z.enum([
   'complete',
   'dispute',
   'resolve',
+  'decline_transfer',
+  'flag_overdue',
+  'confirm_overdue',
+  'cancel_overdue',
+  'acknowledge',
+  'stripe_refunded',
+  'payment_anomaly',
 ])
 export type OrderStep = z.infer<typeof OrderStep>
 
@@ -184,10 +247,20 @@ export type ResolveDisputeInput = z.infer<typeof ResolveDisputeInput>
 
 export const CancelOrderInput = z.strictObject({ reason: text(300).optional() })
 
+/** The supplier's words to the buyer: the transfer did not arrive. */
+export const DeclineTransferInput = z.strictObject({ reason: text(300) })
+export type DeclineTransferInput = z.infer<typeof DeclineTransferInput>
+
+/** An administrator's note on a flagged order: written to the timeline and the audit log. */
+export const AdminOrderNoteInput = z.strictObject({ note: text(1000) })
+export type AdminOrderNoteInput = z.infer<typeof AdminOrderNoteInput>
+
 export const CheckoutResponse = z.object({ url: z.string(), sessionId: z.string() })
 
 export const AdminOrdersQuery = z.strictObject({
   status: OrderStatus.default('disputed'),
+  /** The orders flagged for an administrator (oldest flag first), in place of the status list. */
+  flag: OrderFlagKind.optional(),
   cursor: z.string().max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 })

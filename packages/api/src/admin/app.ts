@@ -1,4 +1,5 @@
 import {
+  AdminOrderNoteInput,
   AdminOrdersQuery,
   AuditPage,
   Category,
@@ -59,8 +60,18 @@ const docs = {
   rejectListing: decided('Reject a listing (or its edits) with a reason the supplier is told'),
   suspendListing: decided('Take an active listing off the market, with a reason', 'The suspended listing'),
   reinstateListing: decided('Put a suspended listing back on the market', 'The active listing'),
-  orders: doc('Orders by status; disputed ones (the queue to settle) by default, oldest first', {
-    200: ['A page of orders', OrdersPage],
+  orders: doc(
+    'Orders by status (disputed ones, the queue to settle, by default), or with `flag` the orders flagged for an administrator: overdue bank transfers, payment anomalies; oldest first',
+    { 200: ['A page of orders', OrdersPage] },
+  ),
+  confirmTransfer: doc('Confirm an overdue bank transfer that did arrive: the order is paid', {
+    200: ['The paid order', OrderView],
+  }),
+  cancelOrder: doc('Cancel an order whose bank transfer is overdue: the stock goes back on the listing', {
+    200: ['The cancelled order', OrderView],
+  }),
+  acknowledge: doc('Acknowledge the payment anomalies recorded on an order, with a note', {
+    200: ['The order, no longer flagged', OrderView],
   }),
   resolveDispute: doc('Settle a dispute: refund the buyer (through Stripe when it took the money) or release to the supplier', {
     200: ['The resolved order', OrderView],
@@ -118,6 +129,18 @@ export const createAdminApp = (deps: ApiDeps) => {
     .post(
       '/api/admin/orders/:id/resolve',
       ...admin.onIdWith(docs.resolveDispute, ResolveDisputeInput, asOrderView(Orders.resolveDispute)),
+    )
+    .post(
+      '/api/admin/orders/:id/confirm-transfer',
+      ...admin.onIdWith(docs.confirmTransfer, AdminOrderNoteInput, asOrderView(Orders.confirmOverdueTransfer)),
+    )
+    .post(
+      '/api/admin/orders/:id/cancel',
+      ...admin.onIdWith(docs.cancelOrder, AdminOrderNoteInput, asOrderView(Orders.cancelOverdueOrder)),
+    )
+    .post(
+      '/api/admin/orders/:id/acknowledge',
+      ...admin.onIdWith(docs.acknowledge, AdminOrderNoteInput, asOrderView(Orders.acknowledgeAnomalies)),
     )
 }
 
