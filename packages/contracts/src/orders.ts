@@ -222,6 +222,8 @@ export const OrdersQuery = z.strictObject({
 export type OrdersQuery = z.infer<typeof OrdersQuery>
 
 export const OrdersPage = z.object({ items: z.array(Order), nextCursor: z.string().nullable() })
+/** Orders as an administrator sees them: each with the steps an administrator may take now. */
+export const AdminOrdersPage = z.object({ items: z.array(OrderView), nextCursor: z.string().nullable() })
 
 export const ExportQuery = z.strictObject({ role: z.enum(['buyer', 'supplier']) })
 
@@ -248,11 +250,11 @@ export type ResolveDisputeInput = z.infer<typeof ResolveDisputeInput>
 export const CancelOrderInput = z.strictObject({ reason: text(300).optional() })
 
 /** The supplier's words to the buyer: the transfer did not arrive. */
-export const DeclineTransferInput = z.strictObject({ reason: text(300) })
+export const DeclineTransferInput = z.strictObject({ reason: text(500) })
 export type DeclineTransferInput = z.infer<typeof DeclineTransferInput>
 
 /** An administrator's note on a flagged order: written to the timeline and the audit log. */
-export const AdminOrderNoteInput = z.strictObject({ note: text(1000) })
+export const AdminOrderNoteInput = z.strictObject({ note: text(500) })
 export type AdminOrderNoteInput = z.infer<typeof AdminOrderNoteInput>
 
 export const CheckoutResponse = z.object({ url: z.string(), sessionId: z.string() })

@@ -1,5 +1,6 @@
 import {
   AdminOrderNoteInput,
+  AdminOrdersPage,
   AdminOrdersQuery,
   AuditPage,
   Category,
@@ -9,7 +10,6 @@ import {
   Listing,
   ModerationPage,
   ModerationQuery,
-  OrdersPage,
   OrderView,
   PageQuery,
   PendingVerificationsResponse,
@@ -62,7 +62,7 @@ const docs = {
   reinstateListing: decided('Put a suspended listing back on the market', 'The active listing'),
   orders: doc(
     'Orders by status (disputed ones, the queue to settle, by default), or with `flag` the orders flagged for an administrator: overdue bank transfers, payment anomalies; oldest first',
-    { 200: ['A page of orders', OrdersPage] },
+    { 200: ['A page of orders, each with the steps an administrator may take now', AdminOrdersPage] },
   ),
   confirmTransfer: doc('Confirm an overdue bank transfer that did arrive: the order is paid', {
     200: ['The paid order', OrderView],
@@ -122,9 +122,11 @@ export const createAdminApp = (deps: ApiDeps) => {
     .post('/api/admin/listings/:id/reinstate', ...admin.onId(docs.reinstateListing, Listings.reinstateListing))
     .get(
       '/api/admin/orders',
-      ...admin.withQuery(docs.orders, AdminOrdersQuery, async (deps, _admin, query) =>
-        Orders.listOrdersByStatus(await orderDeps(deps), query),
-      ),
+      ...admin.withQuery(docs.orders, AdminOrdersQuery, async (deps, actor, query) => {
+        const ports = await orderDeps(deps)
+        const page = await Orders.listOrdersByStatus(ports, query)
+        return { ...page, items: page.items.map((order) => Orders.toView(ports, order, actor)) }
+      }),
     )
     .post(
       '/api/admin/orders/:id/resolve',
