@@ -50,20 +50,7 @@ export type TimelineEvent = z.infer<typeof TimelineEvent>
 export const PaymentMethod = z.enum(values.paymentMethods)
 export type PaymentMethod = z.infer<typeof PaymentMethod>
 
-/** What a Stripe event said that the market did not apply as it came: kept on the payment record. */
-export const PaymentAnomalyKind = z.enum([
-  /** A completed Checkout whose amount, currency or session is not the order's. */
-  'amount_mismatch',
-  'currency_mismatch',
-  'session_mismatch',
-  /** A payment for an order cancelled meanwhile: refunded at once. */
-  'paid_after_cancel',
-  /** A second payment for an order already paid: refunded at once. */
-  'paid_twice',
-  /** A refund made at Stripe of part of the payment, or after the goods left. */
-  'partial_refund',
-  'late_refund',
-])
+export const PaymentAnomalyKind = z.enum(values.paymentAnomalyKinds)
 export type PaymentAnomalyKind = z.infer<typeof PaymentAnomalyKind>
 
 export const PaymentAnomaly = z.object({
@@ -117,23 +104,12 @@ export const Dispute = z.object({
 })
 export type Dispute = z.infer<typeof Dispute>
 
-/**
- * Why an order needs an administrator: a bank transfer neither confirmed nor declined within 72
- * hours, or a payment event the market recorded but did not apply. Open until an administrator
- * settles it.
- */
-export const OrderFlagKind = z.enum(['transfer_overdue', 'payment_anomaly'])
+export const OrderFlagKind = z.enum(values.orderFlagKinds)
 export type OrderFlagKind = z.infer<typeof OrderFlagKind>
 export const OrderFlag = z.object({ kind: OrderFlagKind, at: z.string() })
 export type OrderFlag = z.infer<typeof OrderFlag>
 
-export const CancellationReason = z.enum([
-  'buyer_cancelled',
-  'payment_overdue',
-  'transfer_declined',
-  'admin_cancelled',
-  'refunded',
-])
+export const CancellationReason = z.enum(values.cancellationReasons)
 export type CancellationReason = z.infer<typeof CancellationReason>
 
 /** Who is on the other side of an order; a supplier's stall in the market, for pickups. */
@@ -176,26 +152,7 @@ export const Order = z.object({
 })
 export type Order = z.infer<typeof Order>
 
-export const OrderStep = z.enum([
-  'record_transfer',
-  'start_checkout',
-  'confirm_payment',
-  'stripe_paid',
-  'ship',
-  'receive',
-  'cancel',
-  'expire',
-  'complete',
-  'dispute',
-  'resolve',
-  'decline_transfer',
-  'flag_overdue',
-  'confirm_overdue',
-  'cancel_overdue',
-  'acknowledge',
-  'stripe_refunded',
-  'payment_anomaly',
-])
+export const OrderStep = z.enum(values.orderSteps)
 export type OrderStep = z.infer<typeof OrderStep>
 
 /** An order as one reader sees it: the ways it can be paid, and the steps that reader may take now. */
@@ -239,11 +196,11 @@ export type ResolveDisputeInput = z.infer<typeof ResolveDisputeInput>
 export const CancelOrderInput = z.strictObject({ reason: text(300).optional() })
 
 /** The supplier's words to the buyer: the transfer did not arrive. */
-export const DeclineTransferInput = z.strictObject({ reason: text(500) })
+export const DeclineTransferInput = z.strictObject({ reason: text(values.maxReasonLength) })
 export type DeclineTransferInput = z.infer<typeof DeclineTransferInput>
 
 /** An administrator's note on a flagged order: written to the timeline and the audit log. */
-export const AdminOrderNoteInput = z.strictObject({ note: text(500) })
+export const AdminOrderNoteInput = z.strictObject({ note: text(values.maxReasonLength) })
 export type AdminOrderNoteInput = z.infer<typeof AdminOrderNoteInput>
 
 export const CheckoutResponse = z.object({ url: z.string(), sessionId: z.string() })
