@@ -35,6 +35,8 @@ const OptionalReasonInput = ReasonInput.partial()
 
 /** A moderation decision answers with the listing after it. */
 const decided = (summary: string, description = 'The listing after the decision') => doc(summary, { 200: [description, Listing] })
+/** A decision on an order answers with the order after it, as administrators see it. */
+const settled = (summary: string, description: string) => doc(summary, { 200: [description, OrderView] })
 
 /** What each route says of itself in /api/openapi.json. */
 const docs = {
@@ -64,18 +66,16 @@ const docs = {
     'Orders by status (disputed ones, the queue to settle, by default), or with `flag` the orders flagged for an administrator: overdue bank transfers, payment anomalies; oldest first',
     { 200: ['A page of orders, each with the steps an administrator may take now', AdminOrdersPage] },
   ),
-  confirmTransfer: doc('Confirm an overdue bank transfer that did arrive: the order is paid', {
-    200: ['The paid order', OrderView],
-  }),
-  cancelOrder: doc('Cancel an order whose bank transfer is overdue: the stock goes back on the listing', {
-    200: ['The cancelled order', OrderView],
-  }),
-  acknowledge: doc('Acknowledge the payment anomalies recorded on an order, with a note', {
-    200: ['The order, no longer flagged', OrderView],
-  }),
-  resolveDispute: doc('Settle a dispute: refund the buyer (through Stripe when it took the money) or release to the supplier', {
-    200: ['The resolved order', OrderView],
-  }),
+  confirmTransfer: settled('Confirm an overdue bank transfer that did arrive: the order is paid', 'The paid order'),
+  cancelOrder: settled(
+    'Cancel an order whose bank transfer is overdue: the stock goes back on the listing',
+    'The cancelled order',
+  ),
+  acknowledge: settled('Acknowledge the payment anomalies recorded on an order, with a note', 'The order, no longer flagged'),
+  resolveDispute: settled(
+    'Settle a dispute: refund the buyer (through Stripe when it took the money) or release to the supplier',
+    'The resolved order',
+  ),
 }
 
 /** The user as administrators see it after an action on it. */
