@@ -73,7 +73,8 @@ export const userKey = (userId: string) => itemKey(userPartition(userId), 'PROFI
 /** One item per email: its conditional put is what makes emails unique. */
 export const emailKey = (email: string) => itemKey(`EMAIL#${email}`, 'EMAIL')
 export const sessionKey = (sessionId: string) => itemKey(`SESSION#${sessionId}`, 'SESSION')
-export const loginFailuresKey = (email: string) => itemKey(`LOGIN#${email}`, 'FAILURES')
+/** Sign-in attempts of one email in the current window (see the accounts repository). */
+export const loginAttemptsKey = (email: string) => itemKey(`LOGIN#${email}`, 'ATTEMPTS')
 
 /** gsi1: suppliers waiting for verification, oldest first (sparse: only pending users carry it). */
 export const pendingVerifications = () => pattern(gsi1, 'VERIFICATION#pending', byTime)
