@@ -1,4 +1,4 @@
-import { createRfqsApp } from '@market/api'
+import { createRfqsApp, type LogLine } from '@market/api'
 import type { Bid, NotificationsResponse, Order, Rfq } from '@market/contracts'
 import { Rfqs } from '@market/core'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -49,15 +49,17 @@ const feedIds = async (supplier: Account) => {
   return answer.status === 200 ? answer.body.items.map((rfq) => rfq.id) : answer.status
 }
 
-/** The RFQ app with its clock moved, to act after a deadline as the market would then. */
+/** The RFQ app with its clock moved, to act after a deadline as the market would then; `logs` has its request log lines. */
 const later = (hoursAhead: number) => {
+  const logs: LogLine[] = []
   const deps = {
-    ...buildDeps(testMarketConfig(market.tableName), () => {}),
+    ...buildDeps(testMarketConfig(market.tableName), (line) => logs.push(line)),
     clock: { now: () => new Date(Date.now() + hoursAhead * 3600 * 1000) },
   }
   const app = createRfqsApp(deps)
   return {
     deps,
+    logs,
     call: async <T>(path: string, who: Account, init: { method?: string; body?: unknown } = {}) => {
       const response = await app.request(path, {
         method: init.method ?? 'GET',
@@ -115,6 +117,45 @@ describe('who sees a purchase request', () => {
       expect(answer.status, JSON.stringify(overrides)).toBe(400)
       expect(answer.body.error.details.map((issue) => issue.path[0])).toContain(field)
     }
+  })
+})
+
+describe('the supplier feed', () => {
+  it('pages through every category the supplier serves and its invitations, soonest deadline first', async () => {
+    const supplier = await market.verifiedSupplier('多品类商户')
+    await market.publishListing(supplier, { categoryId: 'wool' })
+    await market.publishListing(supplier, { categoryId: 'cashmere' })
+    const invitation = { categoryId: 'lining', invitedSupplierIds: [supplier.user.id] }
+    // Deadlines interleave the three sources: wool, cashmere, an invitation (in a category it does not list).
+    const expected: string[] = []
+    for (let n = 0; n < 9; n++) {
+      const source = [{ categoryId: 'wool' }, { categoryId: 'cashmere' }, invitation][n % 3]
+      expected.push((await post({ title: `多品类 ${n}`, ...source, bidDeadline: hours(10 + n) })).id)
+    }
+    // Not shown: an invitation whose deadline will have passed, and one to a request since cancelled.
+    await post({ title: '很快截止', ...invitation, bidDeadline: hours(1.5) })
+    const cancelled = await post({ title: '已取消', ...invitation, bidDeadline: hours(12.5) })
+    await market.call(`/api/rfqs/${cancelled.id}/cancel`, { method: 'POST', cookie: buyer.cookie, body: { reason: '不要了' } })
+
+    const twoHoursOn = later(2)
+    const seen: string[] = []
+    let cursor: string | null = null
+    for (let pages = 0; pages < 20; pages++) {
+      const page: { status: number; body: { items: Rfq[]; nextCursor: string | null } } = await twoHoursOn.call(
+        `/api/rfqs/feed?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        supplier,
+      )
+      expect(page.status).toBe(200)
+      seen.push(...page.body.items.map((rfq) => rfq.id))
+      cursor = page.body.nextCursor
+      if (!cursor) break
+    }
+    expect(seen).toEqual(expected)
+    // Each page: the caller's session, one Query per category and one of the invitations, a
+    // BatchGet of the invited requests and one of the supplier's own bids.
+    const calls = twoHoursOn.logs.map((line) => line.dynamoCalls as number)
+    expect(calls.length).toBeGreaterThanOrEqual(5)
+    expect(Math.max(...calls)).toBeLessThanOrEqual(1 + 2 + 1 + 2)
   })
 })
 

@@ -43,6 +43,7 @@ export type PageOptions = Omit<QueryOptions, 'start' | 'limit'> & {
 const sortKeyExpression = (condition: SortKeyCondition): { expression: string; values: Item } => {
   if ('beginsWith' in condition) return { expression: 'begins_with(#sk, :sk)', values: { ':sk': condition.beginsWith } }
   if ('below' in condition) return { expression: '#sk < :sk', values: { ':sk': condition.below } }
+  if ('after' in condition) return { expression: '#sk > :sk', values: { ':sk': condition.after } }
   return {
     expression: '#sk BETWEEN :skFrom AND :skTo',
     values: { ':skFrom': condition.between[0], ':skTo': condition.between[1] },

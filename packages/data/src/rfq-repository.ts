@@ -3,7 +3,19 @@ import type { Bid, Rfq } from '@market/contracts'
 import { Rfqs } from '@market/core'
 import type { CursorCodec } from './cursor.ts'
 import { batchGet, type Item, itemIsNew, type TransactItem, withoutKeys } from './items.ts'
-import { bidKey, bidsOfRfq, bidsOfSupplier, dueBy, invitationsOf, rfqFeed, rfqKey, rfqsInQueue, rfqsOfBuyer } from './keys.ts'
+import {
+  bidKey,
+  bidsOfRfq,
+  bidsOfSupplier,
+  dueAfter,
+  dueBy,
+  invitationsOf,
+  type Partition,
+  rfqFeed,
+  rfqKey,
+  rfqsInQueue,
+  rfqsOfBuyer,
+} from './keys.ts'
 import { notificationWrites } from './notification-repository.ts'
 import { orderItem } from './order-repository.ts'
 import { createQueries } from './query.ts'
@@ -74,23 +86,40 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
     },
 
     /**
-     * One Query per category the supplier trades in, plus its invitations (and one BatchGet of
-     * those requests), merged soonest deadline first. A cursor pages through a single category.
+     * The open requests of each category the supplier serves and its invitations, merged soonest
+     * deadline first. Every source is ordered by `<bid deadline>#<request id>`, so where a page
+     * ends is one position in that order, from which every source resumes: a page is one Query per
+     * source and one BatchGet of the invited requests. Requests past their deadline are not read.
      */
-    feed: async ({ supplierId, categories, cursor, limit }: Parameters<Rfqs.RfqStore['feed']>[0]) => {
-      if (cursor) {
-        if (categories.length !== 1) return { items: [], nextCursor: null }
-        const page = await queryPage(rfqFeed(categories[0] as string), { cursor, limit })
-        return { items: page.items.map(toRfq), nextCursor: page.nextCursor }
+    feed: async ({ supplierId, categories, cursor, limit, now }: Parameters<Rfqs.RfqStore['feed']>[0]) => {
+      const binding = JSON.stringify(['feed', supplierId, categories])
+      const position = (await cursors.decode(cursor, binding))?.after as string | undefined
+      const invitations = invitationsOf(supplierId)
+      const sources = [...categories.map(rfqFeed), invitations]
+      // One more than a page from each source tells whether anything is left after the page.
+      const reads = await Promise.all(
+        sources.map((source) => queryItems(source, { sortKey: dueAfter(now, position), limit: limit + 1 })),
+      )
+      const entries = reads
+        .flatMap((read, index) =>
+          read.items.map((item) => ({ item, at: item[(sources[index] as Partition).keys.sortKey] as string })),
+        )
+        .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+      const page = entries.slice(0, limit)
+      const invited = new Map(
+        (await getMany(page.filter(({ item }) => item.type === 'invitation').map(({ item }) => item.rfqId as string))).map(
+          (rfq) => [rfq.id, rfq],
+        ),
+      )
+      // A source cut short by DynamoDB's 1 MB page may hold more even when the merge does not show it.
+      const more = entries.length > limit || reads.some((read) => read.lastKey && read.items.length <= limit)
+      const last = page[page.length - 1]
+      return {
+        items: page.flatMap(({ item }) =>
+          item.type === 'invitation' ? (invited.get(item.rfqId as string) ?? []) : [toRfq(item)],
+        ),
+        nextCursor: more && last ? await cursors.encode({ after: last.at }, binding) : null,
       }
-      const pages = await Promise.all(categories.slice(0, 20).map((categoryId) => queryPage(rfqFeed(categoryId), { limit })))
-      const invitations = await queryItems(invitationsOf(supplierId), { descending: true, limit: 50 })
-      const invited = await getMany(invitations.items.map((item) => item.rfqId as string))
-      const items = [...pages.flatMap((page) => page.items).map(toRfq), ...invited]
-        .sort((a, b) => a.bidDeadline.localeCompare(b.bidDeadline))
-        .slice(0, limit)
-      // A cursor pages on through one category; across several, the first page is all there is.
-      return { items, nextCursor: categories.length === 1 ? (pages[0]?.nextCursor ?? null) : null }
     },
 
     bids: async (rfqId: string) => (await queryItems(bidsOfRfq(rfqId), { consistent: true })).items.map(toBid),

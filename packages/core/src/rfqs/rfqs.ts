@@ -127,15 +127,21 @@ export const listMyRfqs = (deps: RfqDeps, buyer: Actor, page: { cursor?: string;
 export const supplierFeed = async (deps: RfqDeps, supplier: Actor, query: FeedQuery) => {
   if (!isVerifiedSupplier(supplier)) throw new SupplierNotVerifiedError(supplier.verificationDetails?.status ?? 'unverified')
   const categories = query.category ? [query.category] : (supplier.tradeCategories ?? [])
-  const now = deps.clock.now().getTime()
+  const now = deps.clock.now()
   const page = await deps.rfqs.feed({
     supplierId: supplier.id,
     categories,
     limit: query.limit,
+    now,
     ...(query.cursor ? { cursor: query.cursor } : {}),
   })
+  // Invitations come whatever their category; a feed of one category shows only that one.
   const items = page.items.filter(
-    (rfq) => rfq.status === 'open' && Date.parse(rfq.bidDeadline) > now && maySupplierBid(rfq, supplier),
+    (rfq) =>
+      rfq.status === 'open' &&
+      Date.parse(rfq.bidDeadline) > now.getTime() &&
+      (!query.category || rfq.categoryId === query.category) &&
+      maySupplierBid(rfq, supplier),
   )
   // Where the supplier's own bid stands, so the feed can say "you bid" (never anything of others' bids).
   const mine = new Map(
