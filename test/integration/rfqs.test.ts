@@ -185,6 +185,37 @@ describe('sealed bids', () => {
     expect(mine.body.bids.map((entry) => entry.unitPriceFen).sort()).toEqual([14900, 15500])
   })
 
+  it('shows an invited supplier no other invitee, and suppliers nothing of a tender’s bidding before its deadline', async () => {
+    const invitation = await post({ title: '邀请两家：丝绸里布', invitedSupplierIds: [silkSupplier.user.id, brocadeB.user.id] })
+    const feedItem = async (supplier: Account, rfqId: string) =>
+      (await market.call<{ items: Rfq[] }>('/api/rfqs/feed?limit=50', { cookie: supplier.cookie })).body.items.find(
+        (rfq) => rfq.id === rfqId,
+      )
+    const view = await market.call<Rfq>(`/api/rfqs/${invitation.id}`, { cookie: silkSupplier.cookie })
+    expect(view.body.invitedSupplierIds).toEqual([silkSupplier.user.id])
+    expect((await feedItem(silkSupplier, invitation.id))?.invitedSupplierIds).toEqual([silkSupplier.user.id])
+    expect(JSON.stringify(await feedItem(brocadeB, invitation.id))).not.toContain(silkSupplier.user.id)
+    const forBuyer = await market.call<Rfq>(`/api/rfqs/${invitation.id}`, { cookie: buyer.cookie })
+    expect(forBuyer.body.invitedSupplierIds).toEqual([silkSupplier.user.id, brocadeB.user.id])
+
+    const tender = await post({ title: '招标：金花缎', sealedUntilDeadline: true })
+    await bid(brocadeA, tender.id)
+    for (const supplier of [brocadeA, brocadeB]) {
+      const read = await market.call<Rfq>(`/api/rfqs/${tender.id}`, { cookie: supplier.cookie })
+      const item = await feedItem(supplier, tender.id)
+      expect(item).toBeDefined()
+      for (const field of ['bidCount', 'firstBidAt', 'responseMinutes']) {
+        expect(read.body, field).not.toHaveProperty(field)
+        expect(item, field).not.toHaveProperty(field)
+      }
+    }
+    expect((await market.call<Rfq>(`/api/rfqs/${tender.id}`, { cookie: buyer.cookie })).body.bidCount).toBe(1)
+    expect((await later(49).call<Rfq>(`/api/rfqs/${tender.id}`, brocadeA)).body).toMatchObject({
+      bidCount: 1,
+      firstBidAt: expect.any(String),
+    })
+  })
+
   it('keeps one live bid per supplier, with its history, and takes no bid after the deadline', async () => {
     const rfq = await post()
     await bid(brocadeA, rfq.id, { unitPriceFen: 16000 })

@@ -895,9 +895,12 @@ const SupplierRfq = ({
       {message && <Announcement message={message} />}
       <RfqHead rfq={rfq} />
       <RfqFacts rfq={rfq} catalog={catalog} />
-      <p class="rfq-count" data-bid-count={rfq.bidCount}>
-        {fill(t('rfq.bidCount.others'), { n: rfq.bidCount })}
-      </p>
+      {/* A tender tells suppliers nothing of its bids, not even their number, until its deadline. */}
+      {rfq.bidCount !== undefined && (
+        <p class="rfq-count" data-bid-count={rfq.bidCount}>
+          {fill(t('rfq.bidCount.others'), { n: rfq.bidCount })}
+        </p>
+      )}
       {rfq.sealedUntilDeadline && <p class="field__hint">{t('rfq.tender.supplierHint')}</p>}
       {rfq.myBid && (
         <MyBidPanel

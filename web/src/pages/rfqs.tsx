@@ -1,4 +1,4 @@
-import type { BidStatus, Rfq } from '@market/contracts'
+import type { BidStatus, Rfq, SupplierRfq } from '@market/contracts'
 import type { Child } from 'hono/jsx'
 import { ApiError, api } from '../api/client.ts'
 import { type Paged, usePaged } from '../api/use-paged.ts'
@@ -16,7 +16,7 @@ import { BuyerOnly } from './rfq-form.tsx'
 import { SupplierOnly } from './supplier-listings.tsx'
 
 /** One request in a list: what, how much, by when, and how many have answered. */
-const RfqCard = ({ rfq, forSupplier }: { rfq: Rfq & { myBidStatus?: BidStatus | undefined }; forSupplier?: boolean }) => {
+const RfqCard = ({ rfq, forSupplier }: { rfq: SupplierRfq & { myBidStatus?: BidStatus | undefined }; forSupplier?: boolean }) => {
   const { t } = useI18n()
   const catalog = useCatalog()
   const names = useNames(catalog.state === 'ready' ? catalog.data : undefined)
@@ -51,10 +51,12 @@ const RfqCard = ({ rfq, forSupplier }: { rfq: Rfq & { myBidStatus?: BidStatus | 
             <Deadline rfq={rfq} />
           </dd>
         </div>
-        <div>
-          <dt>{t('rfq.bids')}</dt>
-          <dd data-bid-count={rfq.bidCount}>{fill(t('rfq.bidCount'), { n: rfq.bidCount })}</dd>
-        </div>
+        {rfq.bidCount !== undefined && (
+          <div>
+            <dt>{t('rfq.bids')}</dt>
+            <dd data-bid-count={rfq.bidCount}>{fill(t('rfq.bidCount'), { n: rfq.bidCount })}</dd>
+          </div>
+        )}
         <div>
           <dt>{t('rfq.neededBy')}</dt>
           <dd>{rfq.neededBy}</dd>
@@ -71,7 +73,7 @@ const RfqCard = ({ rfq, forSupplier }: { rfq: Rfq & { myBidStatus?: BidStatus | 
 }
 
 /** A paged list of requests with its loading, empty and error states. */
-const RfqList = ({ list, empty, forSupplier }: { list: Paged<Rfq>; empty: Child; forSupplier?: boolean }) => {
+const RfqList = ({ list, empty, forSupplier }: { list: Paged<SupplierRfq>; empty: Child; forSupplier?: boolean }) => {
   const { t } = useI18n()
   return (
     <PagedView list={list} empty={empty}>
@@ -134,7 +136,7 @@ const Feed = () => {
   const { t, locale } = useI18n()
   const catalog = useCatalog()
   const category = new URLSearchParams(useSearch()).get('category') ?? ''
-  const list = usePaged<Rfq>(
+  const list = usePaged<SupplierRfq>(
     async (cursor) =>
       (
         await api.rfqs.api.rfqs.feed.$get({

@@ -6,6 +6,7 @@ import {
   inRequestUnit,
   type PostRfqInput,
   type Rfq,
+  type SupplierRfq,
   totalFen,
   unitsCompare,
 } from '@market/contracts'
@@ -58,6 +59,23 @@ export const maySupplierBid = (rfq: Rfq, supplier: Actor) =>
   (rfq.invitedSupplierIds?.length
     ? rfq.invitedSupplierIds.includes(supplier.id)
     : (supplier.tradeCategories ?? []).includes(rfq.categoryId))
+
+const isSealed = (rfq: Rfq, now: Date) => rfq.sealedUntilDeadline && Date.parse(rfq.bidDeadline) > now.getTime()
+
+/**
+ * A request as a supplier sees it: of the invited suppliers only itself, and of a tender before its
+ * deadline nothing of the bidding (how many bids, how soon the first), which would tell it where it stands.
+ */
+const toSupplierView = (rfq: StoredRfq, supplier: Actor, now: Date): SupplierRfq => {
+  const { invitedSupplierIds, bidCount, firstBidAt, responseMinutes, ...request } = rfq
+  return {
+    ...request,
+    ...(invitedSupplierIds?.includes(supplier.id) ? { invitedSupplierIds: [supplier.id] } : {}),
+    ...(isSealed(rfq, now)
+      ? {}
+      : { bidCount, ...(firstBidAt ? { firstBidAt } : {}), ...(responseMinutes !== undefined ? { responseMinutes } : {}) }),
+  }
+}
 
 const findRfq = async (deps: RfqDeps, id: string) => {
   const rfq = await deps.rfqs.get(id)
@@ -155,7 +173,7 @@ export const supplierFeed = async (deps: RfqDeps, supplier: Actor, query: FeedQu
   return {
     items: items.map((rfq) => {
       const myBidStatus = mine.get(rfq.id)
-      return myBidStatus ? { ...rfq, myBidStatus } : rfq
+      return { ...toSupplierView(rfq, supplier, now), ...(myBidStatus ? { myBidStatus } : {}) }
     }),
     nextCursor: page.nextCursor,
   }
@@ -167,7 +185,8 @@ export const getRfq = async (deps: RfqDeps, actor: Actor, id: string) => {
   if (actor.role === 'admin' || rfq.buyer.id === actor.id) return rfq
   if (actor.role === 'supplier') {
     const myBid = await deps.rfqs.bidOf(id, actor.id)
-    if (myBid || maySupplierBid(rfq, actor)) return { ...rfq, ...(myBid ? { myBid } : {}) }
+    if (myBid || maySupplierBid(rfq, actor))
+      return { ...toSupplierView(rfq, actor, deps.clock.now()), ...(myBid ? { myBid } : {}) }
   }
   throw new NotFoundError('rfq')
 }
@@ -316,8 +335,6 @@ export const myBids = async (deps: RfqDeps, supplier: Actor, page: { cursor?: st
     nextCursor: bids.nextCursor,
   }
 }
-
-const isSealed = (rfq: Rfq, now: Date) => rfq.sealedUntilDeadline && Date.parse(rfq.bidDeadline) > now.getTime()
 
 /**
  * The buyer's comparison: every bid with its price in the request's unit, its total, the
