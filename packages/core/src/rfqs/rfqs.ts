@@ -14,6 +14,8 @@ import type { StoredUser } from '../accounts/ports.ts'
 import type { CategoryStore } from '../catalog/ports.ts'
 import { NotFoundError } from '../errors.ts'
 import { SupplierNotVerifiedError, UnknownCategoryError } from '../listings/errors.ts'
+import { requireImages } from '../listings/photos.ts'
+import type { PhotoStore } from '../listings/ports.ts'
 import { toSupplierCard } from '../listings/rules.ts'
 import { type NotificationStore, notification, type OutgoingNotification } from '../notifications/notifications.ts'
 import { orderFromAward } from '../orders/orders.ts'
@@ -93,7 +95,7 @@ const findOwnRfq = async (deps: RfqDeps, buyer: Actor, id: string) => {
 const notifyBidders = (deps: RfqDeps, rfq: Rfq, bids: StoredBid[], type: string) =>
   bids.map((bid) => notification(deps, bid.supplier.id, type, { rfqId: rfq.id, title: rfq.title }))
 
-export const postRfq = async (deps: RfqDeps, buyer: Actor, input: PostRfqInput) => {
+export const postRfq = async (deps: RfqDeps & { photos: PhotoStore }, buyer: Actor, input: PostRfqInput) => {
   const now = deps.clock.now()
   if (!(await deps.categories.getCategory(input.categoryId))) throw new UnknownCategoryError(input.categoryId)
   const deadline = new Date(input.bidDeadline)
@@ -105,6 +107,7 @@ export const postRfq = async (deps: RfqDeps, buyer: Actor, input: PostRfqInput) 
     throw scheduleProblem('neededBy', 'The goods must be needed after the bid deadline')
   if (input.photos.some((key) => !key.startsWith(`photos/${buyer.id}/`)))
     throw scheduleProblem('photos', 'Photos must be ones you uploaded')
+  await requireImages(deps.photos, input.photos)
   const rfq: StoredRfq = {
     id: deps.ids.next(),
     buyer: {
