@@ -80,6 +80,16 @@ const gatewayRouteFor = (resources: Resources, path: string) => {
   return candidates.sort(moreSpecific)[0]?.key
 }
 
+/** Every IAM action the function of a route group may take. */
+const actionsOf = (group: RouteGroup) => {
+  const fn = resources[functionOfRoute(resources, `ANY ${gatewayRoutePaths(group.prefixes[0] as string)[0]}`) ?? '']
+  expect(fn, group.name).toBeDefined()
+  const role = JSON.stringify((fn?.Properties.Role as { 'Fn::GetAtt': string[] } | undefined)?.['Fn::GetAtt'][0])
+  return Object.values(resources)
+    .filter((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties.Roles).includes(role))
+    .flatMap((r) => (r.Properties.PolicyDocument as { Statement: Statement[] }).Statement.flatMap((s) => asArray(s.Action)))
+}
+
 const functionIdOf = (group: RouteGroup) =>
   `${group.name.replace(/(^|-)(\w)/g, (_match, _dash, letter: string) => letter.toUpperCase())}Function`
 
@@ -210,16 +220,17 @@ describe('the market stack', () => {
   it('gives read-only groups no table write actions', () => {
     const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']
     for (const group of routeGroups.filter((g) => g.access === 'read')) {
-      const fn = resources[functionOfRoute(resources, `ANY ${gatewayRoutePaths(group.prefixes[0])[0]}`) ?? '']
-      expect(fn, group.name).toBeDefined()
-      const role = JSON.stringify((fn?.Properties.Role as { 'Fn::GetAtt': string[] } | undefined)?.['Fn::GetAtt'][0])
-      const actions = Object.values(resources)
-        .filter((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties.Roles).includes(role))
-        .flatMap((r) => (r.Properties.PolicyDocument as { Statement: Statement[] }).Statement.flatMap((s) => asArray(s.Action)))
       expect(
-        actions.filter((action) => writes.includes(action)),
+        actionsOf(group).filter((action) => writes.includes(action)),
         group.name,
       ).toEqual([])
+    }
+  })
+
+  it('lets the groups that take photos read them back, a photo never uploaded reading as missing', () => {
+    for (const group of routeGroups.filter((g) => g.access === 'readwrite')) {
+      // S3 answers a missing key with 404 (NoSuchKey) only to those who may list the bucket; else 403.
+      expect(actionsOf(group), group.name).toEqual(expect.arrayContaining(['s3:GetObject', 's3:ListBucket']))
     }
   })
 
