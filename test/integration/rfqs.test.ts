@@ -263,6 +263,19 @@ describe('sealed bids', () => {
     expect(compared.body.bids[0]?.unitPriceInRfqUnitFen).toBe(15000)
     expect((await bid(brocadeB, rfq.id, { unit: 'kg' })).body.error.code).toBe('bid.unit_mismatch')
   })
+
+  it('refuses a bid in bolts whose price per metre rounds to 0 fen, naming the fields', async () => {
+    const rfq = await post()
+    // 40 fen for a bolt of 100 m is 0.4 fen a metre: an order at that price would cost nothing.
+    const tooCheap = await market.call<{ error: { code: string; details: { path: string[] }[] } }>(`/api/rfqs/${rfq.id}/bids`, {
+      method: 'POST',
+      cookie: brocadeA.cookie,
+      body: { unit: 'bolt', metresPerBolt: 100, unitPriceFen: 40, quantity: 3, leadTimeDays: 10, validUntil: inDays(20) },
+    })
+    expect(tooCheap.status).toBe(400)
+    expect(tooCheap.body.error.details.map((issue) => issue.path[0]).sort()).toEqual(['metresPerBolt', 'unitPriceFen'])
+    expect((await bid(brocadeA, rfq.id, { unit: 'bolt', metresPerBolt: 100, unitPriceFen: 15000, quantity: 3 })).status).toBe(201)
+  })
 })
 
 describe('awarding', () => {

@@ -25,6 +25,7 @@ import {
   BiddingClosedError,
   BidExpiredError,
   BidStateError,
+  PriceBelowOneFenError,
   RfqStateError,
   scheduleProblem,
   TooManyBidsError,
@@ -224,6 +225,8 @@ export const placeBid = async (deps: RfqDeps, supplier: Actor, rfqId: string, in
   const inRfqUnit = inRequestUnit({ ...input, unit }, rfq.unit)
   if (inRfqUnit && inRfqUnit.quantity > rfq.quantity)
     throw scheduleProblem('quantity', 'A bid cannot offer more than the request asks for')
+  // A price that rounds to nothing in the request's unit would become an order for nothing.
+  if (inRfqUnit && inRfqUnit.unitPriceFen < 1) throw new PriceBelowOneFenError(Boolean(input.metresPerBolt))
   if (input.validUntil < rfq.bidDeadline.slice(0, 10) || input.validUntil < todayInLhasa(now)) {
     throw scheduleProblem('validUntil', 'A bid must stay valid at least until the bid deadline')
   }
@@ -397,7 +400,8 @@ export const awardRfq = async (deps: RfqDeps, buyer: Actor, rfqId: string, input
     if (!live(bid)) throw new BidStateError(bid.status)
     if (bid.validUntil < today) throw new BidExpiredError(bid.id)
     const converted = inRequestUnit(bid, rfq.unit)
-    if (!converted) throw new AwardError('This bid’s unit does not convert to the request’s unit', { bidId: bid.id })
+    if (!converted || converted.unitPriceFen < 1)
+      throw new AwardError('This bid’s price does not convert to a price in the request’s unit', { bidId: bid.id })
     if (award.quantity > converted.quantity)
       throw new AwardError('More than the bid offers', { bidId: bid.id, offered: converted.quantity })
     return { bid, quantity: award.quantity, unitPriceFen: converted.unitPriceFen }
