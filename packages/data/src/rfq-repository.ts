@@ -10,7 +10,6 @@ import {
   dueAfter,
   dueBy,
   invitationsOf,
-  type Partition,
   rfqFeed,
   rfqKey,
   rfqsInQueue,
@@ -94,26 +93,26 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
     feed: async ({ supplierId, categories, cursor, limit, now }: Parameters<Rfqs.RfqStore['feed']>[0]) => {
       const binding = JSON.stringify(['feed', supplierId, categories])
       const position = (await cursors.decode(cursor, binding))?.after as string | undefined
-      const invitations = invitationsOf(supplierId)
-      const sources = [...categories.map(rfqFeed), invitations]
-      // One more than a page from each source tells whether anything is left after the page.
+      // One more than a page from each source: when a source is cut short, something of it is left for the next page.
       const reads = await Promise.all(
-        sources.map((source) => queryItems(source, { sortKey: dueAfter(now, position), limit: limit + 1 })),
+        [...categories.map(rfqFeed), invitationsOf(supplierId)].map(async (source) => {
+          const read = await queryItems(source, { sortKey: dueAfter(now, position), limit: limit + 1 })
+          return { ...read, entries: read.items.map((item) => ({ item, at: item[source.keys.sortKey] as string })) }
+        }),
       )
-      const entries = reads
-        .flatMap((read, index) =>
-          read.items.map((item) => ({ item, at: item[(sources[index] as Partition).keys.sortKey] as string })),
-        )
-        .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
-      const page = entries.slice(0, limit)
+      const entries = reads.flatMap((read) => read.entries).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+      // A source that holds more than it returned is known only up to its last item: the page stops there.
+      const horizon = reads
+        .flatMap((read) => (read.lastKey ? (read.entries.at(-1)?.at ?? []) : []))
+        .reduce<string | undefined>((lowest, at) => (lowest === undefined || at < lowest ? at : lowest), undefined)
+      const page = entries.filter((entry) => horizon === undefined || entry.at <= horizon).slice(0, limit)
       const invited = new Map(
         (await getMany(page.filter(({ item }) => item.type === 'invitation').map(({ item }) => item.rfqId as string))).map(
           (rfq) => [rfq.id, rfq],
         ),
       )
-      // A source cut short by DynamoDB's 1 MB page may hold more even when the merge does not show it.
-      const more = entries.length > limit || reads.some((read) => read.lastKey && read.items.length <= limit)
-      const last = page[page.length - 1]
+      const more = entries.length > page.length || reads.some((read) => read.lastKey)
+      const last = page.at(-1)
       return {
         items: page.flatMap(({ item }) =>
           item.type === 'invitation' ? (invited.get(item.rfqId as string) ?? []) : [toRfq(item)],
