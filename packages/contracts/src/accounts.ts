@@ -1,19 +1,15 @@
 import { z } from 'zod'
+import { phone, text, ulid } from './fields.ts'
+import * as values from './values.ts'
 
-export const Role = z.enum(['buyer', 'supplier', 'admin'])
+export const Role = z.enum(values.roles)
 export type Role = z.infer<typeof Role>
 
-export const AccountStatus = z.enum(['active', 'suspended'])
+export const AccountStatus = z.enum(values.accountStatuses)
 export type AccountStatus = z.infer<typeof AccountStatus>
 
-export const VerificationStatus = z.enum(['unverified', 'pending', 'verified', 'rejected'])
+export const VerificationStatus = z.enum(values.verificationStatuses)
 export type VerificationStatus = z.infer<typeof VerificationStatus>
-
-const trimmed = (max: number) => z.string().trim().min(1).max(max)
-const phone = z
-  .string()
-  .trim()
-  .regex(/^\+?[0-9][0-9 -]{5,19}$/, 'A phone number of 6–20 digits')
 
 export const Email = z
   .string()
@@ -25,17 +21,17 @@ export const Email = z
 export const Password = z.string().min(10, 'At least 10 characters').max(200)
 
 export const CompanyInput = z.strictObject({
-  name: trimmed(120),
+  name: text(120),
   phone: phone.optional(),
-  address: trimmed(300).optional(),
+  address: text(300).optional(),
 })
 export type CompanyInput = z.infer<typeof CompanyInput>
 
 export const RegisterInput = z.strictObject({
   email: Email,
   password: Password,
-  name: trimmed(80),
-  role: z.enum(['buyer', 'supplier']),
+  name: text(80),
+  role: z.enum(values.selfRegisteredRoles),
   company: CompanyInput,
 })
 export type RegisterInput = z.infer<typeof RegisterInput>
@@ -79,21 +75,18 @@ export const SessionResponse = z.object({ user: MeResponse.nullable() })
 export type SessionResponse = z.infer<typeof SessionResponse>
 
 export const VerificationRequestInput = z.strictObject({
-  licenseNumber: z
-    .string()
-    .trim()
-    .regex(/^[0-9A-Za-z-]{6,30}$/, 'The business licence number: 6–30 letters or digits'),
-  stall: trimmed(120).optional(),
+  licenseNumber: z.string().trim().regex(values.licenceNumberPattern, 'The business licence number: 6–30 letters or digits'),
+  stall: text(120).optional(),
   contactPhone: phone,
 })
 export type VerificationRequestInput = z.infer<typeof VerificationRequestInput>
 
 export const VerificationDecisionInput = z
-  .strictObject({ decision: z.enum(['approve', 'reject']), reason: trimmed(500).optional() })
+  .strictObject({ decision: z.enum(values.verificationDecisions), reason: text(values.maxReasonLength).optional() })
   .refine((input) => input.decision === 'approve' || input.reason, { message: 'A rejection needs a reason', path: ['reason'] })
 export type VerificationDecisionInput = z.infer<typeof VerificationDecisionInput>
 
-export const ReasonInput = z.strictObject({ reason: trimmed(500) })
+export const ReasonInput = z.strictObject({ reason: text(values.maxReasonLength) })
 export type ReasonInput = z.infer<typeof ReasonInput>
 
 export const PendingVerification = z.object({
@@ -131,4 +124,4 @@ export type AuditEntry = z.infer<typeof AuditEntry>
 
 export const AuditPage = z.object({ items: z.array(AuditEntry), nextCursor: z.string().nullable() })
 
-export const IdParam = z.strictObject({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'An id') })
+export const IdParam = z.strictObject({ id: ulid() })

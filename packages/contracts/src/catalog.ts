@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import * as values from './values.ts'
 
 /** Text a user reads, in the market's three languages; Chinese is always present. */
 export const LocalizedText = z.object({
@@ -8,7 +9,7 @@ export const LocalizedText = z.object({
 })
 export type LocalizedText = z.infer<typeof LocalizedText>
 
-export const CategoryGroup = z.enum(['fabric', 'trim', 'dye', 'packaging'])
+export const CategoryGroup = z.enum(values.categoryGroups)
 export type CategoryGroup = z.infer<typeof CategoryGroup>
 
 export const Category = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-/** Every error response the API sends has this shape (DESIGN.md, Conventions). */
+/** Every error response the API sends has this shape (docs/architecture.md). */
 export const ErrorBody = z.object({
   error: z.object({
     code: z.string().meta({ description: 'Stable machine-readable code, e.g. "request.invalid"' }),

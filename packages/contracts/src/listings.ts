@@ -1,23 +1,24 @@
 import { z } from 'zod'
-import { LocalizedText } from './catalog.ts'
+import { CategoryGroup, LocalizedText } from './catalog.ts'
+import { text, wholeIn } from './fields.ts'
+import * as values from './values.ts'
 
-export const ListingStatus = z.enum(['draft', 'pending_review', 'active', 'suspended', 'rejected', 'archived'])
+export const ListingStatus = z.enum(values.listingStatuses)
 export type ListingStatus = z.infer<typeof ListingStatus>
 
-export const UnitId = z.enum(['m', 'yd', 'kg', 'jin', 'bolt', 'piece', 'set'])
+export const UnitId = z.enum(values.unitIds)
 export type UnitId = z.infer<typeof UnitId>
 
-export const Craft = z.enum(['handwoven', 'natural-dye', 'yak', 'sheep', 'cashmere', 'organic', 'recycled', 'embroidered'])
-
-const text = (max: number) => z.string().trim().min(1).max(max)
+export const Craft = z.enum(values.crafts)
+export type Craft = z.infer<typeof Craft>
 
 /** Text in three languages as a supplier writes it: Chinese required, the others optional. */
 export const ListingText = (max: number) => z.strictObject({ zh: text(max), bo: text(max).optional(), en: text(max).optional() })
 
 export const Specs = z.strictObject({
   composition: text(200).optional(),
-  widthCm: z.number().int().positive().max(1000).optional(),
-  weightGsm: z.number().int().positive().max(5000).optional(),
+  widthCm: wholeIn(values.limits.widthCm).optional(),
+  weightGsm: wholeIn(values.limits.weightGsm).optional(),
   color: text(60).optional(),
   origin: text(60).optional(),
   craft: z.array(Craft).max(8).optional(),
@@ -26,57 +27,30 @@ export type Specs = z.infer<typeof Specs>
 
 export const PriceTier = z.strictObject({
   minQty: z.number().int().positive(),
-  unitPriceFen: z.number().int().positive().max(100_000_000),
+  unitPriceFen: wholeIn(values.limits.unitPriceFen),
 })
 export type PriceTier = z.infer<typeof PriceTier>
 
 /** Keys handed out by POST /api/uploads; only the uploader's own keys are accepted on a listing. */
-export const PhotoKey = z.string().regex(/^photos\/[0-9A-Z]{26}\/[0-9A-Z]{26}\.(jpg|png|webp)$/, 'A photo key from /api/uploads')
+export const PhotoKey = z.string().regex(values.photoKeyPattern, 'A photo key from /api/uploads')
 
 const listingFields = {
   title: ListingText(120),
   description: ListingText(4000),
-  categoryId: z.string().regex(/^[a-z0-9-]{2,40}$/),
+  categoryId: z.string().regex(values.categoryIdPattern),
   specs: Specs.default({}),
   unit: UnitId,
-  priceTiers: z.array(PriceTier).min(1).max(10),
-  moq: z.number().int().positive().max(10_000_000),
-  stock: z.number().int().min(0).max(100_000_000),
-  leadTimeDays: z.number().int().min(0).max(365),
-  photos: z.array(PhotoKey).max(8, 'At most 8 photos').default([]),
+  priceTiers: z.array(PriceTier).min(1).max(values.maxPriceTiers),
+  moq: wholeIn(values.limits.quantity),
+  stock: wholeIn(values.limits.stock),
+  leadTimeDays: wholeIn(values.limits.leadTimeDays),
+  photos: z.array(PhotoKey).max(values.maxListingPhotos, `At most ${values.maxListingPhotos} photos`).default([]),
 }
 
-type TierCheck = { priceTiers?: PriceTier[]; moq?: number }
-
-/**
- * Tiers are sorted by quantity, start at or below the MOQ, and never get dearer as the quantity
- * rises. Each problem names the field, so the form can show it where it belongs.
- */
-const checkTiers = (listing: TierCheck, ctx: z.RefinementCtx) => {
-  const tiers = listing.priceTiers
-  if (!tiers) return
-  tiers.forEach((tier, index) => {
-    const previous = tiers[index - 1]
-    if (!previous) return
-    if (tier.minQty <= previous.minQty) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['priceTiers', index, 'minQty'],
-        message: 'Tiers must be sorted by minQty, each larger than the last',
-      })
-    }
-    if (tier.unitPriceFen > previous.unitPriceFen) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['priceTiers', index, 'unitPriceFen'],
-        message: 'A larger quantity cannot cost more per unit',
-      })
-    }
-  })
-  const first = tiers[0]
-  if (first && listing.moq !== undefined && first.minQty > listing.moq) {
-    ctx.addIssue({ code: 'custom', path: ['priceTiers', 0, 'minQty'], message: 'The first tier must start at or below the MOQ' })
-  }
+/** The tier rules of values.ts, each problem reported on the field it names. */
+const checkTiers = (listing: { priceTiers?: PriceTier[]; moq?: number }, ctx: z.RefinementCtx) => {
+  for (const { path, message } of values.tierProblems(listing.priceTiers, listing.moq))
+    ctx.addIssue({ code: 'custom', path, message })
 }
 
 export const CreateListingInput = z.strictObject(listingFields).superRefine(checkTiers)
@@ -159,7 +133,7 @@ export const ListingCard = z.object({
 export type ListingCard = z.infer<typeof ListingCard>
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1')
-const fen = z.coerce.number().int().min(0).max(100_000_000)
+const fen = z.coerce.number().int().min(0).max(values.limits.unitPriceFen.max)
 
 export const BrowseQuery = z
   .strictObject({
@@ -169,7 +143,7 @@ export const BrowseQuery = z
     minPrice: fen.optional(),
     maxPrice: fen.optional(),
     inStock: flag.optional(),
-    sort: z.enum(['newest', 'price_asc', 'price_desc']).default('newest'),
+    sort: z.enum(values.browseSorts).default('newest'),
     cursor: z.string().max(2000).optional(),
     limit: z.coerce.number().int().min(1).max(50).default(24),
   })
@@ -185,7 +159,7 @@ export type ListingPage = z.infer<typeof ListingPage>
 export const OwnListingsPage = z.object({ items: z.array(Listing), nextCursor: z.string().nullable() })
 
 export const ModerationQuery = z.strictObject({
-  status: z.enum(['pending_review', 'active', 'suspended', 'rejected']).default('pending_review'),
+  status: z.enum(values.moderationStatuses).default('pending_review'),
   cursor: z.string().max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 })
@@ -194,12 +168,8 @@ export type ModerationQuery = z.infer<typeof ModerationQuery>
 export const ModerationPage = z.object({ items: z.array(ListingWithSupplier), nextCursor: z.string().nullable() })
 
 export const UploadRequest = z.strictObject({
-  contentType: z.enum(['image/jpeg', 'image/png', 'image/webp'], 'Photos must be JPEG, PNG or WebP'),
-  size: z
-    .number()
-    .int()
-    .positive()
-    .max(5 * 1024 * 1024, 'Photos can be at most 5 MB'),
+  contentType: z.enum(values.photoContentTypes, 'Photos must be JPEG, PNG or WebP'),
+  size: z.number().int().positive().max(values.maxPhotoBytes, 'Photos can be at most 5 MB'),
 })
 export type UploadRequest = z.infer<typeof UploadRequest>
 
@@ -212,10 +182,10 @@ export const UploadTicket = z.object({
 export type UploadTicket = z.infer<typeof UploadTicket>
 
 export const CategoryInput = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]{2,40}$/),
-  group: z.enum(['fabric', 'trim', 'dye', 'packaging']),
+  id: z.string().regex(values.categoryIdPattern),
+  group: CategoryGroup,
   name: ListingText(60),
   sortOrder: z.number().int().min(0).max(100000),
 })
 export const CategoryPatch = CategoryInput.omit({ id: true }).partial()
-export const CategoryId = z.strictObject({ id: z.string().regex(/^[a-z0-9-]{2,40}$/) })
+export const CategoryId = z.strictObject({ id: z.string().regex(values.categoryIdPattern) })

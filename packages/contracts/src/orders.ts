@@ -1,40 +1,29 @@
 import { z } from 'zod'
 import { LocalizedText } from './catalog.ts'
+import { phone, text, ulid, wholeIn } from './fields.ts'
 import { UnitId } from './listings.ts'
+import * as values from './values.ts'
 
-export const OrderStatus = z.enum([
-  'pending_payment',
-  'paid',
-  'shipped',
-  'delivered',
-  'completed',
-  'cancelled',
-  'disputed',
-  'resolved',
-])
+export const OrderStatus = z.enum(values.orderStatuses)
 export type OrderStatus = z.infer<typeof OrderStatus>
-
-const text = (max: number) => z.string().trim().min(1).max(max)
 
 export const ShippingAddress = z.strictObject({
   name: text(60),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9][0-9 -]{5,19}$/, 'A phone number of 6–20 digits'),
+  phone,
   address: text(300),
 })
 
+const [pickup, ship] = values.deliveryMethods
 export const Delivery = z.discriminatedUnion('method', [
   /** Collected at the supplier's stall in the market. */
-  z.strictObject({ method: z.literal('pickup') }),
-  z.strictObject({ method: z.literal('ship'), address: ShippingAddress }),
+  z.strictObject({ method: z.literal(pickup) }),
+  z.strictObject({ method: z.literal(ship), address: ShippingAddress }),
 ])
 export type Delivery = z.infer<typeof Delivery>
 
 export const PlaceOrderInput = z.strictObject({
-  listingId: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'A listing id'),
-  quantity: z.number().int().positive().max(10_000_000),
+  listingId: ulid('A listing id'),
+  quantity: wholeIn(values.limits.quantity),
   delivery: Delivery,
   note: text(500).optional(),
 })
@@ -52,13 +41,13 @@ export type OrderLine = z.infer<typeof OrderLine>
 
 export const TimelineEvent = z.object({
   at: z.string(),
-  by: z.enum(['buyer', 'supplier', 'admin', 'system', 'stripe']),
+  by: z.enum(values.timelineActors),
   event: z.string(),
   note: z.string().optional(),
 })
 export type TimelineEvent = z.infer<typeof TimelineEvent>
 
-export const PaymentMethod = z.enum(['bank_transfer', 'stripe'])
+export const PaymentMethod = z.enum(values.paymentMethods)
 export type PaymentMethod = z.infer<typeof PaymentMethod>
 
 export const Payment = z.object({
@@ -89,7 +78,7 @@ export const Dispute = z.object({
   details: z.string(),
   openedAt: z.string(),
   resolution: z
-    .object({ outcome: z.enum(['refund', 'release']), note: z.string(), at: z.string(), adminId: z.string() })
+    .object({ outcome: z.enum(values.disputeOutcomes), note: z.string(), at: z.string(), adminId: z.string() })
     .optional(),
 })
 export type Dispute = z.infer<typeof Dispute>
@@ -131,19 +120,7 @@ export const Order = z.object({
 })
 export type Order = z.infer<typeof Order>
 
-export const OrderStep = z.enum([
-  'record_transfer',
-  'start_checkout',
-  'confirm_payment',
-  'stripe_paid',
-  'ship',
-  'receive',
-  'cancel',
-  'expire',
-  'complete',
-  'dispute',
-  'resolve',
-])
+export const OrderStep = z.enum(values.orderSteps)
 export type OrderStep = z.infer<typeof OrderStep>
 
 /** An order as one reader sees it: the ways it can be paid, and the steps that reader may take now. */
@@ -151,7 +128,7 @@ export const OrderView = Order.extend({ paymentMethods: z.array(PaymentMethod), 
 export type OrderView = z.infer<typeof OrderView>
 
 export const OrdersQuery = z.strictObject({
-  role: z.enum(['buyer', 'supplier']),
+  role: z.enum(values.selfRegisteredRoles),
   status: OrderStatus.optional(),
   cursor: z.string().max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
@@ -160,7 +137,7 @@ export type OrdersQuery = z.infer<typeof OrdersQuery>
 
 export const OrdersPage = z.object({ items: z.array(Order), nextCursor: z.string().nullable() })
 
-export const ExportQuery = z.strictObject({ role: z.enum(['buyer', 'supplier']) })
+export const ExportQuery = z.strictObject({ role: z.enum(values.selfRegisteredRoles) })
 
 export const TransferInput = z.strictObject({
   reference: text(80),
@@ -174,12 +151,12 @@ export const ShipInput = z.union([
 export type ShipInput = z.infer<typeof ShipInput>
 
 export const DisputeInput = z.strictObject({
-  reason: z.enum(['not_received', 'not_as_described', 'damaged', 'wrong_quantity', 'other']),
+  reason: z.enum(values.disputeReasons),
   details: text(2000),
 })
 export type DisputeInput = z.infer<typeof DisputeInput>
 
-export const ResolveDisputeInput = z.strictObject({ outcome: z.enum(['refund', 'release']), note: text(1000) })
+export const ResolveDisputeInput = z.strictObject({ outcome: z.enum(values.disputeOutcomes), note: text(1000) })
 export type ResolveDisputeInput = z.infer<typeof ResolveDisputeInput>
 
 export const CancelOrderInput = z.strictObject({ reason: text(300).optional() })

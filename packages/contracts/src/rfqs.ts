@@ -1,29 +1,28 @@
 import { z } from 'zod'
+import { text, ulid, wholeIn } from './fields.ts'
 import { PhotoKey, RatingSummary, SupplierCard, UnitId } from './listings.ts'
 import { PartyCard } from './orders.ts'
+import * as values from './values.ts'
 
-export const RfqStatus = z.enum(['open', 'closed', 'awarded', 'cancelled', 'expired'])
+export const RfqStatus = z.enum(values.rfqStatuses)
 export type RfqStatus = z.infer<typeof RfqStatus>
 
-export const BidStatus = z.enum(['submitted', 'revised', 'withdrawn', 'accepted', 'rejected'])
+export const BidStatus = z.enum(values.bidStatuses)
 export type BidStatus = z.infer<typeof BidStatus>
-
-const text = (max: number) => z.string().trim().min(1).max(max)
-const ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'An id')
 
 export const PostRfqInput = z.strictObject({
   title: text(120),
-  categoryId: z.string().regex(/^[a-z0-9-]{2,40}$/),
+  categoryId: z.string().regex(values.categoryIdPattern),
   specs: text(2000),
-  quantity: z.number().int().positive().max(10_000_000),
+  quantity: wholeIn(values.limits.quantity),
   unit: UnitId,
-  targetUnitPriceFen: z.number().int().positive().max(100_000_000).optional(),
+  targetUnitPriceFen: wholeIn(values.limits.unitPriceFen).optional(),
   /** The day the goods are needed (in Lhasa). */
   neededBy: z.iso.date(),
   deliveryPlace: text(200).default('拉萨'),
   bidDeadline: z.iso.datetime({ offset: true }),
-  invitedSupplierIds: z.array(ulid).max(20).optional(),
-  photos: z.array(PhotoKey).max(4, 'At most 4 photos').default([]),
+  invitedSupplierIds: z.array(ulid()).max(20).optional(),
+  photos: z.array(PhotoKey).max(values.maxRfqPhotos, `At most ${values.maxRfqPhotos} photos`).default([]),
   /** A tender: even the buyer sees only how many bids there are until the deadline. */
   sealedUntilDeadline: z.boolean().default(false),
 })
@@ -71,6 +70,7 @@ export type SupplierRfq = z.infer<typeof SupplierRfq>
 
 /** A request in a supplier's feed, with where that supplier's own bid stands (if it bid). */
 export const FeedItem = SupplierRfq.extend({ myBidStatus: BidStatus.optional() })
+export type FeedItem = z.infer<typeof FeedItem>
 export const FeedPage = z.object({ items: z.array(FeedItem), nextCursor: z.string().nullable() })
 
 export const FeedQuery = z.strictObject({
@@ -81,12 +81,12 @@ export const FeedQuery = z.strictObject({
 export type FeedQuery = z.infer<typeof FeedQuery>
 
 export const BidInput = z.strictObject({
-  unitPriceFen: z.number().int().positive().max(100_000_000),
+  unitPriceFen: wholeIn(values.limits.unitPriceFen),
   /** Another unit of the same measure may be quoted (码 for 米, 斤 for 公斤); bolts need metresPerBolt. */
   unit: UnitId.optional(),
-  metresPerBolt: z.number().positive().max(1000).optional(),
-  quantity: z.number().int().positive().max(10_000_000),
-  leadTimeDays: z.number().int().min(0).max(365),
+  metresPerBolt: z.number().positive().max(values.maxMetresPerBolt).optional(),
+  quantity: wholeIn(values.limits.quantity),
+  leadTimeDays: wholeIn(values.limits.leadTimeDays),
   validUntil: z.iso.date(),
   note: text(1000).optional(),
 })
@@ -129,10 +129,12 @@ export const MyBid = Bid.extend({
 })
 export const MyBidsPage = z.object({ items: z.array(MyBid), nextCursor: z.string().nullable() })
 
+const weight = (name: keyof typeof values.compareWeights) =>
+  z.coerce.number().min(0).max(100).default(values.compareWeights[name])
 export const CompareQuery = z.strictObject({
-  price: z.coerce.number().min(0).max(100).default(50),
-  leadTime: z.coerce.number().min(0).max(100).default(30),
-  reputation: z.coerce.number().min(0).max(100).default(20),
+  price: weight('price'),
+  leadTime: weight('leadTime'),
+  reputation: weight('reputation'),
 })
 export type CompareQuery = z.infer<typeof CompareQuery>
 
@@ -156,9 +158,9 @@ export const BidsForBuyer = z.object({
 
 export const AwardInput = z.strictObject({
   awards: z
-    .array(z.strictObject({ bidId: ulid, quantity: z.number().int().positive() }))
+    .array(z.strictObject({ bidId: ulid(), quantity: z.number().int().positive() }))
     .min(1)
-    .max(3, 'At most 3 bids'),
+    .max(values.maxAwardedBids, `At most ${values.maxAwardedBids} bids`),
 })
 export type AwardInput = z.infer<typeof AwardInput>
 
@@ -166,3 +168,4 @@ export const AwardResult = z.object({ rfq: Rfq, orderIds: z.array(z.string()) })
 
 /** A request as its reader sees it: the buyer and administrators all of it, a supplier its own view and bid. */
 export const RfqView = SupplierRfq.extend({ myBid: Bid.optional() })
+export type RfqView = z.infer<typeof RfqView>

@@ -1,4 +1,6 @@
-import type { UnitId } from './listings.ts'
+import type { unitIds } from './values.ts'
+
+type UnitId = (typeof unitIds)[number]
 
 /**
  * Unit conversion for bids (码 for 米, 斤 for 公斤, bolts with their metres). It lives with the

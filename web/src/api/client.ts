@@ -1,5 +1,5 @@
 import type { AccountsApp, AdminApp, ListingsApp, MetaApp, NotificationsApp, OrdersApp, RfqsApp } from '@market/api'
-import type { ErrorBody } from '@market/contracts'
+import type { ErrorBody, UploadRequest } from '@market/contracts'
 import { hc } from 'hono/client'
 
 /** A failed call, carrying the API's error code so the page can say it in the reader's language. */
@@ -19,6 +19,10 @@ export class ApiError extends Error {
 /** Network failure (offline, server down): distinct from an error the server chose to send. */
 export class OfflineError extends Error {}
 
+/** A field of a JSON value that may not be an object at all. */
+const field = (value: unknown, name: string): unknown =>
+  typeof value === 'object' && value !== null ? Reflect.get(value, name) : undefined
+
 /** Retry-After is either delay-seconds or an HTTP date. */
 const parseRetryAfter = (header: string | null): number | undefined => {
   if (!header) return undefined
@@ -36,12 +40,18 @@ const fetchWithErrors: typeof fetch = async (input, init) => {
     throw new OfflineError(String(error))
   }
   if (!response.ok) {
-    const body = (await response.json().catch(() => undefined)) as ErrorBody | undefined
+    // The envelope's fields are read, not assumed: a proxy's HTML error page has none of them.
+    const body: unknown = await response.json().catch(() => undefined)
+    const error = field(body, 'error')
+    const text = (name: keyof ErrorBody['error']) => {
+      const value = field(error, name)
+      return typeof value === 'string' ? value : undefined
+    }
     throw new ApiError(
       response.status,
-      body?.error.code ?? 'internal',
-      body?.error.message ?? response.statusText,
-      body?.error.details,
+      text('code') ?? 'internal',
+      text('message') ?? response.statusText,
+      field(error, 'details'),
       parseRetryAfter(response.headers.get('Retry-After')),
     )
   }
@@ -63,18 +73,27 @@ export const api = {
 export const fieldErrorPaths = (error: unknown): Set<string> => {
   const paths = new Set<string>()
   if (!(error instanceof ApiError) || error.code !== 'request.invalid' || !Array.isArray(error.details)) return paths
-  for (const issue of error.details as { path?: unknown }[]) {
-    if (Array.isArray(issue?.path)) paths.add(issue.path.map(String).join('.'))
+  for (const issue of error.details) {
+    const path = field(issue, 'path')
+    if (Array.isArray(path)) paths.add(path.map(String).join('.'))
   }
   return paths
 }
+
+/** A number an error's details name (what is left in stock, the minimum order), if they name one. */
+export const numberIn = (details: unknown, name: string): number | undefined => {
+  const value = field(details, name)
+  return typeof value === 'number' ? value : undefined
+}
+
+/** Photo keys are served from the site's own origin (the bucket behind CloudFront, or the local store). */
+export const photoUrl = (key: string) => `/${key}`
 
 /**
  * Uploads one photo the way the cloud does it: ask the API for a presigned PUT, then send the file
  * straight to the bucket. Returns the key the listing keeps.
  */
-export const uploadPhoto = async (file: File): Promise<string> => {
-  const contentType = file.type as 'image/jpeg' | 'image/png' | 'image/webp'
+export const uploadPhoto = async (file: File, contentType: UploadRequest['contentType']): Promise<string> => {
   const ticket = await (await api.listings.api.uploads.$post({ json: { contentType, size: file.size } })).json()
   let response: Response
   try {

@@ -2,6 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'hono/jsx/dom'
 
 export type Page<T> = { items: T[]; nextCursor: string | null }
 
+/** The query of one page: its size, and where the last page left off. */
+export const pageQuery = (limit: number, cursor: string | undefined) => ({ limit: String(limit), ...(cursor ? { cursor } : {}) })
+
 export type Paged<T> =
   | { state: 'loading' }
   | { state: 'error'; error: unknown; reload: () => void }

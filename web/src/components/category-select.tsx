@@ -1,6 +1,8 @@
-import type { CategoriesResponse } from '@market/contracts'
+import type { CategoriesResponse, UnitId } from '@market/contracts'
+import { categoryGroups, unitIds } from '@market/contracts/values'
 import { localized, useI18n } from '../i18n/i18n.ts'
-import { categoryGroupLabels, categoryGroups } from '../listings/catalog.ts'
+import { categoryGroupLabel, namesIn } from '../listings/catalog.ts'
+import { SelectField } from './select-field.tsx'
 
 type CategorySelectProps = {
   id: string
@@ -31,7 +33,7 @@ export const CategorySelect = ({ id, catalog, value, onChange, error }: Category
           {t('listingForm.category.choose')}
         </option>
         {categoryGroups.map((group) => (
-          <optgroup label={t(categoryGroupLabels[group])}>
+          <optgroup label={t(categoryGroupLabel(group))}>
             {catalog.categories
               .filter((category) => category.group === group)
               .map((category) => (
@@ -48,5 +50,31 @@ export const CategorySelect = ({ id, catalog, value, onChange, error }: Category
         </p>
       )}
     </div>
+  )
+}
+
+/** The unit a listing or a request is quoted in: the taxonomy's units, in its order. */
+export const UnitSelect = ({
+  id,
+  catalog,
+  value,
+  onChange,
+}: {
+  id: string
+  catalog: CategoriesResponse
+  value: UnitId
+  onChange: (unit: UnitId) => void
+}) => {
+  const { t, locale } = useI18n()
+  const units = catalog.units.flatMap((unit) => unitIds.find((known) => known === unit.id) ?? [])
+  return (
+    <SelectField
+      id={id}
+      label={t('listingForm.unit')}
+      value={value}
+      options={units}
+      optionLabel={namesIn(locale, catalog).unit}
+      onChange={(unit) => unit && onChange(unit)}
+    />
   )
 }

@@ -1,14 +1,14 @@
 import type { Child } from 'hono/jsx'
-import { useEffect, useRef } from 'hono/jsx/dom'
 import { ApiError, OfflineError } from '../api/client.ts'
 import { errorMessage, type Locale, translate, useI18n } from '../i18n/i18n.ts'
+import './form.css'
 
 type TextFieldProps = {
   id: string
   label: string
   value: string
   onInput: (value: string) => void
-  type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'time'
+  type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'time' | 'datetime-local'
   inputmode?: 'numeric' | 'decimal'
   min?: string
   max?: string
@@ -86,12 +86,3 @@ export const FormError = ({ children }: { children: Child }) => (
     {children}
   </div>
 )
-
-/** After a failed submission, puts the cursor in the first field the server (or we) marked invalid. */
-export const useFocusFirstInvalid = (attempt: number) => {
-  const form = useRef<HTMLFormElement>(null)
-  useEffect(() => {
-    if (attempt > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
-  }, [attempt])
-  return form
-}

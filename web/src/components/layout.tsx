@@ -2,8 +2,9 @@ import type { Child } from 'hono/jsx'
 import { useState } from 'hono/jsx/dom'
 import { type Locale, localeNames, locales, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
-import { NotificationBell } from '../notifications/notifications.tsx'
+import { NotificationBell } from '../notifications/bell.tsx'
 import { type Session, useSession } from '../session/session.ts'
+import './layout.css'
 
 type NavItem = { path: string; label: MessageKey }
 

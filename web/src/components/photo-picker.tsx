@@ -1,14 +1,37 @@
-import { useRef, useState } from 'hono/jsx/dom'
-import { uploadPhoto } from '../api/client.ts'
+import { maxPhotoBytes, photoContentTypes } from '@market/contracts/values'
+import { useEffect, useRef, useState } from 'hono/jsx/dom'
+import { photoUrl, uploadPhoto } from '../api/client.ts'
 import { fill, useI18n } from '../i18n/i18n.ts'
 import { describeError } from './form.tsx'
+import './photo-picker.css'
 
 export type Photo = { id: string; preview: string; key?: string; uploading: boolean; error?: unknown; fresh: boolean }
 
-const maxPhotoBytes = 5 * 1024 * 1024
-const photoTypes = ['image/jpeg', 'image/png', 'image/webp']
-
 let photoIds = 0
+
+/** A form's photos, starting from the keys it already has; previews of fresh files are let go when the form goes. */
+export const usePhotos = (keys: string[] = []) => {
+  const [photos, setPhotos] = useState<Photo[]>(() =>
+    keys.map((key) => ({ id: key, key, preview: photoUrl(key), uploading: false, fresh: false })),
+  )
+  const latest = useRef(photos)
+  latest.current = photos
+  useEffect(
+    () => () => {
+      for (const photo of latest.current) if (photo.fresh) URL.revokeObjectURL(photo.preview)
+    },
+    [],
+  )
+  return [photos, setPhotos] as const
+}
+
+/** Why a form cannot send its photos yet: one still uploading, or one whose upload failed. */
+export const photosNotReady = (photos: Photo[]) =>
+  photos.some((photo) => photo.uploading)
+    ? 'listingForm.photos.wait'
+    : photos.some((photo) => !photo.key)
+      ? 'listingForm.photos.failed'
+      : undefined
 
 /**
  * Photos for a listing or a purchase request: each file goes straight to the photos bucket with a
@@ -29,9 +52,9 @@ export const PhotoPicker = ({
   const [pickError, setPickError] = useState<string | null>(null)
   const input = useRef<HTMLInputElement>(null)
 
-  const upload = async (photo: Photo, file: File) => {
+  const upload = async (photo: Photo, file: File, contentType: (typeof photoContentTypes)[number]) => {
     try {
-      const key = await uploadPhoto(file)
+      const key = await uploadPhoto(file, contentType)
       setPhotos((all) => all.map((p) => (p.id === photo.id ? { ...p, key, uploading: false } : p)))
     } catch (failure) {
       setPhotos((all) => all.map((p) => (p.id === photo.id ? { ...p, uploading: false, error: failure } : p)))
@@ -44,7 +67,8 @@ export const PhotoPicker = ({
     const room = max - photos.length
     if (files.length > room) setPickError(fill(t('listingForm.photos.tooMany'), { n: max }))
     for (const file of files.slice(0, Math.max(0, room))) {
-      if (!photoTypes.includes(file.type)) {
+      const contentType = photoContentTypes.find((type) => type === file.type)
+      if (!contentType) {
         setPickError(fill(t('listingForm.photos.badType'), { name: file.name }))
         continue
       }
@@ -55,7 +79,7 @@ export const PhotoPicker = ({
       photoIds += 1
       const photo: Photo = { id: `new-${photoIds}`, preview: URL.createObjectURL(file), uploading: true, fresh: true }
       setPhotos((all) => [...all, photo])
-      upload(photo, file)
+      upload(photo, file, contentType)
     }
     if (input.current) input.current.value = ''
   }
@@ -122,7 +146,7 @@ export const PhotoPicker = ({
             ref={input}
             class="input file-input"
             type="file"
-            accept={photoTypes.join(',')}
+            accept={photoContentTypes.join(',')}
             multiple
             aria-invalid={shownError ? 'true' : undefined}
             aria-describedby={shownError ? 'photos-error' : undefined}

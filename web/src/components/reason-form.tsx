@@ -1,3 +1,4 @@
+import { maxReasonLength } from '@market/contracts/values'
 import { useState } from 'hono/jsx/dom'
 import { useI18n } from '../i18n/i18n.ts'
 
@@ -40,7 +41,7 @@ export const ReasonForm = ({
           class="input"
           value={reason}
           required
-          maxLength={500}
+          maxLength={maxReasonLength}
           aria-invalid={missing ? 'true' : undefined}
           aria-describedby={missing ? `${id}-error` : undefined}
           onInput={(event: Event) => {

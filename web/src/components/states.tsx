@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx'
 import { ApiError, OfflineError } from '../api/client.ts'
 import type { Resource } from '../api/use-resource.ts'
 import { errorMessage, useI18n } from '../i18n/i18n.ts'
+import './states.css'
 
 export const Loading = () => {
   const { t } = useI18n()

@@ -1,6 +1,6 @@
 import type { Catalog } from './zh-CN.ts'
 
-/** First drafts, to be checked by a native speaker (DESIGN.md): fix them here, in one place. */
+/** First drafts, to be checked by a native speaker (docs/glossary.md): fix them here, in one place. */
 export const bo: Catalog = {
   'app.name': 'ལྷ་སའི་གྱོན་ཆས་ཅ་རྒྱུའི་ཚོང་ར།',
   'app.shortName': 'ཅ་རྒྱུའི་ཚོང་ར།',

@@ -41,10 +41,13 @@ export const translate = (locale: Locale, key: MessageKey) => catalogs[locale][k
 export const localized = (locale: Locale, text: LocalizedText) =>
   (locale === 'bo' ? text.bo : locale === 'en' ? text.en : text.zh) || text.zh
 
+/** Whether the catalogs word a key made from a code (an error, an audit action) the API may add to. */
+export const isMessageKey = (key: string): key is MessageKey => key in zhCN
+
 /** Error codes from the API's envelope, shown in the reader's language when we know them. */
 export const errorMessage = (locale: Locale, code: string | undefined) => {
-  const key = `error.${code}` as MessageKey
-  return key in zhCN ? translate(locale, key) : translate(locale, 'error.internal')
+  const key = `error.${code}`
+  return translate(locale, isMessageKey(key) ? key : 'error.internal')
 }
 
 /** Fills `{name}` placeholders in a catalog string. */

@@ -1,6 +1,7 @@
-import type { CategoriesResponse, CategoryGroup } from '@market/contracts'
+import type { CategoriesResponse, CategoryGroup, Craft } from '@market/contracts'
 import { api } from '../api/client.ts'
 import { useResource } from '../api/use-resource.ts'
+import { type Locale, localized, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
 
 let cached: Promise<CategoriesResponse> | null = null
@@ -19,12 +20,27 @@ export const loadCatalog = () => {
 
 export const useCatalog = () => useResource(loadCatalog)
 
-/** The category groups in the order every page lists them. */
-export const categoryGroups: readonly CategoryGroup[] = ['fabric', 'trim', 'dye', 'packaging']
-
-export const categoryGroupLabels: Record<CategoryGroup, MessageKey> = {
-  fabric: 'materials.group.fabric',
-  trim: 'materials.group.trim',
-  dye: 'materials.group.dye',
-  packaging: 'materials.group.packaging',
+/** Names from the taxonomy in the reader's language; the raw id until the taxonomy has loaded. */
+export const namesIn = (locale: Locale, catalog: CategoriesResponse | undefined) => {
+  const name = (list: { id: string; name: CategoriesResponse['units'][number]['name'] }[] | undefined, id: string) => {
+    const found = list?.find((entry) => entry.id === id)
+    return found ? localized(locale, found.name) : id
+  }
+  return {
+    category: (id: string) => name(catalog?.categories, id),
+    unit: (id: string) => name(catalog?.units, id),
+  }
 }
+
+/** The names of categories and units, for components that show them but need nothing else of the taxonomy. */
+export const useNames = () => {
+  const { locale } = useI18n()
+  const catalog = useCatalog()
+  return namesIn(locale, catalog.state === 'ready' ? catalog.data : undefined)
+}
+
+/** A category group's name in the catalogs. */
+export const categoryGroupLabel = (group: CategoryGroup) => `materials.group.${group}` as const satisfies MessageKey
+
+/** A craft's name in the catalogs. */
+export const craftLabel = (craft: Craft) => `craft.${craft}` as const satisfies MessageKey

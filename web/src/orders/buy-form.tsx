@@ -1,35 +1,42 @@
-import type { ListingWithSupplier, PlaceOrderInput, PriceTier } from '@market/contracts'
-import { useRef, useState } from 'hono/jsx/dom'
-import { ApiError, api, fieldErrorPaths, OfflineError } from '../api/client.ts'
-import { describeError, FormError, TextField, useFocusFirstInvalid } from '../components/form.tsx'
+import type { Delivery, ListingWithSupplier, PlaceOrderInput } from '@market/contracts'
+import { deliveryMethods, phonePattern, tierIndexFor } from '@market/contracts/values'
+import { useRef } from 'hono/jsx/dom'
+import { ApiError, api, fieldErrorPaths, numberIn, OfflineError } from '../api/client.ts'
+import { describeError, FormError, TextField } from '../components/form.tsx'
+import { RadioCards } from '../components/radio-cards.tsx'
+import { type FieldErrors, useForm } from '../components/use-form.ts'
 import { fill, useI18n } from '../i18n/i18n.ts'
 import { formatFen } from '../listings/money.ts'
+import { tierRange } from '../listings/tiers.ts'
 import { navigate } from '../router.ts'
 import { useSession } from '../session/session.ts'
+import './buy.css'
 
-/** The same rule as the server's: the tier with the largest minimum quantity not above the quantity. */
-export const tierFor = (tiers: PriceTier[], quantity: number) => {
-  let found: { tier: PriceTier; index: number } | undefined
-  tiers.forEach((tier, index) => {
-    if (tier.minQty <= quantity && (!found || tier.minQty > found.tier.minQty)) found = { tier, index }
-  })
-  return found
-}
-
-const phonePattern = /^\+?[0-9][0-9 -]{5,19}$/
-
-type Values = { quantity: string; method: 'pickup' | 'ship'; name: string; phone: string; address: string; note: string }
-type Field = 'quantity' | 'name' | 'phone' | 'address' | 'note'
+type Values = { quantity: string; method: Delivery['method']; name: string; phone: string; address: string; note: string }
 
 /** A submission that may have reached the server keeps its key, so a retry cannot order twice. */
 const keepsKey = (error: unknown) =>
   error instanceof OfflineError ||
   (error instanceof ApiError && (error.code === 'idempotency.in_progress' || error.status >= 500))
 
-const BuyForm = ({ listing, unit }: { listing: ListingWithSupplier; unit: string }) => {
+/** The server's field paths and what each field is told. */
+const serverFields: [
+  path: string,
+  field: keyof Values,
+  message: 'buy.quantity.invalid' | 'field.invalid' | 'field.phone.invalid',
+][] = [
+  ['quantity', 'quantity', 'buy.quantity.invalid'],
+  ['delivery.address.name', 'name', 'field.invalid'],
+  ['delivery.address.phone', 'phone', 'field.phone.invalid'],
+  ['delivery.address.address', 'address', 'field.invalid'],
+  ['note', 'note', 'field.invalid'],
+]
+
+/** A buyer's order from a listing: how much (with the tier and total the server will charge), how it travels, a note. */
+export const BuyForm = ({ listing, unit }: { listing: ListingWithSupplier; unit: string }) => {
   const { t, locale } = useI18n()
   const { me } = useSession()
-  const [values, setValues] = useState<Values>({
+  const form = useForm<Values>({
     quantity: String(listing.moq),
     method: 'pickup',
     name: me?.name ?? '',
@@ -37,113 +44,77 @@ const BuyForm = ({ listing, unit }: { listing: ListingWithSupplier; unit: string
     address: me?.company.address ?? '',
     note: '',
   })
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
-  const [failure, setFailure] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
-  const [attempt, setAttempt] = useState(0)
-  const formRef = useFocusFirstInvalid(attempt)
+  const { values } = form
   const idempotencyKey = useRef<string | null>(null)
-
-  const set = (field: keyof Values) => (value: string) => {
-    // A changed order is a new submission with a key of its own.
-    idempotencyKey.current = null
-    setValues((current) => ({ ...current, [field]: value }))
-    setErrors((current) => ({ ...current, [field]: undefined }))
-  }
+  const set =
+    <K extends keyof Values>(field: K) =>
+    (value: Values[K]) => {
+      // A changed order is a new submission with a key of its own.
+      idempotencyKey.current = null
+      form.set(field)(value)
+    }
 
   const quantity = /^\d{1,8}$/.test(values.quantity.trim()) ? Number(values.quantity.trim()) : null
-  const applied = quantity ? tierFor(listing.priceTiers, quantity) : undefined
-  const tierRange = (index: number) => {
-    const tier = listing.priceTiers[index] as PriceTier
-    const next = listing.priceTiers[index + 1]
-    return next
-      ? fill(t('listing.tiers.range'), { from: tier.minQty, to: next.minQty - 1, unit })
-      : fill(t('listing.tiers.from'), { from: tier.minQty, unit })
-  }
+  // The server's own rule picks the tier, so the total shown is the total charged.
+  const tierIndex = quantity ? tierIndexFor(listing.priceTiers, quantity) : -1
+  const tier = listing.priceTiers[tierIndex]
+  const belowMoq = (n: number) => ({ key: 'buy.quantity.belowMoq', values: { n, unit } }) as const
+  const aboveStock = (n: number) => ({ key: 'buy.quantity.aboveStock', values: { n, unit } }) as const
 
-  const validate = (): Partial<Record<Field, string>> => {
-    const found: Partial<Record<Field, string>> = {}
-    if (quantity === null || quantity < 1) found.quantity = t('buy.quantity.invalid')
-    else if (quantity < listing.moq) found.quantity = fill(t('buy.quantity.belowMoq'), { n: listing.moq, unit })
-    else if (quantity > listing.stock) found.quantity = fill(t('buy.quantity.aboveStock'), { n: listing.stock, unit })
+  const check = () => {
+    const found: FieldErrors = {}
+    if (quantity === null || quantity < 1) found.quantity = 'buy.quantity.invalid'
+    else if (quantity < listing.moq) found.quantity = belowMoq(listing.moq)
+    else if (quantity > listing.stock) found.quantity = aboveStock(listing.stock)
     if (values.method === 'ship') {
-      if (!values.name.trim()) found.name = t('buy.required')
-      if (!phonePattern.test(values.phone.trim())) found.phone = t('field.phone.invalid')
-      if (!values.address.trim()) found.address = t('buy.required')
+      if (!values.name.trim()) found.name = 'buy.required'
+      if (!phonePattern.test(values.phone.trim())) found.phone = 'field.phone.invalid'
+      if (!values.address.trim()) found.address = 'buy.required'
     }
     return found
   }
 
-  /** The server's answer, said beside the field it is about when there is one. */
-  const showFailure = (error: unknown) => {
-    if (error instanceof ApiError && error.status === 401) {
-      navigate(`/signin?next=${encodeURIComponent(`/listings/${listing.id}`)}`)
-      return
-    }
-    const details = (error instanceof ApiError ? error.details : undefined) as { available?: number; moq?: number } | undefined
-    if (error instanceof ApiError && error.code === 'listing.insufficient_stock' && details?.available !== undefined) {
-      setErrors({ quantity: fill(t('buy.quantity.aboveStock'), { n: details.available, unit }) })
-    } else if (error instanceof ApiError && error.code === 'order.below_moq' && details?.moq !== undefined) {
-      setErrors({ quantity: fill(t('buy.quantity.belowMoq'), { n: details.moq, unit }) })
-    } else {
-      const paths = fieldErrorPaths(error)
-      const fromServer: Partial<Record<Field, string>> = {}
-      if (paths.has('quantity')) fromServer.quantity = t('buy.quantity.invalid')
-      if (paths.has('delivery.address.name')) fromServer.name = t('field.invalid')
-      if (paths.has('delivery.address.phone')) fromServer.phone = t('field.phone.invalid')
-      if (paths.has('delivery.address.address')) fromServer.address = t('field.invalid')
-      if (paths.has('note')) fromServer.note = t('field.invalid')
-      setErrors(fromServer)
-    }
-    setFailure(error)
-    setAttempt((n) => n + 1)
-  }
-
-  const submit = async (event: Event) => {
-    event.preventDefault()
-    if (busy) return
-    setFailure(null)
-    const found = validate()
-    setErrors(found)
-    if (Object.keys(found).length > 0) {
-      setAttempt((n) => n + 1)
-      return
-    }
+  const send = async () => {
     const body: PlaceOrderInput = {
       listingId: listing.id,
-      quantity: quantity as number,
+      quantity: quantity ?? 0,
       delivery:
         values.method === 'pickup'
           ? { method: 'pickup' }
-          : {
-              method: 'ship',
-              address: { name: values.name.trim(), phone: values.phone.trim(), address: values.address.trim() },
-            },
+          : { method: 'ship', address: { name: values.name.trim(), phone: values.phone.trim(), address: values.address.trim() } },
       ...(values.note.trim() ? { note: values.note.trim() } : {}),
     }
     idempotencyKey.current ??= crypto.randomUUID()
-    setBusy(true)
-    try {
-      const response = await api.orders.api.orders.$post(
-        { json: body },
-        { headers: { 'Idempotency-Key': idempotencyKey.current } },
-      )
-      const order = await response.json()
-      navigate(`/orders/${order.id}?placed=1`)
-    } catch (error) {
-      if (!keepsKey(error)) idempotencyKey.current = null
-      showFailure(error)
-    } finally {
-      setBusy(false)
+    const response = await api.orders.api.orders.$post({ json: body }, { headers: { 'Idempotency-Key': idempotencyKey.current } })
+    const order = await response.json()
+    navigate(`/orders/${order.id}?placed=1`)
+  }
+
+  /** The server's answer, said beside the field it is about when there is one. */
+  const refused = (error: unknown) => {
+    if (!keepsKey(error)) idempotencyKey.current = null
+    if (error instanceof ApiError && error.status === 401) {
+      navigate(`/signin?next=${encodeURIComponent(`/listings/${listing.id}`)}`)
+      return { failure: false }
+    }
+    if (error instanceof ApiError) {
+      const available = error.code === 'listing.insufficient_stock' ? numberIn(error.details, 'available') : undefined
+      if (available !== undefined) return { errors: { quantity: aboveStock(available) } }
+      const moq = error.code === 'order.below_moq' ? numberIn(error.details, 'moq') : undefined
+      if (moq !== undefined) return { errors: { quantity: belowMoq(moq) } }
+    }
+    const paths = fieldErrorPaths(error)
+    return {
+      errors: Object.fromEntries(serverFields.filter(([path]) => paths.has(path)).map(([, field, message]) => [field, message])),
     }
   }
 
-  const hasFieldErrors = Object.values(errors).some(Boolean)
+  const quantityError = form.errorFor('quantity')
   const stall = listing.supplier.stall
   return (
-    <form class="form buy-form" noValidate onSubmit={submit} ref={formRef} data-buy-form>
-      {failure !== null && !hasFieldErrors && <FormError>{describeError(locale, failure)}</FormError>}
-      {hasFieldErrors && attempt > 0 && <FormError>{t('buy.invalid')}</FormError>}
+    <form class="form buy-form" noValidate onSubmit={form.submit({ check, send, refused })} ref={form.formRef} data-buy-form>
+      {form.failure !== null && !form.hasErrors && <FormError>{describeError(locale, form.failure)}</FormError>}
+      {form.hasErrors && form.attempt > 0 && <FormError>{t('buy.invalid')}</FormError>}
       <div class="field">
         <label class="field__label" for="order-quantity">
           {fill(t('buy.quantity'), { unit })}
@@ -159,32 +130,32 @@ const BuyForm = ({ listing, unit }: { listing: ListingWithSupplier; unit: string
           step={1}
           required
           value={values.quantity}
-          aria-invalid={errors.quantity ? 'true' : undefined}
-          aria-describedby={['order-quantity-hint', errors.quantity ? 'order-quantity-error' : ''].filter(Boolean).join(' ')}
+          aria-invalid={quantityError ? 'true' : undefined}
+          aria-describedby={['order-quantity-hint', quantityError ? 'order-quantity-error' : ''].filter(Boolean).join(' ')}
           onInput={(event: Event) => set('quantity')((event.target as HTMLInputElement).value)}
         />
         <p class="field__hint" id="order-quantity-hint">
           {fill(t('buy.quantity.hint'), { moq: listing.moq, stock: listing.stock, unit })}
         </p>
-        {errors.quantity && (
+        {quantityError && (
           <p class="field__error" id="order-quantity-error">
-            {errors.quantity}
+            {quantityError}
           </p>
         )}
       </div>
       <div class="buy-total" aria-live="polite" data-total>
-        {applied && quantity ? (
+        {tier && quantity ? (
           <>
-            <p class="buy-total__tier" data-tier={applied.index + 1}>
+            <p class="buy-total__tier" data-tier={tierIndex + 1}>
               {fill(t('buy.tier'), {
-                n: applied.index + 1,
-                range: tierRange(applied.index),
-                price: formatFen(applied.tier.unitPriceFen),
+                n: tierIndex + 1,
+                range: tierRange(locale, listing.priceTiers, tierIndex, unit),
+                price: formatFen(tier.unitPriceFen),
                 unit,
               })}
             </p>
             <p class="buy-total__sum">
-              <span>{t('buy.total')}</span> <strong data-total-amount>{formatFen(applied.tier.unitPriceFen * quantity)}</strong>
+              <span>{t('buy.total')}</span> <strong data-total-amount>{formatFen(tier.unitPriceFen * quantity)}</strong>
             </p>
             <p class="buy-total__note">{t('buy.total.note')}</p>
           </>
@@ -192,33 +163,17 @@ const BuyForm = ({ listing, unit }: { listing: ListingWithSupplier; unit: string
           <p class="buy-total__note">{fill(t('buy.quantity.belowMoq'), { n: listing.moq, unit })}</p>
         )}
       </div>
-      <fieldset class="radio-cards">
-        <legend class="field__label">{t('buy.delivery')}</legend>
-        <label class="radio-card">
-          <input
-            type="radio"
-            name="delivery"
-            value="pickup"
-            class="radio-card__input"
-            checked={values.method === 'pickup'}
-            onChange={() => set('method')('pickup')}
-          />
-          <span class="radio-card__title">{t('buy.pickup.title')}</span>
-          <span class="radio-card__body">{stall ? fill(t('buy.pickup.body'), { stall }) : t('buy.pickup.bodyNoStall')}</span>
-        </label>
-        <label class="radio-card">
-          <input
-            type="radio"
-            name="delivery"
-            value="ship"
-            class="radio-card__input"
-            checked={values.method === 'ship'}
-            onChange={() => set('method')('ship')}
-          />
-          <span class="radio-card__title">{t('buy.ship.title')}</span>
-          <span class="radio-card__body">{t('buy.ship.body')}</span>
-        </label>
-      </fieldset>
+      <RadioCards
+        legend={t('buy.delivery')}
+        name="delivery"
+        options={deliveryMethods}
+        value={values.method}
+        onChange={set('method')}
+        title={(method) => t(`buy.${method}.title`)}
+        body={(method) =>
+          method === 'ship' ? t('buy.ship.body') : stall ? fill(t('buy.pickup.body'), { stall }) : t('buy.pickup.bodyNoStall')
+        }
+      />
       {values.method === 'ship' && (
         <>
           <TextField
@@ -228,7 +183,7 @@ const BuyForm = ({ listing, unit }: { listing: ListingWithSupplier; unit: string
             onInput={set('name')}
             autocomplete="name"
             required
-            error={errors.name}
+            error={form.errorFor('name')}
           />
           <TextField
             id="order-phone"
@@ -238,7 +193,7 @@ const BuyForm = ({ listing, unit }: { listing: ListingWithSupplier; unit: string
             onInput={set('phone')}
             autocomplete="tel"
             required
-            error={errors.phone}
+            error={form.errorFor('phone')}
           />
           <TextField
             id="order-address"
@@ -248,7 +203,7 @@ const BuyForm = ({ listing, unit }: { listing: ListingWithSupplier; unit: string
             autocomplete="street-address"
             required
             multiline
-            error={errors.address}
+            error={form.errorFor('address')}
           />
         </>
       )}
@@ -259,50 +214,13 @@ const BuyForm = ({ listing, unit }: { listing: ListingWithSupplier; unit: string
         value={values.note}
         onInput={set('note')}
         multiline
-        error={errors.note}
+        error={form.errorFor('note')}
       />
       <div class="form__actions">
-        <button type="submit" class="button button--primary" disabled={busy}>
-          {busy ? t('buy.submitting') : t('buy.submit')}
+        <button type="submit" class="button button--primary" disabled={form.submitting}>
+          {form.submitting ? t('buy.submitting') : t('buy.submit')}
         </button>
       </div>
     </form>
-  )
-}
-
-/**
- * Ordering from a listing: buyers get the form, visitors a way to sign in, other suppliers a word
- * that only buyers order; the owner and administrators see nothing to buy.
- */
-export const BuyPanel = ({ listing, unit }: { listing: ListingWithSupplier; unit: string }) => {
-  const { t } = useI18n()
-  const session = useSession()
-  const me = session.me
-  if (session.state === 'loading' || me?.id === listing.supplierId || me?.role === 'admin') return null
-  if (listing.status !== 'active') return null
-  return (
-    <section class="card buy-panel" aria-labelledby="buy-title" data-buy>
-      <h2 id="buy-title" class="card__title">
-        {t('buy.title')}
-      </h2>
-      {!me ? (
-        <>
-          <p>{t('buy.signInBody')}</p>
-          <a
-            href={`/signin?next=${encodeURIComponent(`/listings/${listing.id}`)}`}
-            class="button button--primary"
-            data-sign-in-to-order
-          >
-            {t('buy.signIn')}
-          </a>
-        </>
-      ) : me.role !== 'buyer' ? (
-        <p data-buyers-only>{t('buy.buyersOnly')}</p>
-      ) : listing.stock < listing.moq ? (
-        <p data-out-of-stock>{t('buy.outOfStock')}</p>
-      ) : (
-        <BuyForm listing={listing} unit={unit} />
-      )}
-    </section>
   )
 }

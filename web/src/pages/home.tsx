@@ -1,6 +1,8 @@
 import { localized, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
 import { useCatalog } from '../listings/catalog.ts'
+import { CategoryTile } from '../listings/category-tiles.tsx'
+import './home.css'
 
 const roles: { title: MessageKey; body: MessageKey }[] = [
   { title: 'home.forBuyers.title', body: 'home.forBuyers.body' },
@@ -30,11 +32,9 @@ export const HomePage = () => {
           <h2 id="home-categories">{t('home.categories')}</h2>
           <ul class="category-tiles__list">
             {catalog.data.categories.map((category) => (
-              <li>
-                <a href={`/market?category=${category.id}`} class="category-tile" data-home-category={category.id}>
-                  {localized(locale, category.name)}
-                </a>
-              </li>
+              <CategoryTile href={`/market?category=${category.id}`} data={{ 'data-home-category': category.id }}>
+                {localized(locale, category.name)}
+              </CategoryTile>
             ))}
           </ul>
         </nav>

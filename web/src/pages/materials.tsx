@@ -1,12 +1,12 @@
-import { api } from '../api/client.ts'
-import { useResource } from '../api/use-resource.ts'
+import { categoryGroups } from '@market/contracts/values'
 import { EmptyState, ResourceView } from '../components/states.tsx'
 import { localized, useI18n } from '../i18n/i18n.ts'
-import { categoryGroupLabels, categoryGroups } from '../listings/catalog.ts'
+import { categoryGroupLabel, useCatalog } from '../listings/catalog.ts'
+import './materials.css'
 
 export const MaterialsPage = () => {
   const { t, locale } = useI18n()
-  const catalog = useResource(async () => (await api.listings.api.categories.$get()).json())
+  const catalog = useCatalog()
   return (
     <>
       <h1>{t('materials.title')}</h1>
@@ -21,7 +21,7 @@ export const MaterialsPage = () => {
                 const inGroup = categories.filter((category) => category.group === group)
                 return inGroup.length === 0 ? null : (
                   <section class="section">
-                    <h2>{t(categoryGroupLabels[group])}</h2>
+                    <h2>{t(categoryGroupLabel(group))}</h2>
                     <ul class="chip-list">
                       {inGroup.map((category) => (
                         <li class="chip" data-category={category.id}>

@@ -1,4 +1,4 @@
-import type { Category, Listing, ListingCard, PriceTier, SupplierCard } from '@market/contracts'
+import type { Category, Listing, ListingCard, SupplierCard } from '@market/contracts'
 import type { StoredUser } from '../accounts/ports.ts'
 import { indexTerms, searchText } from '../search/terms.ts'
 import type { BrowseCandidate, SearchDocument, StoredListing } from './ports.ts'
@@ -8,12 +8,8 @@ export const maxIndexTerms = 40
 export const allListingsTerm = '*'
 export const categoryTerm = (categoryId: string) => `cat:${categoryId}`
 
-/** Tiers never get dearer with quantity, so the "from" price is the last tier's. */
-export const fromPriceFen = (tiers: PriceTier[]) => Math.min(...tiers.map((tier) => tier.unitPriceFen))
-
-/** The unit price for a quantity: the tier with the largest minQty not above it. */
-export const unitPriceFor = (tiers: PriceTier[], quantity: number): number | undefined =>
-  [...tiers].reverse().find((tier) => tier.minQty <= quantity)?.unitPriceFen
+/** The price-tier rules are the contracts' own, shared with the web's order form. */
+export { fromPriceFen, unitPriceFor } from '@market/contracts/values'
 
 export const isSupplierVisible = (supplier: StoredUser | undefined) =>
   supplier?.status === 'active' && supplier.verificationDetails?.status === 'verified'

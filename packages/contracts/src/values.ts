@@ -1,0 +1,158 @@
+/**
+ * The lists and rules of the contracts as plain values: every enum, pattern and bound the zod
+ * schemas use is taken from here, and the web imports this module (with `units.ts`) instead of
+ * the schemas, so it checks by the same rules without bringing zod into its bundle. Nothing here
+ * may import zod.
+ */
+
+/* Accounts */
+export const roles = ['buyer', 'supplier', 'admin'] as const
+/** The roles people register as themselves; administrators are created with `npm run admin`. */
+export const selfRegisteredRoles = ['buyer', 'supplier'] as const
+export const accountStatuses = ['active', 'suspended'] as const
+export const verificationStatuses = ['unverified', 'pending', 'verified', 'rejected'] as const
+export const verificationDecisions = ['approve', 'reject'] as const
+
+/* Catalog and listings */
+/** In the order every page lists them. */
+export const categoryGroups = ['fabric', 'trim', 'dye', 'packaging'] as const
+export const listingStatuses = ['draft', 'pending_review', 'active', 'suspended', 'rejected', 'archived'] as const
+/** The queues an administrator reviews listings in. */
+export const moderationStatuses = ['pending_review', 'active', 'suspended', 'rejected'] as const
+export const unitIds = ['m', 'yd', 'kg', 'jin', 'bolt', 'piece', 'set'] as const
+export const crafts = ['handwoven', 'natural-dye', 'yak', 'sheep', 'cashmere', 'organic', 'recycled', 'embroidered'] as const
+export const browseSorts = ['newest', 'price_asc', 'price_desc'] as const
+export const photoContentTypes = ['image/jpeg', 'image/png', 'image/webp'] as const
+export const maxPhotoBytes = 5 * 1024 * 1024
+
+/* Orders */
+export const orderStatuses = [
+  'pending_payment',
+  'paid',
+  'shipped',
+  'delivered',
+  'completed',
+  'cancelled',
+  'disputed',
+  'resolved',
+] as const
+/** The steps an order can take; an order view names those its reader may take now. */
+export const orderSteps = [
+  'record_transfer',
+  'start_checkout',
+  'confirm_payment',
+  'stripe_paid',
+  'ship',
+  'receive',
+  'cancel',
+  'expire',
+  'complete',
+  'dispute',
+  'resolve',
+] as const
+export const paymentMethods = ['bank_transfer', 'stripe'] as const
+/** Collected at the supplier's stall, or shipped to an address. */
+export const deliveryMethods = ['pickup', 'ship'] as const
+export const timelineActors = ['buyer', 'supplier', 'admin', 'system', 'stripe'] as const
+export const disputeReasons = ['not_received', 'not_as_described', 'damaged', 'wrong_quantity', 'other'] as const
+/** An administrator settles a dispute by refunding the buyer or releasing the money to the supplier. */
+export const disputeOutcomes = ['refund', 'release'] as const
+
+/* Purchase requests and bids */
+export const rfqStatuses = ['open', 'closed', 'awarded', 'cancelled', 'expired'] as const
+export const bidStatuses = ['submitted', 'revised', 'withdrawn', 'accepted', 'rejected'] as const
+/** What the buyer's comparison scores bids by, and how much each counts (0–100) until the buyer says otherwise. */
+export const compareWeights = { price: 50, leadTime: 30, reputation: 20 } as const
+export const compareWeightNames = ['price', 'leadTime', 'reputation'] as const satisfies (keyof typeof compareWeights)[]
+
+/* Patterns */
+export const phonePattern = /^\+?[0-9][0-9 -]{5,19}$/
+/** A business licence number (统一社会信用代码 and older forms). */
+export const licenceNumberPattern = /^[0-9A-Za-z-]{6,30}$/
+/** A ULID, as every id the API hands out. */
+export const idPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/
+export const categoryIdPattern = /^[a-z0-9-]{2,40}$/
+/** Keys handed out by POST /api/uploads: the uploader's id, then the photo's. */
+export const photoKeyPattern = /^photos\/[0-9A-Z]{26}\/[0-9A-Z]{26}\.(jpg|png|webp)$/
+
+/* Bounds */
+export type Range = { readonly min: number; readonly max: number }
+
+/** Whole numbers people type: the schemas refuse anything outside these, the forms say so before sending. */
+export const limits = {
+  /** Of an order, a request or a bid, and a listing's minimum order. */
+  quantity: { min: 1, max: 10_000_000 },
+  stock: { min: 0, max: 100_000_000 },
+  leadTimeDays: { min: 0, max: 365 },
+  unitPriceFen: { min: 1, max: 100_000_000 },
+  widthCm: { min: 1, max: 1000 },
+  weightGsm: { min: 1, max: 5000 },
+} as const satisfies Record<string, Range>
+
+export const isWithin = (value: number, range: Range) => Number.isInteger(value) && value >= range.min && value <= range.max
+
+/** The reason an administrator gives for a rejection or a suspension. */
+export const maxReasonLength = 500
+export const maxPriceTiers = 10
+export const maxListingPhotos = 8
+export const maxRfqPhotos = 4
+/** A bolt's length, when a bid quotes bolts for metres. */
+export const maxMetresPerBolt = 1000
+/** An award accepts one bid or splits the quantity across up to this many. */
+export const maxAwardedBids = 3
+
+/* Price tiers */
+type Tier = { readonly minQty: number; readonly unitPriceFen: number }
+
+/** Tiers never get dearer with quantity, so the "from" price is the last tier's. */
+export const fromPriceFen = (tiers: readonly Tier[]) => Math.min(...tiers.map((tier) => tier.unitPriceFen))
+
+/** The tier that prices a quantity: the one with the largest minQty not above it (-1 below the first). */
+export const tierIndexFor = (tiers: readonly Tier[], quantity: number) => tiers.findLastIndex((tier) => tier.minQty <= quantity)
+
+/** The unit price for a quantity; undefined below the first tier. */
+export const unitPriceFor = (tiers: readonly Tier[], quantity: number): number | undefined =>
+  tiers[tierIndexFor(tiers, quantity)]?.unitPriceFen
+
+export type TierProblem = {
+  path: ['priceTiers', number, 'minQty' | 'unitPriceFen']
+  rule: 'sorted' | 'never_dearer' | 'first_within_moq'
+  message: string
+}
+
+/**
+ * Tiers are sorted by quantity, start at or below the MOQ, and never get dearer as the quantity
+ * rises. Each problem names the field, so a form can show it where it belongs. A value that is
+ * not a number (NaN: a form field not yet filled in right) takes part in no comparison.
+ */
+export const tierProblems = (tiers: readonly Tier[] | undefined, moq: number | undefined): TierProblem[] => {
+  if (!tiers) return []
+  const problems: TierProblem[] = []
+  tiers.forEach((tier, index) => {
+    const previous = tiers[index - 1]
+    if (!previous) return
+    if (tier.minQty <= previous.minQty) {
+      problems.push({
+        path: ['priceTiers', index, 'minQty'],
+        rule: 'sorted',
+        message: 'Tiers must be sorted by minQty, each larger than the last',
+      })
+    }
+    if (tier.unitPriceFen > previous.unitPriceFen) {
+      problems.push({
+        path: ['priceTiers', index, 'unitPriceFen'],
+        rule: 'never_dearer',
+        message: 'A larger quantity cannot cost more per unit',
+      })
+    }
+  })
+  const first = tiers[0]
+  if (first && moq !== undefined && first.minQty > moq) {
+    problems.push({
+      path: ['priceTiers', 0, 'minQty'],
+      rule: 'first_within_moq',
+      message: 'The first tier must start at or below the MOQ',
+    })
+  }
+  return problems
+}

@@ -1,0 +1,38 @@
+import type { FeedItem, RfqView as RfqViewContract } from '@market/contracts'
+import type { InferResponseType } from 'hono/client'
+import type { api } from './client.ts'
+
+/**
+ * What the API answers, as the typed client infers it from the API's own apps: the web never
+ * restates a response's shape or casts an answer into one.
+ */
+type Ok<Endpoint> = InferResponseType<Endpoint, 200>
+type Item<Endpoint> = Ok<Endpoint> extends { items: (infer T)[] } ? T : never
+
+type Api = typeof api
+type Orders = Api['orders']['api']['orders']
+type Rfqs = Api['rfqs']['api']['rfqs']
+type Listings = Api['listings']['api']
+type Admin = Api['admin']['api']['admin']
+
+/** An order as one reader sees it: how it may be paid, and the steps that reader may take now. */
+export type OrderView = Ok<Orders[':id']['$get']>
+export type DisputedOrder = Item<Admin['orders']['$get']>
+
+export type ListingDetail = Ok<Listings['listings'][':id']['$get']>
+export type OwnListing = Item<Listings['suppliers']['me']['listings']['$get']>
+export type ListingForReview = Item<Admin['listings']['$get']>
+
+/**
+ * A request as its reader sees it: a supplier also sees its own bid. The handler answers either
+ * the bare request or the request with `myBid`, and the inferred union keeps only the bare one;
+ * so the answer is taken as the contract's type, which the inferred one must be assignable to.
+ */
+export type RfqView = RfqViewContract & Ok<Rfqs[':id']['$get']>
+/** A request in a list; in a supplier's feed, with where its own bid stands (lost from the inferred type the same way). */
+export type RfqInList = Item<Rfqs['mine']['$get']> | (FeedItem & Item<Rfqs['feed']['$get']>)
+export type BidComparison = Ok<Rfqs[':id']['bids']['$get']>
+export type ComparedBid = BidComparison['bids'][number]
+export type MyBid = Item<Api['rfqs']['api']['bids']['mine']['$get']>
+
+export type NotificationItem = Item<Api['notifications']['api']['notifications']['$get']>

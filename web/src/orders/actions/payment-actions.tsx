@@ -1,0 +1,151 @@
+import { useRef, useState } from 'hono/jsx/dom'
+import { describeError, FormError, TextField } from '../../components/form.tsx'
+import { unfilled, useForm } from '../../components/use-form.ts'
+import { lhasaToday } from '../../i18n/dates.ts'
+import { fill, formatDateTime, useI18n } from '../../i18n/i18n.ts'
+import { formatFen } from '../../listings/money.ts'
+import { OrderNumber } from '../order-number.tsx'
+import { type ActionProps, orderRoute } from '../use-order.ts'
+import { ActionBox, MinorAction, OpenButton, StepSubmit } from './action-box.tsx'
+
+/** The buyer's bank transfer: where to send how much with which reference, then what was sent. */
+export const TransferAction = ({ order, step, busy }: ActionProps) => {
+  const { t } = useI18n()
+  const recorded = order.payment.transfer
+  // Once a transfer is recorded the buyer may still correct it; the form then waits behind a button.
+  const [editing, setEditing] = useState(false)
+  const form = useForm(() => ({ reference: recorded?.reference ?? '', paidAt: recorded?.paidAt.slice(0, 10) ?? lhasaToday() }))
+  if (recorded && !editing) {
+    return (
+      <MinorAction id="record_transfer">
+        <OpenButton label={t('action.transfer.edit')} busy={busy} onOpen={() => setEditing(true)} />
+      </MinorAction>
+    )
+  }
+  const { reference, paidAt } = form.values
+  const submit = form.submit({
+    check: () => unfilled({ reference: Boolean(reference.trim()), paidAt: /^\d{4}-\d{2}-\d{2}$/.test(paidAt) }),
+    send: async () => {
+      const json = { reference: reference.trim(), paidAt }
+      const done = await step(
+        async () => (await orderRoute.transfer.$post({ param: { id: order.id }, json })).json(),
+        'action.transfer.done',
+      )
+      if (done) setEditing(false)
+    },
+  })
+  return (
+    <ActionBox id="record_transfer" title={t('action.transfer.title')}>
+      <p>{t('action.transfer.instructions')}</p>
+      <dl class="details details--compact transfer-details">
+        <dt>{t('action.transfer.payee')}</dt>
+        <dd data-payee>
+          {order.supplier.company}
+          {order.supplier.phone && (
+            <>
+              <br />
+              {fill(t('order.phone'), { phone: order.supplier.phone })}
+            </>
+          )}
+        </dd>
+        <dt>{t('action.transfer.amount')}</dt>
+        <dd>
+          <strong>{formatFen(order.totalFen)}</strong>
+        </dd>
+        <dt>{t('action.transfer.memo')}</dt>
+        <dd>
+          <OrderNumber id={order.id} />
+        </dd>
+      </dl>
+      <p>{t('action.transfer.then')}</p>
+      <form class="form" noValidate onSubmit={submit} ref={form.formRef}>
+        <TextField
+          id="transfer-reference"
+          label={t('action.transfer.reference')}
+          hint={t('action.transfer.reference.hint')}
+          value={reference}
+          onInput={form.set('reference')}
+          required
+          error={form.errorFor('reference')}
+        />
+        <TextField
+          id="transfer-paid-at"
+          type="date"
+          label={t('action.transfer.paidAt')}
+          max={lhasaToday()}
+          value={paidAt}
+          onInput={form.set('paidAt')}
+          required
+          error={form.errorFor('paidAt')}
+        />
+        <StepSubmit busy={busy} label={t('action.transfer.submit')} />
+      </form>
+    </ActionBox>
+  )
+}
+
+/** Card, Alipay or WeChat Pay: off to Stripe Checkout and back. */
+export const CheckoutAction = ({ order, busy, setBusy }: Omit<ActionProps, 'step'> & { setBusy: (busy: boolean) => void }) => {
+  const { t, locale } = useI18n()
+  const [failure, setFailure] = useState<unknown>(null)
+  const [leaving, setLeaving] = useState(false)
+  // One key per press: pressing again after a network failure asks for the same Checkout Session.
+  const key = useRef<string | null>(null)
+  const start = async () => {
+    setFailure(null)
+    setBusy(true)
+    key.current ??= crypto.randomUUID()
+    try {
+      const response = await orderRoute.checkout.$post(
+        { param: { id: order.id } },
+        { headers: { 'Idempotency-Key': key.current } },
+      )
+      const { url } = await response.json()
+      setLeaving(true)
+      window.location.assign(url)
+    } catch (error) {
+      setFailure(error)
+      setBusy(false)
+    }
+  }
+  return (
+    <ActionBox id="start_checkout" title={t('action.checkout.title')}>
+      <p>{t('action.checkout.body')}</p>
+      {failure !== null && <FormError>{describeError(locale, failure)}</FormError>}
+      <button type="button" class="button button--primary" disabled={busy} onClick={start}>
+        {leaving ? t('action.checkout.redirecting') : fill(t('action.checkout.submit'), { total: formatFen(order.totalFen) })}
+      </button>
+    </ActionBox>
+  )
+}
+
+/** The supplier confirms the transfer arrived. */
+export const ConfirmPaymentAction = ({ order, step, busy }: ActionProps) => {
+  const { t, locale } = useI18n()
+  const transfer = order.payment.transfer
+  return (
+    <ActionBox id="confirm_payment" title={t('action.confirmPayment.title')}>
+      <p data-transfer-recorded={transfer ? 'true' : 'false'}>
+        {transfer
+          ? fill(t('action.confirmPayment.transfer'), {
+              reference: transfer.reference,
+              date: formatDateTime(locale, transfer.paidAt).split(' ')[0] ?? transfer.paidAt,
+            })
+          : t('action.confirmPayment.noTransfer')}
+      </p>
+      <button
+        type="button"
+        class="button button--primary"
+        disabled={busy}
+        onClick={() =>
+          step(
+            async () => (await orderRoute['confirm-payment'].$post({ param: { id: order.id } })).json(),
+            'action.confirmPayment.done',
+          )
+        }
+      >
+        {t('action.confirmPayment.submit')}
+      </button>
+    </ActionBox>
+  )
+}

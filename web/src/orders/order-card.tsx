@@ -1,0 +1,61 @@
+import type { Order, Role } from '@market/contracts'
+import { StatusBadge } from '../components/status-badge.tsx'
+import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
+import { useNames } from '../listings/catalog.ts'
+import { formatFen } from '../listings/money.ts'
+import { OrderNumber } from './order-number.tsx'
+import './orders.css'
+
+/** One order in a list: what, from or for whom, how much, and where it stands. */
+export const OrderCard = ({ order, role }: { order: Order; role: Role }) => {
+  const { t, locale } = useI18n()
+  const names = useNames()
+  const line = order.lines[0]
+  const title = line ? localized(locale, line.title) : ''
+  return (
+    <li class="order-card" data-order={order.id}>
+      <div class="order-card__head">
+        <h2 class="order-card__title">
+          <a href={`/orders/${order.id}`}>{title}</a>
+          {order.lines.length > 1 && (
+            <span class="order-card__more"> {fill(t('orders.moreLines'), { n: order.lines.length - 1 })}</span>
+          )}
+        </h2>
+        <StatusBadge kind="order" status={order.status} />
+      </div>
+      {line && (
+        <p class="order-card__line">
+          {fill(t('orders.line'), { qty: line.quantity, unit: names.unit(line.unit), price: formatFen(line.unitPriceFen) })}
+        </p>
+      )}
+      <dl class="order-card__facts">
+        {role !== 'buyer' && (
+          <div>
+            <dt>{t('orders.buyer')}</dt>
+            <dd>{order.buyer.company}</dd>
+          </div>
+        )}
+        {role !== 'supplier' && (
+          <div>
+            <dt>{t('orders.supplier')}</dt>
+            <dd>{order.supplier.company}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('orders.placedAt')}</dt>
+          <dd>{formatDateTime(locale, order.createdAt)}</dd>
+        </div>
+        <div>
+          <dt>{t('orders.number')}</dt>
+          <dd>
+            <OrderNumber id={order.id} />
+          </dd>
+        </div>
+        <div class="order-card__total">
+          <dt>{t('orders.total')}</dt>
+          <dd data-order-total>{formatFen(order.totalFen)}</dd>
+        </div>
+      </dl>
+    </li>
+  )
+}

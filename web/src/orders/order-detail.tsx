@@ -1,0 +1,147 @@
+import type { MeResponse } from '@market/contracts'
+import { useState } from 'hono/jsx/dom'
+import { ApiError } from '../api/client.ts'
+import type { OrderView } from '../api/types.ts'
+import { describeError, FormError } from '../components/form.tsx'
+import { ErrorState, Loading } from '../components/states.tsx'
+import { StatusBadge } from '../components/status-badge.tsx'
+import { fill, formatDateTime, useI18n } from '../i18n/i18n.ts'
+import type { MessageKey } from '../i18n/zh-CN.ts'
+import { useSearch } from '../router.ts'
+import { OrderActions } from './actions/order-actions.tsx'
+import { OrderFacts, OrderLines } from './order-facts.tsx'
+import { OrderNumber } from './order-number.tsx'
+import { Timeline } from './timeline.tsx'
+import { type Step, useOrder } from './use-order.ts'
+import './order-page.css'
+
+/** Where the order stands that the reader should know now: back from paying, payment due, completing soon. */
+const Notices = ({ order }: { order: OrderView }) => {
+  const { t, locale } = useI18n()
+  const payment = new URLSearchParams(useSearch()).get('payment')
+  const unpaid = order.status === 'pending_payment'
+  return (
+    <>
+      {payment === 'done' && unpaid && (
+        <p class="notice" data-notice="payment-done">
+          {t('order.payment.done')}
+        </p>
+      )}
+      {payment === 'cancelled' && unpaid && (
+        <p class="notice" data-notice="payment-cancelled">
+          {t('order.payment.cancelled')}
+        </p>
+      )}
+      {unpaid &&
+        (order.payment.transfer ? (
+          <p class="notice" data-notice="awaiting-confirmation">
+            {t('order.awaitingConfirmation')}
+          </p>
+        ) : (
+          <p class="notice notice--due" data-notice="due">
+            {fill(t('order.due'), { at: formatDateTime(locale, order.paymentDueAt) })}
+          </p>
+        ))}
+      {order.status === 'delivered' && order.autoCompleteAt && (
+        <p class="notice" data-notice="auto-complete">
+          {fill(t('order.autoComplete'), { at: formatDateTime(locale, order.autoCompleteAt) })}
+        </p>
+      )}
+    </>
+  )
+}
+
+const OrderDetail = ({
+  order,
+  me,
+  onChanged,
+  reload,
+}: {
+  order: OrderView
+  me: MeResponse
+  onChanged: (next: OrderView) => void
+  reload: () => Promise<void>
+}) => {
+  const { t, locale } = useI18n()
+  const [busy, setBusy] = useState(false)
+  // Kept as a key, so switching language re-words it.
+  const [announcement, setAnnouncement] = useState<MessageKey | null>(
+    new URLSearchParams(useSearch()).get('placed') ? 'order.placed' : null,
+  )
+  const [failure, setFailure] = useState<unknown>(null)
+
+  const step: Step = async (call, done) => {
+    setBusy(true)
+    setFailure(null)
+    try {
+      const next = await call()
+      setAnnouncement(done)
+      onChanged(next)
+      return true
+    } catch (error) {
+      setFailure(error)
+      setAnnouncement(null)
+      // Someone else moved the order on meanwhile: show it as it is now, with the error above it.
+      if (error instanceof ApiError && error.code === 'order.wrong_status') reload()
+      return false
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const admin = me.role === 'admin'
+  return (
+    <article class="order-page" data-order-page={order.id} data-status={order.status}>
+      <p class="back-link">
+        <a href={admin ? '/admin/orders' : '/orders'}>{t(admin ? 'nav.adminOrders' : 'order.backToOrders')}</a>
+      </p>
+      <div class="page-head">
+        <h1>{t('order.title')}</h1>
+        <StatusBadge kind="order" status={order.status} />
+      </div>
+      <p class="order-page__number">
+        <span>{t('orders.number')}</span> <OrderNumber id={order.id} />
+      </p>
+      <p class="announcement" role="status">
+        {announcement ? t(announcement) : ''}
+      </p>
+      {failure !== null && <FormError>{describeError(locale, failure)}</FormError>}
+      <Notices order={order} />
+      <div class="order-page__grid">
+        <div class="order-page__main">
+          <OrderActions order={order} step={step} busy={busy} setBusy={setBusy} />
+          <OrderLines order={order} />
+          <section class="section" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">{t('order.timeline')}</h2>
+            <Timeline order={order} />
+          </section>
+        </div>
+        <OrderFacts order={order} />
+      </div>
+    </article>
+  )
+}
+
+const OrderNotFound = () => {
+  const { t } = useI18n()
+  return (
+    <div class="state state--empty" data-state="not-found">
+      <h1>{t('order.notFound.title')}</h1>
+      <p>{t('order.notFound.body')}</p>
+      <a href="/orders" class="button button--primary">
+        {t('order.backToOrders')}
+      </a>
+    </div>
+  )
+}
+
+/** One order for one of its parties or an administrator: what it is, where it stands, and the steps open now. */
+export const OrderScreen = ({ id, me }: { id: string; me: MeResponse }) => {
+  const { order, setLatest, reload } = useOrder(id)
+  if (order.state === 'loading') return <Loading />
+  if (order.state === 'error') {
+    if (order.error instanceof ApiError && order.error.status === 404) return <OrderNotFound />
+    return <ErrorState error={order.error} onRetry={order.reload} />
+  }
+  return <OrderDetail order={order.data} me={me} onChanged={setLatest} reload={reload} />
+}

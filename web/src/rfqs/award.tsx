@@ -1,0 +1,180 @@
+import type { SupplierRfq } from '@market/contracts'
+import { maxAwardedBids } from '@market/contracts/values'
+import { useRef, useState } from 'hono/jsx/dom'
+import { ApiError, api } from '../api/client.ts'
+import type { ComparedBid } from '../api/types.ts'
+import { describeError, FormError, TextField } from '../components/form.tsx'
+import { type FieldMessage, say } from '../components/use-form.ts'
+import { fill, useI18n } from '../i18n/i18n.ts'
+import { formatFen } from '../listings/money.ts'
+import './compare.css'
+
+type Choice = { bidId: string; quantity: string }
+
+/** The whole units a bid offers in the request's unit. */
+const offered = (bid: ComparedBid) => Math.floor(bid.quantityInRfqUnit ?? 0)
+const chosenQuantity = (choice: Choice) => (/^\d{1,8}$/.test(choice.quantity.trim()) ? Number(choice.quantity) : Number.NaN)
+
+/**
+ * The buyer's award: up to three bids, each with a quantity (suggested from what is still needed),
+ * checked against what each bid offers and what the request asked for, sent once per choice.
+ */
+export const useAward = ({
+  rfq,
+  bids,
+  unit,
+  onAwarded,
+  onConflict,
+}: {
+  rfq: SupplierRfq
+  bids: ComparedBid[]
+  unit: string
+  onAwarded: () => void
+  onConflict: () => void
+}) => {
+  const [choices, setChoices] = useState<Choice[]>([])
+  const [awarding, setAwarding] = useState(false)
+  const [failure, setFailure] = useState<unknown>(null)
+  const [problem, setProblem] = useState<FieldMessage | null>(null)
+  const [orderIds, setOrderIds] = useState<string[]>([])
+  const idempotency = useRef<{ body: string; key: string } | null>(null)
+  const bidById = new Map(bids.map((bid) => [bid.id, bid]))
+  const totalQuantity = choices.reduce((sum, choice) => sum + (chosenQuantity(choice) || 0), 0)
+  const totalAmount = choices.reduce(
+    (sum, choice) => sum + (chosenQuantity(choice) || 0) * (bidById.get(choice.bidId)?.unitPriceInRfqUnitFen ?? 0),
+    0,
+  )
+
+  const toggle = (bid: ComparedBid, checked: boolean) => {
+    setFailure(null)
+    setProblem(null)
+    setChoices((current) => {
+      if (!checked) return current.filter((choice) => choice.bidId !== bid.id)
+      if (current.length >= maxAwardedBids || current.some((choice) => choice.bidId === bid.id)) return current
+      const taken = current.reduce((sum, choice) => sum + (chosenQuantity(choice) || 0), 0)
+      const suggested = Math.max(1, Math.min(offered(bid), rfq.quantity - taken))
+      return [...current, { bidId: bid.id, quantity: String(suggested) }]
+    })
+  }
+  const setQuantity = (bidId: string, quantity: string) =>
+    setChoices((current) => current.map((choice) => (choice.bidId === bidId ? { ...choice, quantity } : choice)))
+
+  const award = async () => {
+    setFailure(null)
+    setProblem(null)
+    for (const choice of choices) {
+      const bid = bidById.get(choice.bidId)
+      const quantity = chosenQuantity(choice)
+      if (!bid || !(quantity >= 1) || quantity > offered(bid)) {
+        const values = { company: bid?.supplier.company ?? '', max: bid ? offered(bid) : 0, unit }
+        setProblem({ key: 'award.quantity.invalid', values })
+        return
+      }
+    }
+    if (totalQuantity > rfq.quantity) {
+      setProblem({ key: 'award.tooMuch', values: { requested: rfq.quantity, unit } })
+      return
+    }
+    const body = { awards: choices.map((choice) => ({ bidId: choice.bidId, quantity: chosenQuantity(choice) })) }
+    const serialized = JSON.stringify(body)
+    // The same award sent again (a retry after a lost answer) carries the same key; a changed one a new key.
+    if (idempotency.current?.body !== serialized) idempotency.current = { body: serialized, key: crypto.randomUUID() }
+    setAwarding(true)
+    try {
+      const response = await api.rfqs.api.rfqs[':id'].award.$post(
+        { param: { id: rfq.id }, json: body },
+        { headers: { 'Idempotency-Key': idempotency.current.key } },
+      )
+      const result = await response.json()
+      setOrderIds(result.orderIds)
+      setChoices([])
+      onAwarded()
+    } catch (caught) {
+      setFailure(caught)
+      // Someone (another tab) changed the request or a bid: show what stands now.
+      if (caught instanceof ApiError && caught.status === 409) onConflict()
+    } finally {
+      setAwarding(false)
+    }
+  }
+
+  return { choices, toggle, setQuantity, award, awarding, failure, problem, orderIds, totalQuantity, totalAmount, bidById }
+}
+
+type Award = ReturnType<typeof useAward>
+
+/** The chosen bids with their quantities, what they come to, and the button that awards them. */
+export const AwardPanel = ({ award, rfq, unit }: { award: Award; rfq: SupplierRfq; unit: string }) => {
+  const { t, locale } = useI18n()
+  const { choices, bidById, totalQuantity, totalAmount } = award
+  return (
+    <div class="award-panel" data-award-panel>
+      <h3>{t('award.title')}</h3>
+      {award.failure !== null && <FormError>{describeError(locale, award.failure)}</FormError>}
+      {award.problem && <FormError>{say(t, award.problem)}</FormError>}
+      <div class="award-panel__lines">
+        {choices.map((choice) => {
+          const bid = bidById.get(choice.bidId)
+          if (!bid) return null
+          return (
+            <TextField
+              id={`award-${bid.id}`}
+              label={fill(t('award.quantityFor'), { company: bid.supplier.company, unit })}
+              hint={fill(t('award.quantityHint'), {
+                max: offered(bid),
+                unit,
+                price: formatFen(bid.unitPriceInRfqUnitFen ?? 0),
+              })}
+              value={choice.quantity}
+              inputmode="numeric"
+              required
+              onInput={(value) => award.setQuantity(choice.bidId, value)}
+            />
+          )
+        })}
+      </div>
+      <dl class="award-panel__sum">
+        <div>
+          <dt class="award-panel__term">{t('award.totalQuantity')}</dt>
+          <dd class="award-panel__value" data-award-quantity data-over={totalQuantity > rfq.quantity ? 'true' : 'false'}>
+            {fill(t('award.ofRequested'), { qty: totalQuantity, requested: rfq.quantity, unit })}
+          </dd>
+        </div>
+        <div>
+          <dt class="award-panel__term">{t('award.totalAmount')}</dt>
+          <dd class="award-panel__value" data-award-total>
+            {formatFen(totalAmount)}
+          </dd>
+        </div>
+      </dl>
+      {totalQuantity > rfq.quantity && <p class="field__error">{fill(t('award.tooMuch'), { requested: rfq.quantity, unit })}</p>}
+      {totalQuantity < rfq.quantity && <p class="field__hint">{t('award.partial')}</p>}
+      <p class="field__hint">{t('award.effect')}</p>
+      <button type="button" class="button button--primary" disabled={award.awarding} onClick={award.award} data-award-submit>
+        {award.awarding ? t('award.submitting') : fill(t('award.submit'), { n: choices.length })}
+      </button>
+    </div>
+  )
+}
+
+/** After an award: the orders it made, and that they await payment. */
+export const AwardedOrders = ({ orderIds }: { orderIds: string[] }) => {
+  const { t } = useI18n()
+  return (
+    <div class="notice notice--success" data-award-orders>
+      <p class="notice__title" role="status">
+        {fill(t('award.done'), { n: orderIds.length })}
+      </p>
+      <ul class="award-orders">
+        {orderIds.map((orderId, index) => (
+          <li>
+            <a href={`/orders/${orderId}`} data-award-order={orderId}>
+              {fill(t('award.order'), { n: index + 1 })}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <p>{t('award.payHint')}</p>
+    </div>
+  )
+}

@@ -1,0 +1,144 @@
+import type { SupplierRfq } from '@market/contracts'
+import { maxAwardedBids } from '@market/contracts/values'
+import type { ComparedBid } from '../api/types.ts'
+import { StackedTable } from '../components/stacked-table.tsx'
+import { StatusBadge } from '../components/status-badge.tsx'
+import { lhasaToday } from '../i18n/dates.ts'
+import { fill, useI18n } from '../i18n/i18n.ts'
+import { useNames } from '../listings/catalog.ts'
+import { formatFen } from '../listings/money.ts'
+import { VerifiedMark } from '../listings/supplier-line.tsx'
+import { formatQuantity, isLive } from './use-rfq.ts'
+import './compare.css'
+
+export type SortKey = 'score' | 'price' | 'leadTime' | 'total'
+export const sortKeys = ['score', 'price', 'leadTime', 'total'] as const satisfies SortKey[]
+
+export const sortBids = (bids: ComparedBid[], key: SortKey) => {
+  const missingLast = (value: number | undefined) => value ?? Number.POSITIVE_INFINITY
+  return [...bids].sort((a, b) => {
+    if (key === 'price') return missingLast(a.unitPriceInRfqUnitFen) - missingLast(b.unitPriceInRfqUnitFen)
+    if (key === 'leadTime') return a.leadTimeDays - b.leadTimeDays
+    if (key === 'total') return missingLast(a.totalFen) - missingLast(b.totalFen)
+    return b.score - a.score
+  })
+}
+
+/** A bid the buyer may still take: standing, valid today, and in a unit that compares. */
+export const mayChoose = (bid: ComparedBid) =>
+  isLive(bid) && bid.validUntil >= lhasaToday() && bid.unitPriceInRfqUnitFen !== undefined
+
+/** Every bid side by side in the request's unit, with its score; while an award is possible, a box to choose it. */
+export const CompareTable = ({
+  rfq,
+  bids,
+  unit,
+  awardable,
+  chosen,
+  onToggle,
+}: {
+  rfq: SupplierRfq
+  bids: ComparedBid[]
+  unit: string
+  awardable: boolean
+  chosen: string[]
+  onToggle: (bid: ComparedBid, checked: boolean) => void
+}) => {
+  const { t } = useI18n()
+  const names = useNames()
+  const today = lhasaToday()
+  const columns = {
+    choose: t('compare.col.choose'),
+    supplier: t('compare.col.supplier'),
+    price: fill(t('compare.col.price'), { unit }),
+    quote: t('compare.col.quote'),
+    quantity: fill(t('compare.col.quantity'), { unit }),
+    total: t('compare.col.total'),
+    leadTime: t('compare.col.leadTime'),
+    score: t('compare.col.score'),
+    status: t('compare.col.status'),
+  }
+  return (
+    <StackedTable
+      columns={Object.entries(columns).map(([key, label]) => (key === 'choose' && !awardable ? null : label))}
+      class="compare-table"
+      caption={t('compare.title')}
+      data={{ 'data-compare-table': true }}
+    >
+      {bids.map((bid) => {
+        const isChosen = chosen.includes(bid.id)
+        return (
+          <tr data-bid={bid.id} data-supplier={bid.supplier.company} data-score={bid.score}>
+            {awardable && (
+              <td data-label={columns.choose}>
+                {mayChoose(bid) ? (
+                  <label class="check compare__choose">
+                    <input
+                      type="checkbox"
+                      checked={isChosen}
+                      disabled={!isChosen && chosen.length >= maxAwardedBids}
+                      onChange={(event: Event) => onToggle(bid, (event.target as HTMLInputElement).checked)}
+                    />
+                    <span class="visually-hidden">{fill(t('award.choose'), { company: bid.supplier.company })}</span>
+                    <span aria-hidden="true">{t('award.chooseShort')}</span>
+                  </label>
+                ) : (
+                  '—'
+                )}
+              </td>
+            )}
+            <td data-label={columns.supplier}>
+              <span class="who">
+                <span class="who__name">
+                  {bid.supplier.company} <VerifiedMark verified={bid.supplier.verified} />
+                </span>
+                {bid.supplier.stall && <span class="who__meta">{bid.supplier.stall}</span>}
+                {bid.rating && bid.rating.count > 0 && (
+                  <span class="who__meta">
+                    {fill(t('compare.rating'), { average: bid.rating.average.toFixed(1), count: bid.rating.count })}
+                  </span>
+                )}
+                {bid.note && <span class="who__meta compare__note">{bid.note}</span>}
+              </span>
+            </td>
+            <td data-label={columns.price} class="numeric" data-price-in-rfq-unit>
+              {bid.unitPriceInRfqUnitFen !== undefined ? formatFen(bid.unitPriceInRfqUnitFen) : t('compare.noConversion')}
+            </td>
+            <td data-label={columns.quote}>
+              {fill(t('rfq.perUnit'), { price: formatFen(bid.unitPriceFen), unit: names.unit(bid.unit) })}
+              {bid.unit === 'bolt' && bid.metresPerBolt && (
+                <span class="who__meta"> {fill(t('bid.metresPerBolt.value'), { n: bid.metresPerBolt })}</span>
+              )}
+            </td>
+            <td data-label={columns.quantity} class="numeric">
+              {bid.quantityInRfqUnit !== undefined ? formatQuantity(bid.quantityInRfqUnit) : '—'}
+              {bid.unit !== rfq.unit && (
+                <span class="who__meta">
+                  {' '}
+                  ({bid.quantity} {names.unit(bid.unit)})
+                </span>
+              )}
+            </td>
+            <td data-label={columns.total} class="numeric" data-bid-total>
+              {bid.totalFen !== undefined ? formatFen(bid.totalFen) : '—'}
+            </td>
+            <td data-label={columns.leadTime}>{fill(t('compare.days'), { n: bid.leadTimeDays })}</td>
+            <td data-label={columns.score} class="numeric" data-bid-score>
+              {bid.score.toFixed(1)}
+            </td>
+            <td data-label={columns.status}>
+              <StatusBadge kind="bid" status={bid.status} />
+              {bid.validUntil < today && isLive(bid) && <span class="who__meta"> {t('compare.expired')}</span>}
+              {bid.orderId && (
+                <>
+                  {' '}
+                  <a href={`/orders/${bid.orderId}`}>{t('notifications.openOrder')}</a>
+                </>
+              )}
+            </td>
+          </tr>
+        )
+      })}
+    </StackedTable>
+  )
+}
