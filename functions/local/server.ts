@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { serve } from '@hono/node-server'
+import type { Orders } from '@market/core'
 import type { MarketConfig } from '../config.ts'
 import { buildDeps } from '../deps.ts'
 import { buildGroupApps } from '../group-apps.ts'
@@ -28,13 +29,25 @@ export const savePhotoIn = (objectsDir: string) => (key: string, bytes: Buffer) 
 /**
  * The market at `url` as `npm start` serves it: every route group's app, built by the factories
  * the Lambda entries call, behind one origin with the photo bucket and the web app. The API signs
- * for the bucket at `url` with the bucket's own key.
+ * for the bucket at `url` with the bucket's own key. Given a payment gateway (the tests' fake
+ * Stripe), it takes payments through that rather than through the Stripe keys of the secrets.
  */
-export const createLocalMarket = ({ url, webDir, config }: { url: string; webDir: string; config: LocalMarketConfig }) => {
+export const createLocalMarket = ({
+  url,
+  webDir,
+  config,
+  payments,
+}: {
+  url: string
+  webDir: string
+  config: LocalMarketConfig
+  payments?: Orders.PaymentGateway
+}) => {
   const { objectsDir, photoBucketKey, ...market } = config
   const credentials = { accessKeyId: 'local-photo-bucket', secretAccessKey: photoBucketKey }
   const photos = { bucket: photosBucket, endpoint: `${url}${photoBucketPath}`, region: market.dynamodb.region, credentials }
-  const apps = buildGroupApps(buildDeps({ ...market, photos }))
+  const deps = buildDeps({ ...market, photos })
+  const apps = buildGroupApps(payments ? { ...deps, payments: async () => payments } : deps)
   const photoBucket = createPhotoBucket({ dir: objectsDir, bucket: photosBucket, credentials })
   return createOriginApp({ groups: routeGroups, apps, webDir, photoBucket })
 }

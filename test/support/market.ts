@@ -6,13 +6,10 @@ import { sessionCookieName } from '@market/api'
 import type { Listing, MeResponse } from '@market/contracts'
 import type { Orders } from '@market/core'
 import { ulid } from 'ulid'
-import { buildDeps } from '../../functions/deps.ts'
-import { buildGroupApps } from '../../functions/group-apps.ts'
 import { freePort } from '../../functions/local/dynamodb-local.ts'
 import { demoAccounts, seedDemoData } from '../../functions/local/seed.ts'
 import { createLocalMarket } from '../../functions/local/server.ts'
-import { groupForPath } from '../../functions/route-map.ts'
-import { createTestTable, testLocalMarketConfig, testMarketConfig } from './dynamo.ts'
+import { createTestTable, testLocalMarketConfig } from './dynamo.ts'
 
 /** A valid listing: yak down blend in metres, two tiers, stock 600. */
 export const listingInput = (overrides: Record<string, unknown> = {}) => ({
@@ -54,16 +51,11 @@ export const startTestMarket = async (
     url: `http://127.0.0.1:${port}`,
     webDir: '/nonexistent',
     config: testLocalMarketConfig(tableName, objectsDir),
+    ...(payments ? { payments } : {}),
   })
   // Left to the end of the test run: it keeps no test process alive.
   serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }).unref()
-  const paying =
-    payments && buildGroupApps({ ...buildDeps(testMarketConfig(tableName), () => {}), payments: async () => payments })
-  const request = (path: string, init: RequestInit) => {
-    const group = paying?.get(groupForPath(path.split('?')[0] as string)?.name ?? '')
-    return group ? group.fetch(new Request(new URL(path, 'http://localhost'), init)) : app.request(path, init)
-  }
-  return { app, db, tableName, ...marketClient(request) }
+  return { app, db, tableName, ...marketClient((path, init) => app.request(path, init)) }
 }
 
 export type TestMarket = Awaited<ReturnType<typeof startTestMarket>>
