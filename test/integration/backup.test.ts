@@ -76,7 +76,7 @@ const filesOf = async (dir: string) => {
 }
 
 describe('npm run backup and npm run restore', () => {
-  it('carry every item and every photo byte into a fresh DATA_DIR', { timeout: 400_000 }, async () => {
+  it('carry every item and every photo byte into a fresh DATA_DIR', { timeout: 900_000 }, async () => {
     const source = await tempDir('source')
     const { client: sourceClient } = await openDataDir(source)
     await ensureTable(sourceClient, table)
