@@ -8,6 +8,7 @@ import {
   createNotificationRepository,
   createRfqRepository,
   createSeedMarkerRepository,
+  createSupplierRepository,
 } from '@market/data'
 import { monotonicFactory } from 'ulid'
 import { demoListings, demoPassword, demoRfqs, demoSuppliers, demoTiers } from './demo-market.ts'
@@ -59,6 +60,7 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
     photos: { createUpload: () => Promise.reject(new Error('the seed writes photos directly')) },
     rfqs: createRfqRepository(db, table, cursors),
     notifications: createNotificationRepository(db, table),
+    suppliers: createSupplierRepository(db, table),
   }
 
   for (const category of Catalog.defaultCategories) await categories.addCategory(category).catch(ignoreExisting)

@@ -117,6 +117,8 @@ export const Order = z.object({
   deliveredAt: z.string().optional(),
   /** Delivered orders complete then, unless disputed. */
   autoCompleteAt: z.string().optional(),
+  /** The buyer's rating of the supplier for this order (one per order). */
+  ratingId: z.string().optional(),
 })
 export type Order = z.infer<typeof Order>
 

@@ -93,9 +93,12 @@ export const CompareTable = ({
                   {bid.supplier.company} <VerifiedMark verified={bid.supplier.verified} />
                 </span>
                 {bid.supplier.stall && <span class="who__meta">{bid.supplier.stall}</span>}
-                {bid.rating && bid.rating.count > 0 && (
+                {bid.standing.rating.count > 0 && (
                   <span class="who__meta">
-                    {fill(t('compare.rating'), { average: bid.rating.average.toFixed(1), count: bid.rating.count })}
+                    {fill(t('compare.rating'), {
+                      average: bid.standing.rating.average.toFixed(1),
+                      count: bid.standing.rating.count,
+                    })}
                   </span>
                 )}
                 {bid.note && <span class="who__meta compare__note">{bid.note}</span>}

@@ -17,6 +17,8 @@ import { toSupplierCard } from '../listings/rules.ts'
 import { type NotificationStore, notification, type OutgoingNotification } from '../notifications/notifications.ts'
 import { orderFromAward } from '../orders/orders.ts'
 import type { Clock, IdGenerator } from '../ports.ts'
+import type { SupplierDirectory } from '../ratings/ports.ts'
+import { standingOf } from '../ratings/suppliers.ts'
 import {
   AwardError,
   BiddingClosedError,
@@ -34,6 +36,8 @@ export type RfqDeps = {
   rfqs: RfqStore
   categories: CategoryStore
   notifications: NotificationStore
+  /** Bidders' ratings and figures, read live for the comparison. */
+  suppliers: SupplierDirectory
   clock: Clock
   ids: IdGenerator
 }
@@ -315,16 +319,22 @@ const isSealed = (rfq: Rfq, now: Date) => rfq.sealedUntilDeadline && Date.parse(
 
 /**
  * The buyer's comparison: every bid with its price in the request's unit, its total, the
- * supplier's standing and a weighted score. A tender shows only the count until its deadline.
+ * supplier's standing (card, ratings, on-time rate and response time, read live in one BatchGet)
+ * and a weighted score. A tender shows only the count until its deadline.
  */
 export const compareBids = async (deps: RfqDeps, buyer: Actor, rfqId: string, weights: CompareQuery) => {
   const rfq = await findOwnRfq(deps, buyer, rfqId)
-  if (isSealed(rfq, deps.clock.now())) return { rfq, sealed: true, bids: [], weights }
+  const now = deps.clock.now()
+  if (isSealed(rfq, now)) return { rfq, sealed: true, bids: [], weights }
   const bids = (await deps.rfqs.bids(rfqId)).filter((bid) => bid.status !== 'withdrawn')
+  const suppliers = await deps.suppliers.records([...new Set(bids.map((bid) => bid.supplier.id))])
+  const records = new Map(suppliers.map((record) => [record.user.id, record]))
   const compared = bids.map((bid) => {
     const converted = inRequestUnit(bid, rfq.unit)
+    const record = records.get(bid.supplier.id)
     return {
       ...bid,
+      supplier: record ? toSupplierCard(record.user, bid.supplier.id) : bid.supplier,
       ...(converted
         ? {
             unitPriceInRfqUnitFen: converted.unitPriceFen,
@@ -332,11 +342,11 @@ export const compareBids = async (deps: RfqDeps, buyer: Actor, rfqId: string, we
             totalFen: totalFen(converted),
           }
         : {}),
-      ...(bid.supplier.rating ? { rating: bid.supplier.rating } : {}),
+      standing: standingOf(record, now),
     }
   })
   const scored = scoreBids(
-    compared.map((bid) => ({ ...bid, unitPriceFen: bid.unitPriceInRfqUnitFen, verified: bid.supplier.verified })),
+    compared.map((bid) => ({ ...bid, unitPriceFen: bid.unitPriceInRfqUnitFen, reputation: bid.standing.score })),
     weights,
   )
   return {
