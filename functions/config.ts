@@ -24,11 +24,24 @@ export type MarketConfig = {
   cookieSecure: boolean
   /** `info` logs every request; unknown values count as `info`. */
   logLevel: string | undefined
+  /** How long a keyed request that has not answered holds its Idempotency-Key (60 s unless set). */
+  idempotencyLeaseSeconds?: number
 }
+
+/** Session tokens and cursors are signed with HMAC-SHA256: a key shorter than its 32-byte hash weakens them. */
+export const minSessionSecretBytes = 32
+
+/** Why a session secret will not do; undefined when it will. */
+export const sessionSecretProblem = (secret: string) =>
+  Buffer.byteLength(secret) < minSessionSecretBytes
+    ? `must be at least ${minSessionSecretBytes} bytes, not ${Buffer.byteLength(secret)}`
+    : undefined
 
 /** The configuration the stack gives each function in its environment (see infra/constructs). */
 export const readLambdaConfig = (env: NodeJS.ProcessEnv): MarketConfig => {
   if (!env.TABLE_NAME) throw new Error('TABLE_NAME is not set')
+  const secretProblem = env.SESSION_SECRET === undefined ? undefined : sessionSecretProblem(env.SESSION_SECRET)
+  if (secretProblem) throw new Error(`SESSION_SECRET ${secretProblem}`)
   return {
     tableName: env.TABLE_NAME,
     dynamodb: {},

@@ -56,7 +56,7 @@ export const buildDeps = (config: MarketConfig, log = logLines(config.logLevel))
     log,
     health: createHealthRepository(db, table),
     photos: createPhotoStore(s3Client, bucket),
-    idempotency: createIdempotencyRepository(db, table),
+    idempotency: createIdempotencyRepository(db, table, { leaseSeconds: config.idempotencyLeaseSeconds }),
     payments: stripeOnce(secrets),
     sessions: { secret: sessionSecret, cookieSecure: config.cookieSecure },
   }

@@ -1,5 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
-import type { SecretsConfig } from './config.ts'
+import { type SecretsConfig, sessionSecretProblem } from './config.ts'
 
 export type AppSecrets = { SESSION_SECRET: string; STRIPE_SECRET_KEY?: string; STRIPE_WEBHOOK_SECRET?: string }
 
@@ -22,6 +22,8 @@ export const createSecretSource = (config: SecretsConfig) => {
     const result = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: config.appSecretArn }))
     const secrets = JSON.parse(result.SecretString ?? '{}') as AppSecrets
     if (!secrets.SESSION_SECRET) throw new Error('The app secret has no SESSION_SECRET')
+    const problem = sessionSecretProblem(secrets.SESSION_SECRET)
+    if (problem) throw new Error(`The app secret's SESSION_SECRET ${problem}`)
     return secrets
   }
   return () => {

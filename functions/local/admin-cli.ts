@@ -5,7 +5,6 @@
  * market: the DynamoDB Local of a running `npm start`, or one it starts itself on DATA_DIR. With
  * --aws it writes to the table TABLE_NAME names, with the AWS credentials of the shell.
  */
-import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { Email, Password } from '@market/contracts'
@@ -13,9 +12,8 @@ import { Accounts } from '@market/core'
 import { createAccountRepository, createCursorCodec, createDocumentClient, ensureTable } from '@market/data'
 import { monotonicFactory } from 'ulid'
 import { z } from 'zod'
-import { localAws, readLocalConfig } from './config.ts'
-import { dataDirPaths } from './data-dir.ts'
-import { type RunningDynamo, startDynamoDbLocal } from './dynamodb-local.ts'
+import { readLocalConfig } from './config.ts'
+import { openLocalTable } from './dynamodb-local.ts'
 
 const usage = 'Usage: npm run admin -- create --email E --password P [--name N] [--aws]'
 
@@ -25,11 +23,12 @@ const CreateAdminArgs = z.object({
   name: z.string().trim().min(1).max(80).default('市场管理员'),
 })
 
-const answers = (endpoint: string) =>
-  fetch(endpoint).then(
-    () => true,
-    () => false,
-  )
+/** The table TABLE_NAME names, with the AWS credentials of the shell. */
+const deployedTable = () => {
+  if (!process.env.TABLE_NAME) throw new Error('With --aws, set TABLE_NAME to the deployed table (the stack output TableName)')
+  const client = new DynamoDBClient({})
+  return { client, table: process.env.TABLE_NAME, close: async () => client.destroy() }
+}
 
 const main = async () => {
   const { positionals, values } = parseArgs({
@@ -41,26 +40,7 @@ const main = async () => {
   if (!parsed.success)
     throw new Error(`${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n')}\n${usage}`)
 
-  let dynamo: RunningDynamo | undefined
-  let table: string
-  let client: DynamoDBClient
-  if (values.aws) {
-    if (!process.env.TABLE_NAME) throw new Error('With --aws, set TABLE_NAME to the deployed table (the stack output TableName)')
-    table = process.env.TABLE_NAME
-    client = new DynamoDBClient({})
-  } else {
-    const config = readLocalConfig(process.env)
-    const paths = dataDirPaths(config.DATA_DIR)
-    table = config.TABLE_NAME
-    // The DynamoDB Local of a running `npm start`, if it answers; else one of our own on DATA_DIR.
-    const running = (await readFile(paths.dynamodbEndpoint, 'utf8').catch(() => ''))?.trim()
-    let endpoint = config.DYNAMODB_ENDPOINT ?? (running && (await answers(running)) ? running : undefined)
-    if (!endpoint) {
-      dynamo = await startDynamoDbLocal({ dataDir: paths.dynamodb })
-      endpoint = dynamo.endpoint
-    }
-    client = new DynamoDBClient(localAws(config, endpoint))
-  }
+  const { client, table, close } = values.aws ? deployedTable() : await openLocalTable(readLocalConfig(process.env))
   try {
     if (!values.aws) await ensureTable(client, table)
     const nextId = monotonicFactory()
@@ -74,9 +54,8 @@ const main = async () => {
       parsed.data,
     )
     process.stdout.write(`Created administrator ${admin.email} (${admin.id}) in table ${table}\n`)
-    client.destroy()
   } finally {
-    await dynamo?.stop()
+    await close()
   }
 }
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
-import type { AwsClientConfig } from '../config.ts'
+import { type AwsClientConfig, sessionSecretProblem } from '../config.ts'
 
 const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => ['true', '1', 'yes'].includes(value))
 
@@ -21,8 +21,16 @@ export const LocalConfig = z.object({
   /** How often the scheduled jobs run (EventBridge runs them every 5 minutes in the cloud). */
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   LOG_LEVEL: z.string().optional(),
+  /** How long a keyed request that has not answered holds its Idempotency-Key; a crashed server's keys free after it. */
+  IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().int().min(1).max(900).default(60),
   /** Generated once into DATA_DIR when not given. */
-  SESSION_SECRET: z.string().min(1).optional(),
+  SESSION_SECRET: z
+    .string()
+    .superRefine((secret, ctx) => {
+      const problem = sessionSecretProblem(secret)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    })
+    .optional(),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   /** Plain HTTP on this machine: a Secure cookie would not come back from a phone on the LAN. */

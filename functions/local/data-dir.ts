@@ -6,8 +6,6 @@ import { dirname, join } from 'node:path'
 export const dataDirPaths = (dataDir: string) => ({
   /** DynamoDB Local's database files. */
   dynamodb: join(dataDir, 'dynamodb'),
-  /** Where a running `npm start` says its DynamoDB Local listens, so `npm run admin` can use it. */
-  dynamodbEndpoint: join(dataDir, 'dynamodb.endpoint'),
   /** The photo bucket's objects, one folder per bucket. */
   objects: join(dataDir, 'objects'),
   /** The session-signing secret, generated on the first start. */

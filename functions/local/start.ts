@@ -3,7 +3,6 @@
  * under DATA_DIR), the table, demo data on first start, and the API and web app on one port.
  */
 
-import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { createDocumentClient, ensureTable } from '@market/data'
@@ -50,7 +49,6 @@ const main = async () => {
     say('\nStopping…')
     clearInterval(jobsTimer)
     await server?.close()
-    if (dynamo) await rm(paths.dynamodbEndpoint, { force: true })
     await dynamo?.stop()
     process.exit(code)
   }
@@ -58,10 +56,7 @@ const main = async () => {
   process.on('SIGTERM', () => void stop(0))
 
   try {
-    if (!config.DYNAMODB_ENDPOINT) {
-      dynamo = await startDynamoDbLocal({ dataDir: paths.dynamodb, port: config.DYNAMODB_PORT })
-      await writeFile(paths.dynamodbEndpoint, dynamo.endpoint)
-    }
+    if (!config.DYNAMODB_ENDPOINT) dynamo = await startDynamoDbLocal({ dataDir: paths.dynamodb, port: config.DYNAMODB_PORT })
     const dynamodb = localAws(config, config.DYNAMODB_ENDPOINT ?? (dynamo as RunningDynamo).endpoint)
     const client = new DynamoDBClient(dynamodb)
     const created = await ensureTable(client, config.TABLE_NAME)
@@ -82,6 +77,7 @@ const main = async () => {
       },
       cookieSecure: config.COOKIE_SECURE !== 'false',
       logLevel: config.LOG_LEVEL,
+      idempotencyLeaseSeconds: config.IDEMPOTENCY_LEASE_SECONDS,
       objectsDir: paths.objects,
     }
     server = await serveMarket({ port: config.PORT, host: config.HOST, webDir, config: market })

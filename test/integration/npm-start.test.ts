@@ -1,67 +1,19 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { freePort } from '../../functions/local/dynamodb-local.ts'
-
-const root = resolve(import.meta.dirname, '../..')
-
-/** Processes whose command line mentions `needle` (the data dir names our DynamoDB Local). */
-const processesMentioning = async (needle: string) => {
-  const found: string[] = []
-  for (const pid of await readdir('/proc')) {
-    if (!/^\d+$/.test(pid)) continue
-    const commandLine = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')
-    if (commandLine.includes(needle)) found.push(commandLine.replaceAll('\0', ' '))
-  }
-  return found
-}
-
-type Started = { child: ChildProcess; output: () => string; url: string }
-
-/** `npm start`'s own command, as a user runs it, with its settings in the environment. */
-const start = async (env: Record<string, string>): Promise<Started> => {
-  const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'functions/local/start.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout?.on('data', (chunk) => {
-    output += chunk
-  })
-  child.stderr?.on('data', (chunk) => {
-    output += chunk
-  })
-  const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 60_000
-  while (Date.now() < deadline && child.exitCode === null) {
-    const healthy = await fetch(`${url}/api/health`).then(
-      (response) => response.status === 200,
-      () => false,
-    )
-    if (healthy) return { child, output: () => output, url }
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  child.kill('SIGKILL')
-  throw new Error(`npm start did not become healthy:\n${output}`)
-}
-
-const interrupt = (started: Started) =>
-  new Promise<number | null>((done) => {
-    started.child.once('exit', (code) => done(code))
-    started.child.kill('SIGINT')
-  })
+import { interrupt, killLaunched, refusedStart, start } from '../support/npm-start.ts'
+import { processesMentioning } from '../support/processes.ts'
 
 const dirs: string[] = []
 afterAll(async () => {
+  killLaunched()
   for (const dir of dirs) await rm(dir, { recursive: true, force: true })
 })
 
 describe('npm start', () => {
-  it('serves the market, stops on Ctrl-C without leaving Java behind, and keeps its data', { timeout: 150_000 }, async () => {
+  it('serves the market, stops on Ctrl-C without leaving Java behind, and keeps its data', { timeout: 400_000 }, async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'market-start-'))
     dirs.push(dataDir)
     const env = { DATA_DIR: dataDir, LOG_LEVEL: 'warn' }
@@ -83,19 +35,40 @@ describe('npm start', () => {
     expect(await processesMentioning(dataDir)).toEqual([])
   })
 
-  it('refuses a bad setting with a message that names it', { timeout: 60_000 }, async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'functions/local/start.ts'], {
-      cwd: root,
-      env: { ...process.env, PORT: 'eighty' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    child.stderr?.on('data', (chunk) => {
-      output += chunk
-    })
-    const code = await new Promise((done) => child.once('exit', done))
-    expect(code).toBe(1)
-    expect(output).toContain('Invalid configuration')
-    expect(output).toContain('PORT')
+  it('takes no second start on a folder in use, and leaves no Java behind when killed with -9', {
+    timeout: 400_000,
+  }, async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'market-start-'))
+    dirs.push(dataDir)
+    const env = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO_DATA: 'false' }
+
+    const first = await start(env)
+    const second = await refusedStart({ ...env, PORT: String(await freePort()) })
+    expect(second.code).toBe(1)
+    expect(second.output).toContain(`${dataDir}/dynamodb is in use by process ${first.child.pid}`)
+    expect(await processesMentioning(dataDir)).toHaveLength(1)
+
+    first.child.kill('SIGKILL')
+    await expect.poll(() => processesMentioning(dataDir), { timeout: 30_000 }).toEqual([])
+
+    const third = await start(env)
+    expect(third.output()).toContain('Using table market')
+    expect(await processesMentioning(dataDir)).toHaveLength(1)
+    expect(await interrupt(third)).toBe(0)
+    expect(await processesMentioning(dataDir)).toEqual([])
+  })
+
+  it('refuses a bad setting with a message that names it', { timeout: 300_000 }, async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'market-start-'))
+    dirs.push(dataDir)
+    for (const [name, value] of [
+      ['PORT', 'eighty'],
+      ['SESSION_SECRET', 'shorter than 32 bytes'],
+    ] as const) {
+      const { code, output } = await refusedStart({ DATA_DIR: dataDir, PORT: String(await freePort()), [name]: value })
+      expect(code).toBe(1)
+      expect(output).toContain('Invalid configuration')
+      expect(output).toContain(name)
+    }
   })
 })

@@ -43,12 +43,21 @@ export const startTestMarket = async (prefix: string, { demoListings = false } =
     webDir: '/nonexistent',
     config: testLocalMarketConfig(tableName, objectsDir),
   })
+  return { app, db, tableName, ...marketClient((path, init) => app.request(path, init)) }
+}
 
+export type TestMarket = Awaited<ReturnType<typeof startTestMarket>>
+
+/**
+ * A client of a market that `send` reaches (the app in-process, or a served market over HTTP),
+ * with the steps tests take again and again: accounts, a verified supplier, a published listing.
+ */
+export const marketClient = (send: (path: string, init: RequestInit) => Response | Promise<Response>) => {
   const call = async <T = unknown>(
     path: string,
     { method = 'GET', body, cookie, headers = {} }: Call = {},
   ): Promise<Answer<T>> => {
-    const response = await app.request(path, {
+    const response = await send(path, {
       method,
       headers: {
         ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
@@ -126,7 +135,5 @@ export const startTestMarket = async (prefix: string, { demoListings = false } =
     return approved.body
   }
 
-  return { app, db, tableName, call, signIn, register, signInAdmin, verifiedSupplier, createListing, publishListing }
+  return { call, signIn, register, signInAdmin, verifiedSupplier, createListing, publishListing }
 }
-
-export type TestMarket = Awaited<ReturnType<typeof startTestMarket>>

@@ -1,7 +1,13 @@
 import type { Accounts } from '@market/core'
 import type { RequestIdVariables } from 'hono/request-id'
 
-/** What every group app's context carries. `actor` is set by the auth middleware once it has looked. */
+/** The Idempotency-Key a request holds while it runs, and whether its write has answered it. */
+export type HeldKey = { scope: string; key: string; token: string; answered: boolean }
+
+/**
+ * What every group app's context carries. `actor` is set by the auth middleware once it has looked;
+ * `heldKey` by the idempotency middleware while a keyed request runs.
+ */
 export type AppEnv = {
-  Variables: RequestIdVariables & { actor?: Accounts.StoredUser; sessionId?: string; actorLoaded?: boolean }
+  Variables: RequestIdVariables & { actor?: Accounts.StoredUser; sessionId?: string; actorLoaded?: boolean; heldKey?: HeldKey }
 }

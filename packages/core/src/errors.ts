@@ -30,3 +30,13 @@ export class NotFoundError extends DomainError {
     super('not_found', `${what}.not_found`, `No such ${what}`)
   }
 }
+
+/**
+ * The request no longer holds its Idempotency-Key: it ran past its lease and a retry took the key
+ * over, so its write was refused and the retry's answer stands.
+ */
+export class KeyTakenOverError extends DomainError {
+  constructor() {
+    super('conflict', 'idempotency.in_progress', 'A newer request with this Idempotency-Key took it over')
+  }
+}

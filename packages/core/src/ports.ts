@@ -7,13 +7,28 @@ export interface IdGenerator {
 }
 
 export type IdempotencyClaim =
-  | { state: 'claimed' }
+  | { state: 'claimed'; token: string }
   | { state: 'in_progress'; requestHash: string }
   | { state: 'done'; requestHash: string; status: number; body: string }
+
+/**
+ * What a request that holds an Idempotency-Key answers: `token` names the request's claim, and
+ * the answer is kept only while the request still holds the key.
+ */
+export type KeyAnswer = { scope: string; key: string; token: string; status: number; body: string }
+
+/**
+ * How a keyed rule's result becomes its key's answer. The rule calls it before it writes and
+ * hands the answer to the store, which records it in the write's own transaction: the write
+ * happens exactly when the key is answered.
+ */
+export type KeyedWrite<T> = (result: T) => KeyAnswer
 
 /** Remembers what the first request with an Idempotency-Key answered (see the API's middleware). */
 export interface IdempotencyStore {
   claim(scope: string, key: string, requestHash: string, now: Date): Promise<IdempotencyClaim>
-  complete(scope: string, key: string, response: { status: number; body: string }): Promise<void>
-  release(scope: string, key: string): Promise<void>
+  /** Keeps the answer of a request that wrote nothing keyed, if it still holds the key. */
+  complete(answer: KeyAnswer): Promise<void>
+  /** Forgets the key of a request that failed on our side, if it still holds it, so it can be retried. */
+  release(scope: string, key: string, token: string): Promise<void>
 }

@@ -4,6 +4,7 @@ import type { Order, OrdersQuery } from '@market/contracts'
 import { Orders } from '@market/core'
 import { auditPut } from './audit-writes.ts'
 import type { CursorCodec } from './cursor.ts'
+import { keyAnswerWrites, refuseIfKeyTakenOver } from './idempotency-repository.ts'
 import { type Item, itemIsNew, type TransactItem, withoutKeys } from './items.ts'
 import {
   dueBy,
@@ -70,8 +71,9 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
   }
 
   return {
-    place: async ({ order, claim, notifications = [] }: Parameters<Orders.OrderStore['place']>[0]) => {
+    place: async ({ order, claim, notifications = [], keyAnswer }: Parameters<Orders.OrderStore['place']>[0]) => {
       const items: TransactItem[] = [
+        ...keyAnswerWrites(table, keyAnswer),
         ...(claim
           ? [
               {
@@ -99,6 +101,7 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
       try {
         await withConflictRetry(() => db.send(new TransactWriteCommand({ TransactItems: items })))
       } catch (error) {
+        refuseIfKeyTakenOver(error, keyAnswer)
         if (claim && writeRefusal(error) === 'condition') throw await explainRefusedClaim(claim)
         throw error
       }
@@ -106,8 +109,17 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
 
     get,
 
-    change: async ({ order, expected, restoreStock, stripeEventId, notifications = [], audit }: Orders.OrderChange) => {
+    change: async ({
+      order,
+      expected,
+      restoreStock,
+      stripeEventId,
+      notifications = [],
+      audit,
+      keyAnswer,
+    }: Orders.OrderChange) => {
       const items: TransactItem[] = [
+        ...keyAnswerWrites(table, keyAnswer),
         {
           Put: {
             TableName: table,
@@ -149,6 +161,7 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
       try {
         await withConflictRetry(() => db.send(new TransactWriteCommand({ TransactItems: items })))
       } catch (error) {
+        refuseIfKeyTakenOver(error, keyAnswer)
         if (writeRefusal(error) !== 'condition') throw error
         const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : []
         if (stripeEventId && reasons[eventIndex]?.Code === 'ConditionalCheckFailed') throw new Orders.PaymentEventSeenError()

@@ -2,6 +2,7 @@ import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@
 import type { Bid, Rfq } from '@market/contracts'
 import { Rfqs } from '@market/core'
 import type { CursorCodec } from './cursor.ts'
+import { keyAnswerWrites, refuseIfKeyTakenOver } from './idempotency-repository.ts'
 import { batchGet, type Item, itemIsNew, type TransactItem, withoutKeys } from './items.ts'
 import { bidKey, bidsOfRfq, bidsOfSupplier, dueBy, invitationsOf, rfqFeed, rfqKey, rfqsInQueue, rfqsOfBuyer } from './keys.ts'
 import { notificationWrites } from './notification-repository.ts'
@@ -170,8 +171,9 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
       }
     },
 
-    change: async ({ rfq, expected, bids = [], orders = [], notifications = [] }: Rfqs.RfqChange) => {
+    change: async ({ rfq, expected, bids = [], orders = [], notifications = [], keyAnswer }: Rfqs.RfqChange) => {
       const items: TransactItem[] = [
+        ...keyAnswerWrites(table, keyAnswer),
         {
           Put: {
             TableName: table,
@@ -197,6 +199,7 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
       try {
         await withConflictRetry(() => db.send(new TransactWriteCommand({ TransactItems: items })))
       } catch (error) {
+        refuseIfKeyTakenOver(error, keyAnswer)
         if (writeRefusal(error) !== 'condition') throw error
         const current = await get(rfq.id)
         throw new Rfqs.RfqStateError(current?.status ?? 'missing', 'changed by this request (it changed meanwhile)')

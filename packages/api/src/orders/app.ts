@@ -17,7 +17,7 @@ import { actions } from '../actions.ts'
 import type { ApiDeps } from '../deps.ts'
 import { createGroupApp } from '../group-app.ts'
 import { createAuth } from '../middleware/auth.ts'
-import { idempotent } from '../middleware/idempotency.ts'
+import { idempotent, keyedWrite } from '../middleware/idempotency.ts'
 import { publicOrigin } from '../middleware/request-origin.ts'
 import { validate } from '../middleware/validate.ts'
 import { routeDocs } from '../openapi/describe.ts'
@@ -67,9 +67,11 @@ export const createOrdersApp = (deps: ApiDeps) => {
   // The domain says which party may take which step; a stranger learns nothing of the order (404).
   const party = actions(deps, requireUser)
   return createGroupApp(deps)
-    .post('/api/orders', docs.place, buyer, idempotent(deps), validate('json', PlaceOrderInput), async (c) =>
-      c.json(await asOrderView(Orders.placeOrder)(deps, c.var.actor, c.req.valid('json')), 201),
-    )
+    .post('/api/orders', docs.place, buyer, idempotent(deps), validate('json', PlaceOrderInput), async (c) => {
+      const ports = await orderDeps(deps)
+      const view = (order: Orders.StoredOrder) => Orders.toView(ports, order, c.var.actor)
+      return c.json(view(await Orders.placeOrder(ports, c.var.actor, c.req.valid('json'), keyedWrite(c, 201, view))), 201)
+    })
     .get(
       '/api/orders',
       ...party.withQuery(docs.mine, OrdersQuery, async (deps, actor, query) =>
@@ -87,10 +89,8 @@ export const createOrdersApp = (deps: ApiDeps) => {
     .post('/api/orders/:id/checkout', docs.checkout, buyer, idempotent(deps), validate('param', IdParam), async (c) => {
       const id = c.req.valid('param').id
       const origin = publicOrigin(c)
-      const session = await Orders.startCheckout(await orderDeps(deps), c.var.actor, id, {
-        success: `${origin}/orders/${id}?payment=done`,
-        cancel: `${origin}/orders/${id}?payment=cancelled`,
-      })
+      const urls = { success: `${origin}/orders/${id}?payment=done`, cancel: `${origin}/orders/${id}?payment=cancelled` }
+      const session = await Orders.startCheckout(await orderDeps(deps), c.var.actor, id, urls, keyedWrite(c, 200))
       return c.json(session, 200)
     })
     .post('/api/orders/:id/transfer', ...party.onIdWith(docs.transfer, TransferInput, asOrderView(Orders.recordTransfer)))

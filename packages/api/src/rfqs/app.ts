@@ -21,7 +21,7 @@ import { actions } from '../actions.ts'
 import type { ApiDeps } from '../deps.ts'
 import { createGroupApp } from '../group-app.ts'
 import { createAuth } from '../middleware/auth.ts'
-import { idempotent } from '../middleware/idempotency.ts'
+import { idempotent, keyedWrite } from '../middleware/idempotency.ts'
 import { validate } from '../middleware/validate.ts'
 import { routeDocs } from '../openapi/describe.ts'
 
@@ -83,7 +83,8 @@ export const createRfqsApp = (deps: ApiDeps) => {
       idempotent(deps),
       validate('param', IdParam),
       validate('json', AwardInput),
-      async (c) => c.json(await Rfqs.awardRfq(deps, c.var.actor, c.req.valid('param').id, c.req.valid('json')), 200),
+      async (c) =>
+        c.json(await Rfqs.awardRfq(deps, c.var.actor, c.req.valid('param').id, c.req.valid('json'), keyedWrite(c, 200)), 200),
     )
     .get('/api/bids/mine', ...bySupplier.withQuery(docs.myBids, PageQuery, Rfqs.myBids))
 }

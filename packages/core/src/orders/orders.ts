@@ -15,7 +15,7 @@ import { NotFoundError } from '../errors.ts'
 import type { ListingStore } from '../listings/ports.ts'
 import { isPubliclyVisible, unitPriceFor } from '../listings/rules.ts'
 import { notification, type OutgoingNotification } from '../notifications/notifications.ts'
-import type { Clock, IdGenerator } from '../ports.ts'
+import type { Clock, IdGenerator, KeyedWrite } from '../ports.ts'
 import {
   BelowMinimumError,
   DisputeWindowClosedError,
@@ -93,7 +93,7 @@ const notifyOther = (deps: OrderDeps, order: Order, to: 'buyer' | 'supplier', ty
  * from the stored listing; the stock is taken in the same transaction that writes the order, on
  * condition that the listing is still active, has the stock, and has not been repriced meanwhile.
  */
-export const placeOrder = async (deps: OrderDeps, buyer: Actor, input: PlaceOrderInput) => {
+export const placeOrder = async (deps: OrderDeps, buyer: Actor, input: PlaceOrderInput, keyed?: KeyedWrite<StoredOrder>) => {
   const found = await deps.listings.getWithSupplier(input.listingId)
   if (!found || !isPubliclyVisible(found) || !found.supplier) throw new NotFoundError('listing')
   const { listing, supplier } = found
@@ -132,6 +132,7 @@ export const placeOrder = async (deps: OrderDeps, buyer: Actor, input: PlaceOrde
     order,
     claim: { listingId: listing.id, quantity: input.quantity, priceVersion: listing.priceVersion ?? 0 },
     notifications: [notifyOther(deps, order, 'supplier', 'order.placed')],
+    keyAnswer: keyed?.(order),
   })
   return order
 }
@@ -274,7 +275,13 @@ export const resolveDispute = async (deps: OrderDeps, admin: Actor, id: string, 
 }
 
 /** Starts a Stripe Checkout for the order's total, as computed when it was placed. */
-export const startCheckout = async (deps: OrderDeps, buyer: Actor, id: string, urls: { success: string; cancel: string }) => {
+export const startCheckout = async (
+  deps: OrderDeps,
+  buyer: Actor,
+  id: string,
+  urls: { success: string; cancel: string },
+  keyed?: KeyedWrite<{ sessionId: string; url: string }>,
+) => {
   if (!deps.payments) throw new StripeUnavailableError()
   const order = await findOrderFor(deps, buyer, id, 'start_checkout')
   if (order.payment.transfer) throw new OrderStateError('awaiting transfer confirmation', 'paid by card')
@@ -282,7 +289,7 @@ export const startCheckout = async (deps: OrderDeps, buyer: Actor, id: string, u
   const next = advance(order, 'start_checkout', deps.clock.now(), {
     payment: { ...order.payment, checkoutSessionId: session.sessionId },
   })
-  await changeOrder(deps, order, next)
+  await changeOrder(deps, order, next, { keyAnswer: keyed?.(session) })
   return session
 }
 

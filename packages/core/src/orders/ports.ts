@@ -1,5 +1,6 @@
 import type { AuditEntry, Order, OrdersQuery } from '@market/contracts'
 import type { OutgoingNotification } from '../notifications/notifications.ts'
+import type { KeyAnswer } from '../ports.ts'
 
 export type StoredOrder = Order
 
@@ -15,11 +16,18 @@ export type OrderChange = {
   stripeEventId?: string
   notifications?: OutgoingNotification[]
   audit?: AuditEntry
+  /** The Idempotency-Key the change answers, recorded in its transaction. */
+  keyAnswer?: KeyAnswer
 }
 
 export interface OrderStore {
-  /** The order with its stock claim and notifications in one transaction. */
-  place(input: { order: StoredOrder; claim?: StockClaim; notifications?: OutgoingNotification[] }): Promise<void>
+  /** The order with its stock claim, notifications and the answer of its Idempotency-Key in one transaction. */
+  place(input: {
+    order: StoredOrder
+    claim?: StockClaim
+    notifications?: OutgoingNotification[]
+    keyAnswer?: KeyAnswer
+  }): Promise<void>
   get(id: string): Promise<StoredOrder | undefined>
   change(change: OrderChange): Promise<void>
   /** Records a Stripe event that changes nothing; false when it was seen before. */

@@ -1,6 +1,7 @@
 import type { Bid, Rfq } from '@market/contracts'
 import type { OutgoingNotification } from '../notifications/notifications.ts'
 import type { StoredOrder } from '../orders/ports.ts'
+import type { KeyAnswer } from '../ports.ts'
 
 export type StoredRfq = Rfq
 export type StoredBid = Bid
@@ -25,6 +26,8 @@ export type RfqChange = {
   /** Orders created by an award, through the orders module's own item shape. */
   orders?: StoredOrder[]
   notifications?: OutgoingNotification[]
+  /** The Idempotency-Key the change answers, recorded in its transaction. */
+  keyAnswer?: KeyAnswer
 }
 
 export interface RfqStore {

@@ -16,7 +16,7 @@ import { SupplierNotVerifiedError, UnknownCategoryError } from '../listings/erro
 import { toSupplierCard } from '../listings/rules.ts'
 import { type NotificationStore, notification, type OutgoingNotification } from '../notifications/notifications.ts'
 import { orderFromAward } from '../orders/orders.ts'
-import type { Clock, IdGenerator } from '../ports.ts'
+import type { Clock, IdGenerator, KeyedWrite } from '../ports.ts'
 import type { SupplierDirectory } from '../ratings/ports.ts'
 import { standingOf } from '../ratings/suppliers.ts'
 import {
@@ -362,7 +362,13 @@ export const compareBids = async (deps: RfqDeps, buyer: Actor, rfqId: string, we
  * becomes awarded, the chosen bids accepted, every other live bid rejected, and one order per
  * accepted bid is created. Concurrent awards: the request's version lets exactly one through.
  */
-export const awardRfq = async (deps: RfqDeps, buyer: Actor, rfqId: string, input: AwardInput) => {
+export const awardRfq = async (
+  deps: RfqDeps,
+  buyer: Actor,
+  rfqId: string,
+  input: AwardInput,
+  keyed?: KeyedWrite<{ rfq: StoredRfq; orderIds: string[] }>,
+) => {
   const rfq = await findOwnRfq(deps, buyer, rfqId)
   const now = deps.clock.now()
   if (rfq.status !== 'open' && rfq.status !== 'closed') throw new RfqStateError(rfq.status, 'awarded')
@@ -412,17 +418,19 @@ export const awardRfq = async (deps: RfqDeps, buyer: Actor, rfqId: string, input
   const acceptedNotes: OutgoingNotification[] = accepted.map((award, index) =>
     notification(deps, award.bid.supplier.id, 'rfq.bid_accepted', { rfqId, title: rfq.title, orderId: orders[index]?.id ?? '' }),
   )
+  const result = { rfq: next, orderIds: orders.map((order) => order.id) }
   await deps.rfqs.change({
     rfq: next,
     expected: { version: rfq.version, status: rfq.status },
     bids: changedBids,
     orders,
     notifications: acceptedNotes,
+    keyAnswer: keyed?.(result),
   })
   // Up to 40 rejected bidders do not fit the award's transaction; they are told right after it.
   const rejected = changedBids.filter((change) => change.bid.status === 'rejected').map((change) => change.bid)
   await deps.notifications.deliver(notifyBidders(deps, rfq, rejected, 'rfq.bid_rejected'))
-  return { rfq: next, orderIds: orders.map((order) => order.id) }
+  return result
 }
 
 export type RfqJobReport = { closed: number; expired: number }
