@@ -2,12 +2,9 @@ import { S3Client } from '@aws-sdk/client-s3'
 import type { ApiDeps } from '@market/api/deps'
 import { recordDynamoCall } from '@market/api/middleware/dynamo-call-counter'
 import type { LogLine } from '@market/api/middleware/request-log'
-import type { Orders } from '@market/core'
 import { createHealthRepository, createIdempotencyRepository, createPhotoStore } from '@market/data'
-import { createStripeGateway } from '@market/payments'
-import Stripe from 'stripe'
 import { type MarketConfig, readLambdaConfig } from './config.ts'
-import type { AppSecrets } from './secrets.ts'
+import { stripeOnce } from './payments.ts'
 import { buildStores } from './stores.ts'
 
 const levels = { info: 0, warn: 1, error: 2, silent: 3 } as const
@@ -17,22 +14,6 @@ const logLines = (minimum: string | undefined) => {
   const threshold = levels[minimum as keyof typeof levels] ?? levels.info
   return (line: LogLine) => {
     if (levels[line.level] >= threshold) process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`)
-  }
-}
-
-/** The deploy starts the Stripe keys as "unset" until someone pastes real ones in. */
-const configured = (value: string | undefined): value is string => Boolean(value && value !== 'unset')
-
-/** One Stripe client per process, built when its keys are first needed; null without keys. */
-const stripeOnce = (secrets: () => Promise<AppSecrets>) => {
-  let gateway: Promise<Orders.PaymentGateway | null> | undefined
-  return () => {
-    gateway ??= secrets().then(({ STRIPE_SECRET_KEY: key, STRIPE_WEBHOOK_SECRET: webhookSecret }) =>
-      configured(key) && configured(webhookSecret)
-        ? createStripeGateway(new Stripe(key, { maxNetworkRetries: 2, telemetry: false }), webhookSecret)
-        : null,
-    )
-    return gateway
   }
 }
 

@@ -1,22 +1,26 @@
 import { Orders, Rfqs } from '@market/core'
 import { type MarketConfig, readLambdaConfig } from './config.ts'
+import { stripeOnce } from './payments.ts'
 import { buildStores } from './stores.ts'
 
-export type JobDeps = Orders.OrderDeps & Rfqs.RfqDeps
+/** The jobs' ports, with Stripe resolved when a run starts: cancelling an unpaid order closes its Checkout. */
+export type JobDeps = Omit<Orders.OrderDeps & Rfqs.RfqDeps, 'payments'> & {
+  payments: () => Promise<Orders.PaymentGateway | null>
+}
 
-/** The jobs' ports: the repositories, and no payment gateway, since no job moves money. */
 export const buildJobDeps = (config: Pick<MarketConfig, 'tableName' | 'dynamodb' | 'secrets'>): JobDeps => {
-  return { ...buildStores(config).ports, payments: null }
+  const { ports, secrets } = buildStores(config)
+  return { ...ports, payments: stripeOnce(secrets) }
 }
 
 /**
  * The scheduled jobs: every 5 minutes by EventBridge in the cloud, on a timer under `npm start`.
  * Each job is safe to run twice at once (its changes are conditional writes).
  */
-export const runJobs = async (deps: JobDeps) => ({
-  orders: await Orders.runOrderJobs(deps),
-  rfqs: await Rfqs.runRfqJobs(deps),
-})
+export const runJobs = async (deps: JobDeps) => {
+  const ports = { ...deps, payments: await deps.payments() }
+  return { orders: await Orders.runOrderJobs(ports), rfqs: await Rfqs.runRfqJobs(ports) }
+}
 
 let lambda: JobDeps | undefined
 export const handler = () => {

@@ -1,12 +1,16 @@
 import { mkdir } from 'node:fs/promises'
+import { Orders } from '@market/core'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildDeps } from '../../functions/deps.ts'
 import { demoAccounts } from '../../functions/local/seed.ts'
 import type { RunningServer } from '../../functions/local/server.ts'
 import { bo } from '../../web/src/i18n/bo.ts'
 import { zhCN } from '../../web/src/i18n/zh-CN.ts'
 import { chromiumMissing, launchChromium } from '../support/browser.ts'
+import { testMarketConfig } from '../support/dynamo.ts'
 import { atDesk, checkPage, newParty, type Party, phone, screenshots, settled, signIn } from '../support/e2e-pages.ts'
+import { lhasaToday } from '../support/orders.ts'
 import type { ExpectedFailure } from '../support/page-errors.ts'
 import { serveTestMarket } from '../support/web-market.ts'
 
@@ -17,6 +21,7 @@ const expectedTotal = '¥4,536.00'
 const transferReference = 'ICBC-20260301-0042'
 
 let server: RunningServer
+let tableName: string
 let browser: Browser
 let listingId: string
 let orderId: string
@@ -36,7 +41,9 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
   let supplier: Party
 
   beforeAll(async () => {
-    server = (await serveTestMarket('e2e-orders')).server
+    const market = await serveTestMarket('e2e-orders')
+    server = market.server
+    tableName = market.tableName
     browser = await launchChromium()
     await mkdir(screenshots, { recursive: true })
     const search = await fetch(`${server.url}/api/listings?q=${encodeURIComponent(listingTitle)}`)
@@ -120,9 +127,8 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
     await expect.poll(() => page.locator('[data-notice="awaiting-confirmation"]').count()).toBe(1)
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe(zhCN['action.transfer.done'])
     await expect.poll(() => page.locator('[data-transfer-reference]').textContent()).toBe(transferReference)
-    // While the supplier checks the account, the buyer may only correct the transfer or cancel.
-    await expect.poll(() => page.locator('[data-actions]').getAttribute('data-actions')).toBe('record_transfer cancel')
-    expect(await page.getByRole('button', { name: zhCN['action.transfer.edit'] }).isVisible()).toBe(true)
+    // From now on it is the supplier's move (confirm or decline): the buyer can no longer cancel.
+    await expect.poll(() => page.locator('[data-actions]').count()).toBe(0)
     await expect.poll(() => page.getByLabel(zhCN['action.transfer.reference']).count()).toBe(0)
 
     // The supplier, told by the bell, finds the order in its list.
@@ -157,7 +163,7 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
     await expect.poll(() => new URL(s.url()).pathname).toBe(`/orders/${orderId}`)
     await settled(s)
     await expect.poll(() => s.locator('[data-transfer-recorded]').textContent()).toContain(transferReference)
-    await expect.poll(() => s.locator('[data-actions]').getAttribute('data-actions')).toBe('confirm_payment')
+    await expect.poll(() => s.locator('[data-actions]').getAttribute('data-actions')).toBe('confirm_payment decline_transfer')
     await s.getByRole('button', { name: zhCN['action.confirmPayment.submit'] }).click()
     await expect.poll(() => status(s)).toBe('paid')
     await expect.poll(() => s.locator('[data-actions]').getAttribute('data-actions')).toBe('ship')
@@ -268,9 +274,9 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
     await item.getByLabel(zhCN['resolution.refund']).check()
     await item.getByLabel(zhCN['action.resolve.note']).fill('供应商同意退款，受潮货物不退回。')
     await item.getByRole('button', { name: zhCN['action.resolve.submit'] }).click()
-    await expect.poll(() => admin.page.getByRole('status').textContent()).toContain(orderId)
+    await expect.poll(() => admin.page.locator('.announcement').textContent()).toContain(orderId)
     await item.waitFor({ state: 'detached' })
-    await expect.poll(() => admin.page.locator('.state--empty').textContent()).toBe(zhCN['adminOrders.empty'])
+    await expect.poll(() => admin.page.locator('[data-disputes] .state--empty').textContent()).toBe(zhCN['adminOrders.empty'])
 
     await page.reload()
     await settled(page)
@@ -287,6 +293,81 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
     await expect.poll(() => page.locator('[data-payment]').textContent()).toContain('线下退款')
     await expect.poll(() => page.locator('[data-actions]').count()).toBe(0)
     await checkPage(page, 'order-resolved-390.png')
+    expect([...buyer.errors, ...admin.errors]).toEqual([])
+    await admin.context.close()
+  }, 120_000)
+  /** An order of the demo buyer's with its bank transfer recorded, both through the API. */
+  const orderWithTransfer = async (reference: string) => {
+    const placed = await buyer.context.request.post(`${server.url}/api/orders`, {
+      data: { listingId, quantity: 5, delivery: { method: 'pickup' } },
+    })
+    expect(placed.status()).toBe(201)
+    const { id } = (await placed.json()) as { id: string }
+    const recorded = await buyer.context.request.post(`${server.url}/api/orders/${id}/transfer`, {
+      data: { reference, paidAt: lhasaToday() },
+    })
+    expect(recorded.status()).toBe(200)
+    return id
+  }
+
+  it('the supplier declines a transfer that never arrived: the order is cancelled, and the buyer reads why', async () => {
+    const id = await orderWithTransfer('ICBC-20260301-0077')
+    const s = supplier.page
+    await s.goto(`${server.url}/orders/${id}`)
+    await settled(s)
+    await expect.poll(() => s.locator('[data-actions]').getAttribute('data-actions')).toBe('confirm_payment decline_transfer')
+    await s.getByRole('button', { name: zhCN['action.declineTransfer.open'] }).click()
+    await s.getByLabel(zhCN['action.declineTransfer.reason']).fill('三天内账上没有这笔款。')
+    await checkPage(s, 'order-decline-390.png')
+    await s.getByRole('button', { name: zhCN['action.declineTransfer.submit'] }).click()
+    await expect.poll(() => status(s)).toBe('cancelled')
+    await expect.poll(() => s.locator('.announcement').textContent()).toBe(zhCN['action.declineTransfer.done'])
+    await expect.poll(() => s.locator('[data-actions]').count()).toBe(0)
+
+    const { page } = buyer
+    await page.goto(`${server.url}/orders/${id}`)
+    await settled(page)
+    await expect.poll(() => status(page)).toBe('cancelled')
+    const notice = page.locator('[data-cancellation="transfer_declined"]')
+    await expect.poll(() => notice.textContent()).toContain(zhCN['cancellation.transfer_declined'])
+    await expect.poll(() => notice.textContent()).toContain('三天内账上没有这笔款。')
+    expect((await timelineEvents(page)).at(-1)).toBe('decline_transfer')
+    await checkPage(page, 'order-declined-390.png')
+    expect([...buyer.errors, ...supplier.errors]).toEqual([])
+  })
+
+  it('a transfer left unconfirmed for 72 hours waits on the administrators’ desk, where one confirms it', async () => {
+    const id = await orderWithTransfer('ICBC-20260301-0088')
+    const deps = buildDeps(testMarketConfig(tableName), () => {})
+    await Orders.runOrderJobs({ ...deps, payments: null, clock: { now: () => new Date(Date.now() + 73 * 3600 * 1000) } })
+    const { page } = buyer
+    await page.goto(`${server.url}/orders/${id}`)
+    await settled(page)
+    await expect
+      .poll(() => page.locator('[data-flag="transfer_overdue"]').textContent())
+      .toBe(zhCN['order.flag.transfer_overdue'])
+
+    const admin = await newParty(browser, phone, expectedFailures)
+    await signIn(admin.page, server.url, demoAccounts.admin, '/admin/orders')
+    const item = admin.page.locator(`[data-flagged="transfer_overdue"] [data-admin-order="${id}"]`)
+    await item.waitFor()
+    await expect.poll(() => item.textContent()).toContain('ICBC-20260301-0088')
+    await checkPage(admin.page, 'admin-orders-overdue-390.png')
+    await atDesk(admin.page, 'admin-orders-overdue-1280.png')
+    await item.getByRole('button', { name: zhCN['action.confirmOverdue.open'] }).click()
+    await item.getByLabel(zhCN['action.confirmOverdue.note']).fill('供应商核对银行回单，款项已到账。')
+    await item.getByRole('button', { name: zhCN['action.confirmOverdue.submit'] }).click()
+    await expect.poll(() => admin.page.locator('.announcement').textContent()).toContain(id)
+    await item.waitFor({ state: 'detached' })
+    await expect
+      .poll(() => admin.page.locator('[data-flagged="transfer_overdue"] .state--empty').textContent())
+      .toBe(zhCN['adminOrders.overdue.empty'])
+
+    await page.reload()
+    await settled(page)
+    await expect.poll(() => status(page)).toBe('paid')
+    await expect.poll(() => page.locator('[data-flag]').count()).toBe(0)
+    expect(await timelineEvents(page)).toEqual(['placed', 'record_transfer', 'flag_overdue', 'confirm_overdue'])
     expect([...buyer.errors, ...admin.errors]).toEqual([])
     await admin.context.close()
   }, 120_000)

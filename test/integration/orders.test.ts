@@ -6,40 +6,29 @@ import { buildDeps } from '../../functions/deps.ts'
 import { testMarketConfig } from '../support/dynamo.ts'
 import { startFakeStripe } from '../support/fake-stripe.ts'
 import { startTestMarket, type TestMarket } from '../support/market.ts'
+import { type ErrorBody, lhasaToday, type OrderView, orderCalls } from '../support/orders.ts'
 
 type Account = Awaited<ReturnType<TestMarket['register']>>
-type OrderView = Order & { actions: string[]; paymentMethods: string[] }
-type ErrorBody = { error: { code: string; details?: unknown } }
+type Calls = ReturnType<typeof orderCalls>
 
 let market: TestMarket
 let admin: { cookie: string }
 let supplier: Account
+let order: Calls['order']
+let step: Calls['step']
+let stockOf: (listing: Listing) => Promise<number>
 
 beforeAll(async () => {
   market = await startTestMarket('orders')
   admin = await market.signInAdmin()
   supplier = await market.verifiedSupplier()
+  const calls = orderCalls(market)
+  order = calls.order
+  step = calls.step
+  stockOf = (listing) => calls.stockOf(listing, supplier)
 })
 
 const pickup = { method: 'pickup' as const }
-
-const order = (buyer: Account, body: Record<string, unknown>, key?: string) =>
-  market.call<OrderView & ErrorBody>('/api/orders', {
-    method: 'POST',
-    cookie: buyer.cookie,
-    body: { delivery: pickup, ...body },
-    ...(key ? { headers: { 'Idempotency-Key': key } } : {}),
-  })
-
-const stockOf = async (listing: Listing) =>
-  (await market.call<Listing>(`/api/listings/${listing.id}`, { cookie: supplier.cookie })).body.stock
-
-const step = (who: Account | { cookie: string }, orderId: string, action: string, body?: unknown) =>
-  market.call<OrderView & ErrorBody>(`/api/orders/${orderId}/${action}`, {
-    method: 'POST',
-    cookie: who.cookie,
-    ...(body ? { body } : {}),
-  })
 
 describe('placing orders', () => {
   it('sells exactly the stock when 50 buyers race for 10 units', async () => {
@@ -160,7 +149,7 @@ describe('who may do what', () => {
     expect(early.status).toBe(409)
     expect(early.body.error).toMatchObject({ code: 'order.wrong_status', details: { status: 'pending_payment' } })
     expect((await step(buyer, placed.body.id, 'ship', ship)).status).toBe(403)
-    expect((await step(supplier, placed.body.id, 'transfer', { reference: 'x', paidAt: '2026-11-27' })).status).toBe(403)
+    expect((await step(supplier, placed.body.id, 'transfer', { reference: 'x', paidAt: lhasaToday() })).status).toBe(403)
 
     const stranger = await market.register('buyer')
     expect((await market.call(`/api/orders/${placed.body.id}`, { cookie: stranger.cookie })).status).toBe(404)
@@ -194,7 +183,7 @@ describe('the bank-transfer path', () => {
       delivery: { method: 'ship', address: { name: '拉姆', phone: '13989001234', address: '拉萨市城关区林廓南路 8 号' } },
     })
     const id = placed.body.id
-    expect((await step(buyer, id, 'transfer', { reference: 'ICBC 2026112700123', paidAt: '2026-11-27' })).body.status).toBe(
+    expect((await step(buyer, id, 'transfer', { reference: 'ICBC 2026112700123', paidAt: lhasaToday() })).body.status).toBe(
       'pending_payment',
     )
     expect((await step(supplier, id, 'confirm-payment')).body.status).toBe('paid')
@@ -228,7 +217,7 @@ describe('the bank-transfer path', () => {
     const before = await stockOf(listing)
     const unpaid = await order(buyer, { listingId: listing.id, quantity: 7 })
     const waiting = await order(buyer, { listingId: listing.id, quantity: 5 })
-    await step(buyer, waiting.body.id, 'transfer', { reference: 'BOC 88', paidAt: '2026-11-27' })
+    await step(buyer, waiting.body.id, 'transfer', { reference: 'BOC 88', paidAt: lhasaToday() })
     expect(await stockOf(listing)).toBe(before - 12)
 
     const deps = buildDeps(testMarketConfig(market.tableName), () => {})
@@ -274,7 +263,7 @@ describe('disputes', () => {
     const listing = await market.publishListing(supplier)
     const buyer = await market.register('buyer')
     const placed = await order(buyer, { listingId: listing.id, quantity: 5 })
-    await step(buyer, placed.body.id, 'transfer', { reference: 'x1', paidAt: '2026-11-27' })
+    await step(buyer, placed.body.id, 'transfer', { reference: 'x1', paidAt: lhasaToday() })
     await step(supplier, placed.body.id, 'confirm-payment')
     await step(supplier, placed.body.id, 'ship', { pickupReadyAt: '2026-11-28T10:00:00Z' })
     await step(buyer, placed.body.id, 'receive')
@@ -341,27 +330,14 @@ describe('paying with Stripe', () => {
     ]).toEqual(['card', 'alipay', 'wechat_pay'])
     expect(call?.idempotencyKey).toMatch(new RegExp(`^checkout-${placed.body.id}-`))
 
-    const completed = {
-      id: `evt_completed_${placed.body.id}`,
-      type: 'checkout.session.completed',
-      data: {
-        object: {
-          id: session.sessionId,
-          object: 'checkout.session',
-          payment_status: 'paid',
-          payment_intent: `pi_${placed.body.id}`,
-          metadata: { orderId: placed.body.id },
-          amount_total: 1,
-        },
-      },
-    }
+    const completed = fake.pay(session.sessionId)
     const first = await webhook(completed)
     expect(await first.json()).toEqual({ received: true, result: 'applied' })
     const paid = await view(placed.body.id, buyer.cookie)
     expect(paid).toMatchObject({
       status: 'paid',
       totalFen: placed.body.totalFen,
-      payment: { method: 'stripe', paymentIntentId: `pi_${placed.body.id}` },
+      payment: { method: 'stripe', paymentIntentId: `pi_for_${session.sessionId}` },
     })
 
     const replay = await webhook(completed)
@@ -415,20 +391,13 @@ describe('paying with Stripe', () => {
     const listing = await market.publishListing(supplier)
     const buyer = await market.register('buyer')
     const placed = await order(buyer, { listingId: listing.id, quantity: 5 })
-    const paymentIntent = `pi_refund_${placed.body.id}`
-    await webhook({
-      id: `evt_paid_${placed.body.id}`,
-      type: 'checkout.session.completed',
-      data: {
-        object: {
-          id: 'cs_r',
-          object: 'checkout.session',
-          payment_status: 'paid',
-          payment_intent: paymentIntent,
-          metadata: { orderId: placed.body.id },
-        },
-      },
+    const checkout = await request('orders', `/api/orders/${placed.body.id}/checkout`, {
+      method: 'POST',
+      headers: { Cookie: buyer.cookie },
     })
+    const { sessionId } = (await checkout.json()) as { sessionId: string }
+    await webhook(fake.pay(sessionId))
+    const paymentIntent = `pi_for_${sessionId}`
     await step(buyer, placed.body.id, 'dispute', { reason: 'not_received', details: '没有收到货' })
     const resolved = await request('admin', `/api/admin/orders/${placed.body.id}/resolve`, {
       method: 'POST',
@@ -444,7 +413,16 @@ describe('paying with Stripe', () => {
     const refunded = await webhook({
       id: `evt_refunded_${placed.body.id}`,
       type: 'charge.refunded',
-      data: { object: { id: 'ch_1', object: 'charge', payment_intent: paymentIntent, amount_refunded: placed.body.totalFen } },
+      data: {
+        object: {
+          id: 'ch_1',
+          object: 'charge',
+          payment_intent: paymentIntent,
+          amount: placed.body.totalFen,
+          amount_refunded: placed.body.totalFen,
+          currency: 'cny',
+        },
+      },
     })
     expect(await refunded.json()).toEqual({ received: true, result: 'ignored' })
     expect((await view(placed.body.id, buyer.cookie)).version).toBe(after.version)

@@ -177,6 +177,7 @@ export const authorizationMatrix: MatrixRow[] = [
       ['ship', { carrier: '顺丰', trackingNumber: 'SF1' }],
       ['receive', undefined],
       ['cancel', {}],
+      ['decline-transfer', { reason: 'test' }],
       ['dispute', { reason: 'other', details: 'test' }],
     ] as const
   ).map(
@@ -196,6 +197,15 @@ export const authorizationMatrix: MatrixRow[] = [
     body: () => ({ outcome: 'release', note: 'test' }),
     expect: adminOnly(404),
   },
+  ...['confirm-transfer', 'cancel', 'acknowledge'].map(
+    (action): MatrixRow => ({
+      method: 'POST',
+      path: `/api/admin/orders/{id}/${action}`,
+      params: unknownId,
+      body: () => ({ note: 'test' }),
+      expect: adminOnly(404),
+    }),
+  ),
   {
     method: 'POST',
     path: '/api/rfqs',

@@ -3,10 +3,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sessionCookieName } from '@market/api'
 import type { Listing, MeResponse } from '@market/contracts'
+import type { Orders } from '@market/core'
 import { ulid } from 'ulid'
+import { buildDeps } from '../../functions/deps.ts'
+import { buildGroupApps } from '../../functions/group-apps.ts'
 import { demoAccounts, seedDemoData } from '../../functions/local/seed.ts'
 import { createLocalMarket } from '../../functions/local/server.ts'
-import { createTestTable, testLocalMarketConfig } from './dynamo.ts'
+import { groupForPath } from '../../functions/route-map.ts'
+import { createTestTable, testLocalMarketConfig, testMarketConfig } from './dynamo.ts'
 
 /** A valid listing: yak down blend in metres, two tiers, stock 600. */
 export const listingInput = (overrides: Record<string, unknown> = {}) => ({
@@ -31,9 +35,13 @@ export type Answer<T = unknown> = { status: number; body: T; headers: Headers; c
 /**
  * The whole market as `npm start` mounts it (every group's real app, on a fresh table of the
  * shared DynamoDB Local, with the demo accounts and, on request, the demo listings), called
- * in-process through `app.request`.
+ * in-process through `app.request`. Given a payment gateway (a fake Stripe's), the API's groups
+ * take payments through it.
  */
-export const startTestMarket = async (prefix: string, { demoListings = false } = {}) => {
+export const startTestMarket = async (
+  prefix: string,
+  { demoListings = false, payments }: { demoListings?: boolean; payments?: Orders.PaymentGateway } = {},
+) => {
   const { tableName, db } = await createTestTable(prefix)
   await seedDemoData(db, tableName, { listings: demoListings })
   const objectsDir = await mkdtemp(join(tmpdir(), 'market-objects-'))
@@ -43,7 +51,13 @@ export const startTestMarket = async (prefix: string, { demoListings = false } =
     webDir: '/nonexistent',
     config: testLocalMarketConfig(tableName, objectsDir),
   })
-  return { app, db, tableName, ...marketClient((path, init) => app.request(path, init)) }
+  const paying =
+    payments && buildGroupApps({ ...buildDeps(testMarketConfig(tableName), () => {}), payments: async () => payments })
+  const request = (path: string, init: RequestInit) => {
+    const group = paying?.get(groupForPath(path.split('?')[0] as string)?.name ?? '')
+    return group ? group.fetch(new Request(new URL(path, 'http://localhost'), init)) : app.request(path, init)
+  }
+  return { app, db, tableName, ...marketClient(request) }
 }
 
 export type TestMarket = Awaited<ReturnType<typeof startTestMarket>>

@@ -50,12 +50,32 @@ export type TimelineEvent = z.infer<typeof TimelineEvent>
 export const PaymentMethod = z.enum(values.paymentMethods)
 export type PaymentMethod = z.infer<typeof PaymentMethod>
 
+export const PaymentAnomalyKind = z.enum(values.paymentAnomalyKinds)
+export type PaymentAnomalyKind = z.infer<typeof PaymentAnomalyKind>
+
+export const PaymentAnomaly = z.object({
+  kind: PaymentAnomalyKind,
+  at: z.string(),
+  eventId: z.string(),
+  /** What Stripe reported: charged (or, for refunds, refunded so far), in fen and its currency. */
+  amountFen: z.number().int().optional(),
+  currency: z.string().optional(),
+  checkoutSessionId: z.string().optional(),
+  paymentIntentId: z.string().optional(),
+  /** The refund the market made at once, for a payment it could not take. */
+  refund: z.object({ id: z.string(), amountFen: z.number().int() }).optional(),
+})
+export type PaymentAnomaly = z.infer<typeof PaymentAnomaly>
+
 export const Payment = z.object({
   method: PaymentMethod.optional(),
   transfer: z.object({ reference: z.string(), paidAt: z.string(), recordedAt: z.string() }).optional(),
   checkoutSessionId: z.string().optional(),
+  /** When Stripe closes the session unless it is paid first: never after the payment is due. */
+  checkoutExpiresAt: z.string().optional(),
   paymentIntentId: z.string().optional(),
   paidAt: z.string().optional(),
+  /** Refunded so far (several refunds at Stripe add up here). */
   refund: z
     .object({
       at: z.string(),
@@ -64,6 +84,7 @@ export const Payment = z.object({
       stripeRefundId: z.string().optional(),
     })
     .optional(),
+  anomalies: z.array(PaymentAnomaly).optional(),
 })
 export type Payment = z.infer<typeof Payment>
 
@@ -82,6 +103,14 @@ export const Dispute = z.object({
     .optional(),
 })
 export type Dispute = z.infer<typeof Dispute>
+
+export const OrderFlagKind = z.enum(values.orderFlagKinds)
+export type OrderFlagKind = z.infer<typeof OrderFlagKind>
+export const OrderFlag = z.object({ kind: OrderFlagKind, at: z.string() })
+export type OrderFlag = z.infer<typeof OrderFlag>
+
+export const CancellationReason = z.enum(values.cancellationReasons)
+export type CancellationReason = z.infer<typeof CancellationReason>
 
 /** Who is on the other side of an order; a supplier's stall in the market, for pickups. */
 export const PartyCard = z.object({
@@ -109,6 +138,9 @@ export const Order = z.object({
   payment: Payment,
   shipment: Shipment.optional(),
   dispute: Dispute.optional(),
+  /** Why a cancelled order was cancelled, with the words of whoever did it. */
+  cancellation: z.object({ reason: CancellationReason, note: z.string().optional() }).optional(),
+  flags: z.array(OrderFlag).optional(),
   timeline: z.array(TimelineEvent),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -138,6 +170,8 @@ export const OrdersQuery = z.strictObject({
 export type OrdersQuery = z.infer<typeof OrdersQuery>
 
 export const OrdersPage = z.object({ items: z.array(Order), nextCursor: z.string().nullable() })
+/** Orders as an administrator sees them: each with the steps an administrator may take now. */
+export const AdminOrdersPage = z.object({ items: z.array(OrderView), nextCursor: z.string().nullable() })
 
 export const ExportQuery = z.strictObject({ role: z.enum(values.selfRegisteredRoles) })
 
@@ -163,10 +197,20 @@ export type ResolveDisputeInput = z.infer<typeof ResolveDisputeInput>
 
 export const CancelOrderInput = z.strictObject({ reason: text(300).optional() })
 
+/** The supplier's words to the buyer: the transfer did not arrive. */
+export const DeclineTransferInput = z.strictObject({ reason: text(values.maxReasonLength) })
+export type DeclineTransferInput = z.infer<typeof DeclineTransferInput>
+
+/** An administrator's note on a flagged order: written to the timeline and the audit log. */
+export const AdminOrderNoteInput = z.strictObject({ note: text(values.maxReasonLength) })
+export type AdminOrderNoteInput = z.infer<typeof AdminOrderNoteInput>
+
 export const CheckoutResponse = z.object({ url: z.string(), sessionId: z.string() })
 
 export const AdminOrdersQuery = z.strictObject({
   status: OrderStatus.default('disputed'),
+  /** The orders flagged for an administrator (oldest flag first), in place of the status list. */
+  flag: OrderFlagKind.optional(),
   cursor: z.string().max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 })

@@ -49,6 +49,38 @@ export const orderSteps = [
   'complete',
   'dispute',
   'resolve',
+  'decline_transfer',
+  'flag_overdue',
+  'confirm_overdue',
+  'cancel_overdue',
+  'acknowledge',
+  'stripe_refunded',
+  'payment_anomaly',
+] as const
+/**
+ * Why an order needs an administrator: a bank transfer neither confirmed nor declined within 72
+ * hours, or a payment event the market recorded but did not apply. Open until one settles it.
+ */
+export const orderFlagKinds = ['transfer_overdue', 'payment_anomaly'] as const
+/** What a Stripe event said that the market did not apply as it came: kept on the payment record. */
+export const paymentAnomalyKinds = [
+  /** A completed Checkout whose amount, currency or session is not the order's. */
+  'amount_mismatch',
+  'currency_mismatch',
+  'session_mismatch',
+  /** A payment for an order cancelled meanwhile, or paid already: refunded at once. */
+  'paid_after_cancel',
+  'paid_twice',
+  /** A refund made at Stripe of part of the payment, or after the goods left. */
+  'partial_refund',
+  'late_refund',
+] as const
+export const cancellationReasons = [
+  'buyer_cancelled',
+  'payment_overdue',
+  'transfer_declined',
+  'admin_cancelled',
+  'refunded',
 ] as const
 export const paymentMethods = ['bank_transfer', 'stripe'] as const
 /** Collected at the supplier's stall, or shipped to an address. */

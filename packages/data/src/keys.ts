@@ -140,6 +140,15 @@ export const ordersOfSupplier = (supplierId: string) => pattern(gsi2, `SUPPLIER#
  * Unpaid orders whose bank transfer awaits the supplier's confirmation wait in their own queue.
  */
 export const ordersInQueue = (queue: string) => pattern(gsi3, `ORDERS#${queue}`, byTime)
+/**
+ * Orders an administrator must look at: one item per open flag, in one partition (flags are
+ * exceptions, far below a partition's write limit), oldest first within each kind. The items are
+ * written and deleted in the transactions that raise and settle the flags on the order.
+ */
+export const flaggedOrders = (kind: string) =>
+  pattern(table, 'FLAGGED_ORDERS', (at: string, orderId: string) => `${kind}#${byTime(at, orderId)}`, {
+    beginsWith: `${kind}#`,
+  })
 export const stripeEventKey = (eventId: string) => itemKey(`STRIPE_EVENT#${eventId}`, 'EVENT')
 export const paymentIntentKey = (paymentIntentId: string) => itemKey(`PAYMENT_INTENT#${paymentIntentId}`, 'PAYMENT_INTENT')
 

@@ -1,13 +1,14 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
-import type { Order, OrdersQuery } from '@market/contracts'
+import type { Order, OrderFlag, OrderFlagKind, OrdersQuery } from '@market/contracts'
 import { Orders } from '@market/core'
 import { auditPut } from './audit-writes.ts'
 import type { CursorCodec } from './cursor.ts'
 import { keyAnswerWrites, refuseIfKeyTakenOver } from './idempotency-repository.ts'
-import { type Item, itemIsNew, type TransactItem, withoutKeys } from './items.ts'
+import { batchGet, type Item, itemIsNew, type TransactItem, withoutKeys } from './items.ts'
 import {
   dueBy,
+  flaggedOrders,
   listingKey,
   orderKey,
   ordersInQueue,
@@ -22,16 +23,34 @@ import { withConflictRetry, writeRefusal } from './transactions.ts'
 
 const toOrder = (item: Item) => withoutKeys<Order>(item)
 
+/**
+ * The order's gsi3 queue, by its next deadline: unpaid orders by payment due time, recorded
+ * transfers by the time they were recorded (72 h later they are flagged), delivered orders by
+ * completion time. Overdue transfers leave the job's queue for their own.
+ */
 const queueOf = (order: Order) => {
-  if (order.status === 'pending_payment') {
-    return order.payment.transfer
-      ? ordersInQueue('awaiting_confirmation').entry(order.payment.transfer.recordedAt, order.id)
-      : ordersInQueue('pending_payment').entry(order.paymentDueAt, order.id)
-  }
-  if (order.status === 'delivered' && order.autoCompleteAt)
-    return ordersInQueue('delivered').entry(order.autoCompleteAt, order.id)
+  const stage = Orders.stageOf(order)
+  const flaggedAt = order.flags?.find((flag) => flag.kind === 'transfer_overdue')?.at
+  if (stage === 'pending_payment') return ordersInQueue(stage).entry(order.paymentDueAt, order.id)
+  if (stage === 'awaiting_confirmation' && order.payment.transfer)
+    return ordersInQueue(stage).entry(order.payment.transfer.recordedAt, order.id)
+  if (stage === 'transfer_overdue' && flaggedAt) return ordersInQueue(stage).entry(flaggedAt, order.id)
+  if (stage === 'delivered' && order.autoCompleteAt) return ordersInQueue(stage).entry(order.autoCompleteAt, order.id)
   return ordersInQueue(order.status).entry(order.updatedAt, order.id)
 }
+
+const dueQueues = { payment: 'pending_payment', completion: 'delivered', transfer: 'awaiting_confirmation' } as const
+
+/** A flag's entry in the administrators' queue, as a transaction item. */
+const flagWrites = (table: string, orderId: string, { raised, settled }: { raised: OrderFlag[]; settled: OrderFlag[] }) => [
+  ...raised.map((flag) => ({
+    Put: {
+      TableName: table,
+      Item: { ...flaggedOrders(flag.kind).entry(flag.at, orderId), type: 'order-flag', orderId },
+    },
+  })),
+  ...settled.map((flag) => ({ Delete: { TableName: table, Key: flaggedOrders(flag.kind).entry(flag.at, orderId) } })),
+]
 
 /** An order as a table item: also used by the RFQ award, which creates orders in its own transaction. */
 export const orderItem = (order: Order): Item => ({
@@ -114,6 +133,7 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
       expected,
       restoreStock,
       stripeEventId,
+      flags,
       notifications = [],
       audit,
       keyAnswer,
@@ -151,6 +171,7 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
               },
             ]
           : []),
+        ...(flags ? flagWrites(table, order.id, flags) : []),
         ...notificationWrites(table, notifications),
         ...(audit ? [auditPut(table, audit)] : []),
       ]
@@ -198,9 +219,16 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
       return { items: result.items.map(toOrder), nextCursor: result.nextCursor }
     },
 
-    listDue: async (queue: 'payment' | 'completion', now: Date, limit: number) => {
-      const due = ordersInQueue(queue === 'payment' ? 'pending_payment' : 'delivered')
-      return (await queryItems(due, { sortKey: dueBy(now), limit })).items.map(toOrder)
+    listDue: async (queue: keyof typeof dueQueues, by: Date, limit: number) =>
+      (await queryItems(ordersInQueue(dueQueues[queue]), { sortKey: dueBy(by), limit })).items.map(toOrder),
+
+    listFlagged: async (kind: OrderFlagKind, page: { cursor?: string; limit: number }) => {
+      const result = await queryPage(flaggedOrders(kind), page)
+      const ids = result.items.map((entry) => entry.orderId as string)
+      const found = new Map(
+        (await batchGet(db, table, ids.map(orderKey), { consistent: true })).map((item) => [item.id as string, toOrder(item)]),
+      )
+      return { items: ids.flatMap((id) => found.get(id) ?? []), nextCursor: result.nextCursor }
     },
   } satisfies Orders.OrderStore
 }

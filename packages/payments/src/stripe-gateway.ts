@@ -25,6 +25,8 @@ export const toPaymentEvent = (event: Stripe.Event): Orders.PaymentEvent => {
         type,
         checkoutSessionId: session.id,
         paid: session.payment_status === 'paid',
+        ...(typeof session.amount_total === 'number' ? { amountFen: session.amount_total } : {}),
+        ...(session.currency ? { currency: session.currency } : {}),
         ...(orderId ? { orderId } : {}),
         ...(paymentIntentId ? { paymentIntentId } : {}),
       }
@@ -39,40 +41,78 @@ export const toPaymentEvent = (event: Stripe.Event): Orders.PaymentEvent => {
     case 'charge.refunded': {
       const charge = event.data.object as Stripe.Charge
       const paymentIntentId = idOf(charge.payment_intent)
-      return { id: event.id, type, amountRefundedFen: charge.amount_refunded, ...(paymentIntentId ? { paymentIntentId } : {}) }
+      return {
+        id: event.id,
+        type,
+        amountFen: charge.amount,
+        currency: charge.currency,
+        amountRefundedFen: charge.amount_refunded,
+        ...(paymentIntentId ? { paymentIntentId } : {}),
+      }
     }
     default:
       return { id: event.id, type: 'other' }
   }
 }
 
+/** Stripe's errors that say "not now" rather than "not this": unreachable, failing, or rate limiting us. */
+const transientErrors = new Set(['StripeConnectionError', 'StripeAPIError', 'StripeRateLimitError'])
+
+/** A call to Stripe; a transient failure becomes StripeUnreachableError (503: nothing changed, retry). */
+const callStripe = async <T>(call: () => Promise<T>): Promise<T> => {
+  try {
+    return await call()
+  } catch (error) {
+    if (transientErrors.has((error as { type?: string }).type ?? '')) throw new Orders.StripeUnreachableError()
+    throw error
+  }
+}
+
 export const createStripeGateway = (stripe: Stripe, webhookSecret: string): Orders.PaymentGateway => ({
-  createCheckout: async (order, urls) => {
-    const session = await stripe.checkout.sessions.create(
-      {
-        mode: 'payment',
-        currency: 'cny',
-        allowed_payment_method_types: ['card', 'alipay', 'wechat_pay'],
-        payment_method_options: { wechat_pay: { client: 'web' } },
-        line_items: order.lines.map((line) => ({
-          quantity: 1,
-          price_data: {
-            currency: 'cny',
-            unit_amount: line.amountFen,
-            product_data: { name: `${line.title.zh} × ${line.quantity} ${line.unit}` },
-          },
-        })),
-        client_reference_id: order.id,
-        metadata: { orderId: order.id },
-        payment_intent_data: { metadata: { orderId: order.id } },
-        success_url: urls.success,
-        cancel_url: urls.cancel,
-      },
-      // One session per order version: a retried request gets the same session, never a second charge.
-      { idempotencyKey: `checkout-${order.id}-${order.version}` },
+  createCheckout: async (order, { success, cancel, expiresAt }) => {
+    const expiresAtSeconds = Math.floor(expiresAt.getTime() / 1000)
+    const session = await callStripe(() =>
+      stripe.checkout.sessions.create(
+        {
+          mode: 'payment',
+          currency: 'cny',
+          allowed_payment_method_types: ['card', 'alipay', 'wechat_pay'],
+          payment_method_options: { wechat_pay: { client: 'web' } },
+          line_items: order.lines.map((line) => ({
+            quantity: 1,
+            price_data: {
+              currency: 'cny',
+              unit_amount: line.amountFen,
+              product_data: { name: `${line.title.zh} × ${line.quantity} ${line.unit}` },
+            },
+          })),
+          client_reference_id: order.id,
+          metadata: { orderId: order.id },
+          payment_intent_data: { metadata: { orderId: order.id } },
+          expires_at: expiresAtSeconds,
+          success_url: success,
+          cancel_url: cancel,
+        },
+        // One session per order version: a retried request gets the same session, never a second
+        // charge. Stripe refuses a key reused with other parameters, so the key names the expiry too.
+        { idempotencyKey: `checkout-${order.id}-${order.version}-${expiresAtSeconds}` },
+      ),
     )
     if (!session.url) throw new Error('Stripe returned a Checkout Session without a URL')
     return { sessionId: session.id, url: session.url }
+  },
+
+  expireCheckout: async (sessionId) => {
+    try {
+      await callStripe(() => stripe.checkout.sessions.expire(sessionId))
+      return 'expired'
+    } catch (error) {
+      // Only open sessions can be expired: one that is not any more was paid or expired before.
+      if ((error as { type?: string }).type !== 'StripeInvalidRequestError') throw error
+      const session = await callStripe(() => stripe.checkout.sessions.retrieve(sessionId))
+      if (session.status === 'open') throw error
+      return session.status === 'complete' ? 'complete' : 'expired'
+    }
   },
 
   parseWebhook: async (rawBody, signature) => {
@@ -87,7 +127,9 @@ export const createStripeGateway = (stripe: Stripe, webhookSecret: string): Orde
   },
 
   refund: async ({ paymentIntentId, amountFen, idempotencyKey }) => {
-    const refund = await stripe.refunds.create({ payment_intent: paymentIntentId, amount: amountFen }, { idempotencyKey })
+    const refund = await callStripe(() =>
+      stripe.refunds.create({ payment_intent: paymentIntentId, amount: amountFen }, { idempotencyKey }),
+    )
     return { refundId: refund.id }
   },
 })

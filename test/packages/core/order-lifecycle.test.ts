@@ -58,6 +58,52 @@ describe('the order lifecycle', () => {
     expect(Orders.nextSteps(anOrder({ status: 'completed' }), 'buyer')).toEqual([])
   })
 
+  it('once a bank transfer is recorded, the buyer can neither cancel nor record another; the supplier confirms or declines', () => {
+    const recorded = anOrder({
+      payment: { transfer: { reference: 'ICBC 1', paidAt: at.toISOString(), recordedAt: at.toISOString() } },
+    })
+    expect(Orders.nextSteps(recorded, 'buyer')).toEqual([])
+    expect(Orders.nextSteps(recorded, 'supplier')).toEqual(['confirm_payment', 'decline_transfer'])
+    expect(Orders.nextSteps(recorded, 'admin')).toEqual([])
+    expect(() => Orders.advance(recorded, 'cancel', at)).toThrow(
+      expect.objectContaining({
+        code: 'order.wrong_status',
+        details: { status: 'pending_payment', stage: 'awaiting_confirmation' },
+      }),
+    )
+    const declined = Orders.advance(recorded, 'decline_transfer', at, {}, '没有收到')
+    expect(declined.status).toBe('cancelled')
+    expect(declined.timeline.at(-1)).toMatchObject({ by: 'supplier', event: 'decline_transfer', note: '没有收到' })
+    expect(Orders.nextSteps(anOrder(), 'supplier')).toEqual(['confirm_payment'])
+  })
+
+  it('hands an overdue transfer to administrators, and takes the flag off once the order is paid or cancelled', () => {
+    const recorded = anOrder({
+      payment: { transfer: { reference: 'ICBC 1', paidAt: at.toISOString(), recordedAt: at.toISOString() } },
+    })
+    const overdue = Orders.advance(recorded, 'flag_overdue', at, { flags: Orders.raiseFlag(recorded, 'transfer_overdue', at) })
+    expect(Orders.stageOf(overdue)).toBe('transfer_overdue')
+    expect(Orders.nextSteps(overdue, 'admin')).toEqual(['confirm_overdue', 'cancel_overdue'])
+    expect(Orders.nextSteps(overdue, 'supplier')).toEqual(['confirm_payment', 'decline_transfer'])
+    expect(() => Orders.advance(overdue, 'flag_overdue', at)).toThrow(Orders.OrderStateError)
+    expect(Orders.advance(overdue, 'confirm_overdue', at).flags).toEqual([])
+    expect(Orders.advance(overdue, 'decline_transfer', at).flags).toEqual([])
+    expect(() => Orders.advance(recorded, 'confirm_overdue', at)).toThrow(Orders.OrderStateError)
+  })
+
+  it('lets an administrator acknowledge payment anomalies only where one is flagged', () => {
+    const cancelled = anOrder({ status: 'cancelled' })
+    expect(Orders.nextSteps(cancelled, 'admin')).toEqual([])
+    const flagged = Orders.advance(cancelled, 'payment_anomaly', at, {
+      flags: Orders.raiseFlag(cancelled, 'payment_anomaly', at),
+    })
+    expect(flagged.status).toBe('cancelled')
+    expect(Orders.nextSteps(flagged, 'admin')).toEqual(['acknowledge'])
+    expect(Orders.advance(flagged, 'acknowledge', at, { flags: Orders.settleFlag(flagged, 'payment_anomaly') }).status).toBe(
+      'cancelled',
+    )
+  })
+
   it('never lets the scheduled job or Stripe steps appear as a party’s buttons', () => {
     const parties = ['buyer', 'supplier', 'admin'] as const
     const statuses = ['pending_payment', 'paid', 'shipped', 'delivered', 'disputed'] as const
@@ -65,5 +111,8 @@ describe('the order lifecycle', () => {
     expect(offered).not.toContain('expire')
     expect(offered).not.toContain('complete')
     expect(offered).not.toContain('stripe_paid')
+    expect(offered).not.toContain('stripe_refunded')
+    expect(offered).not.toContain('payment_anomaly')
+    expect(offered).not.toContain('flag_overdue')
   })
 })

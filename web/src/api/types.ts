@@ -17,7 +17,8 @@ type Admin = Api['admin']['api']['admin']
 
 /** An order as one reader sees it: how it may be paid, and the steps that reader may take now. */
 export type OrderView = Ok<Orders[':id']['$get']>
-export type DisputedOrder = Item<Admin['orders']['$get']>
+/** An order in the administrators' lists, with the steps an administrator may take on it now. */
+export type AdminOrder = Item<Admin['orders']['$get']>
 
 export type ListingDetail = Ok<Listings['listings'][':id']['$get']>
 export type OwnListing = Item<Listings['suppliers']['me']['listings']['$get']>

@@ -16,11 +16,17 @@ import { Timeline } from './timeline.tsx'
 import { type Step, useOrder } from './use-order.ts'
 import './order-page.css'
 
-/** Where the order stands that the reader should know now: back from paying, payment due, completing soon. */
+/**
+ * Where the order stands that the reader should know now: back from paying, payment due, waiting
+ * for an administrator, why it was cancelled, completing soon.
+ */
 const Notices = ({ order }: { order: OrderView }) => {
   const { t, locale } = useI18n()
   const payment = new URLSearchParams(useSearch()).get('payment')
   const unpaid = order.status === 'pending_payment'
+  const flags = order.flags ?? []
+  const overdue = flags.some((flag) => flag.kind === 'transfer_overdue')
+  const { cancellation } = order
   return (
     <>
       {payment === 'done' && unpaid && (
@@ -33,7 +39,24 @@ const Notices = ({ order }: { order: OrderView }) => {
           {t('order.payment.cancelled')}
         </p>
       )}
+      {flags.map((flag) => (
+        <p class="notice notice--due" data-flag={flag.kind}>
+          {t(`order.flag.${flag.kind}`)}
+        </p>
+      ))}
+      {order.status === 'cancelled' && cancellation && (
+        <p class="notice" data-cancellation={cancellation.reason}>
+          {fill(t('order.cancelled.notice'), { reason: t(`cancellation.${cancellation.reason}`) })}
+          {cancellation.note && (
+            <>
+              <br />
+              {fill(t('order.cancelled.note'), { note: cancellation.note })}
+            </>
+          )}
+        </p>
+      )}
       {unpaid &&
+        !overdue &&
         (order.payment.transfer ? (
           <p class="notice" data-notice="awaiting-confirmation">
             {t('order.awaitingConfirmation')}

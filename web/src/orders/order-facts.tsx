@@ -5,6 +5,7 @@ import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
 import { useNames } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
 import { SupplierLink } from '../ratings/supplier-link.tsx'
+import { AnomalyText } from './anomaly-text.tsx'
 import { disputeReasonText } from './timeline.tsx'
 import './order-page.css'
 
@@ -133,6 +134,7 @@ export const OrderFacts = ({ order }: { order: OrderView }) => {
                 ],
               ] satisfies Row[])
             : []),
+          ...(payment.anomalies ?? []).map((anomaly): Row => [t(`anomaly.${anomaly.kind}`), <AnomalyText anomaly={anomaly} />]),
         ]}
       />
       {shipment && (

@@ -1,5 +1,5 @@
 import type { Order, TimelineEvent } from '@market/contracts'
-import { disputeOutcomes, disputeReasons, orderSteps } from '@market/contracts/values'
+import { disputeOutcomes, disputeReasons, orderSteps, paymentAnomalyKinds } from '@market/contracts/values'
 import { fill, formatDateTime, type Locale, translate, useI18n } from '../i18n/i18n.ts'
 import './timeline.css'
 
@@ -19,11 +19,17 @@ export const describeEvent = (locale: Locale, order: Pick<Order, 'delivery'>, en
     : fill(translate(locale, 'orderEvent.unknown'), { event: entry.event })
 }
 
-/** Notes the server writes as codes (a dispute's reason, a resolution's outcome) are worded; the rest are people's words. */
+/** Notes the server writes as codes (a dispute's reason, a resolution's outcome, payment anomalies) are worded; the rest are people's words. */
 const describeNote = (locale: Locale, entry: TimelineEvent) => {
   if (!entry.note) return undefined
   if (entry.event === 'dispute') return disputeReasonText(locale, entry.note)
   if (entry.event === 'resolve' && isKnown(disputeOutcomes, entry.note)) return translate(locale, `resolution.${entry.note}`)
+  if (entry.event === 'payment_anomaly') {
+    return entry.note
+      .split(', ')
+      .map((kind) => (isKnown(paymentAnomalyKinds, kind) ? translate(locale, `anomaly.${kind}`) : kind))
+      .join('；')
+  }
   return entry.note
 }
 

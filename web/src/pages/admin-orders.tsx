@@ -1,4 +1,4 @@
-import { DisputeQueue } from '../admin/dispute-queue.tsx'
+import { OrderDesk } from '../admin/order-desk.tsx'
 import { RoleGuard } from '../components/role-guard.tsx'
 
-export const AdminOrdersPage = () => <RoleGuard only="admin">{() => <DisputeQueue />}</RoleGuard>
+export const AdminOrdersPage = () => <RoleGuard only="admin">{() => <OrderDesk />}</RoleGuard>

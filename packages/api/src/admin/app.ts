@@ -1,4 +1,6 @@
 import {
+  AdminOrderNoteInput,
+  AdminOrdersPage,
   AdminOrdersQuery,
   AuditPage,
   Category,
@@ -8,7 +10,6 @@ import {
   Listing,
   ModerationPage,
   ModerationQuery,
-  OrdersPage,
   OrderView,
   PageQuery,
   PendingVerificationsResponse,
@@ -34,6 +35,8 @@ const OptionalReasonInput = ReasonInput.partial()
 
 /** A moderation decision answers with the listing after it. */
 const decided = (summary: string, description = 'The listing after the decision') => doc(summary, { 200: [description, Listing] })
+/** A decision on an order answers with the order after it, as administrators see it. */
+const settled = (summary: string, description: string) => doc(summary, { 200: [description, OrderView] })
 
 /** What each route says of itself in /api/openapi.json. */
 const docs = {
@@ -59,12 +62,20 @@ const docs = {
   rejectListing: decided('Reject a listing (or its edits) with a reason the supplier is told'),
   suspendListing: decided('Take an active listing off the market, with a reason', 'The suspended listing'),
   reinstateListing: decided('Put a suspended listing back on the market', 'The active listing'),
-  orders: doc('Orders by status; disputed ones (the queue to settle) by default, oldest first', {
-    200: ['A page of orders', OrdersPage],
-  }),
-  resolveDispute: doc('Settle a dispute: refund the buyer (through Stripe when it took the money) or release to the supplier', {
-    200: ['The resolved order', OrderView],
-  }),
+  orders: doc(
+    'Orders by status (disputed ones, the queue to settle, by default), or with `flag` the orders flagged for an administrator: overdue bank transfers, payment anomalies; oldest first',
+    { 200: ['A page of orders, each with the steps an administrator may take now', AdminOrdersPage] },
+  ),
+  confirmTransfer: settled('Confirm an overdue bank transfer that did arrive: the order is paid', 'The paid order'),
+  cancelOrder: settled(
+    'Cancel an order whose bank transfer is overdue: the stock goes back on the listing',
+    'The cancelled order',
+  ),
+  acknowledge: settled('Acknowledge the payment anomalies recorded on an order, with a note', 'The order, no longer flagged'),
+  resolveDispute: settled(
+    'Settle a dispute: refund the buyer (through Stripe when it took the money) or release to the supplier',
+    'The resolved order',
+  ),
 }
 
 /** The user as administrators see it after an action on it. */
@@ -111,13 +122,27 @@ export const createAdminApp = (deps: ApiDeps) => {
     .post('/api/admin/listings/:id/reinstate', ...admin.onId(docs.reinstateListing, Listings.reinstateListing))
     .get(
       '/api/admin/orders',
-      ...admin.withQuery(docs.orders, AdminOrdersQuery, async (deps, _admin, query) =>
-        Orders.listOrdersByStatus(await orderDeps(deps), query),
-      ),
+      ...admin.withQuery(docs.orders, AdminOrdersQuery, async (deps, actor, query) => {
+        const ports = await orderDeps(deps)
+        const page = await Orders.listOrdersByStatus(ports, query)
+        return { ...page, items: page.items.map((order) => Orders.toView(ports, order, actor)) }
+      }),
     )
     .post(
       '/api/admin/orders/:id/resolve',
       ...admin.onIdWith(docs.resolveDispute, ResolveDisputeInput, asOrderView(Orders.resolveDispute)),
+    )
+    .post(
+      '/api/admin/orders/:id/confirm-transfer',
+      ...admin.onIdWith(docs.confirmTransfer, AdminOrderNoteInput, asOrderView(Orders.confirmOverdueTransfer)),
+    )
+    .post(
+      '/api/admin/orders/:id/cancel',
+      ...admin.onIdWith(docs.cancelOrder, AdminOrderNoteInput, asOrderView(Orders.cancelOverdueOrder)),
+    )
+    .post(
+      '/api/admin/orders/:id/acknowledge',
+      ...admin.onIdWith(docs.acknowledge, AdminOrderNoteInput, asOrderView(Orders.acknowledgeAnomalies)),
     )
 }
 

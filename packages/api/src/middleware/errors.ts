@@ -16,12 +16,29 @@ const unavailableErrorNames = new Set([
   'ResourceNotFoundException',
   'ServiceUnavailable',
   'InternalServerError',
+  // The SDK's own, when DynamoDB did not answer in time (connection or request timeout).
+  'TimeoutError',
 ])
 const unreachableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND'])
+/**
+ * Why DynamoDB cancels a transaction when it is busy: throttled, or another transaction held an
+ * item through every retry. Nothing was written and a retry may well pass. (A failed condition
+ * is a real conflict: the repositories turn it into a domain error, 409.)
+ */
+const transientCancellations = new Set([
+  'ThrottlingError',
+  'ProvisionedThroughputExceeded',
+  'RequestLimitExceeded',
+  'TransactionConflict',
+])
 
 const isUnavailable = (error: unknown): boolean => {
   if (!(error instanceof Error)) return false
-  const code = (error as { code?: string }).code
+  const { code, CancellationReasons: reasons } = error as { code?: string; CancellationReasons?: { Code?: string }[] }
+  if (error.name === 'TransactionCanceledException') {
+    const codes = (reasons ?? []).map((reason) => reason.Code ?? 'None')
+    return !codes.includes('ConditionalCheckFailed') && codes.some((reason) => transientCancellations.has(reason))
+  }
   return unavailableErrorNames.has(error.name) || (code !== undefined && unreachableCodes.has(code))
 }
 

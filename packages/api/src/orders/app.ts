@@ -1,6 +1,7 @@
 import {
   CancelOrderInput,
   CheckoutResponse,
+  DeclineTransferInput,
   DisputeInput,
   ExportQuery,
   IdParam,
@@ -43,9 +44,12 @@ const docs = {
   }),
   transfer: step('The buyer records the bank transfer (对公转账) it sent'),
   confirmPayment: step('The supplier confirms the transfer arrived'),
+  declineTransfer: step(
+    'The supplier declines a recorded transfer that never arrived: the order is cancelled (transfer_declined) and its stock freed',
+  ),
   ship: step('The supplier ships, or readies the goods for pickup at its stall'),
   receive: step('The buyer confirms receipt'),
-  cancel: step('The buyer cancels before paying; the stock goes back on the listing'),
+  cancel: step('The buyer cancels before paying (not once a bank transfer is recorded); the stock goes back on the listing'),
   dispute: step('The buyer opens a dispute (within 7 days of delivery)'),
 }
 
@@ -95,6 +99,10 @@ export const createOrdersApp = (deps: ApiDeps) => {
     })
     .post('/api/orders/:id/transfer', ...party.onIdWith(docs.transfer, TransferInput, asOrderView(Orders.recordTransfer)))
     .post('/api/orders/:id/confirm-payment', ...party.onId(docs.confirmPayment, asOrderView(Orders.confirmPayment)))
+    .post(
+      '/api/orders/:id/decline-transfer',
+      ...party.onIdWith(docs.declineTransfer, DeclineTransferInput, asOrderView(Orders.declineTransfer)),
+    )
     .post('/api/orders/:id/ship', ...party.onIdWith(docs.ship, ShipInput, asOrderView(Orders.shipOrder)))
     .post('/api/orders/:id/receive', ...party.onId(docs.receive, asOrderView(Orders.receiveOrder)))
     .post(

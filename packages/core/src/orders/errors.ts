@@ -1,8 +1,14 @@
 import { DomainError } from '../errors.ts'
 
 export class OrderStateError extends DomainError {
-  constructor(status: string, action: string) {
-    super('conflict', 'order.wrong_status', `An order that is ${status} cannot be ${action}`, { status })
+  /** `stage` refines an unpaid status: a bank transfer awaiting confirmation, or overdue. */
+  constructor(status: string, action: string, stage: string = status) {
+    super(
+      'conflict',
+      'order.wrong_status',
+      `An order that is ${stage === status ? status : `${status} (${stage})`} cannot take this step: ${action}`,
+      stage === status ? { status } : { status, stage },
+    )
   }
 }
 
@@ -64,5 +70,36 @@ export class InvalidWebhookError extends DomainError {
 export class PaymentEventSeenError extends DomainError {
   constructor() {
     super('conflict', 'order.event_seen', 'This payment event was handled before')
+  }
+}
+
+export class PaidAtOutOfRangeError extends DomainError {
+  constructor() {
+    super('invalid', 'order.paid_at_out_of_range', 'paidAt must lie between the day the order was placed and now', [
+      { path: ['paidAt'], message: 'Not within the order’s life: from the day it was placed until now' },
+    ])
+  }
+}
+
+export class PaymentInProgressError extends DomainError {
+  constructor() {
+    super(
+      'conflict',
+      'order.payment_in_progress',
+      'A card payment for this order has just completed; wait for it to be confirmed',
+    )
+  }
+}
+
+/** Stripe could not be reached, or failed: nothing was changed, and the same request may be retried. */
+export class StripeUnreachableError extends DomainError {
+  constructor() {
+    super(
+      'unavailable',
+      'payments.unreachable',
+      'The payment service did not answer; nothing was changed, please retry',
+      undefined,
+      5,
+    )
   }
 }

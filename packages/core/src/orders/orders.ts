@@ -1,9 +1,13 @@
 import type {
+  AdminOrderNoteInput,
   AdminOrdersQuery,
+  DeclineTransferInput,
   DisputeInput,
   Order,
+  OrderFlag,
   OrdersQuery,
   OrderView,
+  PaymentAnomaly,
   PaymentMethod,
   PlaceOrderInput,
   ResolveDisputeInput,
@@ -22,11 +26,27 @@ import {
   NotPartyRoleError,
   OrderStateError,
   OwnListingError,
+  PaidAtOutOfRangeError,
   PaymentEventSeenError,
+  PaymentInProgressError,
   StripeUnavailableError,
+  StripeUnreachableError,
 } from './errors.ts'
-import { advance, completionDelayMs, disputeWindowMs, nextSteps, paymentWindowMs, type Step, steps } from './lifecycle.ts'
-import type { OrderChange, OrderStore, PaymentEvent, PaymentGateway, StoredOrder } from './ports.ts'
+import {
+  advance,
+  canTake,
+  completionDelayMs,
+  disputeWindowMs,
+  ensureCanTake,
+  nextSteps,
+  paymentWindowMs,
+  raiseFlag,
+  type Step,
+  settleFlag,
+  steps,
+  transferConfirmationWindowMs,
+} from './lifecycle.ts'
+import type { CheckoutClosing, OrderChange, OrderStore, PaymentEvent, PaymentGateway, StoredOrder } from './ports.ts'
 
 export type OrderDeps = {
   orders: OrderStore
@@ -75,9 +95,8 @@ export const paymentMethods = (deps: Pick<OrderDeps, 'payments'>): PaymentMethod
 
 export const toView = (deps: Pick<OrderDeps, 'payments'>, order: Order, actor: Actor): OrderView => {
   const role = roleIn(order, actor)
-  // Card payment is offered only where Stripe is set up, and not once a bank transfer is on its way.
-  const offersCheckout = Boolean(deps.payments) && !order.payment.transfer
-  const actions = role ? nextSteps(order, role).filter((step) => step !== 'start_checkout' || offersCheckout) : []
+  // Card payment is offered only where Stripe is set up (the lifecycle stops it once a transfer is recorded).
+  const actions = role ? nextSteps(order, role).filter((step) => step !== 'start_checkout' || deps.payments) : []
   return { ...order, paymentMethods: paymentMethods(deps), actions }
 }
 
@@ -137,13 +156,25 @@ export const placeOrder = async (deps: OrderDeps, buyer: Actor, input: PlaceOrde
   return order
 }
 
-const changeOrder = async (
-  deps: OrderDeps,
-  previous: StoredOrder,
-  next: StoredOrder,
-  extra: Omit<OrderChange, 'order' | 'expected'> = {},
-) => {
-  await deps.orders.change({ order: next, expected: { version: previous.version, status: previous.status }, ...extra })
+type ChangeExtras = Omit<OrderChange, 'order' | 'expected' | 'flags'>
+
+/** The flags a change raises and settles, when it does either. */
+const flagChanges = (previous: Order, next: Order) => {
+  const key = (flag: OrderFlag) => `${flag.kind}#${flag.at}`
+  const before = new Set((previous.flags ?? []).map(key))
+  const after = new Set((next.flags ?? []).map(key))
+  const raised = (next.flags ?? []).filter((flag) => !before.has(key(flag)))
+  const settled = (previous.flags ?? []).filter((flag) => !after.has(key(flag)))
+  return raised.length > 0 || settled.length > 0 ? { flags: { raised, settled } } : {}
+}
+
+const changeOrder = async (deps: OrderDeps, previous: StoredOrder, next: StoredOrder, extra: ChangeExtras = {}) => {
+  await deps.orders.change({
+    order: next,
+    expected: { version: previous.version, status: previous.status },
+    ...flagChanges(previous, next),
+    ...extra,
+  })
   return next
 }
 
@@ -151,12 +182,31 @@ export const getOrder = async (deps: OrderDeps, actor: Actor, id: string) => fin
 
 export const listOrders = (deps: OrderDeps, actor: Actor, query: OrdersQuery) => deps.orders.listForParty(actor.id, query)
 
-export const listOrdersByStatus = (deps: OrderDeps, query: AdminOrdersQuery) => deps.orders.listByStatus(query.status, query)
+/** Orders by status, or the orders flagged for an administrator. */
+export const listOrdersByStatus = (deps: OrderDeps, { flag, status, ...page }: AdminOrdersQuery) =>
+  flag ? deps.orders.listFlagged(flag, page) : deps.orders.listByStatus(status, page)
 
-/** The buyer says the bank transfer (对公转账) was sent; the supplier confirms it arrived. */
+/** Lhasa keeps China Standard Time (UTC+8) all year: a date a buyer gives is a day there. */
+const lhasaDay = (at: Date) => new Date(at.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10)
+/** Room for clocks that disagree and for times typed to the minute. */
+const clockSkewMs = 5 * 60 * 1000
+
+/** A transfer is paid within the order's life: not before the order was placed, not in the future. */
+const paidWithinLife = (order: Order, paidAt: string, now: Date) => {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(paidAt)) return paidAt >= lhasaDay(new Date(order.createdAt)) && paidAt <= lhasaDay(now)
+  const at = Date.parse(paidAt)
+  return at >= Date.parse(order.createdAt) - clockSkewMs && at <= now.getTime() + clockSkewMs
+}
+
+/**
+ * The buyer says the bank transfer (对公转账) was sent, once; then the supplier confirms it arrived
+ * or declines it, and 72 hours on without either an administrator looks.
+ */
 export const recordTransfer = async (deps: OrderDeps, buyer: Actor, id: string, input: { reference: string; paidAt: string }) => {
   const order = await findOrderFor(deps, buyer, id, 'record_transfer')
   const now = deps.clock.now()
+  ensureCanTake(order, 'record_transfer')
+  if (!paidWithinLife(order, input.paidAt, now)) throw new PaidAtOutOfRangeError()
   const next = advance(order, 'record_transfer', now, {
     payment: {
       ...order.payment,
@@ -204,13 +254,132 @@ const restoreStockOf = (order: Order) => {
     : {}
 }
 
+const minute = 60 * 1000
+
+/**
+ * Stripe takes sessions that expire 30 minutes to 24 hours after they are made: the payment's due
+ * time, within those bounds. The bounds fall on whole minutes a minute or two inside Stripe's, so
+ * a request retried within the minute asks Stripe for the very same session.
+ */
+const checkoutExpiry = (order: Order, now: Date) => {
+  const earliest = Math.ceil((now.getTime() + 31 * minute) / minute) * minute
+  const latest = Math.floor((now.getTime() + 24 * 60 * minute - 2 * minute) / minute) * minute
+  const at = Math.min(Math.max(Date.parse(order.paymentDueAt), earliest), latest)
+  return new Date(Math.floor(at / 1000) * 1000)
+}
+
+/**
+ * Closes the order's Checkout Session so it can no longer be paid, before the order stops taking
+ * payment. Stripe unreachable: StripeUnreachableError (503), and the caller has changed nothing.
+ */
+const closeCheckout = async (deps: OrderDeps, order: Order, now: Date): Promise<CheckoutClosing | 'none'> => {
+  const { checkoutSessionId, checkoutExpiresAt } = order.payment
+  if (!checkoutSessionId || (checkoutExpiresAt && Date.parse(checkoutExpiresAt) <= now.getTime())) return 'none'
+  // Without Stripe keys there is no session to close (nor a webhook to hear it paid).
+  if (!deps.payments) return 'none'
+  return deps.payments.expireCheckout(checkoutSessionId)
+}
+
+type CancelStep = 'cancel' | 'decline_transfer' | 'cancel_overdue' | 'expire'
+
+/**
+ * Cancels the order by `step`: its Checkout Session closed first (a session paid meanwhile is
+ * refunded when its payment arrives), then one transaction writes the order, puts its stock back
+ * on the listing, and the notifications and audit entry.
+ */
+const cancelBy = async (
+  deps: OrderDeps,
+  order: StoredOrder,
+  step: CancelStep,
+  cancellation: NonNullable<Order['cancellation']>,
+  extra: Omit<ChangeExtras, 'restoreStock'>,
+) => {
+  ensureCanTake(order, step)
+  const now = deps.clock.now()
+  await closeCheckout(deps, order, now)
+  const next = advance(order, step, now, { cancellation }, cancellation.note)
+  return changeOrder(deps, order, next, { ...restoreStockOf(order), ...extra })
+}
+
+/** The buyer cancels before paying; not once a bank transfer is recorded (the supplier must look first). */
 export const cancelOrder = async (deps: OrderDeps, buyer: Actor, id: string, reason?: string) => {
   const order = await findOrderFor(deps, buyer, id, 'cancel')
-  const next = advance(order, 'cancel', deps.clock.now(), {}, reason)
-  return changeOrder(deps, order, next, {
-    ...restoreStockOf(order),
-    notifications: [notifyOther(deps, order, 'supplier', 'order.cancelled')],
+  return cancelBy(
+    deps,
+    order,
+    'cancel',
+    { reason: 'buyer_cancelled', ...(reason ? { note: reason } : {}) },
+    {
+      notifications: [notifyOther(deps, order, 'supplier', 'order.cancelled')],
+    },
+  )
+}
+
+/** The supplier says the recorded transfer never arrived: the order is cancelled and its stock freed. */
+export const declineTransfer = async (deps: OrderDeps, supplier: Actor, id: string, input: DeclineTransferInput) => {
+  const order = await findOrderFor(deps, supplier, id, 'decline_transfer')
+  return cancelBy(
+    deps,
+    order,
+    'decline_transfer',
+    { reason: 'transfer_declined', note: input.reason },
+    { notifications: [notifyOther(deps, order, 'buyer', 'order.transfer_declined')] },
+  )
+}
+
+const adminAudit = (deps: OrderDeps, admin: Actor, order: Order, action: string, reason: string) =>
+  auditEntry({
+    id: deps.ids.next(),
+    at: deps.clock.now(),
+    actorId: admin.id,
+    action,
+    targetType: 'order',
+    targetId: order.id,
+    reason,
   })
+
+const notifyBoth = (deps: OrderDeps, order: Order, type: string) => [
+  notifyOther(deps, order, 'buyer', type),
+  notifyOther(deps, order, 'supplier', type),
+]
+
+/** An administrator confirms an overdue transfer that did arrive (the supplier's statement, a bank slip). */
+export const confirmOverdueTransfer = async (deps: OrderDeps, admin: Actor, id: string, { note }: AdminOrderNoteInput) => {
+  const order = await findOrderFor(deps, admin, id, 'confirm_overdue')
+  const now = deps.clock.now()
+  const next = advance(
+    order,
+    'confirm_overdue',
+    now,
+    { payment: { ...order.payment, method: 'bank_transfer', paidAt: now.toISOString() } },
+    note,
+  )
+  return changeOrder(deps, order, next, {
+    notifications: notifyBoth(deps, order, 'order.paid'),
+    audit: adminAudit(deps, admin, order, 'order.transfer.confirm', note),
+  })
+}
+
+/** An administrator cancels an order whose transfer is overdue: the stock goes back on the listing. */
+export const cancelOverdueOrder = async (deps: OrderDeps, admin: Actor, id: string, { note }: AdminOrderNoteInput) => {
+  const order = await findOrderFor(deps, admin, id, 'cancel_overdue')
+  return cancelBy(
+    deps,
+    order,
+    'cancel_overdue',
+    { reason: 'admin_cancelled', note },
+    {
+      notifications: notifyBoth(deps, order, 'order.cancelled_by_admin'),
+      audit: adminAudit(deps, admin, order, 'order.cancel', note),
+    },
+  )
+}
+
+/** An administrator has looked at the payment anomalies recorded on the order: the flag goes. */
+export const acknowledgeAnomalies = async (deps: OrderDeps, admin: Actor, id: string, { note }: AdminOrderNoteInput) => {
+  const order = await findOrderFor(deps, admin, id, 'acknowledge')
+  const next = advance(order, 'acknowledge', deps.clock.now(), { flags: settleFlag(order, 'payment_anomaly') }, note)
+  return changeOrder(deps, order, next, { audit: adminAudit(deps, admin, order, 'order.anomaly.acknowledge', note) })
 }
 
 export const openDispute = async (deps: OrderDeps, buyer: Actor, id: string, input: DisputeInput) => {
@@ -261,20 +430,16 @@ export const resolveDispute = async (deps: OrderDeps, admin: Actor, id: string, 
     input.outcome,
   )
   return changeOrder(deps, order, next, {
-    notifications: [notifyOther(deps, order, 'buyer', 'order.resolved'), notifyOther(deps, order, 'supplier', 'order.resolved')],
-    audit: auditEntry({
-      id: deps.ids.next(),
-      at: now,
-      actorId: admin.id,
-      action: `order.dispute.${input.outcome}`,
-      targetType: 'order',
-      targetId: order.id,
-      reason: input.note,
-    }),
+    notifications: notifyBoth(deps, order, 'order.resolved'),
+    audit: adminAudit(deps, admin, order, `order.dispute.${input.outcome}`, input.note),
   })
 }
 
-/** Starts a Stripe Checkout for the order's total, as computed when it was placed. */
+/**
+ * Starts a Stripe Checkout for the order's total, as computed when it was placed, expiring when
+ * the payment is due. One open session an order: one left open (another tab) is closed first.
+ * Stripe failing changes nothing, so the order stays payable and a retry works.
+ */
 export const startCheckout = async (
   deps: OrderDeps,
   buyer: Actor,
@@ -282,105 +447,222 @@ export const startCheckout = async (
   urls: { success: string; cancel: string },
   keyed?: KeyedWrite<{ sessionId: string; url: string }>,
 ) => {
-  if (!deps.payments) throw new StripeUnavailableError()
+  const payments = deps.payments
+  if (!payments) throw new StripeUnavailableError()
   const order = await findOrderFor(deps, buyer, id, 'start_checkout')
-  if (order.payment.transfer) throw new OrderStateError('awaiting transfer confirmation', 'paid by card')
-  const session = await deps.payments.createCheckout(order, urls)
-  const next = advance(order, 'start_checkout', deps.clock.now(), {
-    payment: { ...order.payment, checkoutSessionId: session.sessionId },
+  ensureCanTake(order, 'start_checkout')
+  const now = deps.clock.now()
+  if ((await closeCheckout(deps, order, now)) === 'complete') throw new PaymentInProgressError()
+  const expiresAt = checkoutExpiry(order, now)
+  const session = await payments.createCheckout(order, { ...urls, expiresAt })
+  const next = advance(order, 'start_checkout', now, {
+    payment: { ...order.payment, checkoutSessionId: session.sessionId, checkoutExpiresAt: expiresAt.toISOString() },
   })
   await changeOrder(deps, order, next, { keyAnswer: keyed?.(session) })
   return session
+}
+
+type EventChange = { next: StoredOrder } & Omit<ChangeExtras, 'stripeEventId'>
+
+const anomaly = (kind: PaymentAnomaly['kind'], event: PaymentEvent, at: Date, facts: Partial<PaymentAnomaly> = {}) => ({
+  kind,
+  at: at.toISOString(),
+  eventId: event.id,
+  ...(event.amountFen !== undefined ? { amountFen: event.amountFen } : {}),
+  ...(event.currency ? { currency: event.currency } : {}),
+  ...(event.checkoutSessionId ? { checkoutSessionId: event.checkoutSessionId } : {}),
+  ...(event.paymentIntentId ? { paymentIntentId: event.paymentIntentId } : {}),
+  ...facts,
+})
+
+/** The order with anomalies on its payment record, flagged for an administrator: the event is not applied. */
+const withAnomalies = (order: StoredOrder, anomalies: PaymentAnomaly[], at: Date, payment: Partial<Order['payment']> = {}) =>
+  advance(
+    order,
+    'payment_anomaly',
+    at,
+    {
+      payment: { ...order.payment, ...payment, anomalies: [...(order.payment.anomalies ?? []), ...anomalies] },
+      flags: raiseFlag(order, 'payment_anomaly', at),
+    },
+    anomalies.map((entry) => entry.kind).join(', '),
+  )
+
+/**
+ * A completed Checkout: applied only when it is the order's own session, for the order's total in
+ * yuan. A payment the order can no longer take (cancelled meanwhile, or paid already) is refunded
+ * at once (one refund per payment, whatever the retries).
+ */
+const completedCheckout = async (
+  deps: OrderDeps & { payments: PaymentGateway },
+  order: StoredOrder,
+  event: PaymentEvent,
+  now: Date,
+): Promise<EventChange | undefined> => {
+  const known = [order.payment.paymentIntentId, ...(order.payment.anomalies ?? []).map((entry) => entry.paymentIntentId)]
+  if (event.paymentIntentId && known.includes(event.paymentIntentId)) return undefined // taken or refunded before
+  if (canTake(order, 'stripe_paid')) {
+    const mismatches = (
+      [
+        [event.amountFen !== order.totalFen, 'amount_mismatch'],
+        [event.currency !== 'cny', 'currency_mismatch'],
+        [event.checkoutSessionId !== order.payment.checkoutSessionId, 'session_mismatch'],
+      ] as const
+    ).flatMap(([differs, kind]) => (differs ? [anomaly(kind, event, now)] : []))
+    if (mismatches.length > 0) return { next: withAnomalies(order, mismatches, now) }
+    const next = advance(order, 'stripe_paid', now, {
+      payment: {
+        ...order.payment,
+        method: 'stripe',
+        paidAt: now.toISOString(),
+        ...(event.paymentIntentId ? { paymentIntentId: event.paymentIntentId } : {}),
+      },
+    })
+    return { next, notifications: notifyBoth(deps, order, 'order.paid') }
+  }
+  const amountFen = event.amountFen ?? order.totalFen
+  const refund = event.paymentIntentId
+    ? await deps.payments.refund({
+        paymentIntentId: event.paymentIntentId,
+        amountFen,
+        idempotencyKey: `refund-${order.id}-${event.paymentIntentId}`,
+      })
+    : undefined
+  const kind = order.status === 'cancelled' ? 'paid_after_cancel' : 'paid_twice'
+  const facts = refund ? { refund: { id: refund.refundId, amountFen } } : {}
+  return {
+    next: withAnomalies(order, [anomaly(kind, event, now, facts)], now),
+    notifications: notifyBoth(deps, order, 'order.payment_refunded'),
+  }
+}
+
+/**
+ * A refund made at Stripe (the dashboard, or one of ours heard back): the whole payment before the
+ * goods left undoes the sale; anything else is recorded and flagged.
+ */
+const refundedCharge = (deps: OrderDeps, order: StoredOrder, event: PaymentEvent, now: Date): EventChange | undefined => {
+  if (order.payment.method !== 'stripe' || event.paymentIntentId !== order.payment.paymentIntentId) return undefined
+  const refunded = event.amountRefundedFen ?? 0
+  if (refunded <= (order.payment.refund?.amountFen ?? 0)) return undefined // known already: ours, heard back
+  const refund = { at: now.toISOString(), amountFen: refunded, via: 'stripe' as const }
+  if (refunded >= order.totalFen && canTake(order, 'stripe_refunded')) {
+    return {
+      next: advance(order, 'stripe_refunded', now, {
+        payment: { ...order.payment, refund },
+        cancellation: { reason: 'refunded' },
+      }),
+      ...restoreStockOf(order),
+      notifications: notifyBoth(deps, order, 'order.refunded'),
+    }
+  }
+  const kind = refunded < order.totalFen ? 'partial_refund' : 'late_refund'
+  return { next: withAnomalies(order, [anomaly(kind, event, now, { amountFen: refunded })], now, { refund }) }
+}
+
+/** What an event does to the order, if anything. */
+const eventChange = async (
+  deps: OrderDeps & { payments: PaymentGateway },
+  order: StoredOrder,
+  event: PaymentEvent,
+  now: Date,
+): Promise<EventChange | undefined> => {
+  const note = (entry: string): EventChange => ({
+    next: {
+      ...order,
+      version: order.version + 1,
+      updatedAt: now.toISOString(),
+      timeline: [...order.timeline, { at: now.toISOString(), by: 'stripe', event: entry }],
+    },
+  })
+  const ownSession = event.checkoutSessionId === order.payment.checkoutSessionId
+  switch (event.type) {
+    case 'checkout.session.completed':
+      return event.paid ? completedCheckout(deps, order, event, now) : undefined
+    case 'checkout.session.expired':
+      return ownSession && canTake(order, 'stripe_paid') ? note('checkout_expired') : undefined
+    case 'payment_intent.payment_failed':
+      return canTake(order, 'stripe_paid') ? note('payment_failed') : undefined
+    case 'charge.refunded':
+      return refundedCharge(deps, order, event, now)
+    default:
+      return undefined
+  }
 }
 
 /**
  * A Stripe webhook, already verified. Each event is applied at most once (its id is recorded in
  * the same transaction as the change), and events that arrive late or out of order change
  * nothing they should not: a paid order is not "expired", a refund of an unknown payment waits
- * for nothing.
+ * for nothing. When another change wins the race for the order, the event is weighed again
+ * against the order as it is then.
  */
 export const handlePaymentEvent = async (deps: OrderDeps, event: PaymentEvent): Promise<'applied' | 'ignored' | 'replayed'> => {
-  const order = event.orderId
-    ? await deps.orders.get(event.orderId)
-    : event.paymentIntentId
-      ? await deps.orders.findByPaymentIntent(event.paymentIntentId)
-      : undefined
-  const now = deps.clock.now()
+  const payments = deps.payments
+  if (!payments) throw new StripeUnavailableError()
   const ignore = async () => ((await deps.orders.recordStripeEvent(event.id)) ? 'ignored' : 'replayed')
-  if (!order) return ignore()
-  const note = (entry: string): StoredOrder => ({
-    ...order,
-    version: order.version + 1,
-    updatedAt: now.toISOString(),
-    timeline: [...order.timeline, { at: now.toISOString(), by: 'stripe', event: entry }],
-  })
-  let next: StoredOrder | undefined
-  let notifications: OutgoingNotification[] = []
-  if (event.type === 'checkout.session.completed' && event.paid && order.status === 'pending_payment') {
-    next = advance(order, 'stripe_paid', now, {
-      payment: {
-        ...order.payment,
-        method: 'stripe',
-        paidAt: now.toISOString(),
-        ...(event.paymentIntentId ? { paymentIntentId: event.paymentIntentId } : {}),
-        ...(event.checkoutSessionId ? { checkoutSessionId: event.checkoutSessionId } : {}),
-      },
-    })
-    notifications = [notifyOther(deps, order, 'supplier', 'order.paid'), notifyOther(deps, order, 'buyer', 'order.paid')]
-  } else if (event.type === 'checkout.session.expired' && order.status === 'pending_payment') {
-    next = note('checkout_expired')
-  } else if (event.type === 'payment_intent.payment_failed' && order.status === 'pending_payment') {
-    next = note('payment_failed')
-  } else if (event.type === 'charge.refunded' && !order.payment.refund && order.payment.method === 'stripe') {
-    next = {
-      ...note('refunded'),
-      payment: {
-        ...order.payment,
-        refund: { at: now.toISOString(), amountFen: event.amountRefundedFen ?? order.totalFen, via: 'stripe' },
-      },
+  for (let attempt = 1; ; attempt++) {
+    const order = event.orderId
+      ? await deps.orders.get(event.orderId)
+      : event.paymentIntentId
+        ? await deps.orders.findByPaymentIntent(event.paymentIntentId)
+        : undefined
+    if (!order) return ignore()
+    const change = await eventChange({ ...deps, payments }, order, event, deps.clock.now())
+    if (!change) return ignore()
+    const { next, ...extra } = change
+    try {
+      await changeOrder(deps, order, next, { ...extra, stripeEventId: event.id })
+      return 'applied'
+    } catch (error) {
+      if (error instanceof PaymentEventSeenError) return 'replayed'
+      if (error instanceof OrderStateError && attempt < 3) continue
+      throw error
     }
-  }
-  if (!next) return ignore()
-  try {
-    await changeOrder(deps, order, next, { stripeEventId: event.id, notifications })
-    return 'applied'
-  } catch (error) {
-    // A replay of this event, or another change won the race: either way the event is spent.
-    if (error instanceof OrderStateError || error instanceof PaymentEventSeenError) return 'replayed'
-    throw error
   }
 }
 
-export type JobReport = { cancelledUnpaid: number; completed: number }
+export type JobReport = { cancelledUnpaid: number; completed: number; flaggedOverdue: number; retryLater: number }
 
 /**
- * The scheduled job: cancels orders unpaid 24 h after they were placed (stock restored, in one
- * transaction) and completes orders 7 days after delivery. Safe to run twice at once: each change
- * is conditional on the status and version it read, so only one run applies it.
+ * The scheduled job: cancels orders unpaid 24 h after they were placed (Checkout closed, stock
+ * restored), flags bank transfers neither confirmed nor declined within 72 h for an administrator,
+ * and completes orders 7 days after delivery. Safe to run twice at once: each change is
+ * conditional on the status and version it read, so only one run applies it.
  */
 export const runOrderJobs = async (deps: OrderDeps): Promise<JobReport> => {
   const now = deps.clock.now()
-  const report: JobReport = { cancelledUnpaid: 0, completed: 0 }
-  const attempt = async (order: StoredOrder, step: Step, extra: Omit<OrderChange, 'order' | 'expected'>) => {
+  const report: JobReport = { cancelledUnpaid: 0, completed: 0, flaggedOverdue: 0, retryLater: 0 }
+  const attempt = async (change: () => Promise<unknown>) => {
     try {
-      await changeOrder(deps, order, advance(order, step, now), extra)
+      await change()
       return true
     } catch (error) {
-      if (error instanceof OrderStateError) return false // the other run, or the buyer, got there first
+      if (error instanceof OrderStateError) return false // the other run, or a party, got there first
+      if (error instanceof StripeUnreachableError) {
+        report.retryLater += 1 // its session could not be closed: the next run tries again
+        return false
+      }
       throw error
     }
   }
   for (const order of await deps.orders.listDue('payment', now, 100)) {
-    if (order.payment.transfer) continue // the buyer says it paid: the supplier must look first
-    const cancelled = await attempt(order, 'expire', {
-      ...restoreStockOf(order),
-      notifications: [notifyOther(deps, order, 'buyer', 'order.expired'), notifyOther(deps, order, 'supplier', 'order.expired')],
-    })
-    if (cancelled) report.cancelledUnpaid += 1
+    const cancel = () =>
+      cancelBy(deps, order, 'expire', { reason: 'payment_overdue' }, { notifications: notifyBoth(deps, order, 'order.expired') })
+    if (await attempt(cancel)) report.cancelledUnpaid += 1
+  }
+  for (const order of await deps.orders.listDue('transfer', new Date(now.getTime() - transferConfirmationWindowMs), 100)) {
+    const flag = () =>
+      changeOrder(deps, order, advance(order, 'flag_overdue', now, { flags: raiseFlag(order, 'transfer_overdue', now) }), {
+        notifications: notifyBoth(deps, order, 'order.transfer_overdue'),
+      })
+    if (await attempt(flag)) report.flaggedOverdue += 1
   }
   for (const order of await deps.orders.listDue('completion', now, 100)) {
-    if (await attempt(order, 'complete', { notifications: [notifyOther(deps, order, 'supplier', 'order.completed')] }))
-      report.completed += 1
+    const complete = () =>
+      changeOrder(deps, order, advance(order, 'complete', now), {
+        notifications: [notifyOther(deps, order, 'supplier', 'order.completed')],
+      })
+    if (await attempt(complete)) report.completed += 1
   }
   return report
 }

@@ -1,4 +1,4 @@
-import type { AuditEntry, Order, OrdersQuery } from '@market/contracts'
+import type { AuditEntry, Order, OrderFlag, OrderFlagKind, OrdersQuery } from '@market/contracts'
 import type { OutgoingNotification } from '../notifications/notifications.ts'
 import type { KeyAnswer } from '../ports.ts'
 
@@ -14,6 +14,8 @@ export type OrderChange = {
   restoreStock?: { listingId: string; quantity: number }
   /** The Stripe event behind the change: recorded once, so a replay changes nothing. */
   stripeEventId?: string
+  /** Flags the change raises and settles: the administrators' queue changes with the order. */
+  flags?: { raised: OrderFlag[]; settled: OrderFlag[] }
   notifications?: OutgoingNotification[]
   audit?: AuditEntry
   /** The Idempotency-Key the change answers, recorded in its transaction. */
@@ -38,8 +40,17 @@ export interface OrderStore {
     status: Order['status'],
     page: { cursor?: string; limit: number },
   ): Promise<{ items: StoredOrder[]; nextCursor: string | null }>
-  /** Orders whose deadline in `queue` has passed: unpaid ones to cancel, delivered ones to complete. */
-  listDue(queue: 'payment' | 'completion', now: Date, limit: number): Promise<StoredOrder[]>
+  /**
+   * Orders whose deadline in `queue` is before `by`: unpaid ones to cancel (by payment due time),
+   * delivered ones to complete (by completion time), recorded transfers (by the time they were
+   * recorded) to flag.
+   */
+  listDue(queue: 'payment' | 'completion' | 'transfer', by: Date, limit: number): Promise<StoredOrder[]>
+  /** Orders with an open flag of this kind, oldest flag first. */
+  listFlagged(
+    kind: OrderFlagKind,
+    page: { cursor?: string; limit: number },
+  ): Promise<{ items: StoredOrder[]; nextCursor: string | null }>
 }
 
 /** What the market needs to know of a Stripe event; the adapter maps Stripe's objects to it. */
@@ -50,11 +61,25 @@ export type PaymentEvent = {
   paymentIntentId?: string
   checkoutSessionId?: string
   paid?: boolean
+  /** What was charged (a session's amount_total, a charge's amount), in fen. */
+  amountFen?: number
+  /** As Stripe spells it: lower case (`cny`). */
+  currency?: string
+  /** Refunded so far, all refunds of the charge together. */
   amountRefundedFen?: number
 }
 
+/** How a Checkout Session ended when asked to expire: expired now (or before), or paid first. */
+export type CheckoutClosing = 'expired' | 'complete'
+
 export interface PaymentGateway {
-  createCheckout(order: StoredOrder, urls: { success: string; cancel: string }): Promise<{ sessionId: string; url: string }>
+  /** Throws StripeUnreachableError when Stripe cannot be reached or fails (as do the others). */
+  createCheckout(
+    order: StoredOrder,
+    input: { success: string; cancel: string; expiresAt: Date },
+  ): Promise<{ sessionId: string; url: string }>
+  /** Closes an open session so it can no longer be paid; a session already expired or paid is no error. */
+  expireCheckout(sessionId: string): Promise<CheckoutClosing>
   /** Verifies the signature over the raw body; throws InvalidWebhookError when it does not match. */
   parseWebhook(rawBody: string, signature: string | undefined): Promise<PaymentEvent>
   refund(input: { paymentIntentId: string; amountFen: number; idempotencyKey: string }): Promise<{ refundId: string }>

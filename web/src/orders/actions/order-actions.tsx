@@ -3,9 +3,10 @@ import { api } from '../../api/client.ts'
 import { useI18n } from '../../i18n/i18n.ts'
 import type { ActionProps } from '../use-order.ts'
 import { ActionBox } from './action-box.tsx'
+import { AdminStepActions, adminStep } from './admin-actions.tsx'
 import { CancelAction, DisputeAction, ResolveForm } from './dispute-actions.tsx'
 import { ReceiveAction, ShipAction } from './fulfilment-actions.tsx'
-import { CheckoutAction, ConfirmPaymentAction, TransferAction } from './payment-actions.tsx'
+import { CheckoutAction, ConfirmPaymentAction, DeclineTransferAction, TransferAction } from './payment-actions.tsx'
 
 /** The steps this reader may take now, as the API lists them for the order; the commonest first, the ones that undo last. */
 export const OrderActions = ({ order, step, busy, setBusy }: ActionProps & { setBusy: (busy: boolean) => void }) => {
@@ -17,6 +18,15 @@ export const OrderActions = ({ order, step, busy, setBusy }: ActionProps & { set
     <section class="section order-actions" aria-labelledby="next-title" data-actions={order.actions.join(' ')}>
       <h2 id="next-title">{t('order.next')}</h2>
       {has('confirm_payment') && <ConfirmPaymentAction {...props} />}
+      {has('decline_transfer') && <DeclineTransferAction {...props} />}
+      <AdminStepActions
+        order={order}
+        busy={busy}
+        onTake={(taken, note) => {
+          const { call, done } = adminStep(taken, order.id, note)
+          step(call, done)
+        }}
+      />
       {has('ship') && <ShipAction {...props} />}
       {has('receive') && <ReceiveAction {...props} />}
       {has('record_transfer') && <TransferAction {...props} />}

@@ -1,37 +1,27 @@
 import { useRef, useState } from 'hono/jsx/dom'
 import { describeError, FormError, TextField } from '../../components/form.tsx'
 import { unfilled, useForm } from '../../components/use-form.ts'
-import { lhasaToday } from '../../i18n/dates.ts'
+import { lhasaDateOf, lhasaToday } from '../../i18n/dates.ts'
 import { fill, formatDateTime, useI18n } from '../../i18n/i18n.ts'
 import { formatFen } from '../../listings/money.ts'
 import { OrderNumber } from '../order-number.tsx'
 import { type ActionProps, orderRoute } from '../use-order.ts'
-import { ActionBox, MinorAction, OpenButton, StepSubmit } from './action-box.tsx'
+import { ActionBox, StepSubmit } from './action-box.tsx'
+import { NoteAction } from './note-action.tsx'
 
-/** The buyer's bank transfer: where to send how much with which reference, then what was sent. */
+/**
+ * The buyer's bank transfer: where to send how much with which reference, then what was sent, once
+ * (a date between the day of the order and today); from then on it is the supplier's to confirm.
+ */
 export const TransferAction = ({ order, step, busy }: ActionProps) => {
   const { t } = useI18n()
-  const recorded = order.payment.transfer
-  // Once a transfer is recorded the buyer may still correct it; the form then waits behind a button.
-  const [editing, setEditing] = useState(false)
-  const form = useForm(() => ({ reference: recorded?.reference ?? '', paidAt: recorded?.paidAt.slice(0, 10) ?? lhasaToday() }))
-  if (recorded && !editing) {
-    return (
-      <MinorAction id="record_transfer">
-        <OpenButton label={t('action.transfer.edit')} busy={busy} onOpen={() => setEditing(true)} />
-      </MinorAction>
-    )
-  }
+  const form = useForm({ reference: '', paidAt: lhasaToday() })
   const { reference, paidAt } = form.values
   const submit = form.submit({
     check: () => unfilled({ reference: Boolean(reference.trim()), paidAt: /^\d{4}-\d{2}-\d{2}$/.test(paidAt) }),
-    send: async () => {
+    send: () => {
       const json = { reference: reference.trim(), paidAt }
-      const done = await step(
-        async () => (await orderRoute.transfer.$post({ param: { id: order.id }, json })).json(),
-        'action.transfer.done',
-      )
-      if (done) setEditing(false)
+      return step(async () => (await orderRoute.transfer.$post({ param: { id: order.id }, json })).json(), 'action.transfer.done')
     },
   })
   return (
@@ -72,6 +62,7 @@ export const TransferAction = ({ order, step, busy }: ActionProps) => {
           id="transfer-paid-at"
           type="date"
           label={t('action.transfer.paidAt')}
+          min={lhasaDateOf(order.createdAt)}
           max={lhasaToday()}
           value={paidAt}
           onInput={form.set('paidAt')}
@@ -149,3 +140,22 @@ export const ConfirmPaymentAction = ({ order, step, busy }: ActionProps) => {
     </ActionBox>
   )
 }
+
+/** The supplier says the recorded transfer never arrived: the order is cancelled, with its words to the buyer. */
+export const DeclineTransferAction = ({ order, step, busy }: ActionProps) => (
+  <NoteAction
+    id="decline_transfer"
+    labels={{
+      open: 'action.declineTransfer.open',
+      note: 'action.declineTransfer.reason',
+      submit: 'action.declineTransfer.submit',
+    }}
+    busy={busy}
+    onConfirm={(reason) =>
+      step(
+        async () => (await orderRoute['decline-transfer'].$post({ param: { id: order.id }, json: { reason } })).json(),
+        'action.declineTransfer.done',
+      )
+    }
+  />
+)
