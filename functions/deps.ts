@@ -1,6 +1,7 @@
 import { S3Client } from '@aws-sdk/client-s3'
 import type { ApiDeps } from '@market/api/deps'
 import { recordDynamoCall } from '@market/api/middleware/dynamo-call-counter'
+import { pagingScope } from '@market/api/middleware/paging-scope'
 import type { LogLine } from '@market/api/middleware/request-log'
 import { createHealthRepository, createIdempotencyRepository, createPhotoStore } from '@market/data'
 import { type MarketConfig, readLambdaConfig } from './config.ts'
@@ -23,7 +24,7 @@ const logLines = (minimum: string | undefined) => {
  * the request log.
  */
 export const buildDeps = (config: MarketConfig, log = logLines(config.logLevel)): ApiDeps => {
-  const { db, secrets, sessionSecret, ports } = buildStores(config, recordDynamoCall)
+  const { db, secrets, sessionSecret, ports } = buildStores(config, { onDynamoCall: recordDynamoCall, requestScope: pagingScope })
   const table = config.tableName
   const { bucket, endpoint, ...s3 } = config.photos
   const s3Client = new S3Client({

@@ -18,15 +18,19 @@ import { createSecretSource } from './secrets.ts'
 
 /**
  * The table's repositories over one DynamoDB client, with the clock, ids and secrets they need:
- * what the API and the scheduled jobs share. `onDynamoCall` hears every request sent to DynamoDB.
+ * what the API and the scheduled jobs share. `onDynamoCall` hears every request sent to DynamoDB;
+ * `requestScope` names the API request being served, which pagination cursors are bound to.
  */
-export const buildStores = (config: Pick<MarketConfig, 'tableName' | 'dynamodb' | 'secrets'>, onDynamoCall?: () => void) => {
+export const buildStores = (
+  config: Pick<MarketConfig, 'tableName' | 'dynamodb' | 'secrets'>,
+  { onDynamoCall, requestScope }: { onDynamoCall?: () => void; requestScope?: () => string } = {},
+) => {
   const table = config.tableName
   const db = createDocumentClient(new DynamoDBClient(config.dynamodb))
   if (onDynamoCall) onEveryDynamoCall(db, onDynamoCall)
   const secrets = createSecretSource(config.secrets)
   const sessionSecret = async () => (await secrets()).SESSION_SECRET
-  const cursors = createCursorCodec(sessionSecret)
+  const cursors = createCursorCodec(sessionSecret, requestScope)
   const nextId = monotonicFactory()
   return {
     db,

@@ -10,22 +10,30 @@ export const dataDirPaths = (dataDir: string) => ({
   objects: join(dataDir, 'objects'),
   /** The session-signing secret, generated on the first start. */
   sessionSecret: join(dataDir, 'session-secret'),
+  /** The photo bucket's secret key, generated on the first start: only the API signs for the bucket. */
+  photoBucketKey: join(dataDir, 'photo-bucket-key'),
 })
 export type DataDirPaths = ReturnType<typeof dataDirPaths>
 
-/**
- * The session-signing secret of a local market: generated on the first start and kept under
- * DATA_DIR (readable by this user only), so sessions survive a restart.
- */
-export const ensureSessionSecret = async (paths: DataDirPaths): Promise<string> => {
+/** A random secret kept in `file` (readable by this user only): generated the first time, the same ever after. */
+const ensureSecretFile = async (file: string): Promise<string> => {
   try {
-    const existing = (await readFile(paths.sessionSecret, 'utf8')).trim()
+    const existing = (await readFile(file, 'utf8')).trim()
     if (existing.length >= 32) return existing
   } catch {
     // not there yet
   }
-  await mkdir(dirname(paths.sessionSecret), { recursive: true })
+  await mkdir(dirname(file), { recursive: true })
   const secret = randomBytes(32).toString('base64url')
-  await writeFile(paths.sessionSecret, `${secret}\n`, { mode: 0o600 })
+  await writeFile(file, `${secret}\n`, { mode: 0o600 })
   return secret
 }
+
+/** The session-signing secret of a local market, kept under DATA_DIR so sessions survive a restart. */
+export const ensureSessionSecret = (paths: DataDirPaths) => ensureSecretFile(paths.sessionSecret)
+
+/**
+ * The secret key the API signs photo uploads and reads with, and the local photo bucket checks:
+ * one per DATA_DIR, so nobody else can sign for the bucket (AWS's own credentials sign in the cloud).
+ */
+export const ensurePhotoBucketKey = (paths: DataDirPaths) => ensureSecretFile(paths.photoBucketKey)

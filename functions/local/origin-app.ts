@@ -3,12 +3,13 @@ import { notFoundHandler } from '@market/api/middleware/errors'
 import { Hono } from 'hono'
 import type { FetchApp } from '../group-apps.ts'
 import { groupForPath, type RouteGroup } from '../route-map.ts'
+import { securityHeaders } from '../security-headers.ts'
 
 /**
  * One origin for the whole market, as CloudFront gives in the cloud: `/api/*` goes to the group
  * app that the route map names for the path (as API Gateway would), photos come from the local
  * photo bucket, and everything else is the web app, with unknown paths falling back to index.html
- * for the SPA router.
+ * for the SPA router. Every response carries the security headers CloudFront adds in the cloud.
  */
 export const createOriginApp = ({
   groups,
@@ -20,8 +21,14 @@ export const createOriginApp = ({
   apps: Map<string, FetchApp>
   webDir: string
   photoBucket: Hono
-}) =>
-  new Hono()
+}) => {
+  // Photo uploads go to the bucket on this same origin, which `connect-src 'self'` allows.
+  const headers = securityHeaders()
+  return new Hono()
+    .use(async (c, next) => {
+      await next()
+      for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value)
+    })
     .all('/api/*', (c) => {
       const group = groupForPath(c.req.path, groups)
       const app = group && apps.get(group.name)
@@ -30,3 +37,4 @@ export const createOriginApp = ({
     .route('/', photoBucket)
     .use('/*', serveStatic({ root: webDir }))
     .get('/*', serveStatic({ root: webDir, path: 'index.html' }))
+}

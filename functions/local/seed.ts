@@ -49,6 +49,8 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
   const accounts = createAccountRepository(db, table, cursors)
   const listings = createListingRepository(db, table, cursors)
   const nextId = monotonicFactory()
+  // The demo photos are written straight into the bucket; the listings check them as they would an upload.
+  const savedPhotos = new Map<string, Buffer>()
   // Listings were approved one after another over the last month, so "newest" means something.
   let clockTime = now.getTime() - 30 * 24 * 3600 * 1000
   const deps = {
@@ -57,7 +59,10 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
     accounts,
     categories,
     listings,
-    photos: { createUpload: () => Promise.reject(new Error('the seed writes photos directly')) },
+    photos: {
+      createUpload: () => Promise.reject(new Error('the seed writes photos directly')),
+      firstBytes: async (key: string, count: number) => savedPhotos.get(key)?.subarray(0, count),
+    },
     rfqs: createRfqRepository(db, table, cursors),
     notifications: createNotificationRepository(db, table),
     suppliers: createSupplierRepository(db, table),
@@ -117,7 +122,9 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
       const photos: string[] = []
       if (options.savePhoto) {
         const key = `photos/${supplier.id}/${nextId(clockTime)}.png`
-        await options.savePhoto(key, wovenPng({ warp: demo.colors[0], weft: demo.colors[1], seed: index }))
+        const photo = wovenPng({ warp: demo.colors[0], weft: demo.colors[1], seed: index })
+        await options.savePhoto(key, photo)
+        savedPhotos.set(key, photo)
         photos.push(key)
       }
       const listing = await Listings.createListing(deps, supplier, {
@@ -147,7 +154,7 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
   return true
 }
 
-type SeedDeps = Rfqs.RfqDeps & { accounts: Accounts.AccountStore }
+type SeedDeps = Rfqs.RfqDeps & { accounts: Accounts.AccountStore; photos: Listings.PhotoStore }
 
 /**
  * The demo buyer's purchase requests: open ones with bids (one a tender, one invitation-only), one

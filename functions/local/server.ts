@@ -17,6 +17,8 @@ const photosBucket = 'photos'
 export type LocalMarketConfig = Omit<MarketConfig, 'photos'> & {
   /** Where the photo bucket keeps its objects (DATA_DIR/objects under `npm start`). */
   objectsDir: string
+  /** The photo bucket's secret key (DATA_DIR/photo-bucket-key under `npm start`). */
+  photoBucketKey: string
 }
 
 /** Saves a photo where the local photo bucket serves it from (the demo seed's photos). */
@@ -25,12 +27,12 @@ export const savePhotoIn = (objectsDir: string) => (key: string, bytes: Buffer) 
 
 /**
  * The market at `url` as `npm start` serves it: every route group's app, built by the factories
- * the Lambda entries call, behind one origin with the photo bucket and the web app. The API
- * presigns photo uploads for the bucket at `url`, with the DynamoDB client's credentials.
+ * the Lambda entries call, behind one origin with the photo bucket and the web app. The API signs
+ * for the bucket at `url` with the bucket's own key.
  */
 export const createLocalMarket = ({ url, webDir, config }: { url: string; webDir: string; config: LocalMarketConfig }) => {
-  const { objectsDir, ...market } = config
-  const credentials = market.dynamodb.credentials ?? { accessKeyId: '', secretAccessKey: '' }
+  const { objectsDir, photoBucketKey, ...market } = config
+  const credentials = { accessKeyId: 'local-photo-bucket', secretAccessKey: photoBucketKey }
   const photos = { bucket: photosBucket, endpoint: `${url}${photoBucketPath}`, region: market.dynamodb.region, credentials }
   const apps = buildGroupApps(buildDeps({ ...market, photos }))
   const photoBucket = createPhotoBucket({ dir: objectsDir, bucket: photosBucket, credentials })

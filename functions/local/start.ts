@@ -9,7 +9,7 @@ import { createDocumentClient, ensureTable } from '@market/data'
 import { buildWeb } from '../../web/build.ts'
 import { buildJobDeps, type JobDeps, runJobs } from '../jobs.ts'
 import { localAws, readLocalConfig } from './config.ts'
-import { dataDirPaths, ensureSessionSecret } from './data-dir.ts'
+import { dataDirPaths, ensurePhotoBucketKey, ensureSessionSecret } from './data-dir.ts'
 import { type RunningDynamo, startDynamoDbLocal } from './dynamodb-local.ts'
 import { demoAccounts, seedDemoData } from './seed.ts'
 import { type LocalMarketConfig, projectRoot, savePhotoIn, serveMarket } from './server.ts'
@@ -79,6 +79,7 @@ const main = async () => {
       logLevel: config.LOG_LEVEL,
       idempotencyLeaseSeconds: config.IDEMPOTENCY_LEASE_SECONDS,
       objectsDir: paths.objects,
+      photoBucketKey: await ensurePhotoBucketKey(paths),
     }
     server = await serveMarket({ port: config.PORT, host: config.HOST, webDir, config: market })
     say(`\n  拉萨服装原辅料交易市场 · Lhasa Raw-Materials Exchange\n  ${server.url}\n`)

@@ -73,11 +73,13 @@ export class MarketFunction extends NodejsFunction {
     this.acknowledgeWildcard('index', "Queries may use any GSI of the one table; the wildcard names only that table's indexes.")
   }
 
-  /** Presigning uploads and downloads of photos (never listing or deleting them). */
+  /** Presigning uploads of photos and reading them back (never deleting them). */
   grantPhotos(bucket: IBucket, keyPrefix: string): void {
     this.addToRolePolicy(
       new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [bucket.arnForObjects(`${keyPrefix}*`)] }),
     )
+    // Without it S3 answers a read of a photo never uploaded with 403, not 404 (NoSuchKey).
+    this.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }))
     this.acknowledgeWildcard(
       keyPrefix.replace(/\/$/, ''),
       'Photos get new ids as keys; the wildcard covers only the photos/ prefix.',

@@ -7,8 +7,8 @@ import {
   FunctionCode,
   FunctionEventType,
   FunctionRuntime,
-  HeadersFrameOption,
-  HeadersReferrerPolicy,
+  type HeadersFrameOption,
+  type HeadersReferrerPolicy,
   HttpVersion,
   OriginProtocolPolicy,
   OriginRequestPolicy,
@@ -21,6 +21,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-c
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment'
 import { NagSuppressions } from 'cdk-nag'
 import { Construct } from 'constructs'
+import { securityPolicy } from '../../functions/security-headers.ts'
 
 export type WebDistributionProps = {
   /** The built web app (index.html and its assets). */
@@ -69,26 +70,22 @@ export class WebDistribution extends Construct {
       serverAccessLogsPrefix: 'web-bucket/',
     })
 
-    // Uploads go from the browser straight to the photos bucket's own endpoint.
-    const photosEndpoint = `https://${props.photosBucket.bucketRegionalDomainName}`
-    const contentSecurityPolicy = [
-      "default-src 'self'",
-      // Payment goes through a redirect to Stripe Checkout, so no Stripe script or frame is allowed here.
-      "script-src 'self'",
-      `connect-src 'self' ${photosEndpoint}`,
-      "img-src 'self' data: blob:",
-      "object-src 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-    ].join('; ')
+    // The one list the local server sends too; uploads go from the browser straight to the photos bucket's own endpoint.
     const responseHeadersPolicy = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy, override: true },
-        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+        contentSecurityPolicy: {
+          contentSecurityPolicy: securityPolicy.contentSecurityPolicy(`https://${props.photosBucket.bucketRegionalDomainName}`),
+          override: true,
+        },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.seconds(securityPolicy.strictTransportSecurity.maxAgeSeconds),
+          includeSubdomains: securityPolicy.strictTransportSecurity.includeSubdomains,
+          override: true,
+        },
+        // CloudFront's only value for this header is nosniff.
         contentTypeOptions: { override: true },
-        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        frameOptions: { frameOption: securityPolicy.frameOptions as HeadersFrameOption, override: true },
+        referrerPolicy: { referrerPolicy: securityPolicy.referrerPolicy as HeadersReferrerPolicy, override: true },
       },
     })
 

@@ -49,8 +49,13 @@ export const architecture: Architecture = {
       path: 'infra/',
       may: {
         layers: ['infra'],
-        // The route map and the table definition are plain data; the stack uploads the built web app.
-        files: ['functions/route-map.ts', 'packages/data/src/table-definition.ts', 'web/build.ts'],
+        // The route map, the security headers and the table definition are plain data; the stack uploads the built web app.
+        files: [
+          'functions/route-map.ts',
+          'functions/security-headers.ts',
+          'packages/data/src/table-definition.ts',
+          'web/build.ts',
+        ],
         packages: ['aws-cdk-lib', 'constructs', 'cdk-nag', 'node:*'],
       },
     },

@@ -120,7 +120,8 @@ describe('sign-in throttling', () => {
     for (let attempt = 1; attempt <= 5; attempt++) expect((await login('wrong password')).status).toBe(401)
     const sixth = await login('wrong password')
     expect(sixth.status).toBe(429)
-    expect(Number(sixth.headers.get('Retry-After'))).toBeGreaterThan(0)
+    // The window opened with the first attempt at 08:00: try again at 08:15.
+    expect(Number(sixth.headers.get('Retry-After'))).toBe(15 * 60)
     expect(((await sixth.json()) as { error: { code: string } }).error.code).toBe('auth.too_many_attempts')
 
     now = new Date('2026-12-01T08:14:00Z')
@@ -142,6 +143,26 @@ describe('sign-in throttling', () => {
     }
     expect(answers.slice(0, 5).map((answer) => answer.body.error.code)).toEqual(Array(5).fill('auth.invalid_credentials'))
     expect(answers[5]?.status).toBe(429)
+  })
+
+  it('checks at most five passwords of a parallel burst, so a guess deep in it cannot get through', async () => {
+    const { email, password } = await market.register('buyer')
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, index) =>
+        market.call('/api/auth/login', {
+          method: 'POST',
+          body: { email, password: index === 20 ? password : `wrong guess ${index}` },
+        }),
+      ),
+    )
+    const statuses = answers.map((answer) => answer.status)
+    // Each 401 is a password that was checked; a 429 was refused before its password was looked at.
+    expect(statuses).not.toContain(200)
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5)
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(25)
+    expect(
+      answers.filter((answer) => answer.status === 429).every((answer) => Number(answer.headers.get('Retry-After')) > 0),
+    ).toBe(true)
   })
 })
 

@@ -1,3 +1,5 @@
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import type {
   Listing,
   ListingPage,
@@ -8,6 +10,7 @@ import type {
 } from '@market/contracts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { wovenPng } from '../../functions/local/demo-photos.ts'
+import { testDynamo } from '../support/dynamo.ts'
 import { listingInput, startTestMarket, type TestMarket } from '../support/market.ts'
 
 let market: TestMarket
@@ -362,9 +365,22 @@ describe('editing an active listing', () => {
 })
 
 describe('photos', () => {
+  /** A photo uploaded as the browser does: a ticket, then a PUT of `bytes` to the presigned URL. */
+  const upload = async (who: Account, bytes: Buffer, contentType = 'image/png') => {
+    const ticket = await market.call<UploadTicket>('/api/uploads', {
+      method: 'POST',
+      cookie: who.cookie,
+      body: { contentType, size: bytes.length },
+    })
+    expect(ticket.status).toBe(201)
+    const put = await fetch(ticket.body.uploadUrl, { method: 'PUT', headers: ticket.body.headers, body: new Uint8Array(bytes) })
+    return { ticket: ticket.body, stored: put.status }
+  }
+  const png = wovenPng({ warp: [140, 29, 24], weft: [201, 154, 46], width: 64, height: 48 })
+  type Refusal = { error: { code: string; details: { path: (string | number)[] }[] } }
+
   it('hands out a presigned upload that stores the photo, which a listing can then show', async () => {
     const owner = await verifiedSupplier()
-    const png = wovenPng({ warp: [140, 29, 24], weft: [201, 154, 46], width: 64, height: 48 })
     const ticket = await market.call<UploadTicket>('/api/uploads', {
       method: 'POST',
       cookie: owner.cookie,
@@ -372,23 +388,95 @@ describe('photos', () => {
     })
     expect(ticket.status).toBe(201)
     expect(ticket.body.key).toMatch(new RegExp(`^photos/${owner.user.id}/[0-9A-Z]{26}\\.png$`))
-    const url = new URL(ticket.body.uploadUrl)
     const put = (body: Buffer, headers = ticket.body.headers) =>
-      market.app.request(url.pathname + url.search, {
-        method: 'PUT',
-        headers: { ...headers, 'Content-Length': String(body.length) },
-        body: new Uint8Array(body),
-      })
+      fetch(ticket.body.uploadUrl, { method: 'PUT', headers, body: new Uint8Array(body) })
 
     expect((await put(Buffer.concat([png, Buffer.from('more')]))).status).toBe(403) // not the announced size
     expect((await put(png, { 'Content-Type': 'text/html' })).status).toBe(403) // not the announced type
     expect((await put(png)).status).toBe(200)
     const served = await market.app.request(`/${ticket.body.key}`)
     expect(served.headers.get('content-type')).toBe('image/png')
+    expect(served.headers.get('x-content-type-options')).toBe('nosniff')
     expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true)
 
     const listing = await publish(owner, { photos: [ticket.body.key] })
     expect((await browse({ category: 'yak-down' })).items.find((item) => item.id === listing.id)?.photo).toBe(ticket.body.key)
+  })
+
+  it('refuses a listing, an edit or a request naming a photo that is not the image its key says, naming the photo', async () => {
+    const owner = await verifiedSupplier()
+    const page = Buffer.from('<!doctype html><script>alert(document.cookie)</script>')
+    const good = await upload(owner, png)
+    const disguised = await upload(owner, page)
+    // The store takes the bytes it was promised the size and type of; what they are is checked when a photo is used.
+    expect([good.stored, disguised.stored]).toEqual([200, 200])
+    const refused = (answer: { status: number; body: unknown }, index: number) => {
+      expect(answer.status).toBe(400)
+      expect((answer.body as Refusal).error).toMatchObject({ code: 'photo.not_image', details: [{ path: ['photos', index] }] })
+    }
+    const body = (photos: string[]) => listingInput({ photos })
+    refused(
+      await market.call('/api/listings', {
+        method: 'POST',
+        cookie: owner.cookie,
+        body: body([good.ticket.key, disguised.ticket.key]),
+      }),
+      1,
+    )
+    const neverUploaded = `photos/${owner.user.id}/01ARZ3NDEKTSV4RRFFQ69G5FAV.jpg`
+    refused(await market.call('/api/listings', { method: 'POST', cookie: owner.cookie, body: body([neverUploaded]) }), 0)
+
+    const listing = await create(owner, { photos: [good.ticket.key] })
+    const edit = (photos: string[]) =>
+      market.call(`/api/listings/${listing.id}`, {
+        method: 'PATCH',
+        cookie: owner.cookie,
+        body: { version: listing.version, photos },
+      })
+    refused(await edit([good.ticket.key, disguised.ticket.key]), 1)
+    expect((await edit([(await upload(owner, png)).ticket.key, good.ticket.key])).status).toBe(200)
+
+    const buyer = await market.register('buyer')
+    const sample = await upload(buyer, page, 'image/jpeg')
+    const request = await market.call('/api/rfqs', {
+      method: 'POST',
+      cookie: buyer.cookie,
+      body: {
+        title: '样品照片',
+        categoryId: 'wool',
+        specs: '见照片',
+        quantity: 10,
+        unit: 'kg',
+        neededBy: new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10),
+        bidDeadline: new Date(Date.now() + 48 * 3600 * 1000).toISOString(),
+        photos: [sample.ticket.key],
+      },
+    })
+    refused(request, 0)
+  })
+
+  it('takes uploads signed only with this market’s own key', async () => {
+    const owner = await verifiedSupplier()
+    const { ticket } = await upload(owner, png)
+    // The same upload signed with credentials anyone could know: npm start's default AWS keys, the DynamoDB client's.
+    for (const credentials of [{ accessKeyId: 'local', secretAccessKey: 'local' }, testDynamo().credentials]) {
+      const forged = new S3Client({
+        endpoint: `${new URL(ticket.uploadUrl).origin}/_s3`,
+        forcePathStyle: true,
+        region: 'cn-local-1',
+        ...(credentials ? { credentials } : {}),
+      })
+      const url = await getSignedUrl(
+        forged,
+        new PutObjectCommand({ Bucket: 'photos', Key: ticket.key, ContentType: 'image/png', ContentLength: png.length }),
+        { signableHeaders: new Set(['content-type', 'content-length']) },
+      )
+      expect((await fetch(url, { method: 'PUT', headers: ticket.headers, body: new Uint8Array(png) })).status).toBe(403)
+    }
+  })
+
+  it('answers a photo path that is not valid percent-encoding with 400', async () => {
+    for (const path of ['/photos/%E0%A4%A', '/photos/%']) expect((await market.app.request(path)).status, path).toBe(400)
   })
 
   it.each([

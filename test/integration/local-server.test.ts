@@ -2,6 +2,7 @@ import { Catalog } from '@market/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemoData } from '../../functions/local/seed.ts'
 import type { RunningServer } from '../../functions/local/server.ts'
+import { securityHeaders } from '../../functions/security-headers.ts'
 import { createTestTable } from '../support/dynamo.ts'
 import { serveTestMarket } from '../support/web-market.ts'
 
@@ -37,6 +38,17 @@ describe('the local server (API and web on one port)', () => {
       const response = await get(path)
       expect(response.status, path).toBe(404)
       expect(await response.json()).toMatchObject({ error: { code: 'route.not_found' } })
+    }
+  })
+
+  it('sends the security headers CloudFront sends, on the app, the API and the photos', async () => {
+    const photo = ((await (await get('/api/listings?limit=1')).json()) as { items: { photo: string }[] }).items[0]?.photo
+    expect(photo).toMatch(/^photos\//)
+    const expected = securityHeaders()
+    expect(expected['Content-Security-Policy']).not.toContain('unsafe-inline')
+    for (const path of ['/', '/materials', '/api/categories', '/api/nope', `/${photo}`, '/photos/none.png']) {
+      const response = await get(path)
+      for (const [name, value] of Object.entries(expected)) expect(response.headers.get(name), `${name} on ${path}`).toBe(value)
     }
   })
 

@@ -1,4 +1,4 @@
-import { createRfqsApp } from '@market/api'
+import { createRfqsApp, type LogLine } from '@market/api'
 import type { Bid, NotificationsResponse, Order, Rfq } from '@market/contracts'
 import { Rfqs } from '@market/core'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -49,15 +49,17 @@ const feedIds = async (supplier: Account) => {
   return answer.status === 200 ? answer.body.items.map((rfq) => rfq.id) : answer.status
 }
 
-/** The RFQ app with its clock moved, to act after a deadline as the market would then. */
+/** The RFQ app with its clock moved, to act after a deadline as the market would then; `logs` has its request log lines. */
 const later = (hoursAhead: number) => {
+  const logs: LogLine[] = []
   const deps = {
-    ...buildDeps(testMarketConfig(market.tableName), () => {}),
+    ...buildDeps(testMarketConfig(market.tableName), (line) => logs.push(line)),
     clock: { now: () => new Date(Date.now() + hoursAhead * 3600 * 1000) },
   }
   const app = createRfqsApp(deps)
   return {
     deps,
+    logs,
     call: async <T>(path: string, who: Account, init: { method?: string; body?: unknown } = {}) => {
       const response = await app.request(path, {
         method: init.method ?? 'GET',
@@ -118,6 +120,45 @@ describe('who sees a purchase request', () => {
   })
 })
 
+describe('the supplier feed', () => {
+  it('pages through every category the supplier serves and its invitations, soonest deadline first', async () => {
+    const supplier = await market.verifiedSupplier('多品类商户')
+    await market.publishListing(supplier, { categoryId: 'wool' })
+    await market.publishListing(supplier, { categoryId: 'cashmere' })
+    const invitation = { categoryId: 'lining', invitedSupplierIds: [supplier.user.id] }
+    // Deadlines interleave the three sources: wool, cashmere, an invitation (in a category it does not list).
+    const expected: string[] = []
+    for (let n = 0; n < 9; n++) {
+      const source = [{ categoryId: 'wool' }, { categoryId: 'cashmere' }, invitation][n % 3]
+      expected.push((await post({ title: `多品类 ${n}`, ...source, bidDeadline: hours(10 + n) })).id)
+    }
+    // Not shown: an invitation whose deadline will have passed, and one to a request since cancelled.
+    await post({ title: '很快截止', ...invitation, bidDeadline: hours(1.5) })
+    const cancelled = await post({ title: '已取消', ...invitation, bidDeadline: hours(12.5) })
+    await market.call(`/api/rfqs/${cancelled.id}/cancel`, { method: 'POST', cookie: buyer.cookie, body: { reason: '不要了' } })
+
+    const twoHoursOn = later(2)
+    const seen: string[] = []
+    let cursor: string | null = null
+    for (let pages = 0; pages < 20; pages++) {
+      const page: { status: number; body: { items: Rfq[]; nextCursor: string | null } } = await twoHoursOn.call(
+        `/api/rfqs/feed?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        supplier,
+      )
+      expect(page.status).toBe(200)
+      seen.push(...page.body.items.map((rfq) => rfq.id))
+      cursor = page.body.nextCursor
+      if (!cursor) break
+    }
+    expect(seen).toEqual(expected)
+    // Each page: the caller's session, one Query per category and one of the invitations, a
+    // BatchGet of the invited requests and one of the supplier's own bids.
+    const calls = twoHoursOn.logs.map((line) => line.dynamoCalls as number)
+    expect(calls.length).toBeGreaterThanOrEqual(5)
+    expect(Math.max(...calls)).toBeLessThanOrEqual(1 + 2 + 1 + 2)
+  })
+})
+
 describe('sealed bids', () => {
   it('shows a supplier only its own bid, anywhere; another buyer gets 404 on the bids', async () => {
     const rfq = await post()
@@ -142,6 +183,37 @@ describe('sealed bids', () => {
     expect((await market.call(`/api/rfqs/${rfq.id}`, { cookie: otherBuyer.cookie })).status).toBe(404)
     const mine = await market.call<Compared>(`/api/rfqs/${rfq.id}/bids`, { cookie: buyer.cookie })
     expect(mine.body.bids.map((entry) => entry.unitPriceFen).sort()).toEqual([14900, 15500])
+  })
+
+  it('shows an invited supplier no other invitee, and suppliers nothing of a tender’s bidding before its deadline', async () => {
+    const invitation = await post({ title: '邀请两家：丝绸里布', invitedSupplierIds: [silkSupplier.user.id, brocadeB.user.id] })
+    const feedItem = async (supplier: Account, rfqId: string) =>
+      (await market.call<{ items: Rfq[] }>('/api/rfqs/feed?limit=50', { cookie: supplier.cookie })).body.items.find(
+        (rfq) => rfq.id === rfqId,
+      )
+    const view = await market.call<Rfq>(`/api/rfqs/${invitation.id}`, { cookie: silkSupplier.cookie })
+    expect(view.body.invitedSupplierIds).toEqual([silkSupplier.user.id])
+    expect((await feedItem(silkSupplier, invitation.id))?.invitedSupplierIds).toEqual([silkSupplier.user.id])
+    expect(JSON.stringify(await feedItem(brocadeB, invitation.id))).not.toContain(silkSupplier.user.id)
+    const forBuyer = await market.call<Rfq>(`/api/rfqs/${invitation.id}`, { cookie: buyer.cookie })
+    expect(forBuyer.body.invitedSupplierIds).toEqual([silkSupplier.user.id, brocadeB.user.id])
+
+    const tender = await post({ title: '招标：金花缎', sealedUntilDeadline: true })
+    await bid(brocadeA, tender.id)
+    for (const supplier of [brocadeA, brocadeB]) {
+      const read = await market.call<Rfq>(`/api/rfqs/${tender.id}`, { cookie: supplier.cookie })
+      const item = await feedItem(supplier, tender.id)
+      expect(item).toBeDefined()
+      for (const field of ['bidCount', 'firstBidAt', 'responseMinutes']) {
+        expect(read.body, field).not.toHaveProperty(field)
+        expect(item, field).not.toHaveProperty(field)
+      }
+    }
+    expect((await market.call<Rfq>(`/api/rfqs/${tender.id}`, { cookie: buyer.cookie })).body.bidCount).toBe(1)
+    expect((await later(49).call<Rfq>(`/api/rfqs/${tender.id}`, brocadeA)).body).toMatchObject({
+      bidCount: 1,
+      firstBidAt: expect.any(String),
+    })
   })
 
   it('keeps one live bid per supplier, with its history, and takes no bid after the deadline', async () => {
@@ -190,6 +262,19 @@ describe('sealed bids', () => {
     // 137.16 yuan a yard is 150.00 yuan a metre.
     expect(compared.body.bids[0]?.unitPriceInRfqUnitFen).toBe(15000)
     expect((await bid(brocadeB, rfq.id, { unit: 'kg' })).body.error.code).toBe('bid.unit_mismatch')
+  })
+
+  it('refuses a bid in bolts whose price per metre rounds to 0 fen, naming the fields', async () => {
+    const rfq = await post()
+    // 40 fen for a bolt of 100 m is 0.4 fen a metre: an order at that price would cost nothing.
+    const tooCheap = await market.call<{ error: { code: string; details: { path: string[] }[] } }>(`/api/rfqs/${rfq.id}/bids`, {
+      method: 'POST',
+      cookie: brocadeA.cookie,
+      body: { unit: 'bolt', metresPerBolt: 100, unitPriceFen: 40, quantity: 3, leadTimeDays: 10, validUntil: inDays(20) },
+    })
+    expect(tooCheap.status).toBe(400)
+    expect(tooCheap.body.error.details.map((issue) => issue.path[0]).sort()).toEqual(['metresPerBolt', 'unitPriceFen'])
+    expect((await bid(brocadeA, rfq.id, { unit: 'bolt', metresPerBolt: 100, unitPriceFen: 15000, quantity: 3 })).status).toBe(201)
   })
 })
 

@@ -25,7 +25,7 @@ export const testMarketConfig = (tableName: string): MarketConfig => ({
 /** The same, for a local market whose photo bucket keeps its objects in `objectsDir`. */
 export const testLocalMarketConfig = (tableName: string, objectsDir: string): LocalMarketConfig => {
   const { photos: _photos, ...config } = testMarketConfig(tableName)
-  return { ...config, objectsDir }
+  return { ...config, objectsDir, photoBucketKey: 'test-photo-bucket-key-of-at-least-32-chars' }
 }
 
 /** A fresh table per suite, so suites run in parallel without seeing each other's items. */

@@ -1,12 +1,14 @@
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { serve } from '@hono/node-server'
 import { sessionCookieName } from '@market/api'
 import type { Listing, MeResponse } from '@market/contracts'
 import type { Orders } from '@market/core'
 import { ulid } from 'ulid'
 import { buildDeps } from '../../functions/deps.ts'
 import { buildGroupApps } from '../../functions/group-apps.ts'
+import { freePort } from '../../functions/local/dynamodb-local.ts'
 import { demoAccounts, seedDemoData } from '../../functions/local/seed.ts'
 import { createLocalMarket } from '../../functions/local/server.ts'
 import { groupForPath } from '../../functions/route-map.ts'
@@ -45,12 +47,16 @@ export const startTestMarket = async (
   const { tableName, db } = await createTestTable(prefix)
   await seedDemoData(db, tableName, { listings: demoListings })
   const objectsDir = await mkdtemp(join(tmpdir(), 'market-objects-'))
-  // app.request() addresses the app as http://localhost, so presigned photo URLs name that origin.
+  // The API reads uploaded photos back from the photo bucket over HTTP, as under `npm start`: the
+  // market listens on a port of its own too, which the presigned photo URLs name.
+  const port = await freePort()
   const app = createLocalMarket({
-    url: 'http://localhost',
+    url: `http://127.0.0.1:${port}`,
     webDir: '/nonexistent',
     config: testLocalMarketConfig(tableName, objectsDir),
   })
+  // Left to the end of the test run: it keeps no test process alive.
+  serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }).unref()
   const paying =
     payments && buildGroupApps({ ...buildDeps(testMarketConfig(tableName), () => {}), payments: async () => payments })
   const request = (path: string, init: RequestInit) => {

@@ -62,8 +62,15 @@ export type Rfq = z.infer<typeof Rfq>
 
 export const RfqPage = z.object({ items: z.array(Rfq), nextCursor: z.string().nullable() })
 
+/**
+ * A request as a supplier reads it: `invitedSupplierIds` names only that supplier (when invited),
+ * and a tender shows no bid count nor first-bid time until its deadline.
+ */
+export const SupplierRfq = Rfq.extend({ bidCount: z.number().int().optional() })
+export type SupplierRfq = z.infer<typeof SupplierRfq>
+
 /** A request in a supplier's feed, with where that supplier's own bid stands (if it bid). */
-export const FeedItem = Rfq.extend({ myBidStatus: BidStatus.optional() })
+export const FeedItem = SupplierRfq.extend({ myBidStatus: BidStatus.optional() })
 export type FeedItem = z.infer<typeof FeedItem>
 export const FeedPage = z.object({ items: z.array(FeedItem), nextCursor: z.string().nullable() })
 
@@ -161,6 +168,6 @@ export type AwardInput = z.infer<typeof AwardInput>
 
 export const AwardResult = z.object({ rfq: Rfq, orderIds: z.array(z.string()) })
 
-/** A request as its reader sees it: a supplier also sees its own bid. */
-export const RfqView = Rfq.extend({ myBid: Bid.optional() })
+/** A request as its reader sees it: the buyer and administrators all of it, a supplier its own view and bid. */
+export const RfqView = SupplierRfq.extend({ myBid: Bid.optional() })
 export type RfqView = z.infer<typeof RfqView>

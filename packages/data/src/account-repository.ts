@@ -1,3 +1,4 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import {
   DeleteCommand,
   type DynamoDBDocumentClient,
@@ -11,7 +12,7 @@ import { Accounts, type Notifications } from '@market/core'
 import { auditPut } from './audit-writes.ts'
 import type { CursorCodec } from './cursor.ts'
 import { batchGet, type Item, itemExists, itemIsNew } from './items.ts'
-import { allUsers, auditLog, emailKey, loginFailuresKey, pendingVerifications, sessionKey, userKey } from './keys.ts'
+import { allUsers, auditLog, emailKey, loginAttemptsKey, pendingVerifications, sessionKey, userKey } from './keys.ts'
 import { notificationWrites } from './notification-repository.ts'
 import { createQueries, equalTo } from './query.ts'
 import { readTotals } from './rating-totals.ts'
@@ -46,9 +47,6 @@ const toAuditEntry = (item: Item): AuditEntry => ({
 })
 
 const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000)
-
-/** Login failures kept per email before the list is trimmed to the recent ones. */
-const failureListCap = 20
 
 export const createAccountRepository = (db: DynamoDBDocumentClient, table: string, cursors: CursorCodec) => {
   const { queryItems, queryPage } = createQueries(db, table, cursors)
@@ -127,43 +125,48 @@ export const createAccountRepository = (db: DynamoDBDocumentClient, table: strin
       return result.Item ? findUserById(result.Item.userId as string) : undefined
     },
 
-    loginFailures: async (email: string) => {
-      const result = await db.send(new GetCommand({ TableName: table, Key: loginFailuresKey(email), ConsistentRead: true }))
-      return ((result.Item?.failures as string[] | undefined) ?? []).map((at) => new Date(at))
-    },
-
-    recordLoginFailure: async (email: string, at: Date, keepUntil: Date) => {
-      const base = { TableName: table, Key: loginFailuresKey(email) }
-      try {
-        // Appending is atomic, so concurrent failures all count.
-        await db.send(
-          new UpdateCommand({
-            ...base,
-            UpdateExpression: 'SET failures = list_append(if_not_exists(failures, :empty), :at), expiresAt = :ttl',
-            ConditionExpression: 'attribute_not_exists(failures) OR size(failures) < :cap',
-            ExpressionAttributeValues: {
-              ':empty': [],
-              ':at': [at.toISOString()],
-              ':ttl': epochSeconds(keepUntil),
-              ':cap': failureListCap,
-            },
-          }),
-        )
-      } catch (error) {
-        if (writeRefusal(error) !== 'condition') throw error
-        // A long-running guesser fills the list with old failures: start it again from this one.
-        await db.send(
-          new UpdateCommand({
-            ...base,
-            UpdateExpression: 'SET failures = :at, expiresAt = :ttl',
-            ExpressionAttributeValues: { ':at': [at.toISOString()], ':ttl': epochSeconds(keepUntil) },
-          }),
-        )
+    reserveLoginAttempt: async (email: string, now: Date, { max, windowMs }: { max: number; windowMs: number }) => {
+      const at = now.getTime()
+      const windowEndsAt = at + windowMs
+      const base = { TableName: table, Key: loginAttemptsKey(email), ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const }
+      // An attempt either opens a new window (none yet, or the last one has ended) or counts in the
+      // current one while it has room. A refused step shows the counter as it is: when it is full,
+      // the attempt is refused; otherwise the other step fits, unless a racing attempt got there first.
+      const steps = [
+        {
+          UpdateExpression: 'SET attempts = :one, windowEndsAt = :end, expiresAt = :ttl',
+          ConditionExpression: 'attribute_not_exists(windowEndsAt) OR windowEndsAt <= :now',
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':end': windowEndsAt,
+            ':ttl': epochSeconds(new Date(windowEndsAt)),
+            ':now': at,
+          },
+        },
+        {
+          UpdateExpression: 'SET attempts = attempts + :one',
+          ConditionExpression: 'windowEndsAt > :now AND attempts < :max',
+          ExpressionAttributeValues: { ':one': 1, ':now': at, ':max': max },
+        },
+      ]
+      for (let turn = 0; turn < 6; turn++) {
+        try {
+          await db.send(new UpdateCommand({ ...base, ...steps[turn % 2] }))
+          return { allowed: true as const }
+        } catch (error) {
+          if (!(error instanceof ConditionalCheckFailedException)) throw error
+          // The item as it was comes back in DynamoDB's own attribute format.
+          const seen = error.Item as { attempts?: { N?: string }; windowEndsAt?: { N?: string } } | undefined
+          const seenEnd = Number(seen?.windowEndsAt?.N)
+          if (seenEnd > at && Number(seen?.attempts?.N) >= max) return { allowed: false as const, retryAt: new Date(seenEnd) }
+        }
       }
+      // Still contended after several turns: refusing briefly is the safe answer.
+      return { allowed: false as const, retryAt: new Date(at + 1000) }
     },
 
-    clearLoginFailures: async (email: string) => {
-      await db.send(new DeleteCommand({ TableName: table, Key: loginFailuresKey(email) }))
+    clearLoginAttempts: async (email: string) => {
+      await db.send(new DeleteCommand({ TableName: table, Key: loginAttemptsKey(email) }))
     },
 
     createSession: async (session: Accounts.Session) => {

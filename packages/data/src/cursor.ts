@@ -2,12 +2,14 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import { DomainError } from '@market/core'
 
 /**
- * Pagination cursors: the DynamoDB LastEvaluatedKey, base64url'd and HMAC-signed, so clients
- * cannot forge a key to read another partition or craft an index position.
+ * Pagination cursors: where the next page starts (a DynamoDB LastEvaluatedKey, say), base64url'd
+ * and HMAC-signed over that position together with what the cursor belongs to — the query it
+ * continues (`binding`) and the request that reads it (`requestScope`: the endpoint and the
+ * caller). A client cannot forge a position, and a cursor used by anyone, anywhere else is refused.
  */
 export type CursorCodec = {
-  encode(key: Record<string, unknown> | undefined): Promise<string | null>
-  decode(cursor: string | undefined): Promise<Record<string, unknown> | undefined>
+  encode(position: Record<string, unknown> | undefined, binding: string): Promise<string | null>
+  decode(cursor: string | undefined, binding: string): Promise<Record<string, unknown> | undefined>
 }
 
 export class InvalidCursorError extends DomainError {
@@ -16,25 +18,28 @@ export class InvalidCursorError extends DomainError {
   }
 }
 
-/** `secret` is the session secret's provider: in the cloud it is read from the secret store once. */
-export const createCursorCodec = (secret: () => Promise<string>): CursorCodec => {
-  const sign = async (payload: string) =>
+/**
+ * `secret` is the session secret's provider: in the cloud it is read from the secret store once.
+ * `requestScope` names the request being served (the API's endpoint and caller); none outside one.
+ */
+export const createCursorCodec = (secret: () => Promise<string>, requestScope: () => string = () => ''): CursorCodec => {
+  const sign = async (payload: string, binding: string) =>
     createHmac('sha256', `cursor:${await secret()}`)
-      .update(payload)
+      .update(JSON.stringify([payload, binding, requestScope()]))
       .digest()
       .subarray(0, 16)
   return {
-    encode: async (key) => {
-      if (!key) return null
-      const payload = Buffer.from(JSON.stringify(key)).toString('base64url')
-      return `${payload}.${(await sign(payload)).toString('base64url')}`
+    encode: async (position, binding) => {
+      if (!position) return null
+      const payload = Buffer.from(JSON.stringify(position)).toString('base64url')
+      return `${payload}.${(await sign(payload, binding)).toString('base64url')}`
     },
-    decode: async (cursor) => {
+    decode: async (cursor, binding) => {
       if (!cursor) return undefined
       const [payload, signature] = cursor.split('.')
       if (!payload || !signature) throw new InvalidCursorError()
       const given = Buffer.from(signature, 'base64url')
-      const expected = await sign(payload)
+      const expected = await sign(payload, binding)
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new InvalidCursorError()
       try {
         return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>

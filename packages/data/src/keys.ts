@@ -11,7 +11,11 @@ import { tableDefinition } from './table-definition.ts'
 export type KeyNames = { readonly partitionKey: string; readonly sortKey: string; readonly indexName?: string }
 
 /** A condition on the sort key of a Query. */
-export type SortKeyCondition = { beginsWith: string } | { below: string } | { between: readonly [string, string] }
+export type SortKeyCondition =
+  | { beginsWith: string }
+  | { below: string }
+  | { after: string }
+  | { between: readonly [string, string] }
 
 /** The items of one partition of the table or of an index, in sort-key order. */
 export type Partition = {
@@ -53,6 +57,11 @@ const upTo = (at: string) => `${at}#~`
 
 /** The sort keys of items due by `now` (`<due time>#<id>`, oldest first). */
 export const dueBy = (now: Date): SortKeyCondition => ({ below: upTo(now.toISOString()) })
+/** The sort keys of items due after `now` (`<due time>#<id>`), and after `position` (where a page ended) if later. */
+export const dueAfter = (now: Date, position?: string): SortKeyCondition => {
+  const bound = upTo(now.toISOString())
+  return { after: position && position > bound ? position : bound }
+}
 
 // The market ---------------------------------------------------------------------------------
 
@@ -73,7 +82,8 @@ export const userKey = (userId: string) => itemKey(userPartition(userId), 'PROFI
 /** One item per email: its conditional put is what makes emails unique. */
 export const emailKey = (email: string) => itemKey(`EMAIL#${email}`, 'EMAIL')
 export const sessionKey = (sessionId: string) => itemKey(`SESSION#${sessionId}`, 'SESSION')
-export const loginFailuresKey = (email: string) => itemKey(`LOGIN#${email}`, 'FAILURES')
+/** Sign-in attempts of one email in the current window (see the accounts repository). */
+export const loginAttemptsKey = (email: string) => itemKey(`LOGIN#${email}`, 'ATTEMPTS')
 
 /** gsi1: suppliers waiting for verification, oldest first (sparse: only pending users carry it). */
 export const pendingVerifications = () => pattern(gsi1, 'VERIFICATION#pending', byTime)

@@ -184,8 +184,6 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
         ...(query.cursor ? { cursor: query.cursor } : {}),
         limit: query.limit,
         readAhead: overFetch(query.limit),
-        // The cursor names the query it belongs to: one from another sort or term is refused, not misread.
-        scope: `${query.sort}|${query.term}`,
       })
       return {
         candidates: page.items.length > 0 ? await batchGetListingsAndSuppliers(page.items) : [],

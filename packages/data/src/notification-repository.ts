@@ -1,10 +1,10 @@
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import type { Notification } from '@market/contracts'
 import type { Notifications } from '@market/core'
-import { hasKey, itemExists, type TransactItem } from './items.ts'
+import { batchGet, hasKey, itemExists, type TransactItem } from './items.ts'
 import { inboxOf, notificationKey, notificationsOf, unreadCounterKey } from './keys.ts'
 import { createQueries } from './query.ts'
-import { writeRefusal } from './transactions.ts'
+import { withConflictRetry, writeRefusal } from './transactions.ts'
 
 /** The writes that deliver notifications; the caller puts them in the transaction of the change. */
 export const notificationWrites = (table: string, notifications: Notifications.OutgoingNotification[]): TransactItem[] => {
@@ -39,39 +39,64 @@ const toNotification = (item: Record<string, unknown>): Notification => ({
   createdAt: item.createdAt as string,
 })
 
+/** Notifications marked read per transaction: with the counter's update, DynamoDB's 100 items. */
+const markedPerTransaction = 99
+/** Rounds of re-reading what another request marked meanwhile before leaving it to that request. */
+const markRounds = 4
+
 export const createNotificationRepository = (db: DynamoDBDocumentClient, table: string) => {
   const { queryItems } = createQueries(db, table)
-  const markRead = async (userId: string, ids: string[]) => {
-    for (const id of ids) {
-      try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: table,
-                  Key: notificationKey(userId, id),
-                  UpdateExpression: 'SET #read = :true',
-                  ConditionExpression: `${itemExists} AND #read = :false`,
-                  ExpressionAttributeNames: { '#read': 'read' },
-                  ExpressionAttributeValues: { ':true': true, ':false': false },
-                },
-              },
-              {
-                Update: {
-                  TableName: table,
-                  Key: unreadCounterKey(userId),
-                  UpdateExpression: 'ADD unread :minusOne',
-                  ExpressionAttributeValues: { ':minusOne': -1 },
-                },
-              },
-            ],
-          }),
-        )
-      } catch (error) {
-        // Already read, or not this user's: nothing to change.
-        if (!writeRefusal(error)) throw error
+
+  /** Which of these notifications of the user are there and unread: one BatchGet per 100. */
+  const unreadAmong = async (userId: string, ids: string[]) =>
+    (
+      await batchGet(
+        db,
+        table,
+        ids.map((id) => notificationKey(userId, id)),
+        { consistent: true },
+      )
+    )
+      .filter((item) => item.read === false)
+      .map((item) => item.id as string)
+
+  /**
+   * Marks notifications read that were unread when looked at: 99 a transaction, each on condition
+   * it still is, with the unread counter down by as many. A transaction that meets one another
+   * request marked meanwhile changes nothing; its notifications are looked at again.
+   */
+  const markUnreadRead = async (userId: string, unread: string[]) => {
+    let pending = unread
+    for (let round = 1; pending.length > 0; round++) {
+      const refused: string[] = []
+      for (let start = 0; start < pending.length; start += markedPerTransaction) {
+        const ids = pending.slice(start, start + markedPerTransaction)
+        const marks: TransactItem[] = ids.map((id) => ({
+          Update: {
+            TableName: table,
+            Key: notificationKey(userId, id),
+            UpdateExpression: 'SET #read = :true',
+            ConditionExpression: `${itemExists} AND #read = :false`,
+            ExpressionAttributeNames: { '#read': 'read' },
+            ExpressionAttributeValues: { ':true': true, ':false': false },
+          },
+        }))
+        const counter: TransactItem = {
+          Update: {
+            TableName: table,
+            Key: unreadCounterKey(userId),
+            UpdateExpression: 'ADD unread :change',
+            ExpressionAttributeValues: { ':change': -ids.length },
+          },
+        }
+        try {
+          await withConflictRetry(() => db.send(new TransactWriteCommand({ TransactItems: [...marks, counter] })))
+        } catch (error) {
+          if (writeRefusal(error) !== 'condition') throw error
+          refused.push(...ids)
+        }
       }
+      pending = refused.length > 0 && round < markRounds ? await unreadAmong(userId, refused) : []
     }
   }
 
@@ -88,20 +113,23 @@ export const createNotificationRepository = (db: DynamoDBDocumentClient, table: 
         unread: Math.max(0, (counter?.unread as number | undefined) ?? 0),
       }
     },
-    markRead,
+    /** One BatchGet and a transaction per 99 unread ones, whatever is asked (ids not the user's are not found). */
+    markRead: async (userId: string, ids: string[]) => markUnreadRead(userId, await unreadAmong(userId, [...new Set(ids)])),
     deliver: async (notifications: Notifications.OutgoingNotification[]) => {
       for (const single of notifications) {
         await db.send(new TransactWriteCommand({ TransactItems: notificationWrites(table, [single]) }))
       }
     },
+    /** A Query of the unread ones (per 1 MB of them) and a transaction per 99. */
     markAllRead: async (userId: string) => {
       let start: Record<string, unknown> | undefined
       do {
         const page = await queryItems(notificationsOf(userId), {
           filter: { expression: '#read = :false', names: { '#read': 'read' }, values: { ':false': false } },
+          consistent: true,
           ...(start ? { start } : {}),
         })
-        await markRead(
+        await markUnreadRead(
           userId,
           page.items.map((item) => item.id as string),
         )

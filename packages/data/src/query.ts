@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb'
-import { type CursorCodec, InvalidCursorError } from './cursor.ts'
+import type { CursorCodec } from './cursor.ts'
 import type { Item } from './items.ts'
 import type { Partition, SortKeyCondition } from './keys.ts'
 import { tableDefinition } from './table-definition.ts'
@@ -38,13 +38,12 @@ export type PageOptions = Omit<QueryOptions, 'start' | 'limit'> & {
    * and the next one starts right after the last it kept.
    */
   readAhead?: number
-  /** Binds the cursor to one query (say, one sort of one search term): a cursor of another is refused. */
-  scope?: string
 }
 
 const sortKeyExpression = (condition: SortKeyCondition): { expression: string; values: Item } => {
   if ('beginsWith' in condition) return { expression: 'begins_with(#sk, :sk)', values: { ':sk': condition.beginsWith } }
   if ('below' in condition) return { expression: '#sk < :sk', values: { ':sk': condition.below } }
+  if ('after' in condition) return { expression: '#sk > :sk', values: { ':sk': condition.after } }
   return {
     expression: '#sk BETWEEN :skFrom AND :skTo',
     values: { ':skFrom': condition.between[0], ':skTo': condition.between[1] },
@@ -69,9 +68,23 @@ const notPaginated: CursorCodec = {
 }
 
 /**
+ * What a page's cursor is bound to: the partition it reads (so the access pattern, and the owner
+ * its key names), the sort keys, the filter with its values, and the direction. A cursor of any
+ * other query is refused rather than handed to DynamoDB as a start key it would fail on.
+ */
+const queryBinding = (partition: Partition, options: QueryOptions) =>
+  JSON.stringify([
+    partition.keys.indexName ?? null,
+    partition.pk,
+    options.sortKey ?? partition.within ?? null,
+    options.filter ?? null,
+    Boolean(options.descending),
+  ])
+
+/**
  * Every Query of the table goes through here: a partition (of the table or an index, from
  * keys.ts), optionally a sort-key condition and a filter. `queryPage` is the paginated form, with
- * signed cursors in and out.
+ * signed cursors, bound to their query, in and out.
  */
 export const createQueries = (db: DynamoDBDocumentClient, table: string, cursors: CursorCodec = notPaginated) => {
   /** One Query request: what it found, and where the next would resume. */
@@ -101,22 +114,14 @@ export const createQueries = (db: DynamoDBDocumentClient, table: string, cursors
   }
 
   /** One page for a client: its cursor decoded, the next one signed (null on the last page). */
-  const queryPage = async (partition: Partition, { cursor, limit, readAhead, scope, ...options }: PageOptions) => {
-    const decoded = await cursors.decode(cursor)
-    let start = decoded
-    if (decoded && scope !== undefined) {
-      const scoped = decoded as { f?: unknown; k?: Item }
-      if (scoped.f !== scope || !scoped.k) throw new InvalidCursorError()
-      start = scoped.k
-    }
+  const queryPage = async (partition: Partition, { cursor, limit, readAhead, ...options }: PageOptions) => {
+    const binding = queryBinding(partition, options)
+    const start = await cursors.decode(cursor, binding)
     const { items, lastKey } = await queryItems(partition, { ...options, limit: readAhead ?? limit, ...(start ? { start } : {}) })
     const page = items.slice(0, limit)
     const last = page[page.length - 1]
     const resumeAt = items.length > limit && last ? positionOf(last, partition) : lastKey
-    return {
-      items: page,
-      nextCursor: await cursors.encode(resumeAt && scope !== undefined ? { f: scope, k: resumeAt } : resumeAt),
-    }
+    return { items: page, nextCursor: await cursors.encode(resumeAt, binding) }
   }
 
   return { queryItems, queryPage }

@@ -4,7 +4,18 @@ import { Rfqs } from '@market/core'
 import type { CursorCodec } from './cursor.ts'
 import { keyAnswerWrites, refuseIfKeyTakenOver } from './idempotency-repository.ts'
 import { batchGet, type Item, itemIsNew, type TransactItem, withoutKeys } from './items.ts'
-import { bidKey, bidsOfRfq, bidsOfSupplier, dueBy, invitationsOf, rfqFeed, rfqKey, rfqsInQueue, rfqsOfBuyer } from './keys.ts'
+import {
+  bidKey,
+  bidsOfRfq,
+  bidsOfSupplier,
+  dueAfter,
+  dueBy,
+  invitationsOf,
+  rfqFeed,
+  rfqKey,
+  rfqsInQueue,
+  rfqsOfBuyer,
+} from './keys.ts'
 import { notificationWrites } from './notification-repository.ts'
 import { orderItem } from './order-repository.ts'
 import { createQueries } from './query.ts'
@@ -75,23 +86,40 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
     },
 
     /**
-     * One Query per category the supplier trades in, plus its invitations (and one BatchGet of
-     * those requests), merged soonest deadline first. A cursor pages through a single category.
+     * The open requests of each category the supplier serves and its invitations, merged soonest
+     * deadline first. Every source is ordered by `<bid deadline>#<request id>`, so where a page
+     * ends is one position in that order, from which every source resumes: a page is one Query per
+     * source and one BatchGet of the invited requests. Requests past their deadline are not read.
      */
-    feed: async ({ supplierId, categories, cursor, limit }: Parameters<Rfqs.RfqStore['feed']>[0]) => {
-      if (cursor) {
-        if (categories.length !== 1) return { items: [], nextCursor: null }
-        const page = await queryPage(rfqFeed(categories[0] as string), { cursor, limit })
-        return { items: page.items.map(toRfq), nextCursor: page.nextCursor }
+    feed: async ({ supplierId, categories, cursor, limit, now }: Parameters<Rfqs.RfqStore['feed']>[0]) => {
+      const binding = JSON.stringify(['feed', supplierId, categories])
+      const position = (await cursors.decode(cursor, binding))?.after as string | undefined
+      // One more than a page from each source: when a source is cut short, something of it is left for the next page.
+      const reads = await Promise.all(
+        [...categories.map(rfqFeed), invitationsOf(supplierId)].map(async (source) => {
+          const read = await queryItems(source, { sortKey: dueAfter(now, position), limit: limit + 1 })
+          return { ...read, entries: read.items.map((item) => ({ item, at: item[source.keys.sortKey] as string })) }
+        }),
+      )
+      const entries = reads.flatMap((read) => read.entries).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+      // A source that holds more than it returned is known only up to its last item: the page stops there.
+      const horizon = reads
+        .flatMap((read) => (read.lastKey ? (read.entries.at(-1)?.at ?? []) : []))
+        .reduce<string | undefined>((lowest, at) => (lowest === undefined || at < lowest ? at : lowest), undefined)
+      const page = entries.filter((entry) => horizon === undefined || entry.at <= horizon).slice(0, limit)
+      const invited = new Map(
+        (await getMany(page.filter(({ item }) => item.type === 'invitation').map(({ item }) => item.rfqId as string))).map(
+          (rfq) => [rfq.id, rfq],
+        ),
+      )
+      const more = entries.length > page.length || reads.some((read) => read.lastKey)
+      const last = page.at(-1)
+      return {
+        items: page.flatMap(({ item }) =>
+          item.type === 'invitation' ? (invited.get(item.rfqId as string) ?? []) : [toRfq(item)],
+        ),
+        nextCursor: more && last ? await cursors.encode({ after: last.at }, binding) : null,
       }
-      const pages = await Promise.all(categories.slice(0, 20).map((categoryId) => queryPage(rfqFeed(categoryId), { limit })))
-      const invitations = await queryItems(invitationsOf(supplierId), { descending: true, limit: 50 })
-      const invited = await getMany(invitations.items.map((item) => item.rfqId as string))
-      const items = [...pages.flatMap((page) => page.items).map(toRfq), ...invited]
-        .sort((a, b) => a.bidDeadline.localeCompare(b.bidDeadline))
-        .slice(0, limit)
-      // A cursor pages on through one category; across several, the first page is all there is.
-      return { items, nextCursor: categories.length === 1 ? (pages[0]?.nextCursor ?? null) : null }
     },
 
     bids: async (rfqId: string) => (await queryItems(bidsOfRfq(rfqId), { consistent: true })).items.map(toBid),

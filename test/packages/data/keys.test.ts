@@ -8,6 +8,7 @@ const admits = (condition: Condition | undefined, sortKey: string) => {
   if (!condition) return true
   if ('beginsWith' in condition) return sortKey.startsWith(condition.beginsWith)
   if ('below' in condition) return sortKey < condition.below
+  if ('after' in condition) return sortKey > condition.after
   return condition.between[0] <= sortKey && sortKey <= condition.between[1]
 }
 
@@ -135,6 +136,19 @@ describe('the key builders', () => {
     expect(admits(keys.dueBy(now), dueAt('2026-03-01T07:59:59Z'))).toBe(true)
     expect(admits(keys.dueBy(now), dueAt('2026-03-01T08:00:00Z'))).toBe(true)
     expect(admits(keys.dueBy(now), dueAt('2026-03-01T08:00:00.001Z'))).toBe(false)
+  })
+
+  it('finds what is due after now, and after where a page ended', () => {
+    const feed = keys.rfqFeed('wool')
+    const now = new Date('2026-03-01T08:00:00.000Z')
+    const dueAt = (iso: string, id = '01KZZZZZZZZZZZZZZZZZZZZZZZ') => sortKeyOf(feed, feed.entry(at(iso), id))
+    expect(admits(keys.dueAfter(now), dueAt('2026-03-01T08:00:00Z'))).toBe(false)
+    expect(admits(keys.dueAfter(now), dueAt('2026-03-01T08:00:00.001Z'))).toBe(true)
+    const pageEnd = dueAt('2026-03-02T08:00:00Z', '01KB')
+    expect(admits(keys.dueAfter(now, pageEnd), pageEnd)).toBe(false)
+    expect(admits(keys.dueAfter(now, pageEnd), dueAt('2026-03-02T08:00:00Z', '01KC'))).toBe(true)
+    // A position from before now (a page read a while ago) does not bring back what has since passed.
+    expect(admits(keys.dueAfter(now, dueAt('2026-02-01T08:00:00Z')), dueAt('2026-02-15T08:00:00Z'))).toBe(false)
   })
 
   it('spells fixed items and point lookups in the table’s own key attributes', () => {

@@ -81,18 +81,42 @@ describe('queryPage', () => {
       listingId: id,
     })
     mock.on(QueryCommand).resolvesOnce({ Items: ['L1', 'L2', 'L3'].map(entry) })
-    const page = await queryPage(keys.searchEntriesByPrice('wool'), { limit: 2, readAhead: 6, scope: 'price_asc|wool' })
+    const page = await queryPage(keys.searchEntriesByPrice('wool'), { limit: 2, readAhead: 6 })
     expect(sent()[0]?.Limit).toBe(6)
     expect(page.items.map((item) => item.listingId)).toEqual(['L1', 'L2'])
+    mock.on(QueryCommand).resolves({ Items: [] })
+    await queryPage(keys.searchEntriesByPrice('wool'), { limit: 2, readAhead: 6, cursor: page.nextCursor as string })
     const { pk, sk, gsi1pk, gsi1sk } = entry('L2')
-    expect(await cursors.decode(page.nextCursor as string)).toEqual({ f: 'price_asc|wool', k: { pk, sk, gsi1pk, gsi1sk } })
+    expect(sent()[1]?.ExclusiveStartKey).toEqual({ pk, sk, gsi1pk, gsi1sk })
   })
 
-  it('refuses the cursor of another query (another sort, another term)', async () => {
-    mock.on(QueryCommand).resolvesOnce({ Items: [], LastEvaluatedKey: { pk: 'SEARCH#wool', sk: 'x' } })
-    const page = await queryPage(keys.searchEntries('wool'), { limit: 2, scope: 'newest|wool' })
-    await expect(
-      queryPage(keys.searchEntries('silk'), { limit: 2, scope: 'newest|silk', cursor: page.nextCursor as string }),
-    ).rejects.toThrow(InvalidCursorError)
+  it('refuses the cursor of another query: another partition, direction or filter, or another caller', async () => {
+    mock.on(QueryCommand).resolves({ Items: [], LastEvaluatedKey: { pk: 'SEARCH#wool', sk: 'x' } })
+    const wool = { limit: 2, filter: { expression: 'categoryId = :c', values: { ':c': 'wool' } } }
+    const { nextCursor } = await queryPage(keys.searchEntries('wool'), wool)
+    const cursor = nextCursor as string
+    await expect(queryPage(keys.searchEntries('wool'), { ...wool, cursor })).resolves.toBeDefined()
+    for (const [partition, options] of [
+      [keys.searchEntries('silk'), wool],
+      [keys.searchEntriesByPrice('wool'), wool],
+      [keys.searchEntries('wool'), { ...wool, descending: true }],
+      [keys.searchEntries('wool'), { ...wool, filter: { expression: 'categoryId = :c', values: { ':c': 'silk' } } }],
+    ] as const) {
+      await expect(queryPage(partition, { ...options, cursor })).rejects.toThrow(InvalidCursorError)
+    }
+    let caller = 'GET /api/things U1'
+    const scoped = createQueries(
+      db,
+      'market',
+      createCursorCodec(
+        async () => 'test-secret',
+        () => caller,
+      ),
+    )
+    const first = await scoped.queryPage(keys.auditLog(), { limit: 1 })
+    caller = 'GET /api/things U2'
+    await expect(scoped.queryPage(keys.auditLog(), { limit: 1, cursor: first.nextCursor as string })).rejects.toThrow(
+      InvalidCursorError,
+    )
   })
 })

@@ -371,6 +371,7 @@ export const en: Catalog = {
     'Your business is not verified yet, so listings cannot be submitted for review. Request verification on your account page first.',
   'error.listing.unknown_category': 'There is no such category; choose another.',
   'error.listing.foreign_photo': 'Only photos you uploaded can be used.',
+  'error.photo.not_image': 'A photo did not upload, or is not a JPEG, PNG or WebP image. Please choose it again.',
   'error.listing.not_found': 'This listing was not found; it may have been taken off the market.',
   'error.request.invalid_cursor': 'The list has changed; reload and try again.',
   'error.category.exists': 'A category with this code already exists.',

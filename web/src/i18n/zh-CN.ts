@@ -364,6 +364,7 @@ export const zhCN = {
   'error.supplier.not_verified': '您的商户还没有通过认证，商品暂时不能提交审核。请先在“我的账户”页面申请商户认证。',
   'error.listing.unknown_category': '没有这个分类，请重新选择。',
   'error.listing.foreign_photo': '只能使用您自己上传的照片。',
+  'error.photo.not_image': '有照片未上传成功，或不是 JPEG、PNG、WebP 图片，请重新选择。',
   'error.listing.not_found': '找不到这个商品，它可能已经下架。',
   'error.request.invalid_cursor': '列表已经变化，请刷新后再试。',
   'error.category.exists': '这个分类代码已经存在。',

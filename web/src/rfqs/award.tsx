@@ -1,4 +1,4 @@
-import type { Rfq } from '@market/contracts'
+import type { SupplierRfq } from '@market/contracts'
 import { maxAwardedBids } from '@market/contracts/values'
 import { useRef, useState } from 'hono/jsx/dom'
 import { ApiError, api } from '../api/client.ts'
@@ -26,7 +26,7 @@ export const useAward = ({
   onAwarded,
   onConflict,
 }: {
-  rfq: Rfq
+  rfq: SupplierRfq
   bids: ComparedBid[]
   unit: string
   onAwarded: () => void
@@ -104,7 +104,7 @@ export const useAward = ({
 type Award = ReturnType<typeof useAward>
 
 /** The chosen bids with their quantities, what they come to, and the button that awards them. */
-export const AwardPanel = ({ award, rfq, unit }: { award: Award; rfq: Rfq; unit: string }) => {
+export const AwardPanel = ({ award, rfq, unit }: { award: Award; rfq: SupplierRfq; unit: string }) => {
   const { t, locale } = useI18n()
   const { choices, bidById, totalQuantity, totalAmount } = award
   return (

@@ -1,4 +1,4 @@
-import type { Bid, BidInput, Rfq, UnitId } from '@market/contracts'
+import type { Bid, BidInput, SupplierRfq, UnitId } from '@market/contracts'
 // The zod-free modules alone: the contracts' barrel would bring zod into the page.
 import { compatibleUnits, conversionFactor, inRequestUnit, totalFen } from '@market/contracts/units'
 import { isWithin, limits, maxMetresPerBolt } from '@market/contracts/values'
@@ -23,7 +23,7 @@ type Values = {
 }
 
 /** A new bid starts from the request; a revision from the standing bid (valid at least until the deadline). */
-const initialValues = (rfq: Rfq, myBid: Bid | undefined, deadlineDate: string): Values =>
+const initialValues = (rfq: SupplierRfq, myBid: Bid | undefined, deadlineDate: string): Values =>
   myBid
     ? {
         price: fenToYuanInput(myBid.unitPriceFen),
@@ -45,7 +45,15 @@ const initialValues = (rfq: Rfq, myBid: Bid | undefined, deadlineDate: string): 
       }
 
 /** A supplier's bid, or a revision of its standing one, with a preview in the request's unit as the buyer will compare it. */
-export const BidForm = ({ rfq, myBid, onSaved }: { rfq: Rfq; myBid: Bid | undefined; onSaved: (revised: boolean) => void }) => {
+export const BidForm = ({
+  rfq,
+  myBid,
+  onSaved,
+}: {
+  rfq: SupplierRfq
+  myBid: Bid | undefined
+  onSaved: (revised: boolean) => void
+}) => {
   const { t, locale } = useI18n()
   const names = useNames()
   const deadlineDate = lhasaDateOf(rfq.bidDeadline)

@@ -1,4 +1,4 @@
-import type { Rfq } from '@market/contracts'
+import type { SupplierRfq } from '@market/contracts'
 import { Announcement } from '../components/announcement.tsx'
 import { fill, formatDateTime, useI18n } from '../i18n/i18n.ts'
 import { useSearch } from '../router.ts'
@@ -8,7 +8,7 @@ import { RfqFacts } from './rfq-facts.tsx'
 import { RfqHead } from './rfq-head.tsx'
 
 /** The buyer's own request: what it asked, the bids compared, the award, and a way to cancel. */
-export const BuyerRfq = ({ rfq, refresh }: { rfq: Rfq; refresh: () => void }) => {
+export const BuyerRfq = ({ rfq, refresh }: { rfq: SupplierRfq; refresh: () => void }) => {
   const { t, locale } = useI18n()
   const posted = new URLSearchParams(useSearch()).get('posted') === '1'
   return (

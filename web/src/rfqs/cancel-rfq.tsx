@@ -1,4 +1,4 @@
-import type { Rfq } from '@market/contracts'
+import type { SupplierRfq } from '@market/contracts'
 import { api } from '../api/client.ts'
 import { describeError, FormError, TextField } from '../components/form.tsx'
 import { unfilled, useForm } from '../components/use-form.ts'
@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/i18n.ts'
 import './rfqs.css'
 
 /** The buyer withdraws its request, saying why (the suppliers who bid are told). */
-export const CancelRfq = ({ rfq, onCancelled }: { rfq: Rfq; onCancelled: () => void }) => {
+export const CancelRfq = ({ rfq, onCancelled }: { rfq: SupplierRfq; onCancelled: () => void }) => {
   const { t, locale } = useI18n()
   const form = useForm({ reason: '' })
   const reason = form.values.reason.trim()

@@ -1,4 +1,4 @@
-import type { Rfq } from '@market/contracts'
+import type { SupplierRfq } from '@market/contracts'
 import { maxAwardedBids } from '@market/contracts/values'
 import type { ComparedBid } from '../api/types.ts'
 import { StackedTable } from '../components/stacked-table.tsx'
@@ -40,7 +40,7 @@ export const CompareTable = ({
   chosen,
   onToggle,
 }: {
-  rfq: Rfq
+  rfq: SupplierRfq
   bids: ComparedBid[]
   unit: string
   awardable: boolean

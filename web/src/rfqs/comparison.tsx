@@ -1,4 +1,4 @@
-import type { Rfq } from '@market/contracts'
+import type { SupplierRfq } from '@market/contracts'
 import { compareWeights } from '@market/contracts/values'
 import { useEffect, useState } from 'hono/jsx/dom'
 import { api } from '../api/client.ts'
@@ -13,7 +13,7 @@ import { WeightControls, type Weights } from './weight-controls.tsx'
 import './compare.css'
 
 /** The bids on a request, scored with the buyer's weights (the server scores; a short pause lets a slider settle). */
-const useComparison = (rfq: Rfq, weights: Weights) => {
+const useComparison = (rfq: SupplierRfq, weights: Weights) => {
   const [data, setData] = useState<BidComparison | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(true)
@@ -50,7 +50,7 @@ const useComparison = (rfq: Rfq, weights: Weights) => {
 }
 
 /** The buyer's comparison of the bids: weights, sort, the table, and the award of up to three. */
-export const Comparison = ({ rfq, onAwarded }: { rfq: Rfq; onAwarded: () => void }) => {
+export const Comparison = ({ rfq, onAwarded }: { rfq: SupplierRfq; onAwarded: () => void }) => {
   const { t, locale } = useI18n()
   const unit = useNames().unit(rfq.unit)
   const [weights, setWeights] = useState<Weights>(compareWeights)
@@ -79,7 +79,7 @@ export const Comparison = ({ rfq, onAwarded }: { rfq: Rfq; onAwarded: () => void
       {data.sealed ? (
         <div class="notice" data-sealed>
           <p class="notice__title">
-            {fill(t('compare.sealed'), { n: rfq.bidCount, deadline: formatDateTime(locale, rfq.bidDeadline) })}
+            {fill(t('compare.sealed'), { n: data.rfq.bidCount, deadline: formatDateTime(locale, rfq.bidDeadline) })}
           </p>
           <p>{t('compare.sealed.body')}</p>
         </div>

@@ -1,4 +1,4 @@
-import type { Bid, Rfq, UnitId } from '@market/contracts'
+import type { Bid, SupplierRfq, UnitId } from '@market/contracts'
 import { useState } from 'hono/jsx/dom'
 import { api } from '../api/client.ts'
 import { describeError, FormError } from '../components/form.tsx'
@@ -23,7 +23,7 @@ export const useQuoteLine = () => {
 }
 
 /** The supplier's own bid: its terms, where it stands, its earlier versions, and a way to withdraw while bidding is open. */
-export const MyBidPanel = ({ rfq, bid, onWithdrawn }: { rfq: Rfq; bid: Bid; onWithdrawn: () => void }) => {
+export const MyBidPanel = ({ rfq, bid, onWithdrawn }: { rfq: SupplierRfq; bid: Bid; onWithdrawn: () => void }) => {
   const { t, locale } = useI18n()
   const quote = useQuoteLine()
   const [confirming, setConfirming] = useState(false)

@@ -7,7 +7,7 @@ import { Deadline } from './deadline.tsx'
 import { TenderMark } from './rfq-head.tsx'
 import './rfqs.css'
 
-/** One request in a list: what, how much, by when, and how many have answered. */
+/** One request in a list: what, how much, by when, and how many have answered (a tender tells suppliers no count). */
 export const RfqCard = ({ rfq, forSupplier }: { rfq: RfqInList; forSupplier?: boolean }) => {
   const { t } = useI18n()
   const names = useNames()
@@ -43,10 +43,12 @@ export const RfqCard = ({ rfq, forSupplier }: { rfq: RfqInList; forSupplier?: bo
             <Deadline rfq={rfq} />
           </dd>
         </div>
-        <div>
-          <dt>{t('rfq.bids')}</dt>
-          <dd data-bid-count={rfq.bidCount}>{fill(t('rfq.bidCount'), { n: rfq.bidCount })}</dd>
-        </div>
+        {rfq.bidCount !== undefined && (
+          <div>
+            <dt>{t('rfq.bids')}</dt>
+            <dd data-bid-count={rfq.bidCount}>{fill(t('rfq.bidCount'), { n: rfq.bidCount })}</dd>
+          </div>
+        )}
         <div>
           <dt>{t('rfq.neededBy')}</dt>
           <dd>{rfq.neededBy}</dd>

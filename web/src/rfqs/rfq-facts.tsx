@@ -1,4 +1,4 @@
-import type { Rfq } from '@market/contracts'
+import type { SupplierRfq } from '@market/contracts'
 import { photoUrl } from '../api/client.ts'
 import { fill, useI18n } from '../i18n/i18n.ts'
 import { useNames } from '../listings/catalog.ts'
@@ -7,7 +7,7 @@ import { Deadline } from './deadline.tsx'
 import './rfqs.css'
 
 /** What a request asks for, the same for the buyer and the suppliers. */
-export const RfqFacts = ({ rfq }: { rfq: Rfq }) => {
+export const RfqFacts = ({ rfq }: { rfq: SupplierRfq }) => {
   const { t } = useI18n()
   const names = useNames()
   return (

@@ -1,4 +1,4 @@
-import type { Rfq } from '@market/contracts'
+import type { SupplierRfq } from '@market/contracts'
 import { Badge, StatusBadge } from '../components/status-badge.tsx'
 import { fill, useI18n } from '../i18n/i18n.ts'
 import './rfqs.css'
@@ -14,7 +14,7 @@ export const TenderMark = () => {
 }
 
 /** The request's title, whether it is a tender, where it stands, and why it ended if it did. */
-export const RfqHead = ({ rfq }: { rfq: Rfq }) => {
+export const RfqHead = ({ rfq }: { rfq: SupplierRfq }) => {
   const { t } = useI18n()
   return (
     <>

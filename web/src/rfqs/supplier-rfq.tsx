@@ -8,7 +8,10 @@ import { RfqFacts } from './rfq-facts.tsx'
 import { RfqHead } from './rfq-head.tsx'
 import { biddingOpen } from './use-rfq.ts'
 
-/** A request as a supplier sees it: what is asked, how many have bid, its own bid, and the form to bid or revise. */
+/**
+ * A request as a supplier sees it: what is asked, how many have bid (a tender says not, until its
+ * deadline), its own bid, and the form to bid or revise.
+ */
 export const SupplierRfq = ({ rfq, refresh }: { rfq: RfqView; refresh: () => void }) => {
   const { t } = useI18n()
   const [message, setMessage] = useState('')
@@ -27,9 +30,11 @@ export const SupplierRfq = ({ rfq, refresh }: { rfq: RfqView; refresh: () => voi
       {message && <Announcement message={message} />}
       <RfqHead rfq={rfq} />
       <RfqFacts rfq={rfq} />
-      <p class="rfq-count" data-bid-count={rfq.bidCount}>
-        {fill(t('rfq.bidCount.others'), { n: rfq.bidCount })}
-      </p>
+      {rfq.bidCount !== undefined && (
+        <p class="rfq-count" data-bid-count={rfq.bidCount}>
+          {fill(t('rfq.bidCount.others'), { n: rfq.bidCount })}
+        </p>
+      )}
       {rfq.sealedUntilDeadline && <p class="field__hint">{t('rfq.tender.supplierHint')}</p>}
       {rfq.myBid && <MyBidPanel rfq={rfq} bid={rfq.myBid} onWithdrawn={() => changed(t('bid.withdrawn'))} />}
       {biddingOpen(rfq) ? (

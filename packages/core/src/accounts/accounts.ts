@@ -20,7 +20,7 @@ import type { AccountStore, Session, StoredUser } from './ports.ts'
 export type AccountDeps = { accounts: AccountStore; clock: Clock; ids: IdGenerator }
 
 export const loginWindowMs = 15 * 60 * 1000
-export const maxLoginFailures = 5
+export const maxLoginAttempts = 5
 export const sessionLifetimeMs = 7 * 24 * 60 * 60 * 1000
 
 /** What anyone allowed to see a user sees: never the hash, the version or the licence details. */
@@ -80,24 +80,19 @@ export const createAdmin = async (deps: AccountDeps, input: { email: string; pas
 }
 
 /**
- * Five failures for one email within 15 minutes lock that email until the oldest of them ages
- * out, whether or not the account exists, so the answer never reveals which emails are registered.
+ * Five attempts for one email per 15-minute window, whether or not the account exists, so the
+ * answer never reveals which emails are registered. Each attempt is counted before its password
+ * is checked, so a parallel burst gets at most five checks; a successful sign-in clears the count.
  */
 export const login = async (deps: AccountDeps, input: LoginInput) => {
   const now = deps.clock.now()
-  const recent = (await deps.accounts.loginFailures(input.email)).filter((at) => now.getTime() - at.getTime() < loginWindowMs)
-  if (recent.length >= maxLoginFailures) {
-    const oldest = recent[recent.length - maxLoginFailures] as Date
-    const retryAfter = Math.max(1, Math.ceil((oldest.getTime() + loginWindowMs - now.getTime()) / 1000))
-    throw new TooManyLoginAttemptsError(retryAfter)
-  }
+  const attempt = await deps.accounts.reserveLoginAttempt(input.email, now, { max: maxLoginAttempts, windowMs: loginWindowMs })
+  if (!attempt.allowed)
+    throw new TooManyLoginAttemptsError(Math.max(1, Math.ceil((attempt.retryAt.getTime() - now.getTime()) / 1000)))
   const user = await deps.accounts.findUserByEmail(input.email)
   const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? unknownUserHash)
-  if (!user || !passwordMatches) {
-    await deps.accounts.recordLoginFailure(input.email, now, new Date(now.getTime() + loginWindowMs))
-    throw new InvalidCredentialsError()
-  }
-  if (recent.length > 0) await deps.accounts.clearLoginFailures(input.email)
+  if (!user || !passwordMatches) throw new InvalidCredentialsError()
+  await deps.accounts.clearLoginAttempts(input.email)
   const session = newSession(deps, user.id)
   await deps.accounts.createSession(session)
   return { user, session }

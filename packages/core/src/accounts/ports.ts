@@ -14,16 +14,22 @@ export type StoredUser = User & {
 
 export type Session = { id: string; userId: string; expiresAt: Date }
 
+/** Whether a sign-in attempt may check its password now, or when it may try again. */
+export type LoginAttempt = { allowed: true } | { allowed: false; retryAt: Date }
+
 export interface AccountStore {
   /** Fails with EmailTakenError when the email is registered, even under concurrent attempts. */
   createUser(user: StoredUser): Promise<void>
   findUserById(id: string): Promise<StoredUser | undefined>
   findUserByEmail(email: string): Promise<StoredUser | undefined>
-  /** Sign-in failures for an email, oldest first (times). */
-  loginFailures(email: string): Promise<Date[]>
-  /** Appends a failure; the record may be dropped after `keepUntil`. */
-  recordLoginFailure(email: string, at: Date, keepUntil: Date): Promise<void>
-  clearLoginFailures(email: string): Promise<void>
+  /**
+   * Counts one sign-in attempt for an email, atomically, before its password is checked: allowed
+   * while fewer than `max` were counted in the current window (a window opens with the first
+   * attempt after the last one ended), so parallel attempts cannot all slip through.
+   */
+  reserveLoginAttempt(email: string, now: Date, limit: { max: number; windowMs: number }): Promise<LoginAttempt>
+  /** After a successful sign-in: the email's attempts start again from none. */
+  clearLoginAttempts(email: string): Promise<void>
   createSession(session: Session): Promise<void>
   deleteSession(id: string): Promise<void>
   /** The session and its user in one read; undefined when either is gone. */

@@ -44,3 +44,14 @@ export class ForeignPhotoError extends DomainError {
     ])
   }
 }
+
+export class PhotoContentError extends DomainError {
+  constructor(problems: { path: (string | number)[]; message: string }[]) {
+    super(
+      'invalid',
+      'photo.not_image',
+      'A photo was not uploaded, or is not the JPEG, PNG or WebP image it was announced as',
+      problems,
+    )
+  }
+}

@@ -24,6 +24,7 @@ import {
   SupplierNotVerifiedError,
   UnknownCategoryError,
 } from './errors.ts'
+import { requireImages } from './photos.ts'
 import type { IndexChange, ListingStore, PhotoStore, StoredListing } from './ports.ts'
 import {
   allListingsTerm,
@@ -111,6 +112,7 @@ const unindex = (listing: StoredListing): IndexChange => ({
 export const createListing = async (deps: ListingDeps, actor: Actor, input: CreateListingInput): Promise<Listing> => {
   await requireCategory(deps, input.categoryId)
   requireOwnPhotos(actor, input.photos)
+  await requireImages(deps.photos, input.photos)
   const now = deps.clock.now().toISOString()
   const listing: StoredListing = {
     id: deps.ids.next(),
@@ -139,6 +141,7 @@ export const editListing = async (deps: ListingDeps, actor: Actor, id: string, i
   const { version: _version, ...changes } = input
   if (changes.categoryId) await requireCategory(deps, changes.categoryId)
   requireOwnPhotos(actor, changes.photos)
+  if (changes.photos) await requireImages(deps.photos, changes.photos, [...listing.photos, ...(listing.revision?.photos ?? [])])
   // An edit of only the MOQ (or only the tiers) is checked against the other half as stored.
   const firstTier = (changes.priceTiers ?? listing.priceTiers)[0]
   if (firstTier && firstTier.minQty > (changes.moq ?? listing.moq)) {

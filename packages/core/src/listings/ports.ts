@@ -68,6 +68,8 @@ export interface PhotoStore {
     size: number
     expiresInSeconds: number
   }): Promise<{ url: string; headers: Record<string, string> }>
+  /** The first `count` bytes of an uploaded photo (fewer if it is shorter); undefined when nothing was uploaded under `key`. */
+  firstBytes(key: string, count: number): Promise<Uint8Array | undefined>
 }
 
 export type { SupplierCard }

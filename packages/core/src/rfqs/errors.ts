@@ -41,6 +41,17 @@ export class UnitMismatchError extends DomainError {
   }
 }
 
+/** A quote whose price per unit of the request rounds to 0 fen: the price, or the metres per bolt, must change. */
+export class PriceBelowOneFenError extends DomainError {
+  constructor(perBolt: boolean) {
+    const message = 'The price comes to less than one fen per unit of the request'
+    super('invalid', 'request.invalid', message, [
+      { path: ['unitPriceFen'], message },
+      ...(perBolt ? [{ path: ['metresPerBolt'], message }] : []),
+    ])
+  }
+}
+
 export class TooManyBidsError extends DomainError {
   constructor() {
     super('conflict', 'rfq.full', 'This request has as many bids as it can take')

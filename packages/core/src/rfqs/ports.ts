@@ -39,12 +39,16 @@ export interface RfqStore {
     buyerId: string,
     page: { cursor?: string; limit: number },
   ): Promise<{ items: StoredRfq[]; nextCursor: string | null }>
-  /** Open requests a supplier may bid on: public ones of its categories and those it is invited to. */
+  /**
+   * Requests a supplier may bid on, soonest deadline first: public ones of its categories and
+   * those it is invited to, whose deadline is after `now`. Pages through all of them.
+   */
   feed(input: {
     supplierId: string
     categories: string[]
     cursor?: string
     limit: number
+    now: Date
   }): Promise<{ items: StoredRfq[]; nextCursor: string | null }>
   bids(rfqId: string): Promise<StoredBid[]>
   bidOf(rfqId: string, supplierId: string): Promise<StoredBid | undefined>

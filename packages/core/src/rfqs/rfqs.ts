@@ -6,6 +6,7 @@ import {
   inRequestUnit,
   type PostRfqInput,
   type Rfq,
+  type SupplierRfq,
   totalFen,
   unitsCompare,
 } from '@market/contracts'
@@ -13,6 +14,8 @@ import type { StoredUser } from '../accounts/ports.ts'
 import type { CategoryStore } from '../catalog/ports.ts'
 import { NotFoundError } from '../errors.ts'
 import { SupplierNotVerifiedError, UnknownCategoryError } from '../listings/errors.ts'
+import { requireImages } from '../listings/photos.ts'
+import type { PhotoStore } from '../listings/ports.ts'
 import { toSupplierCard } from '../listings/rules.ts'
 import { type NotificationStore, notification, type OutgoingNotification } from '../notifications/notifications.ts'
 import { orderFromAward } from '../orders/orders.ts'
@@ -24,6 +27,7 @@ import {
   BiddingClosedError,
   BidExpiredError,
   BidStateError,
+  PriceBelowOneFenError,
   RfqStateError,
   scheduleProblem,
   TooManyBidsError,
@@ -63,6 +67,23 @@ export const maySupplierBid = (rfq: Rfq, supplier: Actor) =>
     ? rfq.invitedSupplierIds.includes(supplier.id)
     : (supplier.tradeCategories ?? []).includes(rfq.categoryId))
 
+const isSealed = (rfq: Rfq, now: Date) => rfq.sealedUntilDeadline && Date.parse(rfq.bidDeadline) > now.getTime()
+
+/**
+ * A request as a supplier sees it: of the invited suppliers only itself, and of a tender before its
+ * deadline nothing of the bidding (how many bids, how soon the first), which would tell it where it stands.
+ */
+const toSupplierView = (rfq: StoredRfq, supplier: Actor, now: Date): SupplierRfq => {
+  const { invitedSupplierIds, bidCount, firstBidAt, responseMinutes, ...request } = rfq
+  return {
+    ...request,
+    ...(invitedSupplierIds?.includes(supplier.id) ? { invitedSupplierIds: [supplier.id] } : {}),
+    ...(isSealed(rfq, now)
+      ? {}
+      : { bidCount, ...(firstBidAt ? { firstBidAt } : {}), ...(responseMinutes !== undefined ? { responseMinutes } : {}) }),
+  }
+}
+
 const findRfq = async (deps: RfqDeps, id: string) => {
   const rfq = await deps.rfqs.get(id)
   if (!rfq) throw new NotFoundError('rfq')
@@ -79,7 +100,7 @@ const findOwnRfq = async (deps: RfqDeps, buyer: Actor, id: string) => {
 const notifyBidders = (deps: RfqDeps, rfq: Rfq, bids: StoredBid[], type: string) =>
   bids.map((bid) => notification(deps, bid.supplier.id, type, { rfqId: rfq.id, title: rfq.title }))
 
-export const postRfq = async (deps: RfqDeps, buyer: Actor, input: PostRfqInput) => {
+export const postRfq = async (deps: RfqDeps & { photos: PhotoStore }, buyer: Actor, input: PostRfqInput) => {
   const now = deps.clock.now()
   if (!(await deps.categories.getCategory(input.categoryId))) throw new UnknownCategoryError(input.categoryId)
   const deadline = new Date(input.bidDeadline)
@@ -91,6 +112,7 @@ export const postRfq = async (deps: RfqDeps, buyer: Actor, input: PostRfqInput) 
     throw scheduleProblem('neededBy', 'The goods must be needed after the bid deadline')
   if (input.photos.some((key) => !key.startsWith(`photos/${buyer.id}/`)))
     throw scheduleProblem('photos', 'Photos must be ones you uploaded')
+  await requireImages(deps.photos, input.photos)
   const rfq: StoredRfq = {
     id: deps.ids.next(),
     buyer: {
@@ -131,15 +153,21 @@ export const listMyRfqs = (deps: RfqDeps, buyer: Actor, page: { cursor?: string;
 export const supplierFeed = async (deps: RfqDeps, supplier: Actor, query: FeedQuery) => {
   if (!isVerifiedSupplier(supplier)) throw new SupplierNotVerifiedError(supplier.verificationDetails?.status ?? 'unverified')
   const categories = query.category ? [query.category] : (supplier.tradeCategories ?? [])
-  const now = deps.clock.now().getTime()
+  const now = deps.clock.now()
   const page = await deps.rfqs.feed({
     supplierId: supplier.id,
     categories,
     limit: query.limit,
+    now,
     ...(query.cursor ? { cursor: query.cursor } : {}),
   })
+  // Invitations come whatever their category; a feed of one category shows only that one.
   const items = page.items.filter(
-    (rfq) => rfq.status === 'open' && Date.parse(rfq.bidDeadline) > now && maySupplierBid(rfq, supplier),
+    (rfq) =>
+      rfq.status === 'open' &&
+      Date.parse(rfq.bidDeadline) > now.getTime() &&
+      (!query.category || rfq.categoryId === query.category) &&
+      maySupplierBid(rfq, supplier),
   )
   // Where the supplier's own bid stands, so the feed can say "you bid" (never anything of others' bids).
   const mine = new Map(
@@ -153,7 +181,7 @@ export const supplierFeed = async (deps: RfqDeps, supplier: Actor, query: FeedQu
   return {
     items: items.map((rfq) => {
       const myBidStatus = mine.get(rfq.id)
-      return myBidStatus ? { ...rfq, myBidStatus } : rfq
+      return { ...toSupplierView(rfq, supplier, now), ...(myBidStatus ? { myBidStatus } : {}) }
     }),
     nextCursor: page.nextCursor,
   }
@@ -165,7 +193,8 @@ export const getRfq = async (deps: RfqDeps, actor: Actor, id: string) => {
   if (actor.role === 'admin' || rfq.buyer.id === actor.id) return rfq
   if (actor.role === 'supplier') {
     const myBid = await deps.rfqs.bidOf(id, actor.id)
-    if (myBid || maySupplierBid(rfq, actor)) return { ...rfq, ...(myBid ? { myBid } : {}) }
+    if (myBid || maySupplierBid(rfq, actor))
+      return { ...toSupplierView(rfq, actor, deps.clock.now()), ...(myBid ? { myBid } : {}) }
   }
   throw new NotFoundError('rfq')
 }
@@ -200,6 +229,8 @@ export const placeBid = async (deps: RfqDeps, supplier: Actor, rfqId: string, in
   const inRfqUnit = inRequestUnit({ ...input, unit }, rfq.unit)
   if (inRfqUnit && inRfqUnit.quantity > rfq.quantity)
     throw scheduleProblem('quantity', 'A bid cannot offer more than the request asks for')
+  // A price that rounds to nothing in the request's unit would become an order for nothing.
+  if (inRfqUnit && inRfqUnit.unitPriceFen < 1) throw new PriceBelowOneFenError(Boolean(input.metresPerBolt))
   if (input.validUntil < rfq.bidDeadline.slice(0, 10) || input.validUntil < todayInLhasa(now)) {
     throw scheduleProblem('validUntil', 'A bid must stay valid at least until the bid deadline')
   }
@@ -315,8 +346,6 @@ export const myBids = async (deps: RfqDeps, supplier: Actor, page: { cursor?: st
   }
 }
 
-const isSealed = (rfq: Rfq, now: Date) => rfq.sealedUntilDeadline && Date.parse(rfq.bidDeadline) > now.getTime()
-
 /**
  * The buyer's comparison: every bid with its price in the request's unit, its total, the
  * supplier's standing (card, ratings, on-time rate and response time, read live in one BatchGet)
@@ -387,7 +416,8 @@ export const awardRfq = async (
     if (!live(bid)) throw new BidStateError(bid.status)
     if (bid.validUntil < today) throw new BidExpiredError(bid.id)
     const converted = inRequestUnit(bid, rfq.unit)
-    if (!converted) throw new AwardError('This bid’s unit does not convert to the request’s unit', { bidId: bid.id })
+    if (!converted || converted.unitPriceFen < 1)
+      throw new AwardError('This bid’s price does not convert to a price in the request’s unit', { bidId: bid.id })
     if (award.quantity > converted.quantity)
       throw new AwardError('More than the bid offers', { bidId: bid.id, offered: converted.quantity })
     return { bid, quantity: award.quantity, unitPriceFen: converted.unitPriceFen }
