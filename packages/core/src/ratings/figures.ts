@@ -1,4 +1,4 @@
-import type { SupplierFigures } from '@market/contracts'
+import type { Order, SupplierFigures } from '@market/contracts'
 import { responseSampleSize } from '@market/contracts/values'
 
 /**
@@ -70,4 +70,40 @@ export const figuresOf = (stats: SupplierStats, memberSince: string, now: Date):
     memberSince,
     monthsOnExchange: monthsBetween(memberSince, now),
   }
+}
+
+const day = 24 * 3600 * 1000
+
+/**
+ * The ship-by date an order promises once paid: the payment time plus the listing's lead time, or,
+ * for an awarded request, the end of the day (in Lhasa) the buyer needed the goods by.
+ */
+export const shipByOf = (order: Pick<Order, 'leadTimeDays' | 'neededBy'>, paidAt: string) => {
+  if (order.neededBy) return new Date(Date.parse(`${order.neededBy}T00:00:00+08:00`) + day - 1).toISOString()
+  return order.leadTimeDays === undefined ? undefined : new Date(Date.parse(paidAt) + order.leadTimeDays * day).toISOString()
+}
+
+/** The order after a step, with its ship-by fixed if the step paid it. */
+export const withShipBy = (previous: Order, next: Order): Order => {
+  if (next.status !== 'paid' || previous.status === 'paid' || next.shipBy) return next
+  const shipBy = shipByOf(next, next.payment.paidAt ?? next.updatedAt)
+  return shipBy ? { ...next, shipBy } : next
+}
+
+/**
+ * What an order's step adds to its supplier's figures: a shipment (on time when by the ship-by; an
+ * order paid without one, from before ship-by dates were kept, is not counted), a completion, a
+ * settled dispute (lost when the buyer was refunded).
+ */
+export const statsChangeOf = (previous: Order, next: Order): StatsChange | undefined => {
+  if (previous.status === next.status) return undefined
+  const add =
+    next.status === 'shipped' && next.shipBy
+      ? { shipped: 1, shippedOnTime: Number((next.shipment?.shippedAt ?? next.updatedAt) <= next.shipBy) }
+      : next.status === 'completed'
+        ? { completed: 1 }
+        : next.status === 'resolved'
+          ? { disputesResolved: 1, disputesLost: Number(next.dispute?.resolution?.outcome === 'refund') }
+          : undefined
+  return add ? { supplierId: next.supplier.id, add } : undefined
 }

@@ -279,9 +279,8 @@ export const placeBid = async (deps: RfqDeps, supplier: Actor, rfqId: string, in
         updatedAt: at,
         version: 1,
       }
-  const firstBid = rfq.firstBidAt
-    ? undefined
-    : { at, responseMinutes: Math.round((now.getTime() - Date.parse(rfq.createdAt)) / 60000) }
+  const responseMinutes = Math.round((now.getTime() - Date.parse(rfq.createdAt)) / 60000)
+  const firstBid = rfq.firstBidAt ? undefined : { at, responseMinutes }
   await deps.rfqs.saveBid(
     {
       rfqId,
@@ -289,6 +288,8 @@ export const placeBid = async (deps: RfqDeps, supplier: Actor, rfqId: string, in
       expected: existing ? { version: existing.version, statuses: [existing.status] } : 'new',
       liveBidsDelta: isLive ? 0 : 1,
       ...(firstBid ? { firstBid } : {}),
+      // How soon this supplier answered the request: its first bid on it, never a revision or a bid after a withdrawal.
+      ...(existing ? {} : { supplierStats: { supplierId: supplier.id, responseMinutes } }),
       notifications: [
         notification(deps, rfq.buyer.id, isLive ? 'rfq.bid_revised' : 'rfq.bid_received', { rfqId, title: rfq.title }),
       ],
