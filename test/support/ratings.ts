@@ -15,7 +15,8 @@ export const deliveredOrder = async (market: TestMarket, buyer: Party, supplier:
   if (placed.status !== 201) throw new Error(`order refused: ${placed.status} ${JSON.stringify(placed.body)}`)
   const id = placed.body.id
   const steps: [Party, string, unknown?][] = [
-    [buyer, 'transfer', { reference: 'ICBC 1', paidAt: '2026-11-27' }],
+    // Paid now: a transfer must fall within the order's life, so a fixed date would expire.
+    [buyer, 'transfer', { reference: 'ICBC 1', paidAt: new Date().toISOString() }],
     [supplier, 'confirm-payment'],
     [supplier, 'ship', { carrier: '顺丰', trackingNumber: 'SF1' }],
     [buyer, 'receive'],
