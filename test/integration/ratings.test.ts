@@ -186,3 +186,76 @@ describe('a supplier’s ratings', () => {
     expect((await call(`/api/suppliers/${other.user.id}/ratings?cursor=forged.cursor`, undefined)).status).toBe(400)
   })
 })
+
+describe('the bid comparison', () => {
+  it('orders equal bids by the suppliers’ real ratings, and follows them when they change', async () => {
+    const buyer = await market.register('buyer')
+    const [first, second] = [await market.verifiedSupplier('央金'), await market.verifiedSupplier('平措')]
+    const listings = new Map<Account, Listing>()
+    for (const who of [first, second]) listings.set(who, await market.publishListing(who, { categoryId: 'brocade' }))
+    const inDays = (n: number) => new Date(Date.now() + n * 24 * 3600 * 1000).toISOString()
+    const rfq = await market.call<{ id: string }>('/api/rfqs', {
+      method: 'POST',
+      cookie: buyer.cookie,
+      body: {
+        title: '金花缎 200 米',
+        categoryId: 'brocade',
+        specs: '红底金花',
+        quantity: 200,
+        unit: 'm',
+        neededBy: inDays(30).slice(0, 10),
+        deliveryPlace: '拉萨',
+        bidDeadline: inDays(3),
+      },
+    })
+    expect(rfq.status).toBe(201)
+    // The same price and lead time from both: only reputation can tell them apart.
+    for (const who of [first, second]) {
+      const bid = await call(`/api/rfqs/${rfq.body.id}/bids`, who, 'POST', {
+        unitPriceFen: 15000,
+        quantity: 200,
+        leadTimeDays: 7,
+        validUntil: inDays(20).slice(0, 10),
+      })
+      expect(bid.status).toBe(201)
+    }
+    type Compared = { bids: { supplier: { id: string }; score: number; standing: { rating: { count: number } } }[] }
+    const order = async () => {
+      const compared = await call<Compared>(`/api/rfqs/${rfq.body.id}/bids`, buyer)
+      expect(compared.status).toBe(200)
+      return compared.body.bids
+    }
+    const unrated = await order()
+    expect(unrated[0]?.score).toBe(unrated[1]?.score)
+
+    const ratingOf = new Map<Account, string>()
+    for (const [who, stars] of [
+      [first, 2],
+      [second, 5],
+    ] as const) {
+      const orderId = await deliveredOrder(market, buyer, who, listings.get(who) as Listing)
+      const scores = { quality: stars, onTime: stars, accuracy: stars, communication: stars }
+      ratingOf.set(who, (await rate(market, buyer, orderId, scores)).body.id)
+    }
+    const rated = await order()
+    expect(rated.map((bid) => bid.supplier.id)).toEqual([second.user.id, first.user.id])
+    expect(rated[0]?.score).toBeGreaterThan(rated[1]?.score ?? 100)
+    expect(rated.map((bid) => bid.standing.rating.count)).toEqual([1, 1])
+
+    // The buyer changes its mind about both: the comparison turns round at once.
+    for (const [who, stars] of [
+      [first, 5],
+      [second, 1],
+    ] as const) {
+      const edited = await call(`/api/ratings/${ratingOf.get(who)}`, buyer, 'PATCH', {
+        version: 1,
+        quality: stars,
+        onTime: stars,
+        accuracy: stars,
+        communication: stars,
+      })
+      expect(edited.status).toBe(200)
+    }
+    expect((await order()).map((bid) => bid.supplier.id)).toEqual([first.user.id, second.user.id])
+  })
+})
