@@ -1,8 +1,10 @@
 import type { Listing, Order, Rating, SupplierProfile } from '@market/contracts'
+import { Ratings } from '@market/core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { startTestMarket, type TestMarket } from '../support/market.ts'
 import { deliveredOrder, fiveStars, rate } from '../support/ratings.ts'
 
+const { recentRatingsShown } = Ratings
 type Account = Awaited<ReturnType<TestMarket['register']>>
 type ErrorBody = { error: { code: string; details?: unknown } }
 
@@ -184,6 +186,24 @@ describe('a supplier’s ratings', () => {
     expect(next.body.items.length).toBeGreaterThan(0)
     expect((next.body.items[0]?.createdAt as string) <= (first.body.items[1]?.createdAt as string)).toBe(true)
     expect((await call(`/api/suppliers/${other.user.id}/ratings?cursor=forged.cursor`, undefined)).status).toBe(400)
+  })
+
+  it('go on from the page’s newest reviews to the next ones with the cursor the page handed out', async () => {
+    const buyer = await market.register('buyer')
+    let profile = (await page(other.user.id)).body
+    while (profile.ratings.count <= recentRatingsShown) {
+      await rate(market, buyer, await deliveredOrder(market, buyer, other, otherListing))
+      profile = (await page(other.user.id)).body
+    }
+    expect(profile.recent.items).toHaveLength(recentRatingsShown)
+    const more = await call<{ items: Rating[]; nextCursor: string | null }>(
+      `/api/suppliers/${other.user.id}/ratings?cursor=${encodeURIComponent(profile.recent.nextCursor as string)}`,
+      undefined,
+    )
+    expect(more.status).toBe(200)
+    const shown = profile.recent.items.map((rating) => rating.id)
+    expect(more.body.items.length).toBe(profile.ratings.count - recentRatingsShown)
+    expect(more.body.items.filter((rating) => shown.includes(rating.id))).toEqual([])
   })
 })
 

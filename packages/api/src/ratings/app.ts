@@ -15,6 +15,7 @@ import { actions } from '../actions.ts'
 import type { ApiDeps } from '../deps.ts'
 import { createGroupApp } from '../group-app.ts'
 import { createAuth, loadActor } from '../middleware/auth.ts'
+import { pagesOn } from '../middleware/paging-scope.ts'
 import { validate } from '../middleware/validate.ts'
 import { routeDocs } from '../openapi/describe.ts'
 
@@ -68,7 +69,7 @@ export const createRatingsApp = (deps: ApiDeps) => {
       '/api/suppliers/me/ratings',
       ...actions(deps, requireRole('supplier')).withQuery(docs.myRatings, PageQuery, Ratings.myRatings),
     )
-    .get('/api/suppliers/:id', docs.supplier, validate('param', IdParam), async (c) =>
+    .get('/api/suppliers/:id', docs.supplier, pagesOn('/api/suppliers/:id/ratings'), validate('param', IdParam), async (c) =>
       c.json(await Ratings.supplierProfile(deps, c.req.valid('param').id), 200),
     )
     .get(
