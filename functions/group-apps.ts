@@ -5,6 +5,7 @@ import { createListingsApp } from '@market/api/listings/app'
 import { createMetaApp } from '@market/api/meta/app'
 import { createNotificationsApp } from '@market/api/notifications/app'
 import { createOrdersApp } from '@market/api/orders/app'
+import { createRatingsApp } from '@market/api/ratings/app'
 import { createRfqsApp } from '@market/api/rfqs/app'
 import { createWebhooksApp } from '@market/api/webhooks/app'
 import { type GroupName, type RouteGroup, routeGroups } from './route-map.ts'
@@ -22,6 +23,7 @@ export const groupApps = {
   meta: createMetaApp,
   notifications: createNotificationsApp,
   orders: createOrdersApp,
+  ratings: createRatingsApp,
   rfqs: createRfqsApp,
   webhooks: createWebhooksApp,
 } satisfies Record<GroupName, (deps: ApiDeps) => FetchApp>

@@ -37,6 +37,12 @@ export const routeGroups = [
   },
   { name: 'notifications', prefixes: ['/api/notifications'], entry: 'functions/notifications.ts', access: 'readwrite' },
   { name: 'orders', prefixes: ['/api/orders'], entry: 'functions/orders.ts', access: 'readwrite' },
+  {
+    name: 'ratings',
+    prefixes: ['/api/ratings', '/api/orders/:id/rating', '/api/suppliers/:id', '/api/suppliers/me/ratings', '/api/admin/ratings'],
+    entry: 'functions/ratings.ts',
+    access: 'readwrite',
+  },
   { name: 'rfqs', prefixes: ['/api/rfqs', '/api/bids'], entry: 'functions/rfqs.ts', access: 'readwrite' },
   { name: 'webhooks', prefixes: ['/api/webhooks'], entry: 'functions/webhooks.ts', access: 'readwrite' },
 ] as const satisfies readonly RouteGroup[]

@@ -7,7 +7,9 @@ import {
   createListingRepository,
   createNotificationRepository,
   createOrderRepository,
+  createRatingRepository,
   createRfqRepository,
+  createSupplierRepository,
   onEveryDynamoCall,
 } from '@market/data'
 import { monotonicFactory } from 'ulid'
@@ -44,6 +46,8 @@ export const buildStores = (
       notifications: createNotificationRepository(db, table),
       orders: createOrderRepository(db, table, cursors),
       rfqs: createRfqRepository(db, table, cursors),
+      ratings: createRatingRepository(db, table, cursors),
+      suppliers: createSupplierRepository(db, table),
     },
   }
 }

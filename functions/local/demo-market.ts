@@ -953,3 +953,135 @@ export const demoRfqs: DemoRfq[] = [
     outcome: 'expired',
   },
 ]
+
+/** Garment workshops that bought from the demo suppliers besides the demo buyer (who signs in as `lhamo`). */
+export const demoBuyers = [
+  {
+    key: 'dawa',
+    email: 'dawa@shigatse-chuba.example',
+    name: '达瓦',
+    company: '日喀则达瓦藏袍厂',
+    phone: '13908921177',
+    address: '日喀则市桑珠孜区上海中路 21 号',
+  },
+  {
+    key: 'yudron',
+    email: 'yudron@lhasa-costume.example',
+    name: '玉珍',
+    company: '拉萨玉珍民族服饰',
+    phone: '13889015566',
+    address: '拉萨市城关区北京东路 36 号',
+  },
+] as const
+
+type Scores = { quality: number; onTime: number; accuracy: number; communication: number }
+
+/**
+ * Orders of the past months, each taken through payment, pickup at the stall and receipt, with the
+ * buyer's rating and the supplier's reply. Whether the goods were ready on time is the market's
+ * own reckoning: the listing's lead time from payment. The last is received but not yet rated.
+ */
+export type DemoOrder = {
+  buyer: 'lhamo' | (typeof demoBuyers)[number]['key']
+  /** A demo listing, by its Chinese title. */
+  listing: string
+  quantity: number
+  placedDaysAgo: number
+  /** Days from payment until the goods were ready at the stall. */
+  readyAfterDays: number
+  rating?: Scores & { comment?: string }
+  reply?: string
+}
+
+export const demoOrders: DemoOrder[] = [
+  {
+    buyer: 'lhamo',
+    listing: '藏装盘扣 铜质 吉祥结',
+    quantity: 200,
+    placedDaysAgo: 75,
+    readyAfterDays: 4,
+    rating: { quality: 4, onTime: 4, accuracy: 4, communication: 3, comment: '盘扣做工可以，铜色均匀；询价回复慢了些。' },
+    reply: '抱歉回复慢了，现在有专人负责询价，一般半天内回复。',
+  },
+  {
+    buyer: 'lhamo',
+    listing: '八廓街传统氆氇 红黑条纹',
+    quantity: 6,
+    placedDaysAgo: 70,
+    readyAfterDays: 2,
+    rating: { quality: 5, onTime: 5, accuracy: 5, communication: 4, comment: '氆氇织得扎实，颜色正，师傅们都说好。' },
+    reply: '感谢拉姆啦的信任！雪顿节前新织的一批到了再通知您。',
+  },
+  {
+    buyer: 'dawa',
+    listing: '牦牛绒混纺面料',
+    quantity: 10,
+    placedDaysAgo: 62,
+    readyAfterDays: 3,
+    rating: { quality: 5, onTime: 4, accuracy: 5, communication: 5, comment: '牦牛绒手感柔软，做冬季藏袍正合适。' },
+    reply: '谢谢！今年那曲的新绒已经到了，欢迎来店里看样。',
+  },
+  {
+    buyer: 'dawa',
+    listing: '精梳羊毛面料 藏青',
+    quantity: 20,
+    placedDaysAgo: 55,
+    readyAfterDays: 4,
+    rating: { quality: 4, onTime: 4, accuracy: 5, communication: 4, comment: '面料厚实，和照片一致，包装可以再结实些。' },
+    reply: '谢谢建议，已经换成双层防潮袋了。',
+  },
+  {
+    buyer: 'yudron',
+    listing: '金花缎 藏式吉祥八宝纹 红底金花',
+    quantity: 20,
+    placedDaysAgo: 50,
+    readyAfterDays: 5,
+    rating: { quality: 5, onTime: 5, accuracy: 4, communication: 5, comment: '金花缎花纹清晰，幅宽足。' },
+    reply: '感谢惠顾，雪顿节款新品即将上架。',
+  },
+  {
+    buyer: 'yudron',
+    listing: '扎囊手工氆氇 彩虹邦典',
+    quantity: 4,
+    placedDaysAgo: 45,
+    readyAfterDays: 4,
+    rating: { quality: 5, onTime: 5, accuracy: 5, communication: 5, comment: '手工邦典，天然染色，很漂亮。' },
+    reply: 'ཐུགས་རྗེ་ཆེ། 谢谢您的支持！',
+  },
+  {
+    buyer: 'yudron',
+    listing: '日喀则地毯羊毛 粗纺',
+    quantity: 40,
+    placedDaysAgo: 40,
+    // The listing promises 4 days: ready on the 6th is late.
+    readyAfterDays: 6,
+    rating: { quality: 4, onTime: 2, accuracy: 4, communication: 3, comment: '毛质不错，但比约定晚了两天才备好货。' },
+  },
+  {
+    buyer: 'dawa',
+    listing: '阿里山羊绒 无毛绒',
+    quantity: 2,
+    placedDaysAgo: 35,
+    readyAfterDays: 2,
+    rating: { quality: 4, onTime: 5, accuracy: 4, communication: 4 },
+  },
+  {
+    buyer: 'lhamo',
+    listing: '杭州真丝双绉 19姆米',
+    quantity: 10,
+    placedDaysAgo: 30,
+    readyAfterDays: 8,
+    rating: { quality: 4, onTime: 3, accuracy: 4, communication: 4, comment: '丝绸不错，备货慢了一点。' },
+  },
+  {
+    buyer: 'lhamo',
+    listing: '羊毛缝纫线 本色',
+    quantity: 100,
+    placedDaysAgo: 25,
+    readyAfterDays: 1,
+    rating: { quality: 5, onTime: 5, accuracy: 5, communication: 5, comment: '线很匀，不起毛。' },
+    reply: '欢迎再来八廓街店里看新色。',
+  },
+  // Received two days ago and not yet rated: the demo buyer's order page asks for a rating.
+  { buyer: 'lhamo', listing: '氆氇藏袍面料 咖啡色', quantity: 3, placedDaysAgo: 4, readyAfterDays: 1 },
+]

@@ -1,16 +1,19 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import { Accounts, Catalog, DomainError, Listings, Rfqs } from '@market/core'
+import { Accounts, Catalog, DomainError, Listings, Orders, Ratings, Rfqs } from '@market/core'
 import {
   createAccountRepository,
   createCategoryRepository,
   createCursorCodec,
   createListingRepository,
   createNotificationRepository,
+  createOrderRepository,
+  createRatingRepository,
   createRfqRepository,
   createSeedMarkerRepository,
+  createSupplierRepository,
 } from '@market/data'
-import { monotonicFactory } from 'ulid'
-import { demoListings, demoPassword, demoRfqs, demoSuppliers, demoTiers } from './demo-market.ts'
+import { monotonicFactory, ulid } from 'ulid'
+import { demoBuyers, demoListings, demoOrders, demoPassword, demoRfqs, demoSuppliers, demoTiers } from './demo-market.ts'
 import { wovenPng } from './demo-photos.ts'
 
 /** The demo sign-ins `npm start` prints on the first start (demo data only: change them for real use). */
@@ -33,9 +36,12 @@ const ignoreExisting = (error: unknown) => {
   if (!(error instanceof DomainError && error.kind === 'conflict')) throw error
 }
 
+const day = 24 * 3600 * 1000
+
 /**
- * Demo data for a first start: the material taxonomy, an administrator, a garment workshop, six
- * suppliers (one still awaiting verification) and their listings, approved over the past weeks.
+ * Demo data for a first start: the material taxonomy, an administrator, three garment workshops,
+ * six suppliers (one still awaiting verification) and their listings, approved four months ago,
+ * the orders of the months since with their ratings and replies, and the demo buyer's requests.
  * Goes through the same domain functions as the API. Returns false when the table was seeded before.
  */
 export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, options: SeedOptions = {}): Promise<boolean> => {
@@ -50,8 +56,9 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
   const nextId = monotonicFactory()
   // The demo photos are written straight into the bucket; the listings check them as they would an upload.
   const savedPhotos = new Map<string, Buffer>()
-  // Listings were approved one after another over the last month, so "newest" means something.
-  let clockTime = now.getTime() - 30 * 24 * 3600 * 1000
+  // Accounts opened four months ago and listings were approved one after another over the month
+  // that followed, so "newest" and "months on the exchange" mean something, and orders came after.
+  let clockTime = now.getTime() - 120 * day
   const deps = {
     clock: { now: () => new Date(clockTime) },
     ids: { next: () => nextId(clockTime) },
@@ -64,6 +71,7 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
     },
     rfqs: createRfqRepository(db, table, cursors),
     notifications: createNotificationRepository(db, table),
+    suppliers: createSupplierRepository(db, table),
   }
 
   for (const category of Catalog.defaultCategories) await categories.addCategory(category).catch(ignoreExisting)
@@ -88,6 +96,18 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
       company: { name: '拉萨拉姆藏装加工坊', phone: '13989001234', address: '拉萨市城关区林廓南路 8 号' },
     }),
   )
+  const buyers = new Map([['lhamo', buyer]])
+  for (const other of demoBuyers) {
+    const { key, email, name, company, phone, address } = other
+    const user = await Accounts.prepareUser(deps, {
+      email,
+      password: demoAccounts.buyer.password,
+      name,
+      role: 'buyer',
+      company: { name: company, phone, address },
+    })
+    buyers.set(key, await create(user))
+  }
   const suppliers = new Map<string, Accounts.StoredUser>()
   for (const supplier of demoSuppliers) {
     const user = await Accounts.prepareUser(deps, {
@@ -114,6 +134,7 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
   }
 
   if (options.listings !== false) {
+    const listingIds = new Map<string, string>()
     for (const [index, demo] of demoListings.entries()) {
       clockTime += 11 * 3600 * 1000
       const supplier = suppliers.get(demo.supplier) as Accounts.StoredUser
@@ -140,16 +161,77 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
         leadTimeDays: 3 + (index % 12),
         photos,
       })
+      listingIds.set(demo.title.zh, listing.id)
       if (demo.status === 'draft') continue
       await Listings.submitListing(deps, supplier, listing.id)
       if (demo.status !== 'pending_review') await Listings.approveListing(deps, admin, listing.id)
     }
-    await seedRfqs(deps, buyer, now, (time) => {
+    const setClock = (time: number) => {
       clockTime = time
-    })
+    }
+    const trading = {
+      ...deps,
+      orders: createOrderRepository(db, table, cursors),
+      ratings: createRatingRepository(db, table, cursors),
+      payments: null,
+      // Orders go back and forth in time (one is rated while the next is placed): ids follow each event's own time.
+      ids: { next: () => ulid(clockTime) },
+    }
+    await seedOrders(trading, { buyers, suppliers, listingIds }, now, setClock)
+    await seedRfqs(deps, buyer, now, setClock)
+    // The order jobs, run once at the present: orders received more than 7 days ago are completed.
+    setClock(now.getTime())
+    await Orders.runOrderJobs(trading)
   }
   await marker.markSeeded(now.toISOString())
   return true
+}
+
+type OrderSeedDeps = Orders.OrderDeps & Ratings.RatingDeps
+
+/**
+ * The demo orders, each at its time on the seed's clock: placed, paid by bank transfer and
+ * confirmed, ready at the stall, received a day later, rated the day after and replied to.
+ */
+const seedOrders = async (
+  deps: OrderSeedDeps,
+  parties: {
+    buyers: Map<string, Accounts.StoredUser>
+    suppliers: Map<string, Accounts.StoredUser>
+    listingIds: Map<string, string>
+  },
+  now: Date,
+  setClock: (time: number) => void,
+) => {
+  const hour = 3600 * 1000
+  for (const demo of demoOrders) {
+    const buyer = parties.buyers.get(demo.buyer) as Accounts.StoredUser
+    const supplierKey = demoListings.find((listing) => listing.title.zh === demo.listing)?.supplier ?? ''
+    const supplier = parties.suppliers.get(supplierKey) as Accounts.StoredUser
+    const placedAt = now.getTime() - demo.placedDaysAgo * day
+    setClock(placedAt)
+    const order = await Orders.placeOrder(deps, buyer, {
+      listingId: parties.listingIds.get(demo.listing) as string,
+      quantity: demo.quantity,
+      delivery: { method: 'pickup' },
+    })
+    setClock(placedAt + hour)
+    const reference = `ICBC-${new Date(placedAt).toISOString().slice(0, 10).replaceAll('-', '')}`
+    await Orders.recordTransfer(deps, buyer, order.id, { reference, paidAt: new Date(placedAt + hour).toISOString() })
+    setClock(placedAt + 3 * hour)
+    await Orders.confirmPayment(deps, supplier, order.id)
+    const readyAt = placedAt + 3 * hour + demo.readyAfterDays * day
+    setClock(readyAt)
+    await Orders.shipOrder(deps, supplier, order.id, { pickupReadyAt: new Date(readyAt).toISOString() })
+    setClock(readyAt + day)
+    await Orders.receiveOrder(deps, buyer, order.id)
+    if (!demo.rating) continue
+    setClock(readyAt + 2 * day)
+    const rating = await Ratings.rateOrder(deps, buyer, order.id, demo.rating)
+    if (!demo.reply) continue
+    setClock(readyAt + 2.5 * day)
+    await Ratings.replyToRating(deps, supplier, rating.id, { text: demo.reply })
+  }
 }
 
 type SeedDeps = Rfqs.RfqDeps & { accounts: Accounts.AccountStore; photos: Listings.PhotoStore }

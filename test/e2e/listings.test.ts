@@ -153,7 +153,8 @@ describe.skipIf(chromiumMissing)('listings in Chromium', () => {
     // The search lives in the URL: a reload shows the same result.
     await buyer.page.reload()
     await card.waitFor()
-    await card.getByRole('link').click()
+    // The card's title is its link (the supplier's name beside it links to the supplier's page).
+    await card.getByRole('link', { name: listingTitle.bo }).click()
     await expect.poll(() => new URL(buyer.page.url()).pathname).toBe(`/listings/${listingId}`)
     await settled(buyer.page)
     await expect.poll(() => buyer.page.getByRole('heading', { level: 1 }).textContent()).toBe(listingTitle.bo)

@@ -93,10 +93,13 @@ const actionsOf = (group: RouteGroup) => {
 const functionIdOf = (group: RouteGroup) =>
   `${group.name.replace(/(^|-)(\w)/g, (_match, _dash, letter: string) => letter.toUpperCase())}Function`
 
-/** A group added to the map: one plain prefix, and a parameterised one beside the accounts' and listings' `/api/suppliers/me…`. */
+/**
+ * A group added to the map: one plain prefix, and a parameterised one below the ratings'
+ * `/api/suppliers/:id`, beside the accounts' and listings' `/api/suppliers/me…`.
+ */
 const extraGroup: RouteGroup = {
   name: 'extra-test-group',
-  prefixes: ['/api/extra', '/api/suppliers/:id'],
+  prefixes: ['/api/extra', '/api/suppliers/:id/extra'],
   entry: 'functions/meta.ts',
   access: 'readwrite',
 }
@@ -330,13 +333,16 @@ describe('the market stack', () => {
     const extendedResources = extended.template.toJSON().Resources as Resources
     const owners = extraGroup.prefixes.flatMap(gatewayRoutePaths).map((path) => functionOfRoute(extendedResources, `ANY ${path}`))
     expect(owners.every((id) => id?.includes('ExtraTestGroupFunction'))).toBe(true)
-    // The parameterised prefix takes what it should and nothing of the accounts' or listings' prefixes below it.
+    // The parameterised prefix takes what it should and nothing of the ratings', accounts' or listings' prefixes beside it.
     const groups = [...routeGroups, extraGroup]
     for (const [path, group] of [
-      ['/api/suppliers/01JX', 'extra-test-group'],
-      ['/api/suppliers/01JX/ratings', 'extra-test-group'],
+      ['/api/suppliers/01JX/extra', 'extra-test-group'],
+      ['/api/suppliers/01JX/extra/1', 'extra-test-group'],
+      ['/api/suppliers/01JX', 'ratings'],
+      ['/api/suppliers/01JX/ratings', 'ratings'],
       ['/api/suppliers/me/verification', 'accounts'],
       ['/api/suppliers/me/listings', 'listings'],
+      ['/api/suppliers/me/ratings', 'ratings'],
       ['/api/extra/1', 'extra-test-group'],
     ] as const) {
       expect(groupForPath(path, groups)?.name, path).toBe(group)

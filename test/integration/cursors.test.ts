@@ -1,9 +1,11 @@
+import type { Listing } from '@market/contracts'
 import { Accounts } from '@market/core'
 import { ulid } from 'ulid'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildDeps } from '../../functions/deps.ts'
 import { testMarketConfig } from '../support/dynamo.ts'
 import { startTestMarket, type TestMarket } from '../support/market.ts'
+import { deliveredOrder, rate } from '../support/ratings.ts'
 
 type Caller = { cookie?: string }
 type Page = { items: unknown[]; nextCursor: string | null }
@@ -78,6 +80,15 @@ beforeAll(async () => {
       })
     }
   }
+  // Two rated orders of supplier X, both reported: its reviews, its own list and the administrators' queue have pages.
+  for (let n = 0; n < 2; n++) {
+    const rating = await rate(market, buyer, await deliveredOrder(market, buyer, supplierX, listings[0] as Listing))
+    await market.call(`/api/ratings/${rating.body.id}/report`, {
+      method: 'POST',
+      cookie: buyer2.cookie,
+      body: { reason: '不实' },
+    })
+  }
   endpoints = [
     { name: 'browse', path: '/api/listings?limit=1', caller: {} },
     { name: 'search', path: '/api/listings?q=yak&limit=1', caller: {} },
@@ -92,6 +103,9 @@ beforeAll(async () => {
     { name: 'my bids', path: '/api/bids/mine?limit=1', caller: supplierX },
     { name: 'buyer orders', path: '/api/orders?role=buyer&limit=1', caller: buyer },
     { name: 'supplier orders', path: '/api/orders?role=supplier&limit=1', caller: supplierX },
+    { name: 'supplier reviews', path: `/api/suppliers/${supplierX.user.id}/ratings?limit=1`, caller: {} },
+    { name: 'own reviews', path: '/api/suppliers/me/ratings?limit=1', caller: supplierX },
+    { name: 'reported ratings', path: '/api/admin/ratings?state=reported&limit=1', caller: admin },
   ]
   const others: Record<string, Caller> = {
     'own listings': supplierY,
@@ -105,6 +119,8 @@ beforeAll(async () => {
     'my bids': supplierY,
     'buyer orders': buyer2,
     'supplier orders': supplierY,
+    'own reviews': supplierY,
+    'reported ratings': admin2,
   }
   otherCallers = endpoints.flatMap((endpoint) => {
     const caller = others[endpoint.name]

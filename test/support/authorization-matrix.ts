@@ -253,6 +253,43 @@ export const authorizationMatrix: MatrixRow[] = [
     expect: { anonymous: 401, buyer: 404, supplier: 403, admin: 403, suspended: 403 },
   },
   { method: 'GET', path: '/api/bids/mine', expect: { ...supplierOnly(200), suspended: 200 } },
+  {
+    method: 'POST',
+    path: '/api/orders/{id}/rating',
+    params: unknownId,
+    body: () => ({ quality: 5, onTime: 5, accuracy: 5, communication: 5 }),
+    expect: { ...signedIn(404), suspended: 403 },
+  },
+  { method: 'GET', path: '/api/ratings/{id}', params: unknownId, expect: everyone(404) },
+  ...(
+    [
+      ['PATCH', '/api/ratings/{id}', { version: 1, quality: 4 }],
+      ['POST', '/api/ratings/{id}/reply', { text: '谢谢惠顾' }],
+      ['POST', '/api/ratings/{id}/report', { reason: 'test' }],
+    ] as const
+  ).map(
+    ([method, path, body]): MatrixRow => ({
+      method,
+      path,
+      params: unknownId,
+      body: () => body,
+      expect: { ...signedIn(404), suspended: 403 },
+    }),
+  ),
+  { method: 'GET', path: '/api/suppliers/{id}', params: unknownId, expect: everyone(404) },
+  { method: 'GET', path: '/api/suppliers/{id}/ratings', params: unknownId, expect: everyone(404) },
+  // A suspended supplier may still read its own reviews.
+  { method: 'GET', path: '/api/suppliers/me/ratings', expect: { ...supplierOnly(200), suspended: 200 } },
+  { method: 'GET', path: '/api/admin/ratings', expect: adminOnly(200) },
+  ...['hide', 'restore'].map(
+    (action): MatrixRow => ({
+      method: 'POST',
+      path: `/api/admin/ratings/{id}/${action}`,
+      params: unknownId,
+      body: () => ({ reason: 'test' }),
+      expect: adminOnly(404),
+    }),
+  ),
   // Stripe is not set up here; with it, an unsigned call is a 400 (see the orders tests).
   { method: 'POST', path: '/api/webhooks/stripe', body: () => ({}), expect: everyone(422) },
 ]

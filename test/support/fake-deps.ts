@@ -23,6 +23,8 @@ export const fakeDeps = (overrides: Partial<ApiDeps> = {}) => {
     photos: unused('photos'),
     orders: unused('orders'),
     rfqs: unused('rfqs'),
+    ratings: unused('ratings'),
+    suppliers: unused('suppliers'),
     idempotency: unused('idempotency'),
     payments: async () => null,
     sessions: { secret: async () => 'test-secret', cookieSecure: false },

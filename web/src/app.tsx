@@ -6,6 +6,7 @@ import { AccountPage } from './pages/account.tsx'
 import { AdminPage } from './pages/admin.tsx'
 import { AdminListingsPage } from './pages/admin-listings.tsx'
 import { AdminOrdersPage } from './pages/admin-orders.tsx'
+import { AdminRatingsPage } from './pages/admin-ratings.tsx'
 import { MyBidsPage } from './pages/bids.tsx'
 import { EditListingPage } from './pages/edit-listing.tsx'
 import { HomePage } from './pages/home.tsx'
@@ -23,7 +24,9 @@ import { NewRfqPage } from './pages/rfq-form.tsx'
 import { MyRfqsPage } from './pages/rfqs.tsx'
 import { SignInPage } from './pages/signin.tsx'
 import { SignUpPage } from './pages/signup.tsx'
+import { SupplierPage } from './pages/supplier.tsx'
 import { SupplierListingsPage } from './pages/supplier-listings.tsx'
+import { SupplierReviewsPage } from './pages/supplier-reviews.tsx'
 import { matchPath, onLinkClick, SearchContext, useLocationState } from './router.ts'
 import { SessionContext, useSessionState } from './session/session.ts'
 
@@ -50,6 +53,9 @@ const routes: { pattern: string; render: (params: Record<string, string>) => Chi
   { pattern: '/rfqs/feed', render: () => <RfqFeedPage /> },
   { pattern: '/rfqs/:id', render: ({ id }) => <RfqPage id={id as string} /> },
   { pattern: '/bids', render: () => <MyBidsPage /> },
+  { pattern: '/suppliers/:id', render: ({ id }) => <SupplierPage id={id as string} /> },
+  { pattern: '/supplier/reviews', render: () => <SupplierReviewsPage /> },
+  { pattern: '/admin/ratings', render: () => <AdminRatingsPage /> },
 ]
 
 const Page = ({ path }: { path: string }) => {

@@ -6,8 +6,15 @@ export type HeldKey = { scope: string; key: string; token: string; answered: boo
 
 /**
  * What every group app's context carries. `actor` is set by the auth middleware once it has looked;
- * `heldKey` by the idempotency middleware while a keyed request runs.
+ * `heldKey` by the idempotency middleware while a keyed request runs; `pagesOn` by a route whose
+ * page goes on at another endpoint.
  */
 export type AppEnv = {
-  Variables: RequestIdVariables & { actor?: Accounts.StoredUser; sessionId?: string; actorLoaded?: boolean; heldKey?: HeldKey }
+  Variables: RequestIdVariables & {
+    actor?: Accounts.StoredUser
+    sessionId?: string
+    actorLoaded?: boolean
+    heldKey?: HeldKey
+    pagesOn?: string
+  }
 }

@@ -1,4 +1,15 @@
-import type { Accounts, Catalog, Clock, IdempotencyStore, IdGenerator, Listings, Notifications, Orders, Rfqs } from '@market/core'
+import type {
+  Accounts,
+  Catalog,
+  Clock,
+  IdempotencyStore,
+  IdGenerator,
+  Listings,
+  Notifications,
+  Orders,
+  Ratings,
+  Rfqs,
+} from '@market/core'
 import type { Logger } from './middleware/request-log.ts'
 
 /** The ports the API needs, built by the composition root (functions/deps.ts) or by a test. */
@@ -14,6 +25,8 @@ export type ApiDeps = {
   notifications: Notifications.NotificationStore
   orders: Orders.OrderStore
   rfqs: Rfqs.RfqStore
+  ratings: Ratings.RatingStore
+  suppliers: Ratings.SupplierDirectory
   /** Stripe, once its keys are read; null where they are not configured. */
   payments(): Promise<Orders.PaymentGateway | null>
   idempotency: IdempotencyStore

@@ -5,6 +5,7 @@ import type { ApiDeps } from './deps.ts'
 import { createListingsApp } from './listings/app.ts'
 import { createNotificationsApp } from './notifications/app.ts'
 import { createOrdersApp } from './orders/app.ts'
+import { createRatingsApp } from './ratings/app.ts'
 import { createRfqsApp } from './rfqs/app.ts'
 import { createWebhooksApp } from './webhooks/app.ts'
 
@@ -17,6 +18,7 @@ export const domainAppFactories = [
   createListingsApp,
   createNotificationsApp,
   createOrdersApp,
+  createRatingsApp,
   createRfqsApp,
   createWebhooksApp,
 ] as unknown as AnyApp[]

@@ -15,5 +15,6 @@ export { createNotificationsApp, type NotificationsApp } from './notifications/a
 export { describeRoute } from './openapi/describe.ts'
 export { buildOpenApiDocument, documentedRoutes, toOpenApiPath } from './openapi/document.ts'
 export { createOrdersApp, type OrdersApp } from './orders/app.ts'
+export { createRatingsApp, type RatingsApp } from './ratings/app.ts'
 export { createRfqsApp, type RfqsApp } from './rfqs/app.ts'
 export { createWebhooksApp, type WebhooksApp } from './webhooks/app.ts'

@@ -75,6 +75,7 @@ export const ListingRevision = z.object({
 export type ListingRevision = z.infer<typeof ListingRevision>
 
 export const RatingSummary = z.object({ average: z.number(), count: z.number().int() })
+export type RatingSummary = z.infer<typeof RatingSummary>
 
 export const SupplierCard = z.object({
   id: z.string(),

@@ -149,6 +149,13 @@ export const Order = z.object({
   deliveredAt: z.string().optional(),
   /** Delivered orders complete then, unless disputed. */
   autoCompleteAt: z.string().optional(),
+  /** The buyer's rating of the supplier for this order (one per order). */
+  ratingId: z.string().optional(),
+  /** What the supplier promised: the listing's lead time in days, or the day an awarded request needed the goods by. */
+  leadTimeDays: z.number().int().optional(),
+  neededBy: z.string().optional(),
+  /** Fixed when the order is paid: the supplier ships on time by then. */
+  shipBy: z.string().optional(),
 })
 export type Order = z.infer<typeof Order>
 

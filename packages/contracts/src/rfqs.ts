@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { text, ulid, wholeIn } from './fields.ts'
-import { PhotoKey, RatingSummary, SupplierCard, UnitId } from './listings.ts'
+import { PhotoKey, SupplierCard, UnitId } from './listings.ts'
 import { PartyCard } from './orders.ts'
+import { SupplierStanding } from './ratings.ts'
 import * as values from './values.ts'
 
 export const RfqStatus = z.enum(values.rfqStatuses)
@@ -144,7 +145,8 @@ export const ComparedBid = Bid.extend({
   quantityInRfqUnit: z.number().optional(),
   totalFen: z.number().int().optional(),
   score: z.number(),
-  rating: RatingSummary.optional(),
+  /** The bidder's ratings, on-time rate and response time, read live. */
+  standing: SupplierStanding,
 })
 export type ComparedBid = z.infer<typeof ComparedBid>
 

@@ -97,6 +97,19 @@ export const bidStatuses = ['submitted', 'revised', 'withdrawn', 'accepted', 're
 export const compareWeights = { price: 50, leadTime: 30, reputation: 20 } as const
 export const compareWeightNames = ['price', 'leadTime', 'reputation'] as const satisfies (keyof typeof compareWeights)[]
 
+/* Ratings and reputation */
+/** What a buyer rates a supplier on after delivery, each 1–5 stars. */
+export const ratingDimensions = ['quality', 'onTime', 'accuracy', 'communication'] as const
+export const ratingStates = ['visible', 'hidden'] as const
+/** An administrator's queues: visible ratings someone reported, and hidden ones (to restore). */
+export const ratingQueues = ['reported', 'hidden'] as const
+export const maxRatingCommentLength = 1000
+export const maxReplyLength = 1000
+/** A buyer may edit its rating for this long after writing it. */
+export const ratingEditDays = 30
+/** A supplier's median response time is taken over its first bids on this many latest requests. */
+export const responseSampleSize = 500
+
 /* Patterns */
 export const phonePattern = /^\+?[0-9][0-9 -]{5,19}$/
 /** A business licence number (统一社会信用代码 and older forms). */
@@ -119,6 +132,7 @@ export const limits = {
   unitPriceFen: { min: 1, max: 100_000_000 },
   widthCm: { min: 1, max: 1000 },
   weightGsm: { min: 1, max: 5000 },
+  stars: { min: 1, max: 5 },
 } as const satisfies Record<string, Range>
 
 export const isWithin = (value: number, range: Range) => Number.isInteger(value) && value >= range.min && value <= range.max

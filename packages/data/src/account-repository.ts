@@ -15,21 +15,26 @@ import { batchGet, type Item, itemExists, itemIsNew } from './items.ts'
 import { allUsers, auditLog, emailKey, loginAttemptsKey, pendingVerifications, sessionKey, userKey } from './keys.ts'
 import { notificationWrites } from './notification-repository.ts'
 import { createQueries, equalTo } from './query.ts'
+import { readTotals } from './rating-totals.ts'
 import { withConflictRetry, writeRefusal } from './transactions.ts'
 
-export const toStoredUser = (item: Item): Accounts.StoredUser => ({
-  id: item.id as string,
-  email: item.email as string,
-  name: item.name as string,
-  role: item.role as User['role'],
-  status: item.status as User['status'],
-  company: item.company as User['company'],
-  createdAt: item.createdAt as string,
-  passwordHash: item.passwordHash as string,
-  version: item.version as number,
-  ...(item.verificationDetails ? { verificationDetails: item.verificationDetails as VerificationDetails } : {}),
-  ...(item.tradeCategories ? { tradeCategories: [...(item.tradeCategories as Set<string>)].sort() } : {}),
-})
+export const toStoredUser = (item: Item): Accounts.StoredUser => {
+  const ratingTotals = readTotals(item)
+  return {
+    id: item.id as string,
+    email: item.email as string,
+    name: item.name as string,
+    role: item.role as User['role'],
+    status: item.status as User['status'],
+    company: item.company as User['company'],
+    createdAt: item.createdAt as string,
+    passwordHash: item.passwordHash as string,
+    version: item.version as number,
+    ...(item.verificationDetails ? { verificationDetails: item.verificationDetails as VerificationDetails } : {}),
+    ...(item.tradeCategories ? { tradeCategories: [...(item.tradeCategories as Set<string>)].sort() } : {}),
+    ...(ratingTotals ? { ratingTotals } : {}),
+  }
+}
 
 const toAuditEntry = (item: Item): AuditEntry => ({
   id: item.id as string,

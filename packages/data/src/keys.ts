@@ -183,3 +183,16 @@ export const rfqsInQueue = (status: string) => pattern(gsi3, `RFQS#${status}`, b
 export const bidsOfSupplier = (supplierId: string) => pattern(gsi2, `SUPPLIER#${supplierId}#BIDS`, byTime)
 /** Invitations to invitation-only requests, by bid deadline: the invited supplier's feed reads these. */
 export const invitationsOf = (supplierId: string) => pattern(table, `INVITED#${supplierId}`, byTime)
+
+// Ratings and supplier figures ---------------------------------------------------------------
+
+/** A supplier's objective figures sit beside its profile, so its card (read by every browse page) stays small. */
+export const supplierStatsKey = (supplierId: string) => itemKey(userPartition(supplierId), 'STATS')
+const ratingPartition = (ratingId: string) => `RATING#${ratingId}`
+export const ratingKey = (ratingId: string) => itemKey(ratingPartition(ratingId), 'RATING')
+/** One per user and rating: its conditional put is what lets a user report a rating once. */
+export const ratingReportKey = (ratingId: string, userId: string) => itemKey(ratingPartition(ratingId), `REPORT#${userId}`)
+/** gsi2: a supplier's visible ratings, newest first (sparse: a hidden rating leaves it). */
+export const visibleRatingsOf = (supplierId: string) => pattern(gsi2, `SUPPLIER#${supplierId}#RATINGS`, byTime)
+/** gsi3: the administrators' queues: visible ratings with open reports (by the first), hidden ones (by when). */
+export const ratingsInQueue = (queue: string) => pattern(gsi3, `RATINGS#${queue}`, byTime)

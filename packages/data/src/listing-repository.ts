@@ -16,6 +16,7 @@ import {
 } from './keys.ts'
 import { notificationWrites } from './notification-repository.ts'
 import { createQueries, type Filter } from './query.ts'
+import { statsWrites } from './supplier-stats.ts'
 import { withConflictRetry, writeRefusal } from './transactions.ts'
 
 const toListing = (item: Item) => withoutKeys<Listings.StoredListing>(item)
@@ -113,6 +114,13 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
               },
             ]
           : []),
+        // The supplier's count of active listings follows every change of status, so its page never counts them.
+        ...statsWrites(table, {
+          supplierId: listing.supplierId,
+          add: {
+            activeListings: Number(listing.status === 'active') - Number(expected !== 'new' && expected.status === 'active'),
+          },
+        }),
       ]
       try {
         await withConflictRetry(() => db.send(new TransactWriteCommand({ TransactItems: items })))

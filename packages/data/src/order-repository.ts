@@ -19,6 +19,7 @@ import {
 } from './keys.ts'
 import { notificationWrites } from './notification-repository.ts'
 import { createQueries, equalTo } from './query.ts'
+import { statsWrites } from './supplier-stats.ts'
 import { withConflictRetry, writeRefusal } from './transactions.ts'
 
 const toOrder = (item: Item) => withoutKeys<Order>(item)
@@ -137,6 +138,7 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
       notifications = [],
       audit,
       keyAnswer,
+      supplierStats,
     }: Orders.OrderChange) => {
       const items: TransactItem[] = [
         ...keyAnswerWrites(table, keyAnswer),
@@ -172,6 +174,7 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
             ]
           : []),
         ...(flags ? flagWrites(table, order.id, flags) : []),
+        ...statsWrites(table, supplierStats),
         ...notificationWrites(table, notifications),
         ...(audit ? [auditPut(table, audit)] : []),
       ]

@@ -19,6 +19,7 @@ import {
 import { notificationWrites } from './notification-repository.ts'
 import { orderItem } from './order-repository.ts'
 import { createQueries } from './query.ts'
+import { statsWrites, trimResponseSample } from './supplier-stats.ts'
 import { withConflictRetry, writeRefusal } from './transactions.ts'
 
 const toRfq = (item: Item) => withoutKeys<Rfq>(item)
@@ -143,7 +144,10 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
       return { items: result.items.map(toBid), nextCursor: result.nextCursor }
     },
 
-    saveBid: async ({ rfqId, bid, expected, liveBidsDelta, firstBid, notifications }: Rfqs.BidWrite, now: Date) => {
+    saveBid: async (
+      { rfqId, bid, expected, liveBidsDelta, firstBid, supplierStats, notifications }: Rfqs.BidWrite,
+      now: Date,
+    ) => {
       const values: Item = { ':open': 'open', ':now': now.toISOString(), ':delta': liveBidsDelta, ':one': 1 }
       let set = 'version = version + :one, bidCount = bidCount + :delta'
       let condition = '#status = :open AND bidDeadline > :now'
@@ -184,11 +188,13 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
                   },
                 },
                 { Put: { TableName: table, Item: bidItem(bid), ...bidCondition } },
+                ...statsWrites(table, supplierStats),
                 ...notificationWrites(table, notifications),
               ],
             }),
           ),
         )
+        if (supplierStats?.responseMinutes !== undefined) await trimResponseSample(db, table, supplierStats.supplierId)
       } catch (error) {
         if (writeRefusal(error) !== 'condition') throw error
         const rfq = await get(rfqId)

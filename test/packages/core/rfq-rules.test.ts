@@ -7,8 +7,8 @@ describe('scoring bids', () => {
   it('ranks the cheaper, quicker, better-rated bid first', () => {
     const [cheap, dear] = Rfqs.scoreBids(
       [
-        { unitPriceFen: 14000, leadTimeDays: 5, verified: true, rating: { average: 4.8, count: 10 } },
-        { unitPriceFen: 16000, leadTimeDays: 10, verified: true, rating: { average: 4.0, count: 3 } },
+        { unitPriceFen: 14000, leadTimeDays: 5, reputation: 4.6 },
+        { unitPriceFen: 16000, leadTimeDays: 10, reputation: 4.1 },
       ],
       weights,
     )
@@ -18,8 +18,8 @@ describe('scoring bids', () => {
 
   it('follows the buyer’s weights', () => {
     const bids = [
-      { unitPriceFen: 14000, leadTimeDays: 30, verified: true },
-      { unitPriceFen: 16000, leadTimeDays: 3, verified: true },
+      { unitPriceFen: 14000, leadTimeDays: 30, reputation: 4 },
+      { unitPriceFen: 16000, leadTimeDays: 3, reputation: 4 },
     ]
     const byPrice = Rfqs.scoreBids(bids, { price: 100, leadTime: 0, reputation: 0 })
     const bySpeed = Rfqs.scoreBids(bids, { price: 0, leadTime: 100, reputation: 0 })
@@ -28,7 +28,18 @@ describe('scoring bids', () => {
   })
 
   it('gives a bid whose price does not convert nothing for price', () => {
-    const [unknown] = Rfqs.scoreBids([{ leadTimeDays: 1, verified: false }], { price: 100, leadTime: 0, reputation: 0 })
+    const [unknown] = Rfqs.scoreBids([{ leadTimeDays: 1, reputation: 4 }], { price: 100, leadTime: 0, reputation: 0 })
     expect(unknown?.score).toBe(0)
+  })
+
+  it('ranks by reputation when price and lead time are equal: the better Bayesian average first', () => {
+    const [known, newcomer] = Rfqs.scoreBids(
+      [
+        { unitPriceFen: 15000, leadTimeDays: 7, reputation: 4.7 },
+        { unitPriceFen: 15000, leadTimeDays: 7, reputation: 4 },
+      ],
+      weights,
+    )
+    expect(known?.score).toBeGreaterThan(newcomer?.score ?? 100)
   })
 })

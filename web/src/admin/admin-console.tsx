@@ -42,6 +42,9 @@ export const AdminConsole = ({ me }: { me: User }) => {
           <a href="/admin/orders" class="button button--secondary">
             {t('nav.adminOrders')}
           </a>
+          <a href="/admin/ratings" class="button button--secondary">
+            {t('nav.ratingReports')}
+          </a>
         </span>
       </p>
       <Announcement message={announcement} />

@@ -1,4 +1,4 @@
-import type { AccountsApp, AdminApp, ListingsApp, MetaApp, NotificationsApp, OrdersApp, RfqsApp } from '@market/api'
+import type { AccountsApp, AdminApp, ListingsApp, MetaApp, NotificationsApp, OrdersApp, RatingsApp, RfqsApp } from '@market/api'
 import type { ErrorBody, UploadRequest } from '@market/contracts'
 import { hc } from 'hono/client'
 
@@ -67,6 +67,7 @@ export const api = {
   notifications: hc<NotificationsApp>('/', { fetch: fetchWithErrors }),
   orders: hc<OrdersApp>('/', { fetch: fetchWithErrors }),
   rfqs: hc<RfqsApp>('/', { fetch: fetchWithErrors }),
+  ratings: hc<RatingsApp>('/', { fetch: fetchWithErrors }),
 }
 
 /** The fields a 400's zod issues name, as dotted paths ("company.phone"); pages word the messages themselves. */

@@ -37,3 +37,9 @@ export type ComparedBid = BidComparison['bids'][number]
 export type MyBid = Item<Api['rfqs']['api']['bids']['mine']['$get']>
 
 export type NotificationItem = Item<Api['notifications']['api']['notifications']['$get']>
+
+type Ratings = Api['ratings']['api']
+/** A rating as its reader may see it (a hidden one's reason for its parties, reports for administrators). */
+export type RatingView = Ok<Ratings['ratings'][':id']['$get']>
+/** A supplier's public page: card, categories, aggregates, figures and newest reviews. */
+export type SupplierPageView = Ok<Ratings['suppliers'][':id']['$get']>

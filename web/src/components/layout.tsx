@@ -16,17 +16,19 @@ const navItemsFor = (me: Session['me']): NavItem[] => [
   ...(me?.role === 'supplier' ? [{ path: '/rfqs/feed', label: 'nav.rfqFeed' } as const] : []),
   ...(me?.role === 'supplier' ? [{ path: '/bids', label: 'nav.myBids' } as const] : []),
   ...(me?.role === 'supplier' ? [{ path: '/supplier/listings', label: 'nav.myListings' } as const] : []),
+  ...(me?.role === 'supplier' ? [{ path: '/supplier/reviews', label: 'nav.myReviews' } as const] : []),
   ...(me?.role === 'buyer' || me?.role === 'supplier' ? [{ path: '/orders', label: 'nav.orders' } as const] : []),
   ...(me?.role === 'admin' ? [{ path: '/admin/listings', label: 'nav.moderation' } as const] : []),
   ...(me?.role === 'admin' ? [{ path: '/admin/orders', label: 'nav.adminOrders' } as const] : []),
+  ...(me?.role === 'admin' ? [{ path: '/admin/ratings', label: 'nav.ratingReports' } as const] : []),
   { path: '/materials', label: 'nav.materials' },
   ...(me ? [{ path: '/account', label: 'nav.account' } as const] : []),
   ...(me?.role === 'admin' ? [{ path: '/admin', label: 'nav.admin' } as const] : []),
 ]
 
-/** Pages under no item of their own: a listing belongs to the market, a request (for a supplier) to the feed. */
+/** Pages under no item of their own: a listing or a supplier belongs to the market, a request (for a supplier) to the feed. */
 const fallbackItem = (items: NavItem[], path: string) => {
-  if (path.startsWith('/listings/')) return '/market'
+  if (path.startsWith('/listings/') || path.startsWith('/suppliers/')) return '/market'
   if (path.startsWith('/rfqs/') && items.some((item) => item.path === '/rfqs/feed')) return '/rfqs/feed'
   return undefined
 }

@@ -5,6 +5,8 @@ import { StatusBadge } from '../components/status-badge.tsx'
 import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
 import { BuyPanel } from '../orders/buy-panel.tsx'
+import { RatingSummary } from '../ratings/stars.tsx'
+import { SupplierLink } from '../ratings/supplier-link.tsx'
 import { useSession } from '../session/session.ts'
 import { craftLabel, useNames } from './catalog.ts'
 import { ListingPhoto } from './listing-photo.tsx'
@@ -108,19 +110,15 @@ export const ListingView = ({ listing }: { listing: ListingDetail }) => {
               {t('listing.supplier')}
             </h2>
             <p class="supplier-card__company">
-              {listing.supplier.company} <VerifiedMark verified={listing.supplier.verified} />
+              <SupplierLink id={listing.supplier.id} company={listing.supplier.company} />{' '}
+              <VerifiedMark verified={listing.supplier.verified} />
+            </p>
+            <p class="supplier-card__meta">
+              <RatingSummary rating={listing.supplier.rating} />
             </p>
             <p class="supplier-card__meta">{listing.supplier.name}</p>
             {listing.supplier.stall && (
               <p class="supplier-card__meta">{fill(t('listing.stall'), { stall: listing.supplier.stall })}</p>
-            )}
-            {listing.supplier.rating && listing.supplier.rating.count > 0 && (
-              <p class="supplier-card__meta">
-                {fill(t('listing.rating'), {
-                  average: listing.supplier.rating.average.toFixed(1),
-                  count: listing.supplier.rating.count,
-                })}
-              </p>
             )}
           </section>
           <BuyPanel listing={listing} unit={unit} />

@@ -1,6 +1,8 @@
 import type { SupplierCard } from '@market/contracts'
 import { Badge } from '../components/status-badge.tsx'
 import { useI18n } from '../i18n/i18n.ts'
+import { RatingSummary } from '../ratings/stars.tsx'
+import { SupplierLink } from '../ratings/supplier-link.tsx'
 import './supplier-line.css'
 
 /** A verified supplier says so in words, not only with a tick. */
@@ -13,9 +15,12 @@ export const VerifiedMark = ({ verified }: { verified: boolean }) => {
   ) : null
 }
 
-/** A supplier in a list: the company, and whether it is verified. */
+/** A supplier in a list: the company (the way to its page), whether it is verified, and its stars. */
 export const SupplierLine = ({ supplier }: { supplier: SupplierCard }) => (
   <span class="supplier-line">
-    <span class="supplier-line__company">{supplier.company}</span> <VerifiedMark verified={supplier.verified} />
+    <span class="supplier-line__company">
+      <SupplierLink id={supplier.id} company={supplier.company} />
+    </span>{' '}
+    <VerifiedMark verified={supplier.verified} /> <RatingSummary rating={supplier.rating} />
   </span>
 )

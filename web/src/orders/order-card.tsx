@@ -3,6 +3,7 @@ import { StatusBadge } from '../components/status-badge.tsx'
 import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
 import { useNames } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
+import { SupplierLink } from '../ratings/supplier-link.tsx'
 import { OrderNumber } from './order-number.tsx'
 import './orders.css'
 
@@ -38,7 +39,9 @@ export const OrderCard = ({ order, role }: { order: Order; role: Role }) => {
         {role !== 'supplier' && (
           <div>
             <dt>{t('orders.supplier')}</dt>
-            <dd>{order.supplier.company}</dd>
+            <dd>
+              <SupplierLink id={order.supplier.id} company={order.supplier.company} />
+            </dd>
           </div>
         )}
         <div>

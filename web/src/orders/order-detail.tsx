@@ -7,6 +7,7 @@ import { ErrorState, Loading } from '../components/states.tsx'
 import { StatusBadge } from '../components/status-badge.tsx'
 import { fill, formatDateTime, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
+import { OrderRating } from '../ratings/order-rating.tsx'
 import { useSearch } from '../router.ts'
 import { OrderActions } from './actions/order-actions.tsx'
 import { OrderFacts, OrderLines } from './order-facts.tsx'
@@ -133,6 +134,7 @@ const OrderDetail = ({
       <div class="order-page__grid">
         <div class="order-page__main">
           <OrderActions order={order} step={step} busy={busy} setBusy={setBusy} />
+          <OrderRating order={order} me={me} />
           <OrderLines order={order} />
           <section class="section" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('order.timeline')}</h2>

@@ -4,6 +4,7 @@ import { StackedTable } from '../components/stacked-table.tsx'
 import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
 import { useNames } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
+import { SupplierLink } from '../ratings/supplier-link.tsx'
 import { AnomalyText } from './anomaly-text.tsx'
 import { disputeReasonText } from './timeline.tsx'
 import './order-page.css'
@@ -82,7 +83,13 @@ export const OrderFacts = ({ order }: { order: OrderView }) => {
         rows={(['buyer', 'supplier'] as const).map((party) => [
           t(party === 'buyer' ? 'orders.buyer' : 'orders.supplier'),
           <span class="who">
-            <span class="who__name">{order[party].company}</span>
+            <span class="who__name">
+              {party === 'supplier' ? (
+                <SupplierLink id={order.supplier.id} company={order.supplier.company} />
+              ) : (
+                order.buyer.company
+              )}
+            </span>
             <span class="who__meta">{order[party].name}</span>
             {order[party].phone && <span class="who__meta">{fill(t('order.phone'), { phone: order[party].phone })}</span>}
           </span>,

@@ -8,6 +8,9 @@ import { fill, useI18n } from '../i18n/i18n.ts'
 import { useNames } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
 import { VerifiedMark } from '../listings/supplier-line.tsx'
+import { formatMinutes, formatRate } from '../ratings/figures.ts'
+import { RatingSummary } from '../ratings/stars.tsx'
+import { SupplierLink } from '../ratings/supplier-link.tsx'
 import { formatQuantity, isLive } from './use-rfq.ts'
 import './compare.css'
 
@@ -44,7 +47,7 @@ export const CompareTable = ({
   chosen: string[]
   onToggle: (bid: ComparedBid, checked: boolean) => void
 }) => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const names = useNames()
   const today = lhasaToday()
   const columns = {
@@ -90,12 +93,21 @@ export const CompareTable = ({
             <td data-label={columns.supplier}>
               <span class="who">
                 <span class="who__name">
-                  {bid.supplier.company} <VerifiedMark verified={bid.supplier.verified} />
+                  <SupplierLink id={bid.supplier.id} company={bid.supplier.company} />{' '}
+                  <VerifiedMark verified={bid.supplier.verified} />
                 </span>
                 {bid.supplier.stall && <span class="who__meta">{bid.supplier.stall}</span>}
-                {bid.rating && bid.rating.count > 0 && (
-                  <span class="who__meta">
-                    {fill(t('compare.rating'), { average: bid.rating.average.toFixed(1), count: bid.rating.count })}
+                <span class="who__meta" data-standing>
+                  <RatingSummary rating={bid.standing.rating} />
+                </span>
+                {bid.standing.onTimeRate !== null && (
+                  <span class="who__meta" data-on-time>
+                    {fill(t('compare.onTime'), { rate: formatRate(locale, bid.standing.onTimeRate) })}
+                  </span>
+                )}
+                {bid.standing.medianResponseMinutes !== null && (
+                  <span class="who__meta" data-response>
+                    {fill(t('compare.response'), { time: formatMinutes(locale, bid.standing.medianResponseMinutes) })}
                   </span>
                 )}
                 {bid.note && <span class="who__meta compare__note">{bid.note}</span>}

@@ -1,4 +1,4 @@
-import type { AuditEntry, User, UsersQuery, VerificationDetails } from '@market/contracts'
+import type { AuditEntry, RatingTotals, User, UsersQuery, VerificationDetails } from '@market/contracts'
 import type { OutgoingNotification } from '../notifications/notifications.ts'
 
 /** A user as stored: what the API shows plus the secrets and bookkeeping it never shows. */
@@ -8,6 +8,8 @@ export type StoredUser = User & {
   version: number
   /** Categories a supplier has had listings approved in: it sees purchase requests of these. */
   tradeCategories?: string[]
+  /** A supplier's visible ratings added up (see ratings/scores.ts); absent before its first rating. */
+  ratingTotals?: RatingTotals
 }
 
 export type Session = { id: string; userId: string; expiresAt: Date }

@@ -1,5 +1,6 @@
 import type { Category, Listing, ListingCard, SupplierCard } from '@market/contracts'
 import type { StoredUser } from '../accounts/ports.ts'
+import { summaryOf } from '../ratings/scores.ts'
 import { indexTerms, searchText } from '../search/terms.ts'
 import type { BrowseCandidate, SearchDocument, StoredListing } from './ports.ts'
 
@@ -49,6 +50,8 @@ export const toSupplierCard = (supplier: StoredUser | undefined, supplierId: str
   company: supplier?.company.name ?? '',
   verified: supplier?.verificationDetails?.status === 'verified',
   ...(supplier?.verificationDetails?.stall ? { stall: supplier.verificationDetails.stall } : {}),
+  // Read live from the supplier's item with the card itself: a new rating shows at once, on every card.
+  ...(supplier?.ratingTotals?.count ? { rating: summaryOf(supplier.ratingTotals) } : {}),
 })
 
 export const toCard = ({ listing, supplier }: BrowseCandidate): ListingCard => ({

@@ -20,6 +20,7 @@ import type { ListingStore } from '../listings/ports.ts'
 import { isPubliclyVisible, unitPriceFor } from '../listings/rules.ts'
 import { notification, type OutgoingNotification } from '../notifications/notifications.ts'
 import type { Clock, IdGenerator, KeyedWrite } from '../ports.ts'
+import { statsChangeOf, withShipBy } from '../ratings/figures.ts'
 import {
   BelowMinimumError,
   DisputeWindowClosedError,
@@ -135,6 +136,7 @@ export const placeOrder = async (deps: OrderDeps, buyer: Actor, input: PlaceOrde
         amountFen: unitPriceFen * input.quantity,
       },
     ],
+    leadTimeDays: listing.leadTimeDays,
     totalFen: unitPriceFen * input.quantity,
     currency: 'CNY',
     status: 'pending_payment',
@@ -169,13 +171,17 @@ const flagChanges = (previous: Order, next: Order) => {
 }
 
 const changeOrder = async (deps: OrderDeps, previous: StoredOrder, next: StoredOrder, extra: ChangeExtras = {}) => {
+  // A step that pays the order fixes its ship-by; a step the supplier's figures count moves them with it.
+  const order = withShipBy(previous, next)
+  const supplierStats = statsChangeOf(previous, order)
   await deps.orders.change({
-    order: next,
+    order,
     expected: { version: previous.version, status: previous.status },
-    ...flagChanges(previous, next),
+    ...flagChanges(previous, order),
+    ...(supplierStats ? { supplierStats } : {}),
     ...extra,
   })
-  return next
+  return order
 }
 
 export const getOrder = async (deps: OrderDeps, actor: Actor, id: string) => findVisibleOrder(deps, actor, id)
@@ -675,7 +681,7 @@ export const runOrderJobs = async (deps: OrderDeps): Promise<JobReport> => {
 export const orderFromAward = (
   deps: Pick<OrderDeps, 'clock' | 'ids'>,
   award: {
-    rfq: { id: string; title: string; unit: Order['lines'][number]['unit']; deliveryPlace: string }
+    rfq: { id: string; title: string; unit: Order['lines'][number]['unit']; deliveryPlace: string; neededBy: string }
     bidId: string
     buyer: Actor
     supplier: Order['supplier']
@@ -701,6 +707,7 @@ export const orderFromAward = (
         amountFen,
       },
     ],
+    neededBy: award.rfq.neededBy,
     totalFen: amountFen,
     currency: 'CNY',
     status: 'pending_payment',

@@ -1,6 +1,7 @@
 import type { AuditEntry, Order, OrderFlag, OrderFlagKind, OrdersQuery } from '@market/contracts'
 import type { OutgoingNotification } from '../notifications/notifications.ts'
 import type { KeyAnswer } from '../ports.ts'
+import type { StatsChange } from '../ratings/figures.ts'
 
 export type StoredOrder = Order
 
@@ -20,6 +21,8 @@ export type OrderChange = {
   audit?: AuditEntry
   /** The Idempotency-Key the change answers, recorded in its transaction. */
   keyAnswer?: KeyAnswer
+  /** What the step adds to the supplier's figures (shipped, on time, completed, disputes), in its transaction. */
+  supplierStats?: StatsChange
 }
 
 export interface OrderStore {

@@ -2,6 +2,7 @@ import type { Bid, Rfq } from '@market/contracts'
 import type { OutgoingNotification } from '../notifications/notifications.ts'
 import type { StoredOrder } from '../orders/ports.ts'
 import type { KeyAnswer } from '../ports.ts'
+import type { StatsChange } from '../ratings/figures.ts'
 
 export type StoredRfq = Rfq
 export type StoredBid = Bid
@@ -15,6 +16,8 @@ export type BidWrite = {
   liveBidsDelta: 1 | 0 | -1
   /** Set on the request's first bid only (the write keeps the first one if bids race). */
   firstBid?: { at: string; responseMinutes: number }
+  /** A supplier's first bid on the request: its response time joins the supplier's figures. */
+  supplierStats?: StatsChange
   notifications: OutgoingNotification[]
 }
 

@@ -20,6 +20,8 @@ import { toSupplierCard } from '../listings/rules.ts'
 import { type NotificationStore, notification, type OutgoingNotification } from '../notifications/notifications.ts'
 import { orderFromAward } from '../orders/orders.ts'
 import type { Clock, IdGenerator, KeyedWrite } from '../ports.ts'
+import type { SupplierDirectory } from '../ratings/ports.ts'
+import { standingOf } from '../ratings/suppliers.ts'
 import {
   AwardError,
   BiddingClosedError,
@@ -38,6 +40,8 @@ export type RfqDeps = {
   rfqs: RfqStore
   categories: CategoryStore
   notifications: NotificationStore
+  /** Bidders' ratings and figures, read live for the comparison. */
+  suppliers: SupplierDirectory
   clock: Clock
   ids: IdGenerator
 }
@@ -275,9 +279,8 @@ export const placeBid = async (deps: RfqDeps, supplier: Actor, rfqId: string, in
         updatedAt: at,
         version: 1,
       }
-  const firstBid = rfq.firstBidAt
-    ? undefined
-    : { at, responseMinutes: Math.round((now.getTime() - Date.parse(rfq.createdAt)) / 60000) }
+  const responseMinutes = Math.round((now.getTime() - Date.parse(rfq.createdAt)) / 60000)
+  const firstBid = rfq.firstBidAt ? undefined : { at, responseMinutes }
   await deps.rfqs.saveBid(
     {
       rfqId,
@@ -285,6 +288,8 @@ export const placeBid = async (deps: RfqDeps, supplier: Actor, rfqId: string, in
       expected: existing ? { version: existing.version, statuses: [existing.status] } : 'new',
       liveBidsDelta: isLive ? 0 : 1,
       ...(firstBid ? { firstBid } : {}),
+      // How soon this supplier answered the request: its first bid on it, never a revision or a bid after a withdrawal.
+      ...(existing ? {} : { supplierStats: { supplierId: supplier.id, responseMinutes } }),
       notifications: [
         notification(deps, rfq.buyer.id, isLive ? 'rfq.bid_revised' : 'rfq.bid_received', { rfqId, title: rfq.title }),
       ],
@@ -344,16 +349,22 @@ export const myBids = async (deps: RfqDeps, supplier: Actor, page: { cursor?: st
 
 /**
  * The buyer's comparison: every bid with its price in the request's unit, its total, the
- * supplier's standing and a weighted score. A tender shows only the count until its deadline.
+ * supplier's standing (card, ratings, on-time rate and response time, read live in one BatchGet)
+ * and a weighted score. A tender shows only the count until its deadline.
  */
 export const compareBids = async (deps: RfqDeps, buyer: Actor, rfqId: string, weights: CompareQuery) => {
   const rfq = await findOwnRfq(deps, buyer, rfqId)
-  if (isSealed(rfq, deps.clock.now())) return { rfq, sealed: true, bids: [], weights }
+  const now = deps.clock.now()
+  if (isSealed(rfq, now)) return { rfq, sealed: true, bids: [], weights }
   const bids = (await deps.rfqs.bids(rfqId)).filter((bid) => bid.status !== 'withdrawn')
+  const suppliers = await deps.suppliers.records([...new Set(bids.map((bid) => bid.supplier.id))])
+  const records = new Map(suppliers.map((record) => [record.user.id, record]))
   const compared = bids.map((bid) => {
     const converted = inRequestUnit(bid, rfq.unit)
+    const record = records.get(bid.supplier.id)
     return {
       ...bid,
+      supplier: record ? toSupplierCard(record.user, bid.supplier.id) : bid.supplier,
       ...(converted
         ? {
             unitPriceInRfqUnitFen: converted.unitPriceFen,
@@ -361,11 +372,11 @@ export const compareBids = async (deps: RfqDeps, buyer: Actor, rfqId: string, we
             totalFen: totalFen(converted),
           }
         : {}),
-      ...(bid.supplier.rating ? { rating: bid.supplier.rating } : {}),
+      standing: standingOf(record, now),
     }
   })
   const scored = scoreBids(
-    compared.map((bid) => ({ ...bid, unitPriceFen: bid.unitPriceInRfqUnitFen, verified: bid.supplier.verified })),
+    compared.map((bid) => ({ ...bid, unitPriceFen: bid.unitPriceInRfqUnitFen, reputation: bid.standing.score })),
     weights,
   )
   return {

@@ -1,0 +1,87 @@
+import {
+  EditRatingInput,
+  IdParam,
+  PageQuery,
+  RateInput,
+  Rating,
+  RatingPage,
+  RatingQueueQuery,
+  RatingReasonInput,
+  ReplyInput,
+  SupplierProfile,
+} from '@market/contracts'
+import { Ratings } from '@market/core'
+import { actions } from '../actions.ts'
+import type { ApiDeps } from '../deps.ts'
+import { createGroupApp } from '../group-app.ts'
+import { createAuth, loadActor } from '../middleware/auth.ts'
+import { pagesOn } from '../middleware/paging-scope.ts'
+import { validate } from '../middleware/validate.ts'
+import { routeDocs } from '../openapi/describe.ts'
+
+const doc = routeDocs('ratings')
+
+/** What each route says of itself in /api/openapi.json. */
+const docs = {
+  rate: doc('The buyer rates the supplier of a delivered or completed order, once (409 for a second)', {
+    201: ['The rating', Rating],
+  }),
+  rating: doc('A rating; a hidden one only for its buyer, its supplier and administrators', { 200: ['The rating', Rating] }),
+  edit: doc('The buyer edits its rating within 30 days (send the version you last saw; 412 when stale)', {
+    200: ['The rating after the edit', Rating],
+  }),
+  reply: doc('The supplier replies to a rating, once', { 200: ['The rating with the reply', Rating] }),
+  report: doc('Report a rating to the administrators (once per user)', { 200: ['The rating reported', Rating] }),
+  supplier: doc(
+    'A supplier’s public page: card, categories, rating aggregates, figures from its orders and requests, newest reviews',
+    { 200: ['The supplier', SupplierProfile] },
+  ),
+  supplierRatings: doc('A supplier’s visible reviews with replies, newest first', { 200: ['A page of ratings', RatingPage] }),
+  myRatings: doc('The signed-in supplier’s own reviews, newest first, to reply to', { 200: ['A page of ratings', RatingPage] }),
+  queue: doc('Ratings reported and still visible (oldest report first), or hidden ones (latest first)', {
+    200: ['A page of ratings with their reports', RatingPage],
+  }),
+  hide: doc('Hide a rating, with a reason: it leaves the supplier’s aggregates and pages at once', {
+    200: ['The hidden rating', Rating],
+  }),
+  restore: doc('Restore a hidden rating, or keep a reported one as it is, with a reason; its reports are settled', {
+    200: ['The visible rating', Rating],
+  }),
+}
+
+/** Ratings, reviews and the public supplier pages they feed. */
+export const createRatingsApp = (deps: ApiDeps) => {
+  const { requireUser, requireRole } = createAuth(deps)
+  // Who may do what to a rating is the domain's to say: its buyer edits, its supplier replies.
+  const signedIn = actions(deps, requireUser)
+  const admin = actions(deps, requireRole('admin'))
+  return createGroupApp(deps)
+    .post('/api/orders/:id/rating', docs.rate, requireUser, validate('param', IdParam), validate('json', RateInput), async (c) =>
+      c.json(await Ratings.rateOrder(deps, c.var.actor, c.req.valid('param').id, c.req.valid('json')), 201),
+    )
+    .get('/api/ratings/:id', docs.rating, validate('param', IdParam), async (c) =>
+      c.json(await Ratings.getRating(deps, await loadActor(c, deps), c.req.valid('param').id), 200),
+    )
+    .patch('/api/ratings/:id', ...signedIn.onIdWith(docs.edit, EditRatingInput, Ratings.editRating))
+    .post('/api/ratings/:id/reply', ...signedIn.onIdWith(docs.reply, ReplyInput, Ratings.replyToRating))
+    .post('/api/ratings/:id/report', ...signedIn.onIdWith(docs.report, RatingReasonInput, Ratings.reportRating))
+    .get(
+      '/api/suppliers/me/ratings',
+      ...actions(deps, requireRole('supplier')).withQuery(docs.myRatings, PageQuery, Ratings.myRatings),
+    )
+    .get('/api/suppliers/:id', docs.supplier, pagesOn('/api/suppliers/:id/ratings'), validate('param', IdParam), async (c) =>
+      c.json(await Ratings.supplierProfile(deps, c.req.valid('param').id), 200),
+    )
+    .get(
+      '/api/suppliers/:id/ratings',
+      docs.supplierRatings,
+      validate('param', IdParam),
+      validate('query', PageQuery),
+      async (c) => c.json(await Ratings.supplierRatings(deps, c.req.valid('param').id, c.req.valid('query')), 200),
+    )
+    .get('/api/admin/ratings', ...admin.withQuery(docs.queue, RatingQueueQuery, Ratings.ratingQueue))
+    .post('/api/admin/ratings/:id/hide', ...admin.onIdWith(docs.hide, RatingReasonInput, Ratings.hideRating))
+    .post('/api/admin/ratings/:id/restore', ...admin.onIdWith(docs.restore, RatingReasonInput, Ratings.restoreRating))
+}
+
+export type RatingsApp = ReturnType<typeof createRatingsApp>

@@ -1,0 +1,6 @@
+export * from './errors.ts'
+export * from './figures.ts'
+export * from './ports.ts'
+export * from './ratings.ts'
+export * from './scores.ts'
+export * from './suppliers.ts'
