@@ -145,7 +145,7 @@ describe('sign-in throttling', () => {
     expect(answers[5]?.status).toBe(429)
   })
 
-  it('checks at most five passwords of a parallel burst, so a guess deep in it cannot get through', async () => {
+  it('checks at most five passwords of a parallel burst, however its requests arrive', async () => {
     const { email, password } = await market.register('buyer')
     const answers = await Promise.all(
       Array.from({ length: 30 }, (_, index) =>
@@ -156,9 +156,9 @@ describe('sign-in throttling', () => {
       ),
     )
     const statuses = answers.map((answer) => answer.status)
-    // Each 401 is a password that was checked; a 429 was refused before its password was looked at.
-    expect(statuses).not.toContain(200)
-    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5)
+    // Each 401 or 200 is a password that was checked; a 429 was refused before its password was
+    // looked at. The requests race, so the right password may be among the five checked, or not.
+    expect(statuses.filter((status) => status === 401 || status === 200).length).toBeLessThanOrEqual(5)
     expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(25)
     expect(
       answers.filter((answer) => answer.status === 429).every((answer) => Number(answer.headers.get('Retry-After')) > 0),
