@@ -24,7 +24,7 @@ import { mockClient } from 'aws-sdk-client-mock'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDynamo } from '../support/dynamo.ts'
 import { startFakeStripe } from '../support/fake-stripe.ts'
-import { type Answer, startTestMarket, type TestMarket } from '../support/market.ts'
+import { type Answer, startTestMarket, type TestMarket, woolRequestInput } from '../support/market.ts'
 import { lhasaToday, orderCalls } from '../support/orders.ts'
 
 /**
@@ -210,15 +210,7 @@ describe('DynamoDB failing at any step', () => {
     const rfq = await market.call<Rfq>('/api/rfqs', {
       method: 'POST',
       cookie: buyer.cookie,
-      body: {
-        title: '江孜羊毛 200 公斤',
-        categoryId: 'wool',
-        specs: '手纺，本色。',
-        quantity: 200,
-        unit: 'kg',
-        neededBy: inDays(30),
-        bidDeadline: new Date(Date.now() + 48 * 3600 * 1000).toISOString(),
-      },
+      body: woolRequestInput(),
     })
     const bid = await market.call<Bid>(`/api/rfqs/${rfq.body.id}/bids`, {
       method: 'POST',

@@ -15,7 +15,7 @@ import {
   mutation,
   toJsonText,
 } from '../support/hostile.ts'
-import { startTestMarket } from '../support/market.ts'
+import { startTestMarket, woolRequestInput } from '../support/market.ts'
 import { arbitraryOf, type JsonSchema, type SchemaContext } from '../support/schema-arbitrary.ts'
 
 /**
@@ -76,15 +76,7 @@ const setUp = async () => {
   const rfq = await market.call<Rfq>('/api/rfqs', {
     method: 'POST',
     cookie: buyer.cookie,
-    body: {
-      title: '江孜羊毛 200 公斤',
-      categoryId: 'wool',
-      specs: '手纺，本色。',
-      quantity: 200,
-      unit: 'kg',
-      neededBy: inDays(30),
-      bidDeadline: new Date(Date.now() + 48 * 3600 * 1000).toISOString(),
-    },
+    body: woolRequestInput(),
   })
   const bid = await market.call<Bid>(`/api/rfqs/${rfq.body.id}/bids`, {
     method: 'POST',

@@ -11,6 +11,17 @@ import { demoAccounts, seedDemoData } from '../../functions/local/seed.ts'
 import { createLocalMarket } from '../../functions/local/server.ts'
 import { createTestTable, testLocalMarketConfig } from './dynamo.ts'
 
+/** A valid purchase request: 200 kg of hand-spun Gyantse wool, needed in 30 days, bids open 48 hours. */
+export const woolRequestInput = () => ({
+  title: '江孜羊毛 200 公斤',
+  categoryId: 'wool',
+  specs: '手纺，本色。',
+  quantity: 200,
+  unit: 'kg',
+  neededBy: new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10),
+  bidDeadline: new Date(Date.now() + 48 * 3600 * 1000).toISOString(),
+})
+
 /** A valid listing: yak down blend in metres, two tiers, stock 600. */
 export const listingInput = (overrides: Record<string, unknown> = {}) => ({
   title: { zh: '牦牛绒混纺面料', bo: 'འབྲི་ཁུ་ལུ་སྲེས་མ་ཞིབ་བཤེར།', en: 'Yak Down Blend Fabric' },
