@@ -1,5 +1,6 @@
 import { createAdminApp } from '@market/api/admin/app'
 import { handle } from 'hono/aws-lambda'
 import { lambdaDeps } from './deps.ts'
+import { stripeOnce } from './payments.ts'
 
-export const handler = handle(createAdminApp(lambdaDeps()))
+export const handler = handle(createAdminApp(lambdaDeps(stripeOnce)))

@@ -5,7 +5,7 @@ import { pagingScope } from '@market/api/middleware/paging-scope'
 import type { LogLine } from '@market/api/middleware/request-log'
 import { createHealthRepository, createIdempotencyRepository, createPhotoStore } from '@market/data'
 import { type MarketConfig, readLambdaConfig } from './config.ts'
-import { stripeOnce } from './payments.ts'
+import type { PaymentsSource } from './payments.ts'
 import { buildStores } from './stores.ts'
 
 const levels = { info: 0, warn: 1, error: 2, silent: 3 } as const
@@ -18,12 +18,15 @@ const logLines = (minimum: string | undefined) => {
   }
 }
 
+/** Functions that never pay or refund do not bundle Stripe at all: they take no payments. */
+const noPayments: PaymentsSource = () => async () => null
+
 /**
  * The API's ports, built from a config object: in Lambda once per cold start (`lambdaDeps`), under
  * `npm start` and in the tests from the config they assemble. Every DynamoDB call is counted for
- * the request log.
+ * the request log. Only the functions that pay or refund pass a payments source (`stripeOnce`).
  */
-export const buildDeps = (config: MarketConfig, log = logLines(config.logLevel)): ApiDeps => {
+export const buildDeps = (config: MarketConfig, log = logLines(config.logLevel), payments = noPayments): ApiDeps => {
   const { db, secrets, sessionSecret, ports } = buildStores(config, { onDynamoCall: recordDynamoCall, requestScope: pagingScope })
   const table = config.tableName
   const { bucket, endpoint, ...s3 } = config.photos
@@ -39,14 +42,14 @@ export const buildDeps = (config: MarketConfig, log = logLines(config.logLevel))
     health: createHealthRepository(db, table),
     photos: createPhotoStore(s3Client, bucket),
     idempotency: createIdempotencyRepository(db, table, { leaseSeconds: config.idempotencyLeaseSeconds }),
-    payments: stripeOnce(secrets),
+    payments: payments(secrets),
     sessions: { secret: sessionSecret, cookieSecure: config.cookieSecure },
   }
 }
 
 let lambda: ApiDeps | undefined
 /** A Lambda's ports: built once per process from the environment the stack gives it, shared by its app. */
-export const lambdaDeps = (): ApiDeps => {
-  lambda ??= buildDeps(readLambdaConfig(process.env))
+export const lambdaDeps = (payments?: PaymentsSource): ApiDeps => {
+  lambda ??= buildDeps(readLambdaConfig(process.env), undefined, payments)
   return lambda
 }

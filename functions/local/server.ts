@@ -4,6 +4,7 @@ import type { Orders } from '@market/core'
 import type { MarketConfig } from '../config.ts'
 import { buildDeps } from '../deps.ts'
 import { buildGroupApps } from '../group-apps.ts'
+import { stripeOnce } from '../payments.ts'
 import { routeGroups } from '../route-map.ts'
 import { freePort } from './dynamodb-local.ts'
 import { createOriginApp } from './origin-app.ts'
@@ -46,7 +47,7 @@ export const createLocalMarket = ({
   const { objectsDir, photoBucketKey, ...market } = config
   const credentials = { accessKeyId: 'local-photo-bucket', secretAccessKey: photoBucketKey }
   const photos = { bucket: photosBucket, endpoint: `${url}${photoBucketPath}`, region: market.dynamodb.region, credentials }
-  const deps = buildDeps({ ...market, photos })
+  const deps = buildDeps({ ...market, photos }, undefined, stripeOnce)
   const apps = buildGroupApps(payments ? { ...deps, payments: async () => payments } : deps)
   const photoBucket = createPhotoBucket({ dir: objectsDir, bucket: photosBucket, credentials })
   return createOriginApp({ groups: routeGroups, apps, webDir, photoBucket })

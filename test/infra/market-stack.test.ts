@@ -164,6 +164,12 @@ describe('the market stack', () => {
     }
   })
 
+  it('starts no function with source maps enabled: they slow every cold start and error path', () => {
+    const functions = Object.values(main.template.findResources('AWS::Lambda::Function'))
+    const options = functions.map((fn) => fn.Properties?.Environment?.Variables?.NODE_OPTIONS ?? '')
+    expect(options.filter((value: string) => value.includes('source-maps'))).toEqual([])
+  })
+
   it('wires every prefix of the route map, and everything below it, to its group function', () => {
     for (const group of routeGroups) {
       const owners = group.prefixes.flatMap(gatewayRoutePaths).map((path) => functionOfRoute(resources, `ANY ${path}`))
