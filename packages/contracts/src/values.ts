@@ -110,10 +110,17 @@ export const ratingEditDays = 30
 /** A supplier's median response time is taken over its first bids on this many latest requests. */
 export const responseSampleSize = 500
 
+/** What waits in the verification queue: a verification request, or a verified supplier's new bank account. */
+export const verificationQueueKinds = ['verification', 'bank_account_change'] as const
+
 /* Patterns */
 export const phonePattern = /^\+?[0-9][0-9 -]{5,19}$/
 /** A business licence number (统一社会信用代码 and older forms). */
 export const licenceNumberPattern = /^[0-9A-Za-z-]{6,30}$/
+/** A bank account number (账号) as stored: digits only; people type it with spaces, which are dropped. */
+export const bankAccountNumberPattern = /^[0-9]{8,30}$/
+/** A short order number people read out and write as a transfer's memo: LS-<China Standard Time date>-<that day's count>. */
+export const orderNumberPattern = /^LS-[0-9]{8}-[0-9]{4,}$/
 /** A ULID, as every id the API hands out. */
 export const idPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/
 export const categoryIdPattern = /^[a-z0-9-]{2,40}$/

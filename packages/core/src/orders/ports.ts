@@ -2,6 +2,7 @@ import type { AuditEntry, Order, OrderFlag, OrderFlagKind, OrdersQuery } from '@
 import type { OutgoingNotification } from '../notifications/notifications.ts'
 import type { KeyAnswer } from '../ports.ts'
 import type { StatsChange } from '../ratings/figures.ts'
+import type { OrderNumbering } from './numbers.ts'
 
 export type StoredOrder = Order
 
@@ -26,13 +27,19 @@ export type OrderChange = {
 }
 
 export interface OrderStore {
-  /** The order with its stock claim, notifications and the answer of its Idempotency-Key in one transaction. */
+  /**
+   * The order with its stock claim, notifications, the answer of its Idempotency-Key and the day's
+   * order-number counter in one transaction (OrderNumberTakenError when the counter moved meanwhile).
+   */
   place(input: {
     order: StoredOrder
     claim?: StockClaim
     notifications?: OutgoingNotification[]
     keyAnswer?: KeyAnswer
+    numbering?: OrderNumbering
   }): Promise<void>
+  /** How many orders the day (YYYYMMDD, China Standard Time) has numbered so far. */
+  lastOrderNumber(day: string): Promise<number>
   get(id: string): Promise<StoredOrder | undefined>
   change(change: OrderChange): Promise<void>
   /** Records a Stripe event that changes nothing; false when it was seen before. */
