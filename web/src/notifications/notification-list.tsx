@@ -16,7 +16,9 @@ const destinations = (item: NotificationItem): { href: string; label: MessageKey
   ...(item.params.rfqId && !item.params.orderId
     ? [{ href: `/rfqs/${item.params.rfqId}`, label: 'notifications.openRfq' as const }]
     : []),
-  ...(item.type.startsWith('verification.') ? [{ href: '/account', label: 'notifications.openAccount' as const }] : []),
+  ...(item.type.startsWith('verification.') || item.type.startsWith('bank_account.')
+    ? [{ href: '/account', label: 'notifications.openAccount' as const }]
+    : []),
   ...(item.params.orderId ? [{ href: `/orders/${item.params.orderId}`, label: 'notifications.openOrder' as const }] : []),
 ]
 
@@ -76,7 +78,15 @@ export const NotificationList = () => {
                       {!item.read && <span class="visually-hidden">{t('notifications.unread')} </span>}
                       {describeNotification(locale, item)}
                     </p>
-                    <p class="notification__meta">{formatDateTime(locale, item.createdAt)}</p>
+                    <p class="notification__meta">
+                      {formatDateTime(locale, item.createdAt)}
+                      {item.params.orderNumber && (
+                        <>
+                          {' · '}
+                          {t('orders.number')} <code data-order-number>{item.params.orderNumber}</code>
+                        </>
+                      )}
+                    </p>
                     <div class="button-row">
                       {destinations(item).map(({ href, label }) => (
                         <a
