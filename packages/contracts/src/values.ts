@@ -167,6 +167,15 @@ export const tierIndexFor = (tiers: readonly Tier[], quantity: number) => tiers.
 export const unitPriceFor = (tiers: readonly Tier[], quantity: number): number | undefined =>
   tiers[tierIndexFor(tiers, quantity)]?.unitPriceFen
 
+/**
+ * What a listing's card quotes: from its top tier's price (the most a buyer can save) up to the
+ * price at its MOQ (what the smallest order pays), so "from ¥118.90" never hides a ¥145 minimum.
+ */
+export const priceRangeFen = (tiers: readonly Tier[], moq: number) => {
+  const lowFen = fromPriceFen(tiers)
+  return { lowFen, highFen: unitPriceFor(tiers, moq) ?? Math.max(lowFen, ...tiers.map((tier) => tier.unitPriceFen)) }
+}
+
 export type TierProblem = {
   path: ['priceTiers', number, 'minQty' | 'unitPriceFen']
   rule: 'sorted' | 'never_dearer' | 'first_within_moq'

@@ -1,8 +1,11 @@
+import { priceRangeFen } from '@market/contracts/values'
 import { useState } from 'hono/jsx/dom'
 import { photoUrl } from '../api/client.ts'
 import type { ListingDetail } from '../api/types.ts'
+import { LocalizedTextView } from '../components/localized-text.tsx'
 import { StatusBadge } from '../components/status-badge.tsx'
 import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
+import { formatQuantity } from '../i18n/quantity.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
 import { BuyPanel } from '../orders/buy-panel.tsx'
 import { RatingSummary } from '../ratings/stars.tsx'
@@ -10,7 +13,7 @@ import { SupplierLink } from '../ratings/supplier-link.tsx'
 import { useSession } from '../session/session.ts'
 import { craftLabel, useNames } from './catalog.ts'
 import { ListingPhoto } from './listing-photo.tsx'
-import { formatFen } from './money.ts'
+import { formatFen, formatFenRange } from './money.ts'
 import { VerifiedMark } from './supplier-line.tsx'
 import { tierRange } from './tiers.ts'
 import './listing-view.css'
@@ -53,6 +56,7 @@ export const ListingView = ({ listing }: { listing: ListingDetail }) => {
   const names = useNames()
   const title = localized(locale, listing.title)
   const unit = names.unit(listing.unit)
+  const { lowFen, highFen } = priceRangeFen(listing.priceTiers, listing.moq)
   const own = me?.id === listing.supplierId
   const specs = listing.specs
   // Only the specs the supplier gave, in a fixed order.
@@ -89,13 +93,17 @@ export const ListingView = ({ listing }: { listing: ListingDetail }) => {
       <div class="listing-page__top">
         <Gallery photos={listing.photos} title={title} />
         <div class="listing-page__summary">
-          <h1>{title}</h1>
-          <p class="listing-page__price">{fill(t('market.fromPrice'), { price: formatFen(listing.fromPriceFen), unit })}</p>
+          <h1>
+            <LocalizedTextView text={listing.title} />
+          </h1>
+          <p class="listing-page__price" data-price-range>
+            {fill(t('market.priceRange'), { range: formatFenRange(lowFen, highFen), unit })}
+          </p>
           <dl class="details details--compact">
             <dt>{t('listing.moq')}</dt>
-            <dd>{fill(t('listing.qty'), { n: listing.moq, unit })}</dd>
+            <dd>{formatQuantity(locale, listing.moq, listing.unit)}</dd>
             <dt>{t('listing.stock')}</dt>
-            <dd>{listing.stock > 0 ? fill(t('listing.qty'), { n: listing.stock, unit }) : t('market.outOfStock')}</dd>
+            <dd>{listing.stock > 0 ? formatQuantity(locale, listing.stock, listing.unit) : t('market.outOfStock')}</dd>
             <dt>{t('listing.leadTime')}</dt>
             <dd>{fill(t('listing.leadTime.value'), { n: listing.leadTimeDays })}</dd>
             {listing.listedAt && (
@@ -161,7 +169,9 @@ export const ListingView = ({ listing }: { listing: ListingDetail }) => {
 
       <section class="section" aria-labelledby="description-title">
         <h2 id="description-title">{t('listing.description')}</h2>
-        <p class="listing-page__description">{localized(locale, listing.description)}</p>
+        <p class="listing-page__description">
+          <LocalizedTextView text={listing.description} />
+        </p>
       </section>
       <p>
         <a href="/market">{t('listing.backToMarket')}</a>

@@ -18,7 +18,7 @@ import { auditEntry } from '../audit/audit-entry.ts'
 import { NotFoundError } from '../errors.ts'
 import type { ListingStore } from '../listings/ports.ts'
 import { isPubliclyVisible, unitPriceFor } from '../listings/rules.ts'
-import { notification, type OutgoingNotification } from '../notifications/notifications.ts'
+import { notification, type OutgoingNotification, titleParams } from '../notifications/notifications.ts'
 import type { Clock, IdGenerator, KeyedWrite } from '../ports.ts'
 import { statsChangeOf, withShipBy } from '../ratings/figures.ts'
 import {
@@ -106,7 +106,7 @@ const notifyOther = (deps: OrderDeps, order: Order, to: 'buyer' | 'supplier', ty
   notification(deps, order[to].id, type, {
     orderId: order.id,
     ...(order.orderNumber ? { orderNumber: order.orderNumber } : {}),
-    title: order.lines[0]?.title.zh ?? '',
+    ...titleParams(order.lines[0]?.title),
     totalFen: String(order.totalFen),
   })
 
