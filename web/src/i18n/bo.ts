@@ -284,6 +284,8 @@ export const bo: Catalog = {
   'listingForm.section.sale': 'གོང་ཚད་དང་ཚོང་ཟོག',
   'listingForm.titleZh': 'མིང་། (རྒྱ་ཡིག)',
   'listingForm.titleBo': 'མིང་། (བོད་ཡིག)',
+  'listingForm.glossary.title': 'ཅ་རྒྱུའི་མིང་ཚིག་གི་ཐོ།',
+  'listingForm.titleBo.prompt': 'ཉོ་མཁན་མང་པོས་བོད་ཡིག་ཀློག་སླ། ཚོང་ཟོག་གི་མིང་བོད་ཡིག་ཏུ་འབྲི་རོགས། གཤམ་གྱི་ཅ་རྒྱུའི་མིང་ཚིག་ལ་གཟིགས།',
   'listingForm.titleEn': 'མིང་། (དབྱིན་ཡིག)',
   'listingForm.descriptionZh': 'གསལ་བཤད། (རྒྱ་ཡིག)',
   'listingForm.descriptionBo': 'གསལ་བཤད། (བོད་ཡིག)',

@@ -285,6 +285,9 @@ export const en: Catalog = {
   'listingForm.section.sale': 'Price and stock',
   'listingForm.titleZh': 'Title (Chinese)',
   'listingForm.titleBo': 'Title (Tibetan)',
+  'listingForm.glossary.title': 'Tibetan words for materials',
+  'listingForm.titleBo.prompt':
+    'Many Tibetan buyers read Tibetan more easily: add a Tibetan title; the material words below may help.',
   'listingForm.titleEn': 'Title (English)',
   'listingForm.descriptionZh': 'Description (Chinese)',
   'listingForm.descriptionBo': 'Description (Tibetan)',

@@ -282,6 +282,8 @@ export const zhCN = {
   'listingForm.section.sale': '价格与库存',
   'listingForm.titleZh': '商品名称（中文）',
   'listingForm.titleBo': '商品名称（藏文）',
+  'listingForm.glossary.title': '藏文材料词汇参考',
+  'listingForm.titleBo.prompt': '很多藏族买家读藏文更方便：请加上藏文商品名称，可以参考下面的材料词汇。',
   'listingForm.titleEn': '商品名称（英文）',
   'listingForm.descriptionZh': '商品说明（中文）',
   'listingForm.descriptionBo': '商品说明（藏文）',
