@@ -1,4 +1,4 @@
-import type { AuditEntry, MeResponse, Order, PendingVerification } from '@market/contracts'
+import type { AuditEntry, MeResponse, NotificationsResponse, Order, PendingVerification } from '@market/contracts'
 
 type OrdersPage = { items: Order[]; nextCursor: string | null }
 
@@ -82,6 +82,14 @@ describe('a supplier’s bank account', () => {
     const buyer = await market.register('buyer')
     const placed = await orderCalls(market).order(buyer, { listingId: listing.id, quantity: 5 })
     expect(placed.status).toBe(201)
+    // The supplier is told of the order by its short number, with the title in each language the listing has.
+    const inbox = await market.call<NotificationsResponse>('/api/notifications', { cookie: supplier.cookie })
+    expect(inbox.body.items.find((item) => item.type === 'order.placed')?.params).toMatchObject({
+      orderNumber: placed.body.orderNumber,
+      title: '牦牛绒混纺面料',
+      titleBo: 'འབྲི་ཁུ་ལུ་སྲེས་མ་ཞིབ་བཤེར།',
+      titleEn: 'Yak Down Blend Fabric',
+    })
 
     const changed = await market.call<MeResponse>('/api/suppliers/me/bank-account', {
       method: 'PUT',
