@@ -45,6 +45,8 @@ describe.skipIf(chromiumMissing)('content in another language than the reader’
     const heading = page.locator('h1')
     await expect.poll(() => heading.locator('[lang="zh-CN"]').textContent()).toBe(chineseOnly)
     await expect.poll(() => heading.locator('[data-lang-tag="zh-CN"]').textContent()).toBe(bo['lang.tag.zh-CN'])
+    // The specs the supplier typed in Chinese are marked too.
+    await expect.poll(() => page.locator('[aria-labelledby="specs-title"] [lang="zh-CN"]').count()).toBeGreaterThan(0)
     await checkPage(page)
 
     await page.goto(`${server.url}/market?q=${encodeURIComponent('氆氇')}`)

@@ -2,7 +2,7 @@ import { priceRangeFen } from '@market/contracts/values'
 import { useState } from 'hono/jsx/dom'
 import { photoUrl } from '../api/client.ts'
 import type { ListingDetail } from '../api/types.ts'
-import { LocalizedTextView } from '../components/localized-text.tsx'
+import { LanguageTag, LocalizedTextView } from '../components/localized-text.tsx'
 import { StatusBadge } from '../components/status-badge.tsx'
 import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
 import { formatQuantity } from '../i18n/quantity.ts'
@@ -17,6 +17,9 @@ import { formatFen, formatFenRange } from './money.ts'
 import { VerifiedMark } from './supplier-line.tsx'
 import { tierRange } from './tiers.ts'
 import './listing-view.css'
+
+/** Text with Chinese characters in it. */
+const hanText = /\p{Script=Han}/u
 
 /** The listing's photos: one large, the others as buttons that show them. */
 const Gallery = ({ photos, title }: { photos: string[]; title: string }) => {
@@ -69,6 +72,7 @@ export const ListingView = ({ listing }: { listing: ListingDetail }) => {
     ['spec.origin', specs.origin],
     ['spec.craft', specs.craft?.length ? specs.craft.map((craft) => t(craftLabel(craft))).join('、') : undefined],
   ]
+  const freeTextSpecs = new Set<MessageKey>(['spec.composition', 'spec.color', 'spec.origin'])
   const specRows = allSpecs.filter((row): row is [MessageKey, string] => Boolean(row[1]))
   return (
     <article class="listing-page" data-listing={listing.id}>
@@ -161,7 +165,14 @@ export const ListingView = ({ listing }: { listing: ListingDetail }) => {
           {specRows.map(([label, value]) => (
             <>
               <dt>{t(label)}</dt>
-              <dd>{value}</dd>
+              {/* Specs are typed by the supplier, mostly in Chinese: marked as such for other readers. */}
+              {freeTextSpecs.has(label) && locale !== 'zh-CN' && hanText.test(value) ? (
+                <dd>
+                  <span lang="zh-CN">{value}</span> <LanguageTag lang="zh-CN" />
+                </dd>
+              ) : (
+                <dd>{value}</dd>
+              )}
             </>
           ))}
         </dl>
