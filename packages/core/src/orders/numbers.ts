@@ -1,6 +1,6 @@
 import { ServiceUnavailableError } from '../errors.ts'
 import type { Clock } from '../ports.ts'
-import type { OrderStore } from './ports.ts'
+import type { OrderNumbering, OrderStore } from './ports.ts'
 
 /** The day an order number names: Lhasa keeps China Standard Time (UTC+8) all year. */
 export const orderNumberDay = (at: Date) =>
@@ -8,13 +8,6 @@ export const orderNumberDay = (at: Date) =>
 
 /** `LS-20261201-0042`: the 42nd order of that day; a day past 9,999 orders takes more digits. */
 export const orderNumberOf = (day: string, count: number) => `LS-${day}-${String(count).padStart(4, '0')}`
-
-/**
- * The day's counter as read and as the orders numbered with it leave it. The store writes the
- * counter in the transaction that creates the orders, on condition it still reads `previous`;
- * otherwise it throws OrderNumberTakenError and the orders are numbered again.
- */
-export type OrderNumbering = { day: string; previous: number; last: number }
 
 /** Another order took the numbers read meanwhile (the day's counter moved): number again. */
 export class OrderNumberTakenError extends ServiceUnavailableError {}

@@ -2,9 +2,15 @@ import type { AuditEntry, Order, OrderFlag, OrderFlagKind, OrdersQuery } from '@
 import type { OutgoingNotification } from '../notifications/notifications.ts'
 import type { KeyAnswer } from '../ports.ts'
 import type { StatsChange } from '../ratings/figures.ts'
-import type { OrderNumbering } from './numbers.ts'
 
 export type StoredOrder = Order
+
+/**
+ * The day's order-number counter as read and as the orders numbered with it leave it. The store
+ * writes the counter in the transaction that creates the orders, on condition it still reads
+ * `previous`; otherwise it throws OrderNumberTakenError and the orders are numbered again.
+ */
+export type OrderNumbering = { day: string; previous: number; last: number }
 
 /** What placing an order takes from a listing, checked in the same transaction as the order. */
 export type StockClaim = { listingId: string; quantity: number; priceVersion: number }

@@ -1,7 +1,6 @@
 import type { Bid, Rfq } from '@market/contracts'
 import type { OutgoingNotification } from '../notifications/notifications.ts'
-import type { OrderNumbering } from '../orders/numbers.ts'
-import type { StoredOrder } from '../orders/ports.ts'
+import type { OrderNumbering, StoredOrder } from '../orders/ports.ts'
 import type { KeyAnswer } from '../ports.ts'
 import type { StatsChange } from '../ratings/figures.ts'
 
