@@ -2,6 +2,7 @@ import type { AuditEntry, MeResponse, NotificationsResponse, Order, PendingVerif
 
 type OrdersPage = { items: Order[]; nextCursor: string | null }
 
+import { ulid } from 'ulid'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { startTestMarket, type TestMarket } from '../support/market.ts'
 import { type ErrorBody, type OrderView, orderCalls } from '../support/orders.ts'
@@ -144,6 +145,21 @@ describe('a supplier’s bank account', () => {
     expect(after.bankAccount?.number).toBe('6228480123456789012')
     expect(after.bankAccountChange).toBeUndefined()
     expect(await auditOf(supplier)).toContain('supplier.bank_account.reject')
+  })
+
+  it('takes a collection QR code only as an image the supplier uploaded', async () => {
+    const supplier = await market.verifiedSupplier('格桑')
+    const someoneElses = `photos/${ulid()}/${ulid()}.png`
+    const neverUploaded = `photos/${supplier.user.id}/${ulid()}.png`
+    for (const collectionQr of [someoneElses, neverUploaded]) {
+      const answer = await market.call<ErrorBody>('/api/suppliers/me/bank-account', {
+        method: 'PUT',
+        cookie: supplier.cookie,
+        body: { ...newAccount, collectionQr },
+      })
+      expect(answer.status, collectionQr).toBe(400)
+    }
+    expect((await me(supplier)).bankAccountChange).toBeUndefined()
   })
 
   it('goes with the verification request before a supplier is verified (409 on its own)', async () => {
