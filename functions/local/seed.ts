@@ -109,7 +109,7 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
     buyers.set(key, await create(user))
   }
   const suppliers = new Map<string, Accounts.StoredUser>()
-  for (const supplier of demoSuppliers) {
+  for (const [index, supplier] of demoSuppliers.entries()) {
     const user = await Accounts.prepareUser(deps, {
       email: supplier.email,
       password: demoPassword,
@@ -126,10 +126,24 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
       ...(supplier.stall ? { stall: supplier.stall } : {}),
       ...(supplier.verification === 'verified' ? { decidedAt: at } : {}),
     }
+    // A made-up company account for each: verified suppliers' is approved, a pending one's waits with its request.
+    const bankAccount = {
+      holder: supplier.company,
+      bank: index % 2 ? '西藏银行拉萨分行营业部' : '中国农业银行拉萨城关支行',
+      number: `62284801${String(index + 1).padStart(11, '0')}`,
+    }
     const created = await create({ ...user, verificationDetails: { status: 'unverified' } })
     suppliers.set(
       supplier.key,
-      await accounts.updateVerification({ userId: created.id, from: ['unverified'], details }).catch(() => created),
+      await accounts
+        .updateVerification({
+          userId: created.id,
+          from: ['unverified'],
+          details,
+          accounts:
+            supplier.verification === 'verified' ? { bankAccount } : { bankAccountChange: { ...bankAccount, submittedAt: at } },
+        })
+        .catch(() => created),
     )
   }
 
@@ -178,7 +192,7 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
       ids: { next: () => ulid(clockTime) },
     }
     await seedOrders(trading, { buyers, suppliers, listingIds }, now, setClock)
-    await seedRfqs(deps, buyer, now, setClock)
+    await seedRfqs({ ...deps, orders: trading.orders }, buyer, now, setClock)
     // The order jobs, run once at the present: orders received more than 7 days ago are completed.
     setClock(now.getTime())
     await Orders.runOrderJobs(trading)

@@ -63,6 +63,10 @@ const signUpAndRequestVerification = async (
   await page.getByLabel(t['verification.licenseNumber']).fill('91540100MA6T0A1234')
   await page.getByLabel(t['verification.stall']).fill('冲赛康市场 B-07')
   await expect.poll(() => page.getByLabel(t['verification.contactPhone']).inputValue()).toBe('13908905678')
+  // The company account buyers will transfer to, checked with the licence; typed with spaces as on the card.
+  await page.getByLabel(t['bankAccount.holder'], { exact: true }).fill(supplier.company)
+  await page.getByLabel(t['bankAccount.bank'], { exact: true }).fill('中国银行拉萨分行')
+  await page.getByLabel(t['bankAccount.number'], { exact: true }).fill('6216 6100 0001 2345')
   await page.getByRole('button', { name: t['verification.submit'] }).click()
   await expect.poll(() => page.locator('[data-verification]').textContent()).toBe(t['verification.pending'])
   await checkPage(page, `${screenshotPrefix}account-pending-390.png`)
@@ -74,6 +78,8 @@ const approveOnAdminPage = async (supplierEmail: string, screenshot: string) => 
   await page.goto(`${server.url}/admin`)
   await settled(page)
   const row = page.locator(`tr[data-supplier="${supplierEmail}"]`)
+  // The account is checked with the licence, stored without the spaces it was typed with.
+  await expect.poll(() => row.locator('[data-bank-account]').textContent()).toContain('6216610000012345')
   await checkPage(page, screenshot)
   await row.getByRole('button', { name: '通过', exact: true }).click()
   await expect.poll(() => page.getByRole('status').textContent()).toContain('已通过')

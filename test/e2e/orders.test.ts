@@ -118,7 +118,24 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
     await expect.poll(() => page.locator('[data-order-total]').textContent()).toBe(expectedTotal)
     await expect.poll(() => page.locator('[data-notice="due"]').textContent()).toMatch(/^请在 .+ 前付款/)
     await expect.poll(() => page.locator('[data-actions]').getAttribute('data-actions')).toBe('record_transfer cancel')
-    await expect.poll(() => page.locator('[data-payee]').textContent()).toContain('八廓街次仁羊毛氆氇店')
+    // Where to send the money: the supplier's approved account, each value with a copy button, and the short order number as memo.
+    const box = page.locator('[data-transfer-box]')
+    await expect.poll(() => box.locator('[data-payee-holder]').textContent()).toBe('八廓街次仁羊毛氆氇店')
+    await expect.poll(() => box.locator('[data-payee-bank]').textContent()).toBe('中国农业银行拉萨城关支行')
+    await expect.poll(() => box.locator('[data-payee-number]').textContent()).toBe('6228 4801 0000 0000 001')
+    const orderNumber = await box.locator('[data-order-number]').textContent()
+    expect(orderNumber).toMatch(new RegExp(`^LS-${lhasaToday().replaceAll('-', '')}-\\d{4}$`))
+    await expect.poll(() => page.locator('.order-page__number [data-order-number]').textContent()).toBe(orderNumber)
+    await expect
+      .poll(() => box.locator('[data-copy]').evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-copy'))))
+      .toEqual(['八廓街次仁羊毛氆氇店', '中国农业银行拉萨城关支行', '6228480100000000001', '4536.00', orderNumber])
+    await expect.poll(() => box.locator('a[href^="tel:"]').getAttribute('href')).toBe('tel:08916321234')
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
+    await box.getByRole('button', { name: `${zhCN['copy.button']} ${zhCN['action.transfer.number']}` }).click()
+    await expect
+      .poll(() => box.locator('[data-copy="6228480100000000001"] [data-copy-state]').textContent())
+      .toBe(zhCN['copy.done'])
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('6228480100000000001')
     await checkPage(page, 'order-pending-390.png')
 
     // Pays by bank transfer and records it.

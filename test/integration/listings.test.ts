@@ -59,6 +59,8 @@ describe('publishing and finding a listing', () => {
     expect(ids(page)).toContain(published.id)
     const card = page.items.find((item) => item.id === published.id)
     expect(card).toMatchObject({ fromPriceFen: 16800, currency: 'CNY', supplier: { id: supplier.user.id, verified: true } })
+    // The card's range runs up to the price at the MOQ, with the stock beside it.
+    expect(card).toMatchObject({ moqPriceFen: 18800, stock: 600 })
   })
 
   it.each([

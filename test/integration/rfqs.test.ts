@@ -325,6 +325,10 @@ describe('awarding', () => {
       [brocadeB.user.id, 100 * 14900, 100],
     ])
     expect(orders.every((order) => order.body.source === 'rfq' && order.body.status === 'pending_payment')).toBe(true)
+    // Each order of the award has its own short number, given in the award's transaction.
+    const numbers = orders.map((order) => order.body.orderNumber ?? '')
+    expect(numbers.every((number) => /^LS-\d{8}-\d{4,}$/.test(number))).toBe(true)
+    expect(new Set(numbers).size).toBe(2)
     // The winning supplier sees its new order.
     const supplierOrders = await market.call<{ items: Order[] }>('/api/orders?role=supplier', { cookie: brocadeA.cookie })
     expect(supplierOrders.body.items.map((order) => order.id)).toContain(award.body.orderIds[0])

@@ -84,7 +84,21 @@ export const authorizationMatrix: MatrixRow[] = [
     body: () => ({ licenseNumber: 'ABC123456', contactPhone: '13900000000' }),
     expect: { anonymous: 401, buyer: 403, supplier: 200, admin: 403, suspended: 403 },
   },
+  // The matrix's supplier is not verified: its account goes with its verification request (409).
+  {
+    method: 'PUT',
+    path: '/api/suppliers/me/bank-account',
+    body: () => ({ holder: '拉萨测试有限公司', bank: '中国银行拉萨分行', number: '6216 6100 0001 2345' }),
+    expect: { anonymous: 401, buyer: 403, supplier: 409, admin: 403, suspended: 403 },
+  },
   { method: 'GET', path: '/api/admin/verifications', expect: adminOnly(200) },
+  {
+    method: 'POST',
+    path: '/api/admin/suppliers/{id}/bank-account',
+    params: unknownId,
+    body: () => ({ decision: 'approve' }),
+    expect: adminOnly(404),
+  },
   {
     method: 'POST',
     path: '/api/admin/suppliers/{id}/verification',

@@ -128,7 +128,11 @@ export const marketClient = (send: (path: string, init: RequestInit) => Response
     await call('/api/suppliers/me/verification', {
       method: 'POST',
       cookie: supplier.cookie,
-      body: { licenseNumber: 'ABC123456', contactPhone: '13900000000' },
+      body: {
+        licenseNumber: 'ABC123456',
+        contactPhone: '13900000000',
+        bankAccount: { holder: `${name} 公司`, bank: '中国农业银行拉萨城关支行', number: '6228 4801 2345 6789 012' },
+      },
     })
     await call(`/api/admin/suppliers/${supplier.user.id}/verification`, {
       method: 'POST',

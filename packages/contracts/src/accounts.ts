@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { phone, text, ulid } from './fields.ts'
+import { PhotoKey } from './listings.ts'
 import * as values from './values.ts'
 
 export const Role = z.enum(values.roles)
@@ -42,6 +43,35 @@ export type LoginInput = z.infer<typeof LoginInput>
 export const Company = z.object({ name: z.string(), phone: z.string().optional(), address: z.string().optional() })
 export type Company = z.infer<typeof Company>
 
+/** A supplier's company bank account (对公账户), where buyers send bank transfers. */
+export const BankAccountInput = z.strictObject({
+  /** 户名 */
+  holder: text(120),
+  /** 开户行, with its branch */
+  bank: text(120),
+  /** 账号: spaces allowed as typed, stored without. */
+  number: z
+    .string()
+    .max(60)
+    .transform((number) => number.replace(/\s+/g, ''))
+    .pipe(z.string().regex(values.bankAccountNumberPattern, 'The account number: 8–30 digits')),
+  /** An optional WeChat Pay / Alipay collection QR code (收款码), uploaded like a photo. */
+  collectionQr: PhotoKey.optional(),
+})
+export type BankAccountInput = z.infer<typeof BankAccountInput>
+
+export const BankAccount = z.object({
+  holder: z.string(),
+  bank: z.string(),
+  number: z.string(),
+  collectionQr: z.string().optional(),
+})
+export type BankAccount = z.infer<typeof BankAccount>
+
+/** An account waiting for an administrator's check: with the verification request, or a later change. */
+export const BankAccountChange = BankAccount.extend({ submittedAt: z.string() })
+export type BankAccountChange = z.infer<typeof BankAccountChange>
+
 export const VerificationDetails = z.object({
   status: VerificationStatus,
   licenseNumber: z.string().optional(),
@@ -67,7 +97,12 @@ export const User = z.object({
 })
 export type User = z.infer<typeof User>
 
-export const MeResponse = User.extend({ verificationDetails: VerificationDetails.optional() })
+export const MeResponse = User.extend({
+  verificationDetails: VerificationDetails.optional(),
+  /** Suppliers only: the approved account orders show, and a change waiting for approval. */
+  bankAccount: BankAccount.optional(),
+  bankAccountChange: BankAccountChange.optional(),
+})
 export type MeResponse = z.infer<typeof MeResponse>
 
 /** The page's first question, answered 200 either way: a signed-out visit is not an error. */
@@ -78,6 +113,7 @@ export const VerificationRequestInput = z.strictObject({
   licenseNumber: z.string().trim().regex(values.licenceNumberPattern, 'The business licence number: 6–30 letters or digits'),
   stall: text(120).optional(),
   contactPhone: phone,
+  bankAccount: BankAccountInput.optional(),
 })
 export type VerificationRequestInput = z.infer<typeof VerificationRequestInput>
 
@@ -90,11 +126,16 @@ export const ReasonInput = z.strictObject({ reason: text(values.maxReasonLength)
 export type ReasonInput = z.infer<typeof ReasonInput>
 
 export const PendingVerification = z.object({
+  /** A supplier asking to be verified, or a verified one changing its bank account. */
+  kind: z.enum(values.verificationQueueKinds),
   supplier: User,
   licenseNumber: z.string(),
   stall: z.string().optional(),
   contactPhone: z.string(),
   submittedAt: z.string(),
+  /** The account to check, and the one orders show until it is approved. */
+  bankAccount: BankAccountChange.optional(),
+  currentBankAccount: BankAccount.optional(),
 })
 export type PendingVerification = z.infer<typeof PendingVerification>
 

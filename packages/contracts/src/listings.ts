@@ -123,9 +123,12 @@ export const ListingCard = z.object({
   categoryId: z.string(),
   unit: UnitId,
   fromPriceFen: z.number().int(),
+  /** The unit price at the MOQ: the top of the card's price range. */
+  moqPriceFen: z.number().int(),
   currency: z.literal('CNY'),
   moq: z.number().int(),
   inStock: z.boolean(),
+  stock: z.number().int(),
   origin: z.string().optional(),
   photo: z.string().optional(),
   listedAt: z.string(),

@@ -123,6 +123,8 @@ export const PartyCard = z.object({
 
 export const Order = z.object({
   id: z.string(),
+  /** LS-YYYYMMDD-NNNN: what people read, search and write as a transfer's memo (orders before it have none). */
+  orderNumber: z.string().optional(),
   source: z.enum(['listing', 'rfq']),
   rfqId: z.string().optional(),
   bidId: z.string().optional(),
@@ -162,13 +164,35 @@ export type Order = z.infer<typeof Order>
 export const OrderStep = z.enum(values.orderSteps)
 export type OrderStep = z.infer<typeof OrderStep>
 
+/** Where the buyer sends a bank transfer: the supplier's approved account, with its phone. */
+export const Payee = z.object({
+  holder: z.string(),
+  bank: z.string(),
+  number: z.string(),
+  phone: z.string().optional(),
+  collectionQr: z.string().optional(),
+})
+export type Payee = z.infer<typeof Payee>
+
 /** An order as one reader sees it: the ways it can be paid, and the steps that reader may take now. */
-export const OrderView = Order.extend({ paymentMethods: z.array(PaymentMethod), actions: z.array(OrderStep) })
+export const OrderView = Order.extend({
+  paymentMethods: z.array(PaymentMethod),
+  actions: z.array(OrderStep),
+  /** On the order's own page, while a transfer may be sent: the supplier's approved account. */
+  payee: Payee.optional(),
+})
 export type OrderView = z.infer<typeof OrderView>
 
 export const OrdersQuery = z.strictObject({
   role: z.enum(values.selfRegisteredRoles),
   status: OrderStatus.optional(),
+  /** An order number, or the end of one (`0042`, `20261201-0042`). */
+  q: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[0-9A-Z-]{1,20}$/, 'An order number or its end')
+    .optional(),
   cursor: z.string().max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 })

@@ -110,10 +110,17 @@ export const ratingEditDays = 30
 /** A supplier's median response time is taken over its first bids on this many latest requests. */
 export const responseSampleSize = 500
 
+/** What waits in the verification queue: a verification request, or a verified supplier's new bank account. */
+export const verificationQueueKinds = ['verification', 'bank_account_change'] as const
+
 /* Patterns */
 export const phonePattern = /^\+?[0-9][0-9 -]{5,19}$/
 /** A business licence number (统一社会信用代码 and older forms). */
 export const licenceNumberPattern = /^[0-9A-Za-z-]{6,30}$/
+/** A bank account number (账号) as stored: digits only; people type it with spaces, which are dropped. */
+export const bankAccountNumberPattern = /^[0-9]{8,30}$/
+/** A short order number people read out and write as a transfer's memo: LS-<China Standard Time date>-<that day's count>. */
+export const orderNumberPattern = /^LS-[0-9]{8}-[0-9]{4,}$/
 /** A ULID, as every id the API hands out. */
 export const idPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/
 export const categoryIdPattern = /^[a-z0-9-]{2,40}$/
@@ -159,6 +166,15 @@ export const tierIndexFor = (tiers: readonly Tier[], quantity: number) => tiers.
 /** The unit price for a quantity; undefined below the first tier. */
 export const unitPriceFor = (tiers: readonly Tier[], quantity: number): number | undefined =>
   tiers[tierIndexFor(tiers, quantity)]?.unitPriceFen
+
+/**
+ * What a listing's card quotes: from its top tier's price (the most a buyer can save) up to the
+ * price at its MOQ (what the smallest order pays), so "from ¥118.90" never hides a ¥145 minimum.
+ */
+export const priceRangeFen = (tiers: readonly Tier[], moq: number) => {
+  const lowFen = fromPriceFen(tiers)
+  return { lowFen, highFen: unitPriceFor(tiers, moq) ?? Math.max(lowFen, ...tiers.map((tier) => tier.unitPriceFen)) }
+}
 
 export type TierProblem = {
   path: ['priceTiers', number, 'minQty' | 'unitPriceFen']

@@ -7,7 +7,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb'
-import type { AuditEntry, User, UsersQuery, VerificationDetails } from '@market/contracts'
+import type { AuditEntry, BankAccount, BankAccountChange, User, UsersQuery, VerificationDetails } from '@market/contracts'
 import { Accounts, type Notifications } from '@market/core'
 import { auditPut } from './audit-writes.ts'
 import type { CursorCodec } from './cursor.ts'
@@ -33,7 +33,25 @@ export const toStoredUser = (item: Item): Accounts.StoredUser => {
     ...(item.verificationDetails ? { verificationDetails: item.verificationDetails as VerificationDetails } : {}),
     ...(item.tradeCategories ? { tradeCategories: [...(item.tradeCategories as Set<string>)].sort() } : {}),
     ...(ratingTotals ? { ratingTotals } : {}),
+    ...(item.bankAccount ? { bankAccount: item.bankAccount as BankAccount } : {}),
+    ...(item.bankAccountChange ? { bankAccountChange: item.bankAccountChange as BankAccountChange } : {}),
   }
+}
+
+/** The SET and REMOVE clauses of a bank-account update (see Accounts.BankAccountUpdate). */
+const accountClauses = (accounts: Accounts.BankAccountUpdate = {}) => {
+  const set: string[] = []
+  const remove: string[] = []
+  const values: Item = {}
+  if (accounts.bankAccount) {
+    set.push('bankAccount = :bankAccount')
+    values[':bankAccount'] = accounts.bankAccount
+  }
+  if (accounts.bankAccountChange) {
+    set.push('bankAccountChange = :bankAccountChange')
+    values[':bankAccountChange'] = accounts.bankAccountChange
+  } else if (accounts.bankAccountChange === null) remove.push('bankAccountChange')
+  return { set, remove, values }
 }
 
 const toAuditEntry = (item: Item): AuditEntry => ({
@@ -65,7 +83,7 @@ export const createAccountRepository = (db: DynamoDBDocumentClient, table: strin
     const input = {
       TableName: table,
       Key: userKey(userId),
-      UpdateExpression: `SET ${update.set}, version = version + :one${update.remove ? ` REMOVE ${update.remove}` : ''}`,
+      UpdateExpression: `SET ${[update.set, 'version = version + :one'].filter(Boolean).join(', ')}${update.remove ? ` REMOVE ${update.remove}` : ''}`,
       ConditionExpression: `${itemExists} AND (${update.condition})`,
       ExpressionAttributeNames: update.names,
       ExpressionAttributeValues: { ...update.values, ':one': 1 },
@@ -204,10 +222,12 @@ export const createAccountRepository = (db: DynamoDBDocumentClient, table: strin
       from,
       details,
       audit,
+      accounts,
       notifications = [],
     }: Parameters<Accounts.AccountStore['updateVerification']>[0]) => {
       const pending = details.status === 'pending'
-      const values: Item = { ':details': details, ':supplier': 'supplier' }
+      const account = accountClauses(accounts)
+      const values: Item = { ':details': details, ':supplier': 'supplier', ...account.values }
       const fromConditions = from.map((status, index) => {
         values[`:from${index}`] = status
         return `verificationDetails.#status = :from${index}`
@@ -218,17 +238,54 @@ export const createAccountRepository = (db: DynamoDBDocumentClient, table: strin
       const queue = pendingVerifications()
       const entry = pending ? queue.entry(details.submittedAt as string, userId) : {}
       Object.assign(values, prefixed(entry))
+      const removed = [...account.remove, ...(pending ? [] : [queue.keys.partitionKey, queue.keys.sortKey])]
       return updateUser(
         userId,
         {
-          set: ['verificationDetails = :details', ...Object.keys(entry).map((name) => `${name} = :${name}`)].join(', '),
-          ...(pending ? {} : { remove: `${queue.keys.partitionKey}, ${queue.keys.sortKey}` }),
+          set: ['verificationDetails = :details', ...account.set, ...Object.keys(entry).map((name) => `${name} = :${name}`)].join(
+            ', ',
+          ),
+          ...(removed.length > 0 ? { remove: removed.join(', ') } : {}),
           condition: `#role = :supplier AND (${fromConditions.join(' OR ')})`,
           names: { '#status': 'status', '#role': 'role' },
           values,
         },
         { ...(audit ? { audit } : {}), notifications },
         (current) => new Accounts.VerificationStateError(current?.verificationDetails?.status ?? 'unverified'),
+      )
+    },
+
+    updateBankAccount: ({
+      userId,
+      accounts,
+      decidedChangeAt,
+      audit,
+      notifications = [],
+    }: Parameters<Accounts.AccountStore['updateBankAccount']>[0]) => {
+      const account = accountClauses(accounts)
+      // A waiting change puts the supplier in the verification queue; a decision takes it out.
+      const queue = pendingVerifications()
+      const waiting = accounts.bankAccountChange
+      const entry = waiting ? queue.entry(waiting.submittedAt, userId) : {}
+      const values: Item = { ...account.values, ...prefixed(entry), ':supplier': 'supplier', ':verified': 'verified' }
+      if (decidedChangeAt) values[':decided'] = decidedChangeAt
+      return updateUser(
+        userId,
+        {
+          set: [...account.set, ...Object.keys(entry).map((name) => `${name} = :${name}`)].join(', '),
+          ...(waiting ? {} : { remove: [...account.remove, queue.keys.partitionKey, queue.keys.sortKey].join(', ') }),
+          condition: [
+            '#role = :supplier AND verificationDetails.#status = :verified',
+            ...(decidedChangeAt ? ['bankAccountChange.submittedAt = :decided'] : []),
+          ].join(' AND '),
+          names: { '#status': 'status', '#role': 'role' },
+          values,
+        },
+        { audit, notifications },
+        (current) =>
+          decidedChangeAt
+            ? new Accounts.NoBankAccountChangeError()
+            : new Accounts.VerificationStateError(current?.verificationDetails?.status ?? 'unverified'),
       )
     },
 

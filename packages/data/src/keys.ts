@@ -141,6 +141,8 @@ export const inboxOf = (userId: string): Partition => ({
 // Orders and payments ------------------------------------------------------------------------
 
 export const orderKey = (orderId: string) => itemKey(`ORDER#${orderId}`, 'ORDER')
+/** A day's order-number counter (YYYYMMDD, China Standard Time): how many orders it has numbered. */
+export const orderNumberCounterKey = (day: string) => itemKey(`ORDER_NUMBERS#${day}`, 'COUNTER')
 /** gsi1 / gsi2: a buyer's and a supplier's orders, newest first. */
 export const ordersOfBuyer = (buyerId: string) => pattern(gsi1, `BUYER#${buyerId}#ORDERS`, byTime)
 export const ordersOfSupplier = (supplierId: string) => pattern(gsi2, `SUPPLIER#${supplierId}#ORDERS`, byTime)

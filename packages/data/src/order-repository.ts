@@ -11,6 +11,7 @@ import {
   flaggedOrders,
   listingKey,
   orderKey,
+  orderNumberCounterKey,
   ordersInQueue,
   ordersOfBuyer,
   ordersOfSupplier,
@@ -18,7 +19,7 @@ import {
   stripeEventKey,
 } from './keys.ts'
 import { notificationWrites } from './notification-repository.ts'
-import { createQueries, equalTo } from './query.ts'
+import { allOf, containing, createQueries, equalTo } from './query.ts'
 import { statsWrites } from './supplier-stats.ts'
 import { withConflictRetry, writeRefusal } from './transactions.ts'
 
@@ -63,6 +64,32 @@ export const orderItem = (order: Order): Item => ({
   ...order,
 })
 
+/**
+ * The day's order-number counter moved on to the numbers given, on condition it still holds the
+ * count they were read from: the last item of the transaction that creates the orders.
+ */
+export const orderNumberWrite = (table: string, { day, previous, last }: Orders.OrderNumbering): TransactItem => ({
+  Update: {
+    TableName: table,
+    Key: orderNumberCounterKey(day),
+    UpdateExpression: 'SET #last = :last, #type = :type',
+    ConditionExpression: previous === 0 ? 'attribute_not_exists(#last)' : '#last = :previous',
+    ExpressionAttributeNames: { '#last': 'last', '#type': 'type' },
+    ExpressionAttributeValues: {
+      ':last': last,
+      ':type': 'order-number-counter',
+      ...(previous === 0 ? {} : { ':previous': previous }),
+    },
+  },
+})
+
+/** Whether a refused transaction's item at `index` failed its condition. */
+export const conditionFailedAt = (error: unknown, index: number) =>
+  error instanceof TransactionCanceledException && error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed'
+
+/** How many of a party's orders one page of an order-number search reads. */
+const searchReadAhead = 1000
+
 /** Processed Stripe events are kept 90 days: longer than Stripe retries a delivery. */
 const eventRetentionSeconds = 90 * 24 * 3600
 
@@ -91,7 +118,8 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
   }
 
   return {
-    place: async ({ order, claim, notifications = [], keyAnswer }: Parameters<Orders.OrderStore['place']>[0]) => {
+    place: async ({ order, claim, notifications = [], keyAnswer, numbering }: Parameters<Orders.OrderStore['place']>[0]) => {
+      const claimIndex = keyAnswerWrites(table, keyAnswer).length
       const items: TransactItem[] = [
         ...keyAnswerWrites(table, keyAnswer),
         ...(claim
@@ -117,14 +145,23 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
           : []),
         { Put: { TableName: table, Item: orderItem(order), ConditionExpression: itemIsNew } },
         ...notificationWrites(table, notifications),
+        ...(numbering ? [orderNumberWrite(table, numbering)] : []),
       ]
       try {
         await withConflictRetry(() => db.send(new TransactWriteCommand({ TransactItems: items })))
       } catch (error) {
         refuseIfKeyTakenOver(error, keyAnswer)
+        // A listing that can no longer fill the order says so; numbers taken meanwhile are read again.
+        if (claim && conditionFailedAt(error, claimIndex)) throw await explainRefusedClaim(claim)
+        if (numbering && conditionFailedAt(error, items.length - 1)) throw new Orders.OrderNumberTakenError()
         if (claim && writeRefusal(error) === 'condition') throw await explainRefusedClaim(claim)
         throw error
       }
+    },
+
+    lastOrderNumber: async (day: string) => {
+      const result = await db.send(new GetCommand({ TableName: table, Key: orderNumberCounterKey(day), ConsistentRead: true }))
+      return (result.Item?.last as number | undefined) ?? 0
     },
 
     get,
@@ -211,9 +248,17 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
       return result.Item ? get(result.Item.orderId as string) : undefined
     },
 
-    listForParty: async (userId: string, { role, status, ...page }: OrdersQuery) => {
+    listForParty: async (userId: string, { role, status, q, ...page }: OrdersQuery) => {
       const orders = role === 'buyer' ? ordersOfBuyer(userId) : ordersOfSupplier(userId)
-      const result = await queryPage(orders, { ...page, filter: equalTo({ status }), descending: true })
+      // An order number, or its end: the party's orders whose number contains it.
+      const filter = allOf(equalTo({ status }), q ? containing('orderNumber', q) : undefined)
+      // A number matches few orders: a search reads up to a thousand of the party's orders per page.
+      const result = await queryPage(orders, {
+        ...page,
+        ...(filter ? { filter } : {}),
+        ...(q ? { readAhead: searchReadAhead } : {}),
+        descending: true,
+      })
       return { items: result.items.map(toOrder), nextCursor: result.nextCursor }
     },
 

@@ -18,6 +18,24 @@ export const equalTo = (wanted: Record<string, string | undefined>): Filter | un
   }
 }
 
+/** Items whose string attribute contains `part`. */
+export const containing = (name: string, part: string): Filter => ({
+  expression: `contains(#${name}, :${name}Part)`,
+  names: { [`#${name}`]: name },
+  values: { [`:${name}Part`]: part },
+})
+
+/** Filters that must all hold (those given). */
+export const allOf = (...filters: (Filter | undefined)[]): Filter | undefined => {
+  const given = filters.filter((filter): filter is Filter => filter !== undefined)
+  if (given.length <= 1) return given[0]
+  return {
+    expression: given.map((filter) => `(${filter.expression})`).join(' AND '),
+    names: Object.assign({}, ...given.map((filter) => filter.names ?? {})),
+    values: Object.assign({}, ...given.map((filter) => filter.values ?? {})),
+  }
+}
+
 export type QueryOptions = {
   /** Narrows the sort keys read (in place of the partition's own `within`). */
   sortKey?: SortKeyCondition

@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import type { Bid, Rfq } from '@market/contracts'
-import { Rfqs } from '@market/core'
+import { Orders, Rfqs } from '@market/core'
 import type { CursorCodec } from './cursor.ts'
 import { keyAnswerWrites, refuseIfKeyTakenOver } from './idempotency-repository.ts'
 import { batchGet, type Item, itemIsNew, type TransactItem, withoutKeys } from './items.ts'
@@ -17,7 +17,7 @@ import {
   rfqsOfBuyer,
 } from './keys.ts'
 import { notificationWrites } from './notification-repository.ts'
-import { orderItem } from './order-repository.ts'
+import { conditionFailedAt, orderItem, orderNumberWrite } from './order-repository.ts'
 import { createQueries } from './query.ts'
 import { statsWrites, trimResponseSample } from './supplier-stats.ts'
 import { withConflictRetry, writeRefusal } from './transactions.ts'
@@ -205,7 +205,8 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
       }
     },
 
-    change: async ({ rfq, expected, bids = [], orders = [], notifications = [], keyAnswer }: Rfqs.RfqChange) => {
+    change: async ({ rfq, expected, bids = [], orders = [], notifications = [], keyAnswer, numbering }: Rfqs.RfqChange) => {
+      const rfqIndex = keyAnswerWrites(table, keyAnswer).length
       const items: TransactItem[] = [
         ...keyAnswerWrites(table, keyAnswer),
         {
@@ -229,12 +230,16 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
           Put: { TableName: table, Item: orderItem(order), ConditionExpression: itemIsNew },
         })),
         ...notificationWrites(table, notifications),
+        ...(numbering ? [orderNumberWrite(table, numbering)] : []),
       ]
       try {
         await withConflictRetry(() => db.send(new TransactWriteCommand({ TransactItems: items })))
       } catch (error) {
         refuseIfKeyTakenOver(error, keyAnswer)
         if (writeRefusal(error) !== 'condition') throw error
+        // The award's order numbers were taken meanwhile (and the request itself still as read): number again.
+        if (numbering && !conditionFailedAt(error, rfqIndex) && conditionFailedAt(error, items.length - 1))
+          throw new Orders.OrderNumberTakenError()
         const current = await get(rfq.id)
         throw new Rfqs.RfqStateError(current?.status ?? 'missing', 'changed by this request (it changed meanwhile)')
       }

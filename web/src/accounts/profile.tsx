@@ -1,6 +1,7 @@
 import type { MeResponse } from '@market/contracts'
 import { StatusBadge } from '../components/status-badge.tsx'
 import { formatDateTime, useI18n } from '../i18n/i18n.ts'
+import { BankAccountSection } from './bank-account.tsx'
 import { RoleLabel } from './role-label.tsx'
 import { VerificationSection } from './verification.tsx'
 
@@ -52,6 +53,7 @@ export const AccountOverview = ({ me }: { me: MeResponse }) => {
         </dl>
       </section>
       {me.role === 'supplier' && <VerificationSection me={me} />}
+      {me.role === 'supplier' && me.verification === 'verified' && <BankAccountSection me={me} />}
     </>
   )
 }

@@ -1,12 +1,14 @@
 import type { MeResponse, VerificationRequestInput } from '@market/contracts'
 import { api, fieldErrorPaths } from '../api/client.ts'
 import { describeError, FormError, TextField } from '../components/form.tsx'
+import { usePhotos } from '../components/photo-picker.tsx'
 import { StatusBadge } from '../components/status-badge.tsx'
 import { useForm } from '../components/use-form.ts'
 import { formatDateTime, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
 import { useSession } from '../session/session.ts'
 import './accounts.css'
+import { BankAccountFields, bankAccountBody, bankAccountErrors, bankAccountValues, checkBankAccount } from './bank-account.tsx'
 
 const fieldMessages: Record<string, MessageKey> = {
   licenseNumber: 'verification.licenseNumber.invalid',
@@ -23,25 +25,32 @@ const VerificationForm = ({ me }: { me: MeResponse }) => {
     licenseNumber: previous?.licenseNumber ?? '',
     stall: previous?.stall ?? '',
     contactPhone: previous?.contactPhone ?? me.company.phone ?? '',
+    // The account sent before (a rejected request corrected and sent again).
+    ...bankAccountValues(me.bankAccountChange),
   })
+  const [photos, setPhotos] = usePhotos(me.bankAccountChange?.collectionQr ? [me.bankAccountChange.collectionQr] : [])
   const { values, set } = form
   const send = async () => {
     const body: VerificationRequestInput = {
       licenseNumber: values.licenseNumber.trim(),
       contactPhone: values.contactPhone.trim(),
       ...(values.stall.trim() ? { stall: values.stall.trim() } : {}),
+      bankAccount: bankAccountBody(values, photos),
     }
     session.setMe(await (await api.accounts.api.suppliers.me.verification.$post({ json: body })).json())
   }
   const refused = (error: unknown) => ({
-    errors: Object.fromEntries([...fieldErrorPaths(error)].map((path) => [path, fieldMessages[path] ?? 'field.invalid'])),
+    errors: {
+      ...Object.fromEntries([...fieldErrorPaths(error)].map((path) => [path, fieldMessages[path] ?? 'field.invalid'])),
+      ...bankAccountErrors(error, 'bankAccount.'),
+    },
   })
 
   return (
     <form
       class="form"
       noValidate
-      onSubmit={form.submit({ send, refused })}
+      onSubmit={form.submit({ check: () => checkBankAccount(values, photos), send, refused })}
       ref={form.formRef}
       aria-labelledby="verification-title"
     >
@@ -72,6 +81,7 @@ const VerificationForm = ({ me }: { me: MeResponse }) => {
         required
         error={form.errorFor('contactPhone')}
       />
+      <BankAccountFields values={values} set={set} errorFor={form.errorFor} photos={photos} setPhotos={setPhotos} />
       {form.failure !== null && <FormError>{describeError(locale, form.failure)}</FormError>}
       <div class="form__actions">
         <button type="submit" class="button button--primary" disabled={form.submitting}>

@@ -27,7 +27,7 @@ export const AdminOrderCard = ({
 }) => {
   const { t, locale } = useI18n()
   const facts: CardRow[] = [
-    [t('orders.number'), <OrderNumber id={order.id} />],
+    [t('orders.number'), <OrderNumber order={order} />],
     [t('orders.buyer'), `${order.buyer.company} · ${order.buyer.name}`],
     [t('orders.supplier'), `${order.supplier.company} · ${order.supplier.name}`],
     [t('orders.total'), formatFen(order.totalFen)],

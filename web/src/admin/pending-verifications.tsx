@@ -1,6 +1,6 @@
-import type { PendingVerification } from '@market/contracts'
+import type { BankAccount, PendingVerification } from '@market/contracts'
 import { useState } from 'hono/jsx/dom'
-import { api } from '../api/client.ts'
+import { api, photoUrl } from '../api/client.ts'
 import { useResource } from '../api/use-resource.ts'
 import { useRowAction } from '../api/use-row-action.ts'
 import { ReasonForm } from '../components/reason-form.tsx'
@@ -10,7 +10,27 @@ import { EmptyState, ResourceView } from '../components/states.tsx'
 import { fill, formatDateTime, useI18n } from '../i18n/i18n.ts'
 import { UserCell } from './user-cell.tsx'
 
-/** Suppliers asking to be verified: their licence and stall, approved at once or rejected with a reason. */
+/** An account to check against the licence: holder, bank and number, and the collection QR code if there is one. */
+const AccountLines = ({ account }: { account: BankAccount }) => (
+  <>
+    {account.holder}
+    <br />
+    {account.bank}
+    <br />
+    <code>{account.number}</code>
+    {account.collectionQr && (
+      <>
+        <br />
+        <img src={photoUrl(account.collectionQr)} alt="" width={96} height={96} />
+      </>
+    )}
+  </>
+)
+
+/**
+ * Suppliers asking to be verified (their licence, stall and bank account) and verified suppliers
+ * changing their bank account: approved at once or rejected with a reason.
+ */
 export const PendingVerifications = ({ changes, onChanged }: { changes: number; onChanged: (message: string) => void }) => {
   const { t, locale } = useI18n()
   const pending = useResource(async () => (await api.admin.api.admin.verifications.$get()).json(), [changes])
@@ -19,10 +39,10 @@ export const PendingVerifications = ({ changes, onChanged }: { changes: number; 
 
   const decide = (item: PendingVerification, decision: 'approve' | 'reject', reason?: string) =>
     run(item.supplier.id, async () => {
-      await api.admin.api.admin.suppliers[':id'].verification.$post({
-        param: { id: item.supplier.id },
-        json: reason ? { decision, reason } : { decision },
-      })
+      const request = { param: { id: item.supplier.id }, json: reason ? { decision, reason } : { decision } }
+      // A verified supplier's new bank account is decided on its own: the supplier stays verified either way.
+      if (item.kind === 'bank_account_change') await api.admin.api.admin.suppliers[':id']['bank-account'].$post(request)
+      else await api.admin.api.admin.suppliers[':id'].verification.$post(request)
       setRejecting(null)
       onChanged(fill(t(decision === 'approve' ? 'admin.approved' : 'admin.rejected'), { name: item.supplier.name }))
     })
@@ -32,6 +52,7 @@ export const PendingVerifications = ({ changes, onChanged }: { changes: number; 
     t('verification.licenseNumber'),
     t('verification.stall'),
     t('verification.contactPhone'),
+    t('admin.verifications.bankAccount'),
     t('verification.submittedAt'),
     t('admin.actions'),
   ]
@@ -58,8 +79,20 @@ export const PendingVerifications = ({ changes, onChanged }: { changes: number; 
                       </td>
                       <td data-label={columns[2]}>{item.stall ?? '—'}</td>
                       <td data-label={columns[3]}>{item.contactPhone}</td>
-                      <td data-label={columns[4]}>{formatDateTime(locale, item.submittedAt)}</td>
-                      <td data-label={columns[5]}>
+                      <td data-label={columns[4]} data-bank-account>
+                        <p>
+                          <strong>{t(`admin.verifications.kind.${item.kind}`)}</strong>
+                        </p>
+                        {item.bankAccount ? <AccountLines account={item.bankAccount} /> : '—'}
+                        {item.kind === 'bank_account_change' && item.currentBankAccount && (
+                          <details>
+                            <summary>{t('admin.verifications.currentBankAccount')}</summary>
+                            <AccountLines account={item.currentBankAccount} />
+                          </details>
+                        )}
+                      </td>
+                      <td data-label={columns[5]}>{formatDateTime(locale, item.submittedAt)}</td>
+                      <td data-label={columns[6]}>
                         <div class="button-row">
                           <button
                             type="button"

@@ -41,6 +41,10 @@ export const translate = (locale: Locale, key: MessageKey) => catalogs[locale][k
 export const localized = (locale: Locale, text: LocalizedText) =>
   (locale === 'bo' ? text.bo : locale === 'en' ? text.en : text.zh) || text.zh
 
+/** The language a stored text is shown in to this reader: theirs, or Chinese where it has none. */
+export const shownLanguage = (locale: Locale, text: LocalizedText): Locale =>
+  locale === 'zh-CN' || (locale === 'bo' ? text.bo : text.en) ? locale : 'zh-CN'
+
 /** Whether the catalogs word a key made from a code (an error, an audit action) the API may add to. */
 export const isMessageKey = (key: string): key is MessageKey => key in zhCN
 

@@ -9,6 +9,7 @@ import { fill, useI18n } from '../i18n/i18n.ts'
 import { navigate } from '../router.ts'
 import { craftLabel, namesIn } from './catalog.ts'
 import { emptyValues, readValues, serverErrors, type Values, valuesOf } from './listing-values.ts'
+import { TibetanGlossary } from './tibetan-glossary.tsx'
 import { TierEditor } from './tier-editor.tsx'
 
 /** Where each value's errors are named (the API's paths). */
@@ -29,7 +30,7 @@ const paths: Partial<Record<keyof Values, string>> = {
 const languages = { zh: 'Zh', bo: 'Bo', en: 'En' } as const
 
 /** What the listing says in each language: the title and the description, Chinese required. */
-const TextFields = ({ form }: { form: ReturnType<typeof useForm<Values>> }) => {
+const TextFields = ({ form, catalog }: { form: ReturnType<typeof useForm<Values>>; catalog: CategoriesResponse }) => {
   const { t } = useI18n()
   const fields = (['title', 'description'] as const).flatMap((part) =>
     (['zh', 'bo', 'en'] as const).map((lang) => ({ part, lang, suffix: languages[lang] })),
@@ -39,15 +40,18 @@ const TextFields = ({ form }: { form: ReturnType<typeof useForm<Values>> }) => {
       {fields.map(({ part, lang, suffix }) => {
         const name = part === 'title' ? (`title${suffix}` as const) : (`desc${suffix}` as const)
         return (
-          <TextField
-            id={`${part}-${lang}`}
-            label={t(`listingForm.${part}${suffix}`)}
-            value={form.values[name]}
-            onInput={form.set(name)}
-            required={lang === 'zh'}
-            multiline={part === 'description'}
-            error={form.errorFor(`${part}.${lang}`)}
-          />
+          <>
+            <TextField
+              id={`${part}-${lang}`}
+              label={t(`listingForm.${part}${suffix}`)}
+              value={form.values[name]}
+              onInput={form.set(name)}
+              required={lang === 'zh'}
+              multiline={part === 'description'}
+              error={form.errorFor(`${part}.${lang}`)}
+            />
+            {name === 'titleBo' && <TibetanGlossary catalog={catalog} empty={!form.values.titleBo.trim()} />}
+          </>
         )
       })}
     </>
@@ -129,7 +133,7 @@ export const ListingForm = ({
       )}
       <fieldset class="fieldset">
         <legend class="fieldset__title">{t('listingForm.section.text')}</legend>
-        <TextFields form={form} />
+        <TextFields form={form} catalog={catalog} />
       </fieldset>
 
       <fieldset class="fieldset">

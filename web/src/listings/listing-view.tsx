@@ -1,8 +1,11 @@
+import { priceRangeFen } from '@market/contracts/values'
 import { useState } from 'hono/jsx/dom'
 import { photoUrl } from '../api/client.ts'
 import type { ListingDetail } from '../api/types.ts'
+import { LanguageTag, LocalizedTextView } from '../components/localized-text.tsx'
 import { StatusBadge } from '../components/status-badge.tsx'
 import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
+import { formatQuantity } from '../i18n/quantity.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
 import { BuyPanel } from '../orders/buy-panel.tsx'
 import { RatingSummary } from '../ratings/stars.tsx'
@@ -10,10 +13,13 @@ import { SupplierLink } from '../ratings/supplier-link.tsx'
 import { useSession } from '../session/session.ts'
 import { craftLabel, useNames } from './catalog.ts'
 import { ListingPhoto } from './listing-photo.tsx'
-import { formatFen } from './money.ts'
+import { formatFen, formatFenRange } from './money.ts'
 import { VerifiedMark } from './supplier-line.tsx'
 import { tierRange } from './tiers.ts'
 import './listing-view.css'
+
+/** Text with Chinese characters in it. */
+const hanText = /\p{Script=Han}/u
 
 /** The listing's photos: one large, the others as buttons that show them. */
 const Gallery = ({ photos, title }: { photos: string[]; title: string }) => {
@@ -53,6 +59,7 @@ export const ListingView = ({ listing }: { listing: ListingDetail }) => {
   const names = useNames()
   const title = localized(locale, listing.title)
   const unit = names.unit(listing.unit)
+  const { lowFen, highFen } = priceRangeFen(listing.priceTiers, listing.moq)
   const own = me?.id === listing.supplierId
   const specs = listing.specs
   // Only the specs the supplier gave, in a fixed order.
@@ -65,6 +72,7 @@ export const ListingView = ({ listing }: { listing: ListingDetail }) => {
     ['spec.origin', specs.origin],
     ['spec.craft', specs.craft?.length ? specs.craft.map((craft) => t(craftLabel(craft))).join('、') : undefined],
   ]
+  const freeTextSpecs = new Set<MessageKey>(['spec.composition', 'spec.color', 'spec.origin'])
   const specRows = allSpecs.filter((row): row is [MessageKey, string] => Boolean(row[1]))
   return (
     <article class="listing-page" data-listing={listing.id}>
@@ -89,13 +97,17 @@ export const ListingView = ({ listing }: { listing: ListingDetail }) => {
       <div class="listing-page__top">
         <Gallery photos={listing.photos} title={title} />
         <div class="listing-page__summary">
-          <h1>{title}</h1>
-          <p class="listing-page__price">{fill(t('market.fromPrice'), { price: formatFen(listing.fromPriceFen), unit })}</p>
+          <h1>
+            <LocalizedTextView text={listing.title} />
+          </h1>
+          <p class="listing-page__price" data-price-range>
+            {fill(t('market.priceRange'), { range: formatFenRange(lowFen, highFen), unit })}
+          </p>
           <dl class="details details--compact">
             <dt>{t('listing.moq')}</dt>
-            <dd>{fill(t('listing.qty'), { n: listing.moq, unit })}</dd>
+            <dd>{formatQuantity(locale, listing.moq, listing.unit)}</dd>
             <dt>{t('listing.stock')}</dt>
-            <dd>{listing.stock > 0 ? fill(t('listing.qty'), { n: listing.stock, unit }) : t('market.outOfStock')}</dd>
+            <dd>{listing.stock > 0 ? formatQuantity(locale, listing.stock, listing.unit) : t('market.outOfStock')}</dd>
             <dt>{t('listing.leadTime')}</dt>
             <dd>{fill(t('listing.leadTime.value'), { n: listing.leadTimeDays })}</dd>
             {listing.listedAt && (
@@ -153,7 +165,14 @@ export const ListingView = ({ listing }: { listing: ListingDetail }) => {
           {specRows.map(([label, value]) => (
             <>
               <dt>{t(label)}</dt>
-              <dd>{value}</dd>
+              {/* Specs are typed by the supplier, mostly in Chinese: marked as such for other readers. */}
+              {freeTextSpecs.has(label) && locale !== 'zh-CN' && hanText.test(value) ? (
+                <dd>
+                  <span lang="zh-CN">{value}</span> <LanguageTag lang="zh-CN" />
+                </dd>
+              ) : (
+                <dd>{value}</dd>
+              )}
             </>
           ))}
         </dl>
@@ -161,7 +180,9 @@ export const ListingView = ({ listing }: { listing: ListingDetail }) => {
 
       <section class="section" aria-labelledby="description-title">
         <h2 id="description-title">{t('listing.description')}</h2>
-        <p class="listing-page__description">{localized(locale, listing.description)}</p>
+        <p class="listing-page__description">
+          <LocalizedTextView text={listing.description} />
+        </p>
       </section>
       <p>
         <a href="/market">{t('listing.backToMarket')}</a>

@@ -17,3 +17,7 @@ export const parseYuan = (value: string): number | null => {
 
 /** Fen → the yuan a form shows ("168.00"). */
 export const fenToYuanInput = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`
+
+/** A price range in fen → "¥118.90–145.00" (one price when both ends agree). */
+export const formatFenRange = (lowFen: number, highFen: number) =>
+  lowFen === highFen ? formatFen(lowFen) : `${formatFen(lowFen)}–${fenToYuanInput(highFen)}`

@@ -1,16 +1,30 @@
-import type { Notification } from '@market/contracts'
-import { fill, isMessageKey, type Locale, translate } from '../i18n/i18n.ts'
+import type { LocalizedText, Notification } from '@market/contracts'
+import { fill, isMessageKey, type Locale, localized, shownLanguage, translate } from '../i18n/i18n.ts'
 import { formatFen } from '../listings/money.ts'
 
 /** Pages that change what is read tell the bell, so its count is right without waiting for the next poll. */
 export const notificationsChanged = 'market:notifications'
 export const announceNotificationsChanged = () => window.dispatchEvent(new Event(notificationsChanged))
 
-/** A notification in the reader's language; the listing's title is the supplier's Chinese one. */
+/** The title a notification names, as stored in each language when it was written (the Chinese one is always there). */
+const titleOf = (params: Notification['params']): LocalizedText | undefined =>
+  params.title
+    ? { zh: params.title, ...(params.titleBo ? { bo: params.titleBo } : {}), ...(params.titleEn ? { en: params.titleEn } : {}) }
+    : undefined
+
+/** The language a notification's title is shown in, when it is not the reader's (to mark it). */
+export const foreignTitleLanguage = (locale: Locale, notification: Notification): Locale | undefined => {
+  const title = titleOf(notification.params)
+  const shown = title ? shownLanguage(locale, title) : locale
+  return shown === locale ? undefined : shown
+}
+
+/** A notification in the reader's language, with the title in theirs where the supplier gave one (else Chinese). */
 export const describeNotification = (locale: Locale, notification: Notification) => {
   const key = `notification.${notification.type}`
+  const title = titleOf(notification.params)
   const text = fill(translate(locale, isMessageKey(key) ? key : 'notification.unknown'), {
-    title: notification.params.title ?? '',
+    title: title ? localized(locale, title) : '',
     type: notification.type,
     bids: notification.params.bids ?? '0',
     // Order totals travel as fen in a string (params are strings); shown as money like everywhere else.

@@ -4,10 +4,11 @@ import { api } from '../api/client.ts'
 import type { NotificationItem } from '../api/types.ts'
 import { useResource } from '../api/use-resource.ts'
 import { describeError, FormError } from '../components/form.tsx'
+import { LanguageTag } from '../components/localized-text.tsx'
 import { EmptyState, ResourceView } from '../components/states.tsx'
-import { fill, formatDateTime, useI18n } from '../i18n/i18n.ts'
+import { fill, formatDateTime, type Locale, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
-import { announceNotificationsChanged, describeNotification } from './describe.ts'
+import { announceNotificationsChanged, describeNotification, foreignTitleLanguage } from './describe.ts'
 import './notification-list.css'
 
 /** Where a notification leads, if anywhere: its listing, its request, the account, or its order. */
@@ -16,7 +17,9 @@ const destinations = (item: NotificationItem): { href: string; label: MessageKey
   ...(item.params.rfqId && !item.params.orderId
     ? [{ href: `/rfqs/${item.params.rfqId}`, label: 'notifications.openRfq' as const }]
     : []),
-  ...(item.type.startsWith('verification.') ? [{ href: '/account', label: 'notifications.openAccount' as const }] : []),
+  ...(item.type.startsWith('verification.') || item.type.startsWith('bank_account.')
+    ? [{ href: '/account', label: 'notifications.openAccount' as const }]
+    : []),
   ...(item.params.orderId ? [{ href: `/orders/${item.params.orderId}`, label: 'notifications.openOrder' as const }] : []),
 ]
 
@@ -27,6 +30,7 @@ export const NotificationList = () => {
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<unknown>(null)
   const list = useResource(async () => (await api.notifications.api.notifications.$get()).json(), [changes])
+  const foreignTitle = (item: NotificationItem) => foreignTitleLanguage(locale, item)
 
   const markRead = async (body: MarkReadInput) => {
     setBusy(true)
@@ -75,8 +79,22 @@ export const NotificationList = () => {
                     <p class="notification__text">
                       {!item.read && <span class="visually-hidden">{t('notifications.unread')} </span>}
                       {describeNotification(locale, item)}
+                      {foreignTitle(item) && (
+                        <>
+                          {' '}
+                          <LanguageTag lang={foreignTitle(item) as Locale} />
+                        </>
+                      )}
                     </p>
-                    <p class="notification__meta">{formatDateTime(locale, item.createdAt)}</p>
+                    <p class="notification__meta">
+                      {formatDateTime(locale, item.createdAt)}
+                      {item.params.orderNumber && (
+                        <>
+                          {' · '}
+                          {t('orders.number')} <code data-order-number>{item.params.orderNumber}</code>
+                        </>
+                      )}
+                    </p>
                     <div class="button-row">
                       {destinations(item).map(({ href, label }) => (
                         <a

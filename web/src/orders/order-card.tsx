@@ -51,7 +51,7 @@ export const OrderCard = ({ order, role }: { order: Order; role: Role }) => {
         <div>
           <dt>{t('orders.number')}</dt>
           <dd>
-            <OrderNumber id={order.id} />
+            <OrderNumber order={order} />
           </dd>
         </div>
         <div class="order-card__total">

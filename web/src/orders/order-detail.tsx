@@ -124,7 +124,7 @@ const OrderDetail = ({
         <StatusBadge kind="order" status={order.status} />
       </div>
       <p class="order-page__number">
-        <span>{t('orders.number')}</span> <OrderNumber id={order.id} />
+        <span>{t('orders.number')}</span> <OrderNumber order={order} />
       </p>
       <p class="announcement" role="status">
         {announcement ? t(announcement) : ''}

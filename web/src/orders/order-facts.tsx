@@ -1,7 +1,8 @@
 import type { Child } from 'hono/jsx'
 import type { OrderView } from '../api/types.ts'
+import { LocalizedTextView } from '../components/localized-text.tsx'
 import { StackedTable } from '../components/stacked-table.tsx'
-import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
+import { fill, formatDateTime, useI18n } from '../i18n/i18n.ts'
 import { useNames } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
 import { SupplierLink } from '../ratings/supplier-link.tsx'
@@ -30,7 +31,7 @@ const FactsCard = ({ id, title, rows, data }: { id: string; title: string; rows:
 
 /** What was ordered, at which price, and the total. */
 export const OrderLines = ({ order }: { order: OrderView }) => {
-  const { t, locale } = useI18n()
+  const { t } = useI18n()
   const names = useNames()
   const columns = [t('order.item'), t('order.qty'), t('order.unitPrice'), t('order.amount')]
   return (
@@ -43,9 +44,11 @@ export const OrderLines = ({ order }: { order: OrderView }) => {
             <tr>
               <td data-label={columns[0]}>
                 {line.listingId ? (
-                  <a href={`/listings/${line.listingId}`}>{localized(locale, line.title)}</a>
+                  <a href={`/listings/${line.listingId}`}>
+                    <LocalizedTextView text={line.title} />
+                  </a>
                 ) : (
-                  localized(locale, line.title)
+                  <LocalizedTextView text={line.title} />
                 )}
               </td>
               <td data-label={columns[1]} class="numeric">

@@ -1,8 +1,12 @@
+import type { Order } from '@market/contracts'
 import './orders.css'
 
-/** Order numbers are ULIDs: the whole id is the bank-transfer reference, so it is always shown in full. */
-export const OrderNumber = ({ id }: { id: string }) => (
+/**
+ * An order's short number (LS-YYYYMMDD-NNNN): what people read out, search and write as a
+ * transfer's memo. Orders from before numbers were given show their id.
+ */
+export const OrderNumber = ({ order }: { order: Pick<Order, 'id' | 'orderNumber'> }) => (
   <code class="order-number" data-order-number>
-    {id}
+    {order.orderNumber ?? order.id}
   </code>
 )

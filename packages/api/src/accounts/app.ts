@@ -1,4 +1,11 @@
-import { LoginInput, MeResponse, RegisterInput, SessionResponse, VerificationRequestInput } from '@market/contracts'
+import {
+  BankAccountInput,
+  LoginInput,
+  MeResponse,
+  RegisterInput,
+  SessionResponse,
+  VerificationRequestInput,
+} from '@market/contracts'
 import { Accounts } from '@market/core'
 import type { Context } from 'hono'
 import { actions } from '../actions.ts'
@@ -21,7 +28,13 @@ const docs = {
     200: ['The signed-in user or null', SessionResponse],
   }),
   me: doc('The signed-in user', { 200: ['The user, with supplier verification details', MeResponse] }),
-  verification: doc('A supplier asks to be verified', { 200: ['The user, verification pending', MeResponse] }),
+  verification: doc('A supplier asks to be verified (with its company bank account, checked with the licence)', {
+    200: ['The user, verification pending', MeResponse],
+  }),
+  bankAccount: doc(
+    'A verified supplier changes its bank account: the change waits for an administrator, orders show the approved account until then',
+    { 200: ['The user, with the change waiting', MeResponse] },
+  ),
 }
 
 export const createAccountsApp = (deps: ApiDeps) => {
@@ -59,6 +72,15 @@ export const createAccountsApp = (deps: ApiDeps) => {
         docs.verification,
         VerificationRequestInput,
         async (deps, supplier, request) => Accounts.toMe(await Accounts.submitVerification(deps, supplier, request)),
+        200,
+      ),
+    )
+    .put(
+      '/api/suppliers/me/bank-account',
+      ...actions(deps, requireRole('supplier')).withBody(
+        docs.bankAccount,
+        BankAccountInput,
+        async (deps, supplier, account) => Accounts.toMe(await Accounts.changeBankAccount(deps, supplier, account)),
         200,
       ),
     )

@@ -46,6 +46,9 @@ const docs = {
   decideVerification: doc('Approve or reject a supplier’s verification (a rejection needs a reason)', {
     200: ['The supplier after the decision', User],
   }),
+  decideBankAccount: doc('Approve or reject a verified supplier’s bank-account change (a rejection needs a reason)', {
+    200: ['The supplier after the decision', User],
+  }),
   users: doc('Users, newest first, by role and status', { 200: ['A page of users', UsersPage] }),
   suspendUser: doc('Suspend an account: it can still read, but changes nothing until reinstated', {
     200: ['The suspended user', User],
@@ -95,6 +98,10 @@ export const createAdminApp = (deps: ApiDeps) => {
     .post(
       '/api/admin/suppliers/:id/verification',
       ...admin.onIdWith(docs.decideVerification, VerificationDecisionInput, publicUser(Accounts.decideVerification)),
+    )
+    .post(
+      '/api/admin/suppliers/:id/bank-account',
+      ...admin.onIdWith(docs.decideBankAccount, VerificationDecisionInput, publicUser(Accounts.decideBankAccountChange)),
     )
     .get('/api/admin/users', ...admin.withQuery(docs.users, UsersQuery, (deps, _admin, query) => Accounts.listUsers(deps, query)))
     .post('/api/admin/users/:id/suspend', ...admin.onIdWith(docs.suspendUser, ReasonInput, publicUser(Accounts.suspendUser)))

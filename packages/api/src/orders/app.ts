@@ -34,11 +34,16 @@ const docs = {
   place: doc('Order from a listing (send an Idempotency-Key; the price comes from the listing, never the client)', {
     201: ['The order, awaiting payment', OrderView],
   }),
-  mine: doc('My orders as buyer or as supplier, newest first', { 200: ['A page of orders', OrdersPage] }),
-  export: doc('My orders as CSV (UTF-8 with BOM, for Excel)', { 200: ['CSV', z.string()] }),
-  order: doc('An order, for its buyer, its supplier and administrators', {
-    200: ['The order with the steps the caller may take now', OrderView],
+  mine: doc('My orders as buyer or as supplier, newest first; `q` finds an order by its number (or the end of it)', {
+    200: ['A page of orders', OrdersPage],
   }),
+  export: doc('My orders as CSV (UTF-8 with BOM, for Excel)', { 200: ['CSV', z.string()] }),
+  order: doc(
+    'An order, for its buyer, its supplier and administrators (while unpaid, with the supplier’s approved bank account)',
+    {
+      200: ['The order with the steps the caller may take now', OrderView],
+    },
+  ),
   checkout: doc('Pay by card, Alipay or WeChat Pay: a Stripe Checkout Session for the order’s total', {
     200: ['Where to send the buyer', CheckoutResponse],
   }),
@@ -89,7 +94,10 @@ export const createOrdersApp = (deps: ApiDeps) => {
         'Content-Disposition': `attachment; filename="orders-${role}.csv"`,
       })
     })
-    .get('/api/orders/:id', ...party.onId(docs.order, asOrderView(Orders.getOrder)))
+    .get(
+      '/api/orders/:id',
+      ...party.onId(docs.order, async (deps, actor, id) => Orders.orderPage({ ...deps, ...(await orderDeps(deps)) }, actor, id)),
+    )
     .post('/api/orders/:id/checkout', docs.checkout, buyer, idempotent(deps), validate('param', IdParam), async (c) => {
       const id = c.req.valid('param').id
       const origin = publicOrigin(c)

@@ -1,4 +1,7 @@
 import type {
+  BankAccount,
+  BankAccountChange,
+  BankAccountInput,
   LoginInput,
   MeResponse,
   PendingVerification,
@@ -11,9 +14,19 @@ import type {
 } from '@market/contracts'
 import { auditEntry } from '../audit/audit-entry.ts'
 import { DomainError, NotFoundError } from '../errors.ts'
+import { requireImages } from '../listings/photos.ts'
+import type { PhotoStore } from '../listings/ports.ts'
 import { notification } from '../notifications/notifications.ts'
 import type { Clock, IdGenerator } from '../ports.ts'
-import { AccountStatusError, InvalidCredentialsError, RoleNotAllowedError, TooManyLoginAttemptsError } from './errors.ts'
+import {
+  AccountStatusError,
+  ForeignCollectionQrError,
+  InvalidCredentialsError,
+  NoBankAccountChangeError,
+  RoleNotAllowedError,
+  TooManyLoginAttemptsError,
+  VerificationStateError,
+} from './errors.ts'
 import { hashPassword, unknownUserHash, verifyPassword } from './passwords.ts'
 import type { AccountStore, Session, StoredUser } from './ports.ts'
 
@@ -35,11 +48,29 @@ export const toPublicUser = (user: StoredUser): User => ({
   ...(user.role === 'supplier' ? { verification: user.verificationDetails?.status ?? 'unverified' } : {}),
 })
 
-/** The signed-in user's own view adds their verification details (reason of a rejection, etc.). */
+/** The signed-in user's own view adds their verification details (reason of a rejection, etc.) and bank accounts. */
 export const toMe = (user: StoredUser): MeResponse => ({
   ...toPublicUser(user),
   ...(user.role === 'supplier' && user.verificationDetails ? { verificationDetails: user.verificationDetails } : {}),
+  ...(user.role === 'supplier' && user.bankAccount ? { bankAccount: user.bankAccount } : {}),
+  ...(user.role === 'supplier' && user.bankAccountChange ? { bankAccountChange: user.bankAccountChange } : {}),
 })
+
+/** The account as approved: what the change waiting for the check becomes. */
+const approvedAccount = ({ submittedAt: _, ...account }: BankAccountChange): BankAccount => account
+
+/** An account a supplier submits, waiting for the check; its collection QR must be an image it uploaded. */
+const accountToCheck = async (
+  deps: { photos: PhotoStore; clock: AccountDeps['clock'] },
+  supplier: StoredUser,
+  input: BankAccountInput,
+): Promise<BankAccountChange> => {
+  if (input.collectionQr) {
+    if (!input.collectionQr.startsWith(`photos/${supplier.id}/`)) throw new ForeignCollectionQrError()
+    await requireImages(deps.photos, [input.collectionQr], [supplier.bankAccount?.collectionQr ?? ''])
+  }
+  return { ...input, submittedAt: deps.clock.now().toISOString() }
+}
 
 const newSession = (deps: AccountDeps, userId: string): Session => ({
   id: deps.ids.next(),
@@ -98,13 +129,83 @@ export const login = async (deps: AccountDeps, input: LoginInput) => {
   return { user, session }
 }
 
-export const submitVerification = async (deps: AccountDeps, actor: StoredUser, input: VerificationRequestInput) => {
+export const submitVerification = async (
+  deps: AccountDeps & { photos: PhotoStore },
+  actor: StoredUser,
+  { bankAccount, ...input }: VerificationRequestInput,
+) => {
   if (actor.role !== 'supplier') throw new RoleNotAllowedError(['supplier'])
   return deps.accounts.updateVerification({
     userId: actor.id,
     // A rejected supplier may correct and resubmit; a pending one may correct its request.
     from: ['unverified', 'rejected', 'pending'],
     details: { status: 'pending', ...input, submittedAt: deps.clock.now().toISOString() },
+    // The account is checked with the licence, and shown on orders once the supplier is verified.
+    ...(bankAccount ? { accounts: { bankAccountChange: await accountToCheck(deps, actor, bankAccount) } } : {}),
+  })
+}
+
+/**
+ * A verified supplier changes its bank account: the change waits in the verification queue, the
+ * supplier stays verified, and its orders show the approved account until the change is approved.
+ * Before verification, the account goes with the verification request.
+ */
+export const changeBankAccount = async (
+  deps: AccountDeps & { photos: PhotoStore },
+  supplier: StoredUser,
+  input: BankAccountInput,
+) => {
+  if (supplier.role !== 'supplier') throw new RoleNotAllowedError(['supplier'])
+  const status = supplier.verificationDetails?.status ?? 'unverified'
+  if (status !== 'verified') throw new VerificationStateError(status)
+  const change = await accountToCheck(deps, supplier, input)
+  return deps.accounts.updateBankAccount({
+    userId: supplier.id,
+    accounts: { bankAccountChange: change },
+    audit: auditEntry({
+      id: deps.ids.next(),
+      at: deps.clock.now(),
+      actorId: supplier.id,
+      action: 'supplier.bank_account.change',
+      targetType: 'user',
+      targetId: supplier.id,
+    }),
+  })
+}
+
+/** An administrator approves a verified supplier's new bank account (orders show it from then on) or rejects it. */
+export const decideBankAccountChange = async (
+  deps: AccountDeps,
+  admin: StoredUser,
+  supplierId: string,
+  input: VerificationDecisionInput,
+) => {
+  const supplier = await findUser(deps, supplierId)
+  if (supplier.role !== 'supplier') throw new NotFoundError('supplier')
+  const change = supplier.bankAccountChange
+  if (!change || supplier.verificationDetails?.status !== 'verified') throw new NoBankAccountChangeError()
+  const approved = input.decision === 'approve'
+  return deps.accounts.updateBankAccount({
+    userId: supplier.id,
+    accounts: { ...(approved ? { bankAccount: approvedAccount(change) } : {}), bankAccountChange: null },
+    decidedChangeAt: change.submittedAt,
+    notifications: [
+      notification(
+        deps,
+        supplier.id,
+        approved ? 'bank_account.approved' : 'bank_account.rejected',
+        input.reason ? { reason: input.reason } : {},
+      ),
+    ],
+    audit: auditEntry({
+      id: deps.ids.next(),
+      at: deps.clock.now(),
+      actorId: admin.id,
+      action: approved ? 'supplier.bank_account.approve' : 'supplier.bank_account.reject',
+      targetType: 'user',
+      targetId: supplier.id,
+      ...(input.reason ? { reason: input.reason } : {}),
+    }),
   })
 }
 
@@ -133,6 +234,10 @@ export const decideVerification = async (
       decidedAt: now.toISOString(),
       ...(input.reason ? { reason: input.reason } : { reason: undefined }),
     },
+    // The account sent with the request is approved with the licence.
+    ...(approved && supplier.bankAccountChange
+      ? { accounts: { bankAccount: approvedAccount(supplier.bankAccountChange), bankAccountChange: null } }
+      : {}),
     notifications: [
       notification(
         deps,
@@ -192,7 +297,10 @@ export const reinstateUser = (deps: AccountDeps, admin: StoredUser, userId: stri
 
 export const listPendingVerifications = async (deps: AccountDeps): Promise<PendingVerification[]> =>
   (await deps.accounts.listPendingVerifications()).map((user) => ({
+    kind: user.verificationDetails?.status === 'verified' ? 'bank_account_change' : 'verification',
     supplier: toPublicUser(user),
+    ...(user.bankAccountChange ? { bankAccount: user.bankAccountChange } : {}),
+    ...(user.bankAccount ? { currentBankAccount: user.bankAccount } : {}),
     licenseNumber: user.verificationDetails?.licenseNumber ?? '',
     contactPhone: user.verificationDetails?.contactPhone ?? '',
     submittedAt: user.verificationDetails?.submittedAt ?? user.createdAt,

@@ -48,3 +48,17 @@ export class AccountStatusError extends DomainError {
     super('conflict', 'account.wrong_status', `The account is already ${status}`, { status })
   }
 }
+
+export class NoBankAccountChangeError extends DomainError {
+  constructor() {
+    super('conflict', 'bank_account.no_change', 'No bank-account change is waiting for a decision')
+  }
+}
+
+export class ForeignCollectionQrError extends DomainError {
+  constructor() {
+    super('invalid', 'bank_account.foreign_qr', 'The collection QR code must be an image you uploaded', [
+      { path: ['collectionQr'], message: 'Not your upload' },
+    ])
+  }
+}

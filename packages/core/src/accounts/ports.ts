@@ -1,4 +1,12 @@
-import type { AuditEntry, RatingTotals, User, UsersQuery, VerificationDetails } from '@market/contracts'
+import type {
+  AuditEntry,
+  BankAccount,
+  BankAccountChange,
+  RatingTotals,
+  User,
+  UsersQuery,
+  VerificationDetails,
+} from '@market/contracts'
 import type { OutgoingNotification } from '../notifications/notifications.ts'
 
 /** A user as stored: what the API shows plus the secrets and bookkeeping it never shows. */
@@ -10,7 +18,14 @@ export type StoredUser = User & {
   tradeCategories?: string[]
   /** A supplier's visible ratings added up (see ratings/scores.ts); absent before its first rating. */
   ratingTotals?: RatingTotals
+  /** A supplier's approved bank account: what its orders show buyers. */
+  bankAccount?: BankAccount
+  /** An account waiting for an administrator (with the verification request, or a later change). */
+  bankAccountChange?: BankAccountChange
 }
+
+/** What a change does to a supplier's accounts: the approved one set, the waiting one set (or removed, null). */
+export type BankAccountUpdate = { bankAccount?: BankAccount; bankAccountChange?: BankAccountChange | null }
 
 export type Session = { id: string; userId: string; expiresAt: Date }
 
@@ -39,7 +54,20 @@ export interface AccountStore {
     userId: string
     from: VerificationDetails['status'][]
     details: VerificationDetails
+    accounts?: BankAccountUpdate
     audit?: AuditEntry
+    notifications?: OutgoingNotification[]
+  }): Promise<StoredUser>
+  /**
+   * A verified supplier's bank-account change, or an administrator's decision on it (on condition
+   * the change decided is still the one waiting, `decidedChangeAt`): a waiting change puts the
+   * supplier in the verification queue, a decision takes it out. The supplier stays verified.
+   */
+  updateBankAccount(input: {
+    userId: string
+    accounts: BankAccountUpdate
+    decidedChangeAt?: string
+    audit: AuditEntry
     notifications?: OutgoingNotification[]
   }): Promise<StoredUser>
   updateStatus(input: { userId: string; from: User['status']; to: User['status']; audit: AuditEntry }): Promise<StoredUser>

@@ -13,7 +13,7 @@ import type { StoredUser } from '../accounts/ports.ts'
 import { auditEntry } from '../audit/audit-entry.ts'
 import type { CategoryStore } from '../catalog/ports.ts'
 import { DomainError, NotFoundError } from '../errors.ts'
-import { notification } from '../notifications/notifications.ts'
+import { notification, titleParams } from '../notifications/notifications.ts'
 import type { Clock, IdGenerator } from '../ports.ts'
 import { drivingTerm, queryTerms, termProbe } from '../search/terms.ts'
 import {
@@ -281,7 +281,7 @@ const moderate = async (
     notifications: [
       notification(deps, listing.supplierId, decision.action, {
         listingId: listing.id,
-        title: listing.title.zh,
+        ...titleParams(listing.title),
         ...(decision.reason ? { reason: decision.reason } : {}),
       }),
     ],

@@ -1,4 +1,5 @@
 import type { Category, Listing, ListingCard, SupplierCard } from '@market/contracts'
+import { priceRangeFen } from '@market/contracts/values'
 import type { StoredUser } from '../accounts/ports.ts'
 import { summaryOf } from '../ratings/scores.ts'
 import { indexTerms, searchText } from '../search/terms.ts'
@@ -10,7 +11,7 @@ export const allListingsTerm = '*'
 export const categoryTerm = (categoryId: string) => `cat:${categoryId}`
 
 /** The price-tier rules are the contracts' own, shared with the web's order form. */
-export { fromPriceFen, unitPriceFor } from '@market/contracts/values'
+export { fromPriceFen, priceRangeFen, unitPriceFor } from '@market/contracts/values'
 
 export const isSupplierVisible = (supplier: StoredUser | undefined) =>
   supplier?.status === 'active' && supplier.verificationDetails?.status === 'verified'
@@ -60,9 +61,11 @@ export const toCard = ({ listing, supplier }: BrowseCandidate): ListingCard => (
   categoryId: listing.categoryId,
   unit: listing.unit,
   fromPriceFen: listing.fromPriceFen,
+  moqPriceFen: priceRangeFen(listing.priceTiers, listing.moq).highFen,
   currency: 'CNY',
   moq: listing.moq,
   inStock: listing.stock >= listing.moq,
+  stock: listing.stock,
   ...(listing.specs.origin ? { origin: listing.specs.origin } : {}),
   ...(listing.photos[0] ? { photo: listing.photos[0] } : {}),
   listedAt: listing.listedAt ?? listing.createdAt,

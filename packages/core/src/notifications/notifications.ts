@@ -1,4 +1,4 @@
-import type { MarkReadInput, Notification } from '@market/contracts'
+import type { LocalizedText, MarkReadInput, Notification } from '@market/contracts'
 import type { Clock, IdGenerator } from '../ports.ts'
 
 /** A notification to write, addressed to one user; stored with the change that caused it. */
@@ -25,3 +25,13 @@ export const listNotifications = (deps: { notifications: NotificationStore }, us
 
 export const markRead = (deps: { notifications: NotificationStore }, userId: string, input: MarkReadInput) =>
   'all' in input ? deps.notifications.markAllRead(userId) : deps.notifications.markRead(userId, input.ids)
+
+/**
+ * A listing's or order line's title as notification parameters: each language's, written when the
+ * notification is, so a reader gets the title in their language where the supplier gave one.
+ */
+export const titleParams = (title: LocalizedText | undefined): Record<string, string> => ({
+  title: title?.zh ?? '',
+  ...(title?.bo ? { titleBo: title.bo } : {}),
+  ...(title?.en ? { titleEn: title.en } : {}),
+})

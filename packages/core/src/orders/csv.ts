@@ -10,7 +10,7 @@ const field = (value: string | number) => {
 }
 
 const headers = [
-  '订单号 Order',
+  '订单号 Order number',
   '下单时间 Placed',
   '状态 Status',
   '对方 Counterparty',
@@ -20,6 +20,7 @@ const headers = [
   '单价 Unit price (CNY)',
   '总额 Total (CNY)',
   '付款方式 Payment',
+  '订单 ID Order id',
 ]
 
 /** A party's orders as CSV, UTF-8 with a byte-order mark so Excel opens the Chinese correctly. */
@@ -27,7 +28,7 @@ export const ordersCsv = (orders: Order[], role: 'buyer' | 'supplier') => {
   const rows = orders.flatMap((order) =>
     order.lines.map((line) =>
       [
-        order.id,
+        order.orderNumber ?? '',
         order.createdAt,
         order.status,
         role === 'buyer' ? order.supplier.company : order.buyer.company,
@@ -37,6 +38,7 @@ export const ordersCsv = (orders: Order[], role: 'buyer' | 'supplier') => {
         yuan(line.unitPriceFen),
         yuan(order.totalFen),
         order.payment.method ?? '',
+        order.id,
       ]
         .map(field)
         .join(','),

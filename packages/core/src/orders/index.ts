@@ -1,5 +1,6 @@
 export * from './csv.ts'
 export * from './errors.ts'
 export * from './lifecycle.ts'
+export * from './numbers.ts'
 export * from './orders.ts'
 export * from './ports.ts'

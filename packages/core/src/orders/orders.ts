@@ -13,12 +13,12 @@ import type {
   ResolveDisputeInput,
   ShipInput,
 } from '@market/contracts'
-import type { StoredUser } from '../accounts/ports.ts'
+import type { AccountStore, StoredUser } from '../accounts/ports.ts'
 import { auditEntry } from '../audit/audit-entry.ts'
 import { NotFoundError } from '../errors.ts'
 import type { ListingStore } from '../listings/ports.ts'
 import { isPubliclyVisible, unitPriceFor } from '../listings/rules.ts'
-import { notification, type OutgoingNotification } from '../notifications/notifications.ts'
+import { notification, type OutgoingNotification, titleParams } from '../notifications/notifications.ts'
 import type { Clock, IdGenerator, KeyedWrite } from '../ports.ts'
 import { statsChangeOf, withShipBy } from '../ratings/figures.ts'
 import {
@@ -47,6 +47,7 @@ import {
   steps,
   transferConfirmationWindowMs,
 } from './lifecycle.ts'
+import { numberOrders } from './numbers.ts'
 import type { CheckoutClosing, OrderChange, OrderStore, PaymentEvent, PaymentGateway, StoredOrder } from './ports.ts'
 
 export type OrderDeps = {
@@ -104,7 +105,8 @@ export const toView = (deps: Pick<OrderDeps, 'payments'>, order: Order, actor: A
 const notifyOther = (deps: OrderDeps, order: Order, to: 'buyer' | 'supplier', type: string): OutgoingNotification =>
   notification(deps, order[to].id, type, {
     orderId: order.id,
-    title: order.lines[0]?.title.zh ?? '',
+    ...(order.orderNumber ? { orderNumber: order.orderNumber } : {}),
+    ...titleParams(order.lines[0]?.title),
     totalFen: String(order.totalFen),
   })
 
@@ -121,41 +123,46 @@ export const placeOrder = async (deps: OrderDeps, buyer: Actor, input: PlaceOrde
   if (input.quantity < listing.moq) throw new BelowMinimumError(listing.moq)
   const unitPriceFen = unitPriceFor(listing.priceTiers, input.quantity) as number
   const now = deps.clock.now()
-  const order: StoredOrder = {
-    id: deps.ids.next(),
-    source: 'listing',
-    buyer: partyCard(buyer),
-    supplier: partyCard(supplier),
-    lines: [
-      {
-        listingId: listing.id,
-        title: listing.title,
-        unit: listing.unit,
-        quantity: input.quantity,
-        unitPriceFen,
-        amountFen: unitPriceFen * input.quantity,
-      },
-    ],
-    leadTimeDays: listing.leadTimeDays,
-    totalFen: unitPriceFen * input.quantity,
-    currency: 'CNY',
-    status: 'pending_payment',
-    version: 1,
-    delivery: input.delivery,
-    ...(input.note ? { note: input.note } : {}),
-    payment: {},
-    timeline: [{ at: now.toISOString(), by: 'buyer', event: 'placed' }],
-    createdAt: now.toISOString(),
-    updatedAt: now.toISOString(),
-    paymentDueAt: new Date(now.getTime() + paymentWindowMs).toISOString(),
-  }
-  await deps.orders.place({
-    order,
-    claim: { listingId: listing.id, quantity: input.quantity, priceVersion: listing.priceVersion ?? 0 },
-    notifications: [notifyOther(deps, order, 'supplier', 'order.placed')],
-    keyAnswer: keyed?.(order),
+  const id = deps.ids.next()
+  return numberOrders(deps, 1, async ([orderNumber], numbering) => {
+    const order: StoredOrder = {
+      id,
+      ...(orderNumber ? { orderNumber } : {}),
+      source: 'listing',
+      buyer: partyCard(buyer),
+      supplier: partyCard(supplier),
+      lines: [
+        {
+          listingId: listing.id,
+          title: listing.title,
+          unit: listing.unit,
+          quantity: input.quantity,
+          unitPriceFen,
+          amountFen: unitPriceFen * input.quantity,
+        },
+      ],
+      leadTimeDays: listing.leadTimeDays,
+      totalFen: unitPriceFen * input.quantity,
+      currency: 'CNY',
+      status: 'pending_payment',
+      version: 1,
+      delivery: input.delivery,
+      ...(input.note ? { note: input.note } : {}),
+      payment: {},
+      timeline: [{ at: now.toISOString(), by: 'buyer', event: 'placed' }],
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      paymentDueAt: new Date(now.getTime() + paymentWindowMs).toISOString(),
+    }
+    await deps.orders.place({
+      order,
+      claim: { listingId: listing.id, quantity: input.quantity, priceVersion: listing.priceVersion ?? 0 },
+      notifications: [notifyOther(deps, order, 'supplier', 'order.placed')],
+      keyAnswer: keyed?.(order),
+      numbering,
+    })
+    return order
   })
-  return order
 }
 
 type ChangeExtras = Omit<OrderChange, 'order' | 'expected' | 'flags'>
@@ -185,6 +192,24 @@ const changeOrder = async (deps: OrderDeps, previous: StoredOrder, next: StoredO
 }
 
 export const getOrder = async (deps: OrderDeps, actor: Actor, id: string) => findVisibleOrder(deps, actor, id)
+
+/**
+ * The order's own page. While it awaits payment it shows where to send a bank transfer: the
+ * supplier's approved account, read now (a change waiting for approval is not shown until approved).
+ */
+export const orderPage = async (
+  deps: OrderDeps & { accounts: Pick<AccountStore, 'findUserById'> },
+  actor: Actor,
+  id: string,
+): Promise<OrderView> => {
+  const order = await findVisibleOrder(deps, actor, id)
+  const view = toView(deps, order, actor)
+  if (order.status !== 'pending_payment') return view
+  const supplier = await deps.accounts.findUserById(order.supplier.id)
+  if (!supplier?.bankAccount) return view
+  const phone = order.supplier.phone ?? supplier.company.phone ?? supplier.verificationDetails?.contactPhone
+  return { ...view, payee: { ...supplier.bankAccount, ...(phone ? { phone } : {}) } }
+}
 
 export const listOrders = (deps: OrderDeps, actor: Actor, query: OrdersQuery) => deps.orders.listForParty(actor.id, query)
 
@@ -687,12 +712,14 @@ export const orderFromAward = (
     supplier: Order['supplier']
     quantity: number
     unitPriceFen: number
+    orderNumber?: string
   },
 ): StoredOrder => {
   const now = deps.clock.now()
   const amountFen = award.unitPriceFen * award.quantity
   return {
     id: deps.ids.next(),
+    ...(award.orderNumber ? { orderNumber: award.orderNumber } : {}),
     source: 'rfq',
     rfqId: award.rfq.id,
     bidId: award.bidId,

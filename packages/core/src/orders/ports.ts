@@ -5,6 +5,13 @@ import type { StatsChange } from '../ratings/figures.ts'
 
 export type StoredOrder = Order
 
+/**
+ * The day's order-number counter as read and as the orders numbered with it leave it. The store
+ * writes the counter in the transaction that creates the orders, on condition it still reads
+ * `previous`; otherwise it throws OrderNumberTakenError and the orders are numbered again.
+ */
+export type OrderNumbering = { day: string; previous: number; last: number }
+
 /** What placing an order takes from a listing, checked in the same transaction as the order. */
 export type StockClaim = { listingId: string; quantity: number; priceVersion: number }
 
@@ -26,13 +33,19 @@ export type OrderChange = {
 }
 
 export interface OrderStore {
-  /** The order with its stock claim, notifications and the answer of its Idempotency-Key in one transaction. */
+  /**
+   * The order with its stock claim, notifications, the answer of its Idempotency-Key and the day's
+   * order-number counter in one transaction (OrderNumberTakenError when the counter moved meanwhile).
+   */
   place(input: {
     order: StoredOrder
     claim?: StockClaim
     notifications?: OutgoingNotification[]
     keyAnswer?: KeyAnswer
+    numbering?: OrderNumbering
   }): Promise<void>
+  /** How many orders the day (YYYYMMDD, China Standard Time) has numbered so far. */
+  lastOrderNumber(day: string): Promise<number>
   get(id: string): Promise<StoredOrder | undefined>
   change(change: OrderChange): Promise<void>
   /** Records a Stripe event that changes nothing; false when it was seen before. */

@@ -3,7 +3,7 @@ import { ratingDimensions, ratingEditDays } from '@market/contracts/values'
 import type { StoredUser } from '../accounts/ports.ts'
 import { auditEntry } from '../audit/audit-entry.ts'
 import { NotFoundError } from '../errors.ts'
-import { notification } from '../notifications/notifications.ts'
+import { notification, titleParams } from '../notifications/notifications.ts'
 import { NotPartyRoleError, OrderStateError } from '../orders/errors.ts'
 import type { OrderStore } from '../orders/ports.ts'
 import type { Clock, IdGenerator } from '../ports.ts'
@@ -105,7 +105,7 @@ export const rateOrder = async (deps: RatingDeps, actor: Actor, orderId: string,
     notifications: [
       notification(deps, order.supplier.id, 'rating.received', {
         orderId,
-        title: order.lines[0]?.title.zh ?? '',
+        ...titleParams(order.lines[0]?.title),
         stars: String(rating.stars),
       }),
     ],
@@ -161,7 +161,7 @@ export const replyToRating = async (deps: RatingDeps, actor: Actor, id: string, 
       rating: next,
       expected: { version: rating.version },
       notifications: [
-        notification(deps, rating.buyer.id, 'rating.replied', { orderId: rating.orderId, title: rating.item?.zh ?? '' }),
+        notification(deps, rating.buyer.id, 'rating.replied', { orderId: rating.orderId, ...titleParams(rating.item) }),
       ],
     })
   } catch (error) {

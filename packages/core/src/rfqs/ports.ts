@@ -1,6 +1,6 @@
 import type { Bid, Rfq } from '@market/contracts'
 import type { OutgoingNotification } from '../notifications/notifications.ts'
-import type { StoredOrder } from '../orders/ports.ts'
+import type { OrderNumbering, StoredOrder } from '../orders/ports.ts'
 import type { KeyAnswer } from '../ports.ts'
 import type { StatsChange } from '../ratings/figures.ts'
 
@@ -26,8 +26,9 @@ export type RfqChange = {
   expected: { version: number; status: Rfq['status'] }
   /** Bids whose status changes with the request, each conditional on the version read. */
   bids?: { bid: StoredBid; expectedVersion: number }[]
-  /** Orders created by an award, through the orders module's own item shape. */
+  /** Orders created by an award, through the orders module's own item shape, numbered from the day's counter. */
   orders?: StoredOrder[]
+  numbering?: OrderNumbering
   notifications?: OutgoingNotification[]
   /** The Idempotency-Key the change answers, recorded in its transaction. */
   keyAnswer?: KeyAnswer

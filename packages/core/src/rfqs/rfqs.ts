@@ -18,7 +18,9 @@ import { requireImages } from '../listings/photos.ts'
 import type { PhotoStore } from '../listings/ports.ts'
 import { toSupplierCard } from '../listings/rules.ts'
 import { type NotificationStore, notification, type OutgoingNotification } from '../notifications/notifications.ts'
+import { numberOrders } from '../orders/numbers.ts'
 import { orderFromAward } from '../orders/orders.ts'
+import type { OrderStore } from '../orders/ports.ts'
 import type { Clock, IdGenerator, KeyedWrite } from '../ports.ts'
 import type { SupplierDirectory } from '../ratings/ports.ts'
 import { standingOf } from '../ratings/suppliers.ts'
@@ -38,6 +40,8 @@ import { scoreBids } from './scoring.ts'
 
 export type RfqDeps = {
   rfqs: RfqStore
+  /** The day's order-number counter, for the orders an award creates. */
+  orders: Pick<OrderStore, 'lastOrderNumber'>
   categories: CategoryStore
   notifications: NotificationStore
   /** Bidders' ratings and figures, read live for the comparison. */
@@ -424,39 +428,50 @@ export const awardRfq = async (
     return { bid, quantity: award.quantity, unitPriceFen: converted.unitPriceFen }
   })
   const at = now.toISOString()
-  const orders = accepted.map((award) =>
-    orderFromAward(deps, {
-      rfq,
-      bidId: award.bid.id,
-      buyer,
-      supplier: { id: award.bid.supplier.id, name: award.bid.supplier.name, company: award.bid.supplier.company },
-      quantity: award.quantity,
-      unitPriceFen: award.unitPriceFen,
-    }),
-  )
-  const changedBids = bids.filter(live).map((bid) => {
-    const index = accepted.findIndex((award) => award.bid.id === bid.id)
-    const next: StoredBid = {
-      ...bid,
-      status: index >= 0 ? 'accepted' : 'rejected',
-      ...(index >= 0 ? { orderId: orders[index]?.id } : {}),
-      updatedAt: at,
-      version: bid.version + 1,
-    }
-    return { bid: next, expectedVersion: bid.version }
-  })
-  const next: StoredRfq = { ...rfq, status: 'awarded', awardedAt: at, closedAt: rfq.closedAt ?? at, version: rfq.version + 1 }
-  const acceptedNotes: OutgoingNotification[] = accepted.map((award, index) =>
-    notification(deps, award.bid.supplier.id, 'rfq.bid_accepted', { rfqId, title: rfq.title, orderId: orders[index]?.id ?? '' }),
-  )
-  const result = { rfq: next, orderIds: orders.map((order) => order.id) }
-  await deps.rfqs.change({
-    rfq: next,
-    expected: { version: rfq.version, status: rfq.status },
-    bids: changedBids,
-    orders,
-    notifications: acceptedNotes,
-    keyAnswer: keyed?.(result),
+  // The orders are numbered from the day's counter in the award's transaction: built again if another order took the numbers.
+  const { result, changedBids } = await numberOrders(deps, accepted.length, async (numbers, numbering) => {
+    const orders = accepted.map((award, index) =>
+      orderFromAward(deps, {
+        rfq,
+        bidId: award.bid.id,
+        buyer,
+        supplier: { id: award.bid.supplier.id, name: award.bid.supplier.name, company: award.bid.supplier.company },
+        quantity: award.quantity,
+        unitPriceFen: award.unitPriceFen,
+        ...(numbers[index] ? { orderNumber: numbers[index] } : {}),
+      }),
+    )
+    const changedBids = bids.filter(live).map((bid) => {
+      const index = accepted.findIndex((award) => award.bid.id === bid.id)
+      const next: StoredBid = {
+        ...bid,
+        status: index >= 0 ? 'accepted' : 'rejected',
+        ...(index >= 0 ? { orderId: orders[index]?.id } : {}),
+        updatedAt: at,
+        version: bid.version + 1,
+      }
+      return { bid: next, expectedVersion: bid.version }
+    })
+    const next: StoredRfq = { ...rfq, status: 'awarded', awardedAt: at, closedAt: rfq.closedAt ?? at, version: rfq.version + 1 }
+    const acceptedNotes: OutgoingNotification[] = accepted.map((award, index) =>
+      notification(deps, award.bid.supplier.id, 'rfq.bid_accepted', {
+        rfqId,
+        title: rfq.title,
+        orderId: orders[index]?.id ?? '',
+        orderNumber: orders[index]?.orderNumber ?? '',
+      }),
+    )
+    const result = { rfq: next, orderIds: orders.map((order) => order.id) }
+    await deps.rfqs.change({
+      rfq: next,
+      expected: { version: rfq.version, status: rfq.status },
+      bids: changedBids,
+      orders,
+      notifications: acceptedNotes,
+      keyAnswer: keyed?.(result),
+      numbering,
+    })
+    return { result, changedBids }
   })
   // Up to 40 rejected bidders do not fit the award's transaction; they are told right after it.
   const rejected = changedBids.filter((change) => change.bid.status === 'rejected').map((change) => change.bid)

@@ -1,4 +1,7 @@
 import { useRef, useState } from 'hono/jsx/dom'
+import { photoUrl } from '../../api/client.ts'
+import type { OrderView } from '../../api/types.ts'
+import { CopyButton } from '../../components/copy-button.tsx'
 import { describeError, FormError, TextField } from '../../components/form.tsx'
 import { unfilled, useForm } from '../../components/use-form.ts'
 import { lhasaDateOf, lhasaToday } from '../../i18n/dates.ts'
@@ -8,6 +11,99 @@ import { OrderNumber } from '../order-number.tsx'
 import { type ActionProps, orderRoute } from '../use-order.ts'
 import { ActionBox, StepSubmit } from './action-box.tsx'
 import { NoteAction } from './note-action.tsx'
+
+/** One line of the transfer box: its label, its value and a button that copies what the bank's app needs. */
+const PayeeLine = ({
+  label,
+  value,
+  copy = value,
+  children,
+}: {
+  label: string
+  value: string
+  copy?: string
+  children?: unknown
+}) => (
+  <>
+    <dt>{label}</dt>
+    <dd>
+      {children ?? value}
+      <CopyButton text={copy} label={label} />
+    </dd>
+  </>
+)
+
+/** An account number in groups of four, as printed on bank cards; copied without the spaces. */
+const grouped = (number: string) => number.replace(/(\d{4})(?=\d)/g, '$1 ')
+
+/**
+ * Where to send the money: the supplier's approved account (户名, 开户行, 账号), the amount and the
+ * memo (the short order number), each copied with one tap; the supplier's phone to call.
+ */
+export const TransferPayee = ({ order }: { order: OrderView }) => {
+  const { t } = useI18n()
+  const { payee } = order
+  const phone = payee?.phone ?? order.supplier.phone
+  const memo = order.orderNumber ?? order.id
+  return (
+    <dl class="details details--compact transfer-details" data-transfer-box>
+      {payee ? (
+        <>
+          <PayeeLine label={t('action.transfer.holder')} value={payee.holder}>
+            <span data-payee-holder>{payee.holder}</span>
+          </PayeeLine>
+          <PayeeLine label={t('action.transfer.bank')} value={payee.bank}>
+            <span data-payee-bank>{payee.bank}</span>
+          </PayeeLine>
+          <PayeeLine label={t('action.transfer.number')} value={payee.number}>
+            <code class="account-number" data-payee-number>
+              {grouped(payee.number)}
+            </code>
+          </PayeeLine>
+        </>
+      ) : (
+        <>
+          <dt>{t('action.transfer.payee')}</dt>
+          <dd data-payee>
+            {order.supplier.company}
+            <br />
+            <small>{t('action.transfer.noAccount')}</small>
+          </dd>
+        </>
+      )}
+      <PayeeLine label={t('action.transfer.amount')} value={formatFen(order.totalFen)} copy={(order.totalFen / 100).toFixed(2)}>
+        <strong>{formatFen(order.totalFen)}</strong>
+      </PayeeLine>
+      <PayeeLine label={t('action.transfer.memo')} value={memo}>
+        <OrderNumber order={order} />
+      </PayeeLine>
+      {phone && (
+        <>
+          <dt>{t('action.transfer.phone')}</dt>
+          <dd>
+            <a href={`tel:${phone.replace(/[\s-]/g, '')}`} data-payee-phone>
+              {phone}
+            </a>
+          </dd>
+        </>
+      )}
+      {payee?.collectionQr && (
+        <>
+          <dt>{t('action.transfer.qr')}</dt>
+          <dd>
+            <img
+              class="collection-qr"
+              src={photoUrl(payee.collectionQr)}
+              alt={t('action.transfer.qr')}
+              width={180}
+              height={180}
+            />
+          </dd>
+        </>
+      )}
+    </dl>
+  )
+}
 
 /**
  * The buyer's bank transfer: where to send how much with which reference, then what was sent, once
@@ -27,26 +123,7 @@ export const TransferAction = ({ order, step, busy }: ActionProps) => {
   return (
     <ActionBox id="record_transfer" title={t('action.transfer.title')}>
       <p>{t('action.transfer.instructions')}</p>
-      <dl class="details details--compact transfer-details">
-        <dt>{t('action.transfer.payee')}</dt>
-        <dd data-payee>
-          {order.supplier.company}
-          {order.supplier.phone && (
-            <>
-              <br />
-              {fill(t('order.phone'), { phone: order.supplier.phone })}
-            </>
-          )}
-        </dd>
-        <dt>{t('action.transfer.amount')}</dt>
-        <dd>
-          <strong>{formatFen(order.totalFen)}</strong>
-        </dd>
-        <dt>{t('action.transfer.memo')}</dt>
-        <dd>
-          <OrderNumber id={order.id} />
-        </dd>
-      </dl>
+      <TransferPayee order={order} />
       <p>{t('action.transfer.then')}</p>
       <form class="form" noValidate onSubmit={submit} ref={form.formRef}>
         <TextField
