@@ -336,6 +336,35 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
     expect([...buyer.errors, ...supplier.errors]).toEqual([])
   })
 
+  it('the supplier’s list marks a recorded transfer 待确认收款 and keeps it under “needs your action” until declined', async () => {
+    const id = await orderWithTransfer('ICBC-20260301-0079')
+    const s = supplier.page
+    const card = s.locator(`[data-order="${id}"]`)
+    await s.goto(`${server.url}/orders`)
+    await settled(s)
+    await expect.poll(() => card.locator('[data-attention]').textContent()).toBe(zhCN['orderAttention.confirm_transfer'])
+    await s.getByLabel(zhCN['orders.filter.needsAction']).check()
+    await expect.poll(() => new URL(s.url()).search).toBe('?needs=action')
+    await expect.poll(() => card.locator('[data-attention]').getAttribute('data-attention')).toBe('confirm_transfer')
+    // Every order the filter shows waits for the supplier.
+    const cards = s.locator('.order-card')
+    await expect.poll(() => cards.count()).toBeGreaterThan(0)
+    expect(await cards.locator('[data-attention]').count()).toBe(await cards.count())
+
+    const declined = await supplier.context.request.post(`${server.url}/api/orders/${id}/decline-transfer`, {
+      data: { reason: '账上没有这笔款' },
+    })
+    expect(declined.status()).toBe(200)
+    await s.reload()
+    await settled(s)
+    await expect.poll(() => s.locator('[data-needs-action]').isChecked()).toBe(true)
+    await expect.poll(() => card.count()).toBe(0)
+    await s.getByLabel(zhCN['orders.filter.needsAction']).uncheck()
+    await expect.poll(() => card.locator('[data-order-status]').getAttribute('data-order-status')).toBe('cancelled')
+    expect(await card.locator('[data-attention]').count()).toBe(0)
+    expect(supplier.errors).toEqual([])
+  })
+
   it('a transfer left unconfirmed for 72 hours waits on the administrators’ desk, where one confirms it', async () => {
     const id = await orderWithTransfer('ICBC-20260301-0088')
     const deps = buildDeps(testMarketConfig(tableName), () => {})

@@ -11,6 +11,7 @@ import {
   flaggedOrders,
   listingKey,
   orderKey,
+  ordersAwaitingParty,
   ordersInQueue,
   ordersOfBuyer,
   ordersOfSupplier,
@@ -62,6 +63,23 @@ export const orderItem = (order: Order): Item => ({
   ...queueOf(order),
   ...order,
 })
+
+/** Where an order waits in a party's to-do list (whether or not it is there now). */
+export const awaitingPartyKey = (party: Orders.Party, userId: string, order: Pick<Order, 'id' | 'createdAt'>) =>
+  ordersAwaitingParty(party, userId).entry(order.createdAt, order.id)
+
+/**
+ * The order's to-do entries as transaction items: a copy for each party it waits for, a delete for
+ * the other (none for a new order, which is in no list yet). Written with every put of the order,
+ * so the lists never disagree with it.
+ */
+export const awaitingPartyWrites = (table: string, order: Order, { isNew = false } = {}): TransactItem[] =>
+  Orders.parties.flatMap((party): TransactItem[] => {
+    const attention = Orders.attentionOf(order, party)
+    const Key = awaitingPartyKey(party, order[party].id, order)
+    if (attention) return [{ Put: { TableName: table, Item: { ...Key, type: 'order-todo', ...order } } }]
+    return isNew ? [] : [{ Delete: { TableName: table, Key } }]
+  })
 
 /** Processed Stripe events are kept 90 days: longer than Stripe retries a delivery. */
 const eventRetentionSeconds = 90 * 24 * 3600
@@ -116,6 +134,7 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
             ]
           : []),
         { Put: { TableName: table, Item: orderItem(order), ConditionExpression: itemIsNew } },
+        ...awaitingPartyWrites(table, order, { isNew: true }),
         ...notificationWrites(table, notifications),
       ]
       try {
@@ -151,6 +170,7 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
             ExpressionAttributeValues: { ':version': expected.version, ':status': expected.status },
           },
         },
+        ...awaitingPartyWrites(table, order),
         ...(restoreStock
           ? [
               {
@@ -211,8 +231,12 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
       return result.Item ? get(result.Item.orderId as string) : undefined
     },
 
-    listForParty: async (userId: string, { role, status, ...page }: OrdersQuery) => {
-      const orders = role === 'buyer' ? ordersOfBuyer(userId) : ordersOfSupplier(userId)
+    listForParty: async (userId: string, { role, status, needs, ...page }: OrdersQuery) => {
+      const orders = needs
+        ? ordersAwaitingParty(role, userId)
+        : role === 'buyer'
+          ? ordersOfBuyer(userId)
+          : ordersOfSupplier(userId)
       const result = await queryPage(orders, { ...page, filter: equalTo({ status }), descending: true })
       return { items: result.items.map(toOrder), nextCursor: result.nextCursor }
     },

@@ -17,7 +17,7 @@ import {
   rfqsOfBuyer,
 } from './keys.ts'
 import { notificationWrites } from './notification-repository.ts'
-import { orderItem } from './order-repository.ts'
+import { awaitingPartyWrites, orderItem } from './order-repository.ts'
 import { createQueries } from './query.ts'
 import { statsWrites, trimResponseSample } from './supplier-stats.ts'
 import { withConflictRetry, writeRefusal } from './transactions.ts'
@@ -225,9 +225,10 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
             ExpressionAttributeValues: { ':version': expectedVersion },
           },
         })),
-        ...orders.map((order) => ({
-          Put: { TableName: table, Item: orderItem(order), ConditionExpression: itemIsNew },
-        })),
+        ...orders.flatMap((order) => [
+          { Put: { TableName: table, Item: orderItem(order), ConditionExpression: itemIsNew } },
+          ...awaitingPartyWrites(table, order, { isNew: true }),
+        ]),
         ...notificationWrites(table, notifications),
       ]
       try {
