@@ -7,7 +7,7 @@ import type { RunningServer } from '../../functions/local/server.ts'
 import { bo } from '../../web/src/i18n/bo.ts'
 import { type Catalog, zhCN } from '../../web/src/i18n/zh-CN.ts'
 import { chromiumMissing, launchChromium } from '../support/browser.ts'
-import { checkPage, desktop, newParty, type Party, phone, screenshots, settled } from '../support/e2e-pages.ts'
+import { checkPage, desktop, newParty, type Party, phone, screenshots, settled, switchLanguage } from '../support/e2e-pages.ts'
 import type { ExpectedFailure } from '../support/page-errors.ts'
 import { serveTestMarket } from '../support/web-market.ts'
 
@@ -144,7 +144,7 @@ describe.skipIf(chromiumMissing)('accounts in Chromium', () => {
     const { context, page, errors } = await newParty(browser, phone, expectedFailures)
     await page.goto(server.url)
     await settled(page)
-    await page.getByRole('button', { name: 'བོད་ཡིག' }).click()
+    await switchLanguage(page, 'བོད་ཡིག')
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('bo')
     const supplier = {
       name: 'བསོད་ནམས།',

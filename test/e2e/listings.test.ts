@@ -12,6 +12,7 @@ import { chromiumMissing, launchChromium } from '../support/browser.ts'
 import {
   checkPage,
   desktop,
+  navLink,
   newParty,
   noSidewaysScroll,
   type Party,
@@ -19,6 +20,7 @@ import {
   screenshots,
   settled,
   signIn,
+  switchLanguage,
 } from '../support/e2e-pages.ts'
 import type { ExpectedFailure } from '../support/page-errors.ts'
 import { serveTestMarket } from '../support/web-market.ts'
@@ -135,8 +137,8 @@ describe.skipIf(chromiumMissing)('listings in Chromium', () => {
     const buyer = await newParty(browser, phone, expectedFailures)
     await buyer.page.goto(`${server.url}/`)
     await settled(buyer.page)
-    await buyer.page.getByRole('button', { name: 'བོད་ཡིག' }).click()
-    await buyer.page.getByRole('navigation', { name: bo['nav.label'] }).getByRole('link', { name: bo['nav.market'] }).click()
+    await switchLanguage(buyer.page, 'བོད་ཡིག')
+    await navLink(buyer.page, bo['nav.market'], bo).click()
     await expect.poll(() => new URL(buyer.page.url()).pathname).toBe('/market')
     await settled(buyer.page)
     await buyer.page.getByLabel(bo['market.search.label']).fill(syllable)

@@ -9,7 +9,17 @@ import { bo } from '../../web/src/i18n/bo.ts'
 import { zhCN } from '../../web/src/i18n/zh-CN.ts'
 import { chromiumMissing, launchChromium } from '../support/browser.ts'
 import { testMarketConfig } from '../support/dynamo.ts'
-import { atDesk, checkPage, newParty, type Party, phone, screenshots, settled, signIn } from '../support/e2e-pages.ts'
+import {
+  atDesk,
+  checkPage,
+  newParty,
+  type Party,
+  phone,
+  screenshots,
+  settled,
+  signIn,
+  switchLanguage,
+} from '../support/e2e-pages.ts'
 import { lhasaToday } from '../support/orders.ts'
 import type { ExpectedFailure } from '../support/page-errors.ts'
 import { serveTestMarket } from '../support/web-market.ts'
@@ -208,7 +218,7 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
     await expect.poll(() => s.locator('[data-timeline]').textContent()).toBe(await page.locator('[data-timeline]').textContent())
 
     // The same order in Tibetan.
-    await page.getByRole('button', { name: 'བོད་ཡིག' }).click()
+    await switchLanguage(page, 'བོད་ཡིག')
     await expect.poll(() => page.locator('h1').textContent()).toBe(bo['order.title'])
     await expect.poll(() => page.locator('.page-head [data-order-status]').textContent()).toBe(bo['orderStatus.delivered'])
     expect(await timelineText(page)).toContain(`${bo['orderBy.supplier']} ${bo['orderEvent.confirm_payment']}`)
@@ -218,7 +228,7 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
     await page.locator('#order-quantity').fill('100')
     await expect.poll(() => page.locator('[data-total-amount]').textContent()).toBe('¥13,776.00')
     await checkPage(page, 'listing-buy-bo-390.png')
-    await page.getByRole('button', { name: '中文' }).click()
+    await switchLanguage(page, '中文')
 
     expect([...buyer.errors, ...supplier.errors]).toEqual([])
   }, 180_000)

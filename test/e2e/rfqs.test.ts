@@ -65,7 +65,7 @@ const bid = async (
 ) => {
   const { page } = party
   await signIn(page, server.url, account, '/rfqs/feed')
-  await expect.poll(() => navLink(page, zhCN['nav.myBids']).count()).toBe(1)
+  await expect.poll(() => navLink(page, zhCN['nav.rfqFeed']).count()).toBe(1)
   const card = page.locator(`[data-rfq="${rfqId}"]`)
   await card.waitFor()
   await expect.poll(() => card.textContent()).toContain('300 米')
@@ -289,7 +289,7 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
         await checkPage(s, 'bids-390.png')
         await atDesk(s, 'bids-1280.png')
       }
-      await navLink(s, zhCN['nav.orders']).click()
+      await navLink(s, zhCN['tab.orders']).click()
       await expect.poll(() => new URL(s.url()).pathname).toBe('/orders')
       const order = s.locator(`[data-order="${orderHref?.split('/')[2]}"]`)
       await order.waitFor()

@@ -66,6 +66,36 @@ export const signIn = async (page: Page, origin: string, account: { email: strin
   await settled(page)
 }
 
-/** A link of the main navigation (Chinese interface), by its exact label. */
-export const navLink = (page: Page, label: string) =>
-  page.getByRole('navigation', { name: zhCN['nav.label'] }).getByRole('link', { name: label, exact: true })
+type Catalog = Record<'nav.label' | 'nav.tabs' | 'nav.more', string>
+
+/**
+ * A link of the navigation as the reader sees it (Chinese interface unless another catalog is
+ * given), by its exact label: the top navigation on a desk, the tab bar (or the open 我的 sheet)
+ * on a phone. Hidden navigation is not in the accessibility tree, so only what shows is found.
+ */
+export const navLink = (page: Page, label: string, catalog: Catalog = zhCN) =>
+  page
+    .getByRole('navigation', { name: new RegExp(`^(${catalog['nav.label']}|${catalog['nav.tabs']}|${catalog['nav.more']})$`) })
+    .getByRole('link', { name: label, exact: true })
+
+/** The phone's 我的 tab, which opens the sheet with the other places, the account and the language. */
+export const mineTab = (page: Page) => page.locator('.tab-bar [aria-controls="me-sheet"]')
+
+/** Opens the 我的 sheet (on a phone), unless it is open. */
+export const openMine = async (page: Page) => {
+  if ((await mineTab(page).getAttribute('aria-expanded')) !== 'true') await mineTab(page).click()
+  await page.locator('#me-sheet').waitFor()
+}
+
+/**
+ * Switches the interface language by the switch's button (`中文`, `བོད་ཡིག`, `English`): in the
+ * header on a desk; on a phone in the 我的 sheet, which is closed again after.
+ */
+export const switchLanguage = async (page: Page, name: string) => {
+  const inHeader = page.locator('.site-header .lang-switch').getByRole('button', { name, exact: true })
+  if (await inHeader.isVisible()) return inHeader.click()
+  await openMine(page)
+  await page.locator('#me-sheet').getByRole('button', { name, exact: true }).click()
+  await page.keyboard.press('Escape')
+  await expect.poll(() => page.locator('#me-sheet').count()).toBe(0)
+}
