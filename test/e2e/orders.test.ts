@@ -12,6 +12,7 @@ import { testMarketConfig } from '../support/dynamo.ts'
 import {
   atDesk,
   checkPage,
+  navLink,
   newParty,
   type Party,
   phone,
@@ -90,8 +91,7 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
   it('the buyer orders with a live total, pays by bank transfer; the supplier confirms and ships; the buyer confirms receipt; both see the same timeline', async () => {
     const { page } = buyer
     await signIn(page, server.url, demoAccounts.buyer, `/listings/${listingId}`)
-    const nav = page.getByRole('navigation', { name: zhCN['nav.label'] })
-    await expect.poll(() => nav.textContent()).toContain(zhCN['nav.orders'])
+    await expect.poll(() => navLink(page, zhCN['tab.orders']).count()).toBe(1)
 
     // The form starts at the minimum order, priced at the first tier; more kilos move to the next tier.
     const quantityInput = page.locator('#order-quantity')
@@ -150,7 +150,7 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
     await expect
       .poll(() => s.locator('[data-notification="order.placed"]').first().textContent())
       .toContain(`新订单：「${listingTitle}」，合计 ${expectedTotal}。`)
-    await s.getByRole('navigation', { name: zhCN['nav.label'] }).getByRole('link', { name: zhCN['nav.orders'] }).click()
+    await navLink(s, zhCN['tab.orders']).click()
     await expect.poll(() => new URL(s.url()).pathname).toBe('/orders')
     const card = s.locator(`[data-order="${orderId}"]`)
     await card.waitFor()

@@ -1,7 +1,7 @@
 import type { AttentionCounts } from '@market/contracts'
 import type { Child } from 'hono/jsx'
 import { useEffect, useState } from 'hono/jsx/dom'
-import { type Locale, localeNames, locales, useI18n } from '../i18n/i18n.ts'
+import { fill, type Locale, localeNames, locales, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
 import { NotificationBell } from '../notifications/bell.tsx'
 import { useAttention } from '../session/attention.ts'
@@ -160,17 +160,31 @@ const NavLink = ({
   current,
   counts,
   class: className,
+  description,
 }: {
   item: NavItem
   current?: string
   counts: AttentionCounts
   class: string
+  /** What the link leads to, said beyond its label (the inbox's unread count): its description, not its name. */
+  description?: string
 }) => {
   const { t } = useI18n()
+  const descriptionId = description ? `${className}-${item.path.replaceAll('/', '-')}-about` : undefined
   return (
-    <a href={item.path} class={className} aria-current={item.path === current ? 'page' : undefined}>
+    <a
+      href={item.path}
+      class={className}
+      aria-current={item.path === current ? 'page' : undefined}
+      aria-describedby={descriptionId}
+    >
       <span class={`${className}-label`}>{t(item.label)}</span>
       {item.count && <NavCount n={item.count(counts)} />}
+      {description && (
+        <span class="visually-hidden" id={descriptionId}>
+          {description}
+        </span>
+      )}
     </a>
   )
 }
@@ -187,6 +201,9 @@ const TabBar = ({ path, items, counts }: { path: string; items: NavItem[]; count
   const rest = items.filter((item) => !tabs.some((tab) => tab.path === item.path))
   const current = currentItem([...tabs, ...rest], path)
   const inSheet = rest.some((item) => item.path === current)
+  // As the header's bell does, the inbox tab says its unread count to a screen reader.
+  const inboxDescription =
+    counts.notifications > 0 ? fill(t('notifications.bell.unread'), { n: counts.notifications }) : undefined
   // A tap on a link in the sheet leaves the page: the sheet closes with it.
   useEffect(() => setOpen(false), [path])
   useEffect(() => {
@@ -215,7 +232,13 @@ const TabBar = ({ path, items, counts }: { path: string; items: NavItem[]; count
       )}
       <nav class="tab-bar" aria-label={t('nav.tabs')}>
         {tabs.map((item) => (
-          <NavLink item={item} current={current} counts={counts} class="tab-bar__item" />
+          <NavLink
+            item={item}
+            current={current}
+            counts={counts}
+            class="tab-bar__item"
+            description={item === notificationsTab ? inboxDescription : undefined}
+          />
         ))}
         <button
           type="button"
