@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import {
   createAccountRepository,
+  createAttentionRepository,
   createCategoryRepository,
   createCursorCodec,
   createDocumentClient,
@@ -47,6 +48,7 @@ export const buildStores = (
       orders: createOrderRepository(db, table, cursors),
       rfqs: createRfqRepository(db, table, cursors),
       ratings: createRatingRepository(db, table, cursors),
+      attention: createAttentionRepository(db, table),
       suppliers: createSupplierRepository(db, table),
     },
   }

@@ -9,7 +9,18 @@ import { bo } from '../../web/src/i18n/bo.ts'
 import { zhCN } from '../../web/src/i18n/zh-CN.ts'
 import { chromiumMissing, launchChromium } from '../support/browser.ts'
 import { testMarketConfig } from '../support/dynamo.ts'
-import { atDesk, checkPage, newParty, type Party, phone, screenshots, settled, signIn } from '../support/e2e-pages.ts'
+import {
+  atDesk,
+  checkPage,
+  navLink,
+  newParty,
+  type Party,
+  phone,
+  screenshots,
+  settled,
+  signIn,
+  switchLanguage,
+} from '../support/e2e-pages.ts'
 import { lhasaToday } from '../support/orders.ts'
 import type { ExpectedFailure } from '../support/page-errors.ts'
 import { serveTestMarket } from '../support/web-market.ts'
@@ -80,8 +91,7 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
   it('the buyer orders with a live total, pays by bank transfer; the supplier confirms and ships; the buyer confirms receipt; both see the same timeline', async () => {
     const { page } = buyer
     await signIn(page, server.url, demoAccounts.buyer, `/listings/${listingId}`)
-    const nav = page.getByRole('navigation', { name: zhCN['nav.label'] })
-    await expect.poll(() => nav.textContent()).toContain(zhCN['nav.orders'])
+    await expect.poll(() => navLink(page, zhCN['tab.orders']).count()).toBe(1)
 
     // The form starts at the minimum order, priced at the first tier; more kilos move to the next tier.
     const quantityInput = page.locator('#order-quantity')
@@ -157,7 +167,7 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
     await expect
       .poll(() => s.locator('[data-notification="order.placed"]').first().textContent())
       .toContain(`新订单：「${listingTitle}」，合计 ${expectedTotal}。`)
-    await s.getByRole('navigation', { name: zhCN['nav.label'] }).getByRole('link', { name: zhCN['nav.orders'] }).click()
+    await navLink(s, zhCN['tab.orders']).click()
     await expect.poll(() => new URL(s.url()).pathname).toBe('/orders')
     const card = s.locator(`[data-order="${orderId}"]`)
     await card.waitFor()
@@ -225,7 +235,7 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
     await expect.poll(() => s.locator('[data-timeline]').textContent()).toBe(await page.locator('[data-timeline]').textContent())
 
     // The same order in Tibetan.
-    await page.getByRole('button', { name: 'བོད་ཡིག' }).click()
+    await switchLanguage(page, 'བོད་ཡིག')
     await expect.poll(() => page.locator('h1').textContent()).toBe(bo['order.title'])
     await expect.poll(() => page.locator('.page-head [data-order-status]').textContent()).toBe(bo['orderStatus.delivered'])
     expect(await timelineText(page)).toContain(`${bo['orderBy.supplier']} ${bo['orderEvent.confirm_payment']}`)
@@ -235,7 +245,7 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
     await page.locator('#order-quantity').fill('100')
     await expect.poll(() => page.locator('[data-total-amount]').textContent()).toBe('¥13,776.00')
     await checkPage(page, 'listing-buy-bo-390.png')
-    await page.getByRole('button', { name: '中文' }).click()
+    await switchLanguage(page, '中文')
 
     expect([...buyer.errors, ...supplier.errors]).toEqual([])
   }, 180_000)
@@ -351,6 +361,35 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
     expect((await timelineEvents(page)).at(-1)).toBe('decline_transfer')
     await checkPage(page, 'order-declined-390.png')
     expect([...buyer.errors, ...supplier.errors]).toEqual([])
+  })
+
+  it('the supplier’s list marks a recorded transfer 待确认收款 and keeps it under “needs your action” until declined', async () => {
+    const id = await orderWithTransfer('ICBC-20260301-0079')
+    const s = supplier.page
+    const card = s.locator(`[data-order="${id}"]`)
+    await s.goto(`${server.url}/orders`)
+    await settled(s)
+    await expect.poll(() => card.locator('[data-attention]').textContent()).toBe(zhCN['orderAttention.confirm_transfer'])
+    await s.getByLabel(zhCN['orders.filter.needsAction']).check()
+    await expect.poll(() => new URL(s.url()).search).toBe('?needs=action')
+    await expect.poll(() => card.locator('[data-attention]').getAttribute('data-attention')).toBe('confirm_transfer')
+    // Every order the filter shows waits for the supplier.
+    const cards = s.locator('.order-card')
+    await expect.poll(() => cards.count()).toBeGreaterThan(0)
+    expect(await cards.locator('[data-attention]').count()).toBe(await cards.count())
+
+    const declined = await supplier.context.request.post(`${server.url}/api/orders/${id}/decline-transfer`, {
+      data: { reason: '账上没有这笔款' },
+    })
+    expect(declined.status()).toBe(200)
+    await s.reload()
+    await settled(s)
+    await expect.poll(() => s.locator('[data-needs-action]').isChecked()).toBe(true)
+    await expect.poll(() => card.count()).toBe(0)
+    await s.getByLabel(zhCN['orders.filter.needsAction']).uncheck()
+    await expect.poll(() => card.locator('[data-order-status]').getAttribute('data-order-status')).toBe('cancelled')
+    expect(await card.locator('[data-attention]').count()).toBe(0)
+    expect(supplier.errors).toEqual([])
   })
 
   it('a transfer left unconfirmed for 72 hours waits on the administrators’ desk, where one confirms it', async () => {

@@ -6,10 +6,20 @@ import { demoOrders } from '../../functions/local/demo-market.ts'
 import { demoAccounts } from '../../functions/local/seed.ts'
 import type { RunningServer } from '../../functions/local/server.ts'
 import { bo } from '../../web/src/i18n/bo.ts'
-import { fill } from '../../web/src/i18n/i18n.ts'
+import { fill, localeNames } from '../../web/src/i18n/i18n.ts'
 import { zhCN } from '../../web/src/i18n/zh-CN.ts'
 import { chromiumMissing, launchChromium } from '../support/browser.ts'
-import { atDesk, checkPage, newParty, type Party, phone, screenshots, settled, signIn } from '../support/e2e-pages.ts'
+import {
+  atDesk,
+  checkPage,
+  newParty,
+  type Party,
+  phone,
+  screenshots,
+  settled,
+  signIn,
+  switchLanguage,
+} from '../support/e2e-pages.ts'
 import { serveTestMarket } from '../support/web-market.ts'
 
 /** The demo buyer's order that is received and not yet rated (the last of the demo orders). */
@@ -26,7 +36,7 @@ let ratingId: string
 let histogramBefore: number[]
 
 const language = async (page: Page, locale: 'zh-CN' | 'bo') => {
-  await page.locator(`button[lang="${locale}"]`).click()
+  await switchLanguage(page, localeNames[locale])
   await expect.poll(() => page.getAttribute('html', 'lang')).toBe(locale)
 }
 

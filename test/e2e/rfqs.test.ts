@@ -21,6 +21,7 @@ import {
   screenshots,
   settled,
   signIn,
+  switchLanguage,
 } from '../support/e2e-pages.ts'
 import { serveTestMarket } from '../support/web-market.ts'
 
@@ -65,7 +66,7 @@ const bid = async (
 ) => {
   const { page } = party
   await signIn(page, server.url, account, '/rfqs/feed')
-  await expect.poll(() => navLink(page, zhCN['nav.myBids']).count()).toBe(1)
+  await expect.poll(() => navLink(page, zhCN['nav.rfqFeed']).count()).toBe(1)
   const card = page.locator(`[data-rfq="${rfqId}"]`)
   await card.waitFor()
   await expect.poll(() => card.textContent()).toContain('300 米')
@@ -225,6 +226,15 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
     await expect.poll(() => drolkarRow.textContent()).toContain('¥180.00 / 码')
     await expect.poll(() => tseringRow.locator('[data-bid-status]').textContent()).toBe(zhCN['bidStatus.revised'])
 
+    // Drolkar's metre is the cheapest, Tsering's 10 days the fastest; each score shows its parts.
+    await expect.poll(() => drolkarRow.locator('[data-tag="lowest"]').textContent()).toBe(zhCN['compare.tag.lowest'])
+    await expect.poll(() => tseringRow.locator('[data-tag="fastest"]').textContent()).toBe(zhCN['compare.tag.fastest'])
+    expect(await tseringRow.locator('[data-tag="lowest"]').count()).toBe(0)
+    expect(await drolkarRow.locator('[data-tag="fastest"]').count()).toBe(0)
+    await expect
+      .poll(() => tseringRow.locator('[data-score-parts]').textContent())
+      .toMatch(/^价格 [\d.]+ · 交货期 [\d.]+ · 信誉 [\d.]+$/)
+
     // Price alone puts Drolkar's cheaper metre first; lead time alone, Tsering's 10 days.
     await setWeight(page, 'weight-leadTime', 0)
     await setWeight(page, 'weight-reputation', 0)
@@ -248,15 +258,45 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
     await atDesk(page, 'rfq-compare-1280.png')
 
     // The same page in Tibetan, on a phone.
-    await page.locator('button[lang="bo"]').click()
+    await switchLanguage(page, 'བོད་ཡིག')
     await expect.poll(() => page.locator('#compare-title').textContent()).toBe(bo['compare.title'])
     await noSidewaysScroll(page)
     expect(await seriousAccessibilityViolations(page)).toEqual([])
     await page.screenshot({ path: join(screenshots, 'rfq-compare-bo-390.png'), fullPage: true })
-    await page.locator('button[lang="zh-CN"]').click()
+    await switchLanguage(page, '中文')
+
+    // The award asks first: totals per supplier, the total against the 200 元/米 target, the deadline.
+    const awardRequests: string[] = []
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith(`/api/rfqs/${rfqId}/award`)) awardRequests.push(request.url())
+    })
+    await page.getByRole('button', { name: '授标并生成 2 张订单' }).click()
+    const confirm = page.getByRole('dialog', { name: zhCN['award.confirm.title'] })
+    await confirm.waitFor()
+    await expect
+      .poll(() => confirm.locator(`[data-confirm-line="${tseringBid}"] [data-confirm-line-total]`).textContent())
+      .toBe(tseringOrderTotal)
+    await expect
+      .poll(() => confirm.locator(`[data-confirm-line="${drolkarBid}"] [data-confirm-line-total]`).textContent())
+      .toBe(drolkarOrderTotal)
+    await expect.poll(() => confirm.locator('[data-confirm-total]').textContent()).toBe(awardTotal)
+    // 300 m at the 200 元 target is ¥60,000: the award is ¥685 (1.1 %) above it, and says so.
+    const difference = confirm.locator('[data-target-difference]')
+    await expect.poll(() => difference.getAttribute('data-target-difference')).toBe('above')
+    await expect.poll(() => difference.locator('[data-difference]').textContent()).toBe('高出 ¥685.00（+1.1%）')
+    await expect.poll(() => confirm.locator('[data-time-left]').textContent()).not.toBe('')
+    await checkPage(page, 'rfq-award-confirm-390.png')
+    // Cancelling sends nothing and leaves the request as it was.
+    await confirm.getByRole('button', { name: zhCN['award.confirm.cancel'] }).click()
+    await expect.poll(() => confirm.count()).toBe(0)
+    expect(awardRequests).toEqual([])
+    expect(await page.locator('[data-award-orders]').count()).toBe(0)
+    expect(await page.locator('[data-rfq-page]').getAttribute('data-status')).not.toBe('awarded')
 
     await page.getByRole('button', { name: '授标并生成 2 张订单' }).click()
+    await confirm.getByRole('button', { name: zhCN['award.confirm.submit'] }).click()
     await page.locator('[data-award-orders]').waitFor()
+    expect(awardRequests).toHaveLength(1)
     const orderLinks = page.locator('[data-award-orders] [data-award-order]')
     await expect.poll(() => orderLinks.count()).toBe(2)
     await expect.poll(() => page.locator('[data-rfq-page]').getAttribute('data-status')).toBe('awarded')
@@ -289,7 +329,7 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
         await checkPage(s, 'bids-390.png')
         await atDesk(s, 'bids-1280.png')
       }
-      await navLink(s, zhCN['nav.orders']).click()
+      await navLink(s, zhCN['tab.orders']).click()
       await expect.poll(() => new URL(s.url()).pathname).toBe('/orders')
       const order = s.locator(`[data-order="${orderHref?.split('/')[2]}"]`)
       await order.waitFor()

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../functions/local/server.ts'
 import { chromiumMissing, launchChromium } from '../support/browser.ts'
-import { checkPage, phone, screenshots } from '../support/e2e-pages.ts'
+import { checkPage, phone, screenshots, switchLanguage } from '../support/e2e-pages.ts'
 import { collectUnexpectedPageErrors } from '../support/page-errors.ts'
 import { serveTestMarket } from '../support/web-market.ts'
 
@@ -32,14 +32,14 @@ describe.skipIf(chromiumMissing)('the web shell in Chromium', () => {
     await expect.poll(() => heading.textContent()).toBe('拉萨服装原辅料交易市场')
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('zh-CN')
 
-    await page.getByRole('button', { name: 'English' }).click()
+    await switchLanguage(page, 'English')
     await expect.poll(() => heading.textContent()).toBe('Lhasa Raw-Materials Exchange')
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en')
 
     await page.reload()
     await expect.poll(() => heading.textContent()).toBe('Lhasa Raw-Materials Exchange')
 
-    await page.getByRole('button', { name: 'བོད་ཡིག' }).click()
+    await switchLanguage(page, 'བོད་ཡིག')
     await expect.poll(() => heading.textContent()).toBe('ལྷ་སའི་གྱོན་ཆས་ཅ་རྒྱུའི་ཚོང་ར།')
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('bo')
     expect(errors).toEqual([])
@@ -53,7 +53,7 @@ describe.skipIf(chromiumMissing)('the web shell in Chromium', () => {
     await page.getByRole('navigation').getByRole('link', { name: '原辅料分类' }).click()
     await expect.poll(() => page.locator('[data-category="pulu"]').textContent()).toBe('氆氇')
     expect(new URL(page.url()).pathname).toBe('/materials')
-    await page.getByRole('button', { name: 'བོད་ཡིག' }).click()
+    await switchLanguage(page, 'བོད་ཡིག')
     await expect.poll(() => page.locator('[data-category="pulu"]').textContent()).toBe('སྣམ་བུ།')
     expect(errors).toEqual([])
     await page.close()

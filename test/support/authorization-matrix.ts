@@ -78,6 +78,7 @@ export const authorizationMatrix: MatrixRow[] = [
   { method: 'POST', path: '/api/auth/logout', expect: everyone(204), endsSession: true },
   { method: 'GET', path: '/api/auth/session', expect: everyone(200) },
   { method: 'GET', path: '/api/me', expect: signedIn(200) },
+  { method: 'GET', path: '/api/me/attention', expect: signedIn(200) },
   {
     method: 'POST',
     path: '/api/suppliers/me/verification',

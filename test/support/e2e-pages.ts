@@ -66,6 +66,62 @@ export const signIn = async (page: Page, origin: string, account: { email: strin
   await settled(page)
 }
 
-/** A link of the main navigation (Chinese interface), by its exact label. */
-export const navLink = (page: Page, label: string) =>
-  page.getByRole('navigation', { name: zhCN['nav.label'] }).getByRole('link', { name: label, exact: true })
+type Catalog = Record<'nav.label' | 'nav.tabs' | 'nav.more', string>
+
+/**
+ * A link of the navigation as the reader sees it (Chinese interface unless another catalog is
+ * given), by its exact label: the top navigation on a desk, the tab bar (or the open 我的 sheet)
+ * on a phone. Hidden navigation is not in the accessibility tree, so only what shows is found.
+ */
+export const navLink = (page: Page, label: string, catalog: Catalog = zhCN) =>
+  page
+    .getByRole('navigation', { name: new RegExp(`^(${catalog['nav.label']}|${catalog['nav.tabs']}|${catalog['nav.more']})$`) })
+    .getByRole('link', { name: label, exact: true })
+
+/** The phone's 我的 tab, which opens the sheet with the other places, the account and the language. */
+export const mineTab = (page: Page) => page.locator('.tab-bar [aria-controls="me-sheet"]')
+
+/** Opens the 我的 sheet on a phone, unless it is open; at a desk, where everything is in the header, does nothing. */
+export const openMine = async (page: Page) => {
+  if (!(await mineTab(page).isVisible())) return
+  if ((await mineTab(page).getAttribute('aria-expanded')) !== 'true') await mineTab(page).click()
+  await page.locator('#me-sheet').waitFor()
+}
+
+/** Closes the 我的 sheet, if open. */
+export const closeMine = async (page: Page) => {
+  if ((await page.locator('#me-sheet').count()) === 0) return
+  await page.keyboard.press('Escape')
+  await expect.poll(() => page.locator('#me-sheet').count()).toBe(0)
+}
+
+/**
+ * The account menu (who is signed in and sign-out, or sign-in and sign-up) as the reader finds it:
+ * in the header on a desk, in the 我的 sheet on a phone (opened for it; `closeMine` closes it).
+ */
+export const accountMenu = async (page: Page) => {
+  const inHeader = page.locator('.site-header .account-menu')
+  if (await inHeader.isVisible()) return inHeader
+  await openMine(page)
+  return page.locator('#me-sheet .account-menu')
+}
+
+/** The way to the inbox that shows: the header's bell on a desk, the 通知 tab on a phone. */
+export const inboxLink = (page: Page) => page.locator('a[href="/notifications"]:visible')
+/** The unread count the inbox link shows ("99+" as 99), 0 when it shows none. */
+export const unreadShown = async (page: Page) => {
+  const count = inboxLink(page).locator('[data-unread], [data-count]')
+  return (await count.count()) === 0 ? 0 : Number.parseInt((await count.textContent()) ?? '0', 10)
+}
+
+/**
+ * Switches the interface language by the switch's button (`中文`, `བོད་ཡིག`, `English`): in the
+ * header on a desk; on a phone in the 我的 sheet, which is closed again after.
+ */
+export const switchLanguage = async (page: Page, name: string) => {
+  const inHeader = page.locator('.site-header .lang-switch').getByRole('button', { name, exact: true })
+  if (await inHeader.isVisible()) return inHeader.click()
+  await openMine(page)
+  await page.locator('#me-sheet').getByRole('button', { name, exact: true }).click()
+  await closeMine(page)
+}

@@ -24,6 +24,7 @@ export const fakeDeps = (overrides: Partial<ApiDeps> = {}) => {
     orders: unused('orders'),
     rfqs: unused('rfqs'),
     ratings: unused('ratings'),
+    attention: unused('attention'),
     suppliers: unused('suppliers'),
     idempotency: unused('idempotency'),
     payments: async () => null,

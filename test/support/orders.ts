@@ -1,4 +1,4 @@
-import type { Listing, NotificationsResponse, Order } from '@market/contracts'
+import type { Listing, NotificationsResponse, Order, OrderAttention } from '@market/contracts'
 import type { TestMarket } from './market.ts'
 
 /** An order as placed from a listing: 60 m of yak down blend at 168 yuan, awaiting payment. */
@@ -33,7 +33,7 @@ export const anOrder = (overrides: Partial<Order> = {}): Order => ({
 /** Today in Lhasa (UTC+8): the date a buyer gives for a transfer sent today. */
 export const lhasaToday = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
 
-export type OrderView = Order & { actions: string[]; paymentMethods: string[] }
+export type OrderView = Order & { actions: string[]; paymentMethods: string[]; attention: OrderAttention | null }
 export type ErrorBody = { error: { code: string; details?: unknown } }
 type Caller = { cookie: string }
 

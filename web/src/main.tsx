@@ -2,6 +2,7 @@
 import './styles/tokens.css'
 import './styles/base.css'
 import './styles/ui.css'
+import './styles/tibetan.css'
 import { render } from 'hono/jsx/dom'
 import { App } from './app.tsx'
 

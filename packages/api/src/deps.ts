@@ -1,5 +1,6 @@
 import type {
   Accounts,
+  AttentionStore,
   Catalog,
   Clock,
   IdempotencyStore,
@@ -26,6 +27,8 @@ export type ApiDeps = {
   orders: Orders.OrderStore
   rfqs: Rfqs.RfqStore
   ratings: Ratings.RatingStore
+  /** What waits for the signed-in user: the navigation's counts. */
+  attention: AttentionStore
   suppliers: Ratings.SupplierDirectory
   /** Stripe, once its keys are read; null where they are not configured. */
   payments(): Promise<Orders.PaymentGateway | null>

@@ -174,10 +174,19 @@ export const Payee = z.object({
 })
 export type Payee = z.infer<typeof Payee>
 
-/** An order as one reader sees it: the ways it can be paid, and the steps that reader may take now. */
+export const OrderAttention = z.enum(values.orderAttentions)
+export type OrderAttention = z.infer<typeof OrderAttention>
+/** What the order waits for from its reader (null when nothing: it waits for the other party, or for nobody). */
+const attention = OrderAttention.nullable()
+
+/**
+ * An order as one reader sees it: the ways it can be paid, the steps that reader may take now and
+ * what it waits for from that reader.
+ */
 export const OrderView = Order.extend({
   paymentMethods: z.array(PaymentMethod),
   actions: z.array(OrderStep),
+  attention,
   /** On the order's own page, while a transfer may be sent: the supplier's approved account. */
   payee: Payee.optional(),
 })
@@ -193,12 +202,38 @@ export const OrdersQuery = z.strictObject({
     .toUpperCase()
     .regex(/^[0-9A-Z-]{1,20}$/, 'An order number or its end')
     .optional(),
+  /** Only the orders that wait for the caller's next step (待付款, 待发货, 待确认收款, 待收货, 待评价). */
+  needs: z.enum(['action']).optional(),
   cursor: z.string().max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 })
 export type OrdersQuery = z.infer<typeof OrdersQuery>
 
-export const OrdersPage = z.object({ items: z.array(Order), nextCursor: z.string().nullable() })
+/** An order in its party's list, with what it waits for from that party. */
+export const PartyOrder = Order.extend({ attention })
+export type PartyOrder = z.infer<typeof PartyOrder>
+export const OrdersPage = z.object({ items: z.array(PartyOrder), nextCursor: z.string().nullable() })
+
+/**
+ * What waits for the signed-in user, for the navigation's badges. Each count stops at
+ * `attentionCountCap` (the web shows "99+").
+ */
+export const AttentionCounts = z.object({
+  /** Orders waiting for the user's next step. */
+  orders: z.number().int(),
+  notifications: z.number().int(),
+  /** An administrator's queues. */
+  admin: z
+    .object({
+      verifications: z.number().int(),
+      listings: z.number().int(),
+      ratings: z.number().int(),
+      flaggedOrders: z.number().int(),
+      disputes: z.number().int(),
+    })
+    .optional(),
+})
+export type AttentionCounts = z.infer<typeof AttentionCounts>
 /** Orders as an administrator sees them: each with the steps an administrator may take now. */
 export const AdminOrdersPage = z.object({ items: z.array(OrderView), nextCursor: z.string().nullable() })
 

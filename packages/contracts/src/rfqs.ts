@@ -145,6 +145,8 @@ export const ComparedBid = Bid.extend({
   quantityInRfqUnit: z.number().optional(),
   totalFen: z.number().int().optional(),
   score: z.number(),
+  /** The points price, lead time and reputation each contribute to the score, with the buyer's weights. */
+  scoreParts: z.object({ price: z.number(), leadTime: z.number(), reputation: z.number() }),
   /** The bidder's ratings, on-time rate and response time, read live. */
   standing: SupplierStanding,
 })

@@ -36,6 +36,13 @@ export const orderStatuses = [
   'disputed',
   'resolved',
 ] as const
+/**
+ * What an order waits for from one party: the supplier confirms a recorded transfer (待确认收款) or
+ * ships (待发货); the buyer pays (待付款), confirms receipt (待收货) or rates (待评价).
+ */
+export const orderAttentions = ['confirm_transfer', 'ship', 'pay', 'receive', 'rate'] as const
+/** Where the navigation's counts stop: each is one bounded read, and a badge shows "99+" beyond. */
+export const attentionCountCap = 100
 /** The steps an order can take; an order view names those its reader may take now. */
 export const orderSteps = [
   'record_transfer',

@@ -1,3 +1,4 @@
+import type { AttentionCounts, User } from '@market/contracts'
 /** Time and ids come in as ports so domain rules stay pure and tests can fix them. */
 export interface Clock {
   now(): Date
@@ -31,4 +32,12 @@ export interface IdempotencyStore {
   complete(answer: KeyAnswer): Promise<void>
   /** Forgets the key of a request that failed on our side, if it still holds it, so it can be retried. */
   release(scope: string, key: string, token: string): Promise<void>
+}
+
+/**
+ * Counts of what waits for a user, for the navigation's badges: a bounded number of reads (one
+ * counting Query per queue, stopping at `attentionCountCap`, and the unread counter).
+ */
+export interface AttentionStore {
+  countFor(user: Pick<User, 'id' | 'role'>): Promise<AttentionCounts>
 }

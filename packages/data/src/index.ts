@@ -1,4 +1,5 @@
 export * from './account-repository.ts'
+export * from './attention-repository.ts'
 export * from './bootstrap.ts'
 export * from './category-repository.ts'
 export * from './cursor.ts'

@@ -161,6 +161,12 @@ export const flaggedOrders = (kind: string) =>
   pattern(table, 'FLAGGED_ORDERS', (at: string, orderId: string) => `${kind}#${byTime(at, orderId)}`, {
     beginsWith: `${kind}#`,
   })
+/**
+ * The orders waiting for one party's next step (see `Orders.attentionOf`), newest first: a copy of
+ * the order per party whose turn it is, put or deleted in every transaction that writes the order,
+ * so the "needs your action" list and its count are one Query of this partition.
+ */
+export const ordersAwaitingParty = (party: string, userId: string) => pattern(table, `TODO#${party}#${userId}`, byTime)
 export const stripeEventKey = (eventId: string) => itemKey(`STRIPE_EVENT#${eventId}`, 'EVENT')
 export const paymentIntentKey = (paymentIntentId: string) => itemKey(`PAYMENT_INTENT#${paymentIntentId}`, 'PAYMENT_INTENT')
 

@@ -12,6 +12,7 @@ import {
   listingKey,
   orderKey,
   orderNumberCounterKey,
+  ordersAwaitingParty,
   ordersInQueue,
   ordersOfBuyer,
   ordersOfSupplier,
@@ -89,6 +90,22 @@ export const conditionFailedAt = (error: unknown, index: number) =>
 
 /** How many of a party's orders one page of an order-number search reads. */
 const searchReadAhead = 1000
+/** Where an order waits in a party's to-do list (whether or not it is there now). */
+export const awaitingPartyKey = (party: Orders.Party, userId: string, order: Pick<Order, 'id' | 'createdAt'>) =>
+  ordersAwaitingParty(party, userId).entry(order.createdAt, order.id)
+
+/**
+ * The order's to-do entries as transaction items: a copy for each party it waits for, a delete for
+ * the other (none for a new order, which is in no list yet). Written with every put of the order,
+ * so the lists never disagree with it.
+ */
+export const awaitingPartyWrites = (table: string, order: Order, { isNew = false } = {}): TransactItem[] =>
+  Orders.parties.flatMap((party): TransactItem[] => {
+    const attention = Orders.attentionOf(order, party)
+    const Key = awaitingPartyKey(party, order[party].id, order)
+    if (attention) return [{ Put: { TableName: table, Item: { ...Key, type: 'order-todo', ...order } } }]
+    return isNew ? [] : [{ Delete: { TableName: table, Key } }]
+  })
 
 /** Processed Stripe events are kept 90 days: longer than Stripe retries a delivery. */
 const eventRetentionSeconds = 90 * 24 * 3600
@@ -144,6 +161,7 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
             ]
           : []),
         { Put: { TableName: table, Item: orderItem(order), ConditionExpression: itemIsNew } },
+        ...awaitingPartyWrites(table, order, { isNew: true }),
         ...notificationWrites(table, notifications),
         ...(numbering ? [orderNumberWrite(table, numbering)] : []),
       ]
@@ -188,6 +206,7 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
             ExpressionAttributeValues: { ':version': expected.version, ':status': expected.status },
           },
         },
+        ...awaitingPartyWrites(table, order),
         ...(restoreStock
           ? [
               {
@@ -248,8 +267,12 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
       return result.Item ? get(result.Item.orderId as string) : undefined
     },
 
-    listForParty: async (userId: string, { role, status, q, ...page }: OrdersQuery) => {
-      const orders = role === 'buyer' ? ordersOfBuyer(userId) : ordersOfSupplier(userId)
+    listForParty: async (userId: string, { role, status, needs, q, ...page }: OrdersQuery) => {
+      const orders = needs
+        ? ordersAwaitingParty(role, userId)
+        : role === 'buyer'
+          ? ordersOfBuyer(userId)
+          : ordersOfSupplier(userId)
       // An order number, or its end: the party's orders whose number contains it.
       const filter = allOf(equalTo({ status }), q ? containing('orderNumber', q) : undefined)
       // A number matches few orders: a search reads up to a thousand of the party's orders per page.

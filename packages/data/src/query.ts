@@ -105,30 +105,38 @@ const queryBinding = (partition: Partition, options: QueryOptions) =>
  * signed cursors, bound to their query, in and out.
  */
 export const createQueries = (db: DynamoDBDocumentClient, table: string, cursors: CursorCodec = notPaginated) => {
-  /** One Query request: what it found, and where the next would resume. */
-  const queryItems = async (partition: Partition, options: QueryOptions = {}) => {
+  const queryInput = (partition: Partition, options: QueryOptions) => {
     const sortKey = options.sortKey ?? partition.within
     const onSortKey = sortKey ? sortKeyExpression(sortKey) : undefined
     const { filter } = options
-    const result = await db.send(
-      new QueryCommand({
-        TableName: table,
-        ...(partition.keys.indexName ? { IndexName: partition.keys.indexName } : {}),
-        KeyConditionExpression: onSortKey ? `#pk = :pk AND ${onSortKey.expression}` : '#pk = :pk',
-        ...(filter ? { FilterExpression: filter.expression } : {}),
-        ExpressionAttributeNames: {
-          '#pk': partition.keys.partitionKey,
-          ...(onSortKey ? { '#sk': partition.keys.sortKey } : {}),
-          ...filter?.names,
-        },
-        ExpressionAttributeValues: { ':pk': partition.pk, ...onSortKey?.values, ...filter?.values },
-        ScanIndexForward: !options.descending,
-        ...(options.limit ? { Limit: options.limit } : {}),
-        ...(options.consistent ? { ConsistentRead: true } : {}),
-        ...(options.start ? { ExclusiveStartKey: options.start } : {}),
-      }),
-    )
+    return {
+      TableName: table,
+      ...(partition.keys.indexName ? { IndexName: partition.keys.indexName } : {}),
+      KeyConditionExpression: onSortKey ? `#pk = :pk AND ${onSortKey.expression}` : '#pk = :pk',
+      ...(filter ? { FilterExpression: filter.expression } : {}),
+      ExpressionAttributeNames: {
+        '#pk': partition.keys.partitionKey,
+        ...(onSortKey ? { '#sk': partition.keys.sortKey } : {}),
+        ...filter?.names,
+      },
+      ExpressionAttributeValues: { ':pk': partition.pk, ...onSortKey?.values, ...filter?.values },
+      ScanIndexForward: !options.descending,
+      ...(options.limit ? { Limit: options.limit } : {}),
+      ...(options.consistent ? { ConsistentRead: true } : {}),
+      ...(options.start ? { ExclusiveStartKey: options.start } : {}),
+    }
+  }
+
+  /** One Query request: what it found, and where the next would resume. */
+  const queryItems = async (partition: Partition, options: QueryOptions = {}) => {
+    const result = await db.send(new QueryCommand(queryInput(partition, options)))
     return { items: result.Items ?? [], lastKey: result.LastEvaluatedKey }
+  }
+
+  /** How many items the partition holds, counting at most `limit` of them: one Query request. */
+  const countItems = async (partition: Partition, limit: number) => {
+    const result = await db.send(new QueryCommand({ ...queryInput(partition, { limit }), Select: 'COUNT' }))
+    return result.Count ?? 0
   }
 
   /** One page for a client: its cursor decoded, the next one signed (null on the last page). */
@@ -142,5 +150,5 @@ export const createQueries = (db: DynamoDBDocumentClient, table: string, cursors
     return { items: page, nextCursor: await cursors.encode(resumeAt, binding) }
   }
 
-  return { queryItems, queryPage }
+  return { queryItems, queryPage, countItems }
 }

@@ -7,6 +7,7 @@ import type { CursorCodec } from './cursor.ts'
 import { type Item, itemExists, itemIsNew, type TransactItem, withoutKeys } from './items.ts'
 import { orderKey, ratingKey, ratingReportKey, ratingsInQueue, visibleRatingsOf } from './keys.ts'
 import { notificationWrites } from './notification-repository.ts'
+import { awaitingPartyKey } from './order-repository.ts'
 import { createQueries } from './query.ts'
 import { changesNothing, totalsUpdate } from './rating-totals.ts'
 import { withConflictRetry, writeRefusal } from './transactions.ts'
@@ -86,6 +87,8 @@ export const createRatingRepository = (db: DynamoDBDocumentClient, table: string
                   },
                 },
               },
+              // Rated, the order leaves its buyer's to-do list (待评价).
+              { Delete: { TableName: table, Key: awaitingPartyKey('buyer', order.buyerId, order) } },
             ]
           : []),
         ...(totals && !changesNothing(totals) ? [totalsUpdate(table, rating.supplierId, totals)] : []),

@@ -17,7 +17,7 @@ import {
   rfqsOfBuyer,
 } from './keys.ts'
 import { notificationWrites } from './notification-repository.ts'
-import { conditionFailedAt, orderItem, orderNumberWrite } from './order-repository.ts'
+import { awaitingPartyWrites, conditionFailedAt, orderItem, orderNumberWrite } from './order-repository.ts'
 import { createQueries } from './query.ts'
 import { statsWrites, trimResponseSample } from './supplier-stats.ts'
 import { withConflictRetry, writeRefusal } from './transactions.ts'
@@ -226,9 +226,10 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
             ExpressionAttributeValues: { ':version': expectedVersion },
           },
         })),
-        ...orders.map((order) => ({
-          Put: { TableName: table, Item: orderItem(order), ConditionExpression: itemIsNew },
-        })),
+        ...orders.flatMap((order) => [
+          { Put: { TableName: table, Item: orderItem(order), ConditionExpression: itemIsNew } },
+          ...awaitingPartyWrites(table, order, { isNew: true }),
+        ]),
         ...notificationWrites(table, notifications),
         ...(numbering ? [orderNumberWrite(table, numbering)] : []),
       ]

@@ -27,6 +27,18 @@ describe('scoring bids', () => {
     expect(bySpeed[1]?.score).toBeGreaterThan(bySpeed[0]?.score ?? 100)
   })
 
+  it('breaks the score into the points each part contributes, adding up to it', () => {
+    const [bid] = Rfqs.scoreBids(
+      [
+        { unitPriceFen: 16000, leadTimeDays: 3, reputation: 5 },
+        { unitPriceFen: 14000, leadTimeDays: 7, reputation: 3 },
+      ],
+      { price: 50, leadTime: 30, reputation: 20 },
+    )
+    expect(bid?.scoreParts).toEqual({ price: 43.8, leadTime: 30, reputation: 20 })
+    expect(bid?.score).toBe(93.8)
+  })
+
   it('gives a bid whose price does not convert nothing for price', () => {
     const [unknown] = Rfqs.scoreBids([{ leadTimeDays: 1, reputation: 4 }], { price: 100, leadTime: 0, reputation: 0 })
     expect(unknown?.score).toBe(0)

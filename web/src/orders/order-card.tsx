@@ -1,5 +1,5 @@
-import type { Order, Role } from '@market/contracts'
-import { StatusBadge } from '../components/status-badge.tsx'
+import type { Order, OrderAttention, Role } from '@market/contracts'
+import { Badge, StatusBadge } from '../components/status-badge.tsx'
 import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
 import { useNames } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
@@ -7,8 +7,18 @@ import { SupplierLink } from '../ratings/supplier-link.tsx'
 import { OrderNumber } from './order-number.tsx'
 import './orders.css'
 
-/** One order in a list: what, from or for whom, how much, and where it stands. */
-export const OrderCard = ({ order, role }: { order: Order; role: Role }) => {
+/** What the order waits for from its reader (待发货, 待确认收款 …): the reader's to-do, beside the status. */
+export const AttentionBadge = ({ attention }: { attention: OrderAttention | null | undefined }) => {
+  const { t } = useI18n()
+  return attention ? (
+    <Badge tone="brand" data-attention={attention}>
+      {t(`orderAttention.${attention}`)}
+    </Badge>
+  ) : null
+}
+
+/** One order in a list: what, from or for whom, how much, where it stands and what it waits for from the reader. */
+export const OrderCard = ({ order, role }: { order: Order & { attention?: OrderAttention | null }; role: Role }) => {
   const { t, locale } = useI18n()
   const names = useNames()
   const line = order.lines[0]
@@ -22,7 +32,10 @@ export const OrderCard = ({ order, role }: { order: Order; role: Role }) => {
             <span class="order-card__more"> {fill(t('orders.moreLines'), { n: order.lines.length - 1 })}</span>
           )}
         </h2>
-        <StatusBadge kind="order" status={order.status} />
+        <span class="order-card__badges">
+          <AttentionBadge attention={order.attention} />
+          <StatusBadge kind="order" status={order.status} />
+        </span>
       </div>
       {line && (
         <p class="order-card__line">

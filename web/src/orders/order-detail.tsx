@@ -10,6 +10,7 @@ import type { MessageKey } from '../i18n/zh-CN.ts'
 import { OrderRating } from '../ratings/order-rating.tsx'
 import { useSearch } from '../router.ts'
 import { OrderActions } from './actions/order-actions.tsx'
+import { AttentionBadge } from './order-card.tsx'
 import { OrderFacts, OrderLines } from './order-facts.tsx'
 import { OrderNumber } from './order-number.tsx'
 import { Timeline } from './timeline.tsx'
@@ -121,6 +122,7 @@ const OrderDetail = ({
       </p>
       <div class="page-head">
         <h1>{t('order.title')}</h1>
+        <AttentionBadge attention={order.attention} />
         <StatusBadge kind="order" status={order.status} />
       </div>
       <p class="order-page__number">

@@ -3,21 +3,27 @@ import { pageQuery, usePaged } from '../api/use-paged.ts'
 import { PageHead } from '../components/page-head.tsx'
 import { PagedList } from '../components/paged-view.tsx'
 import { useI18n } from '../i18n/i18n.ts'
+import { navigate, useSearch } from '../router.ts'
 import { OrderCard } from './order-card.tsx'
-import { StatusFilter, useStatusFromSearch } from './status-filter.tsx'
+import { StatusFilter, useStatusFromSearch, withParam } from './status-filter.tsx'
 
-/** A party's orders, newest first, filtered by status, with the whole list as CSV. */
+/**
+ * A party's orders, newest first, filtered by status and to those waiting for the party's next step
+ * (`?needs=action`), with the whole list as CSV.
+ */
 export const OrderList = ({ role }: { role: 'buyer' | 'supplier' }) => {
   const { t } = useI18n()
   const status = useStatusFromSearch()
+  const needsAction = new URLSearchParams(useSearch()).get('needs') === 'action'
+  const here = `/orders${status ? `?status=${status}` : ''}`
   const orders = usePaged(
     async (cursor) =>
       (
         await api.orders.api.orders.$get({
-          query: { role, ...(status ? { status } : {}), ...pageQuery(20, cursor) },
+          query: { role, ...(status ? { status } : {}), ...(needsAction ? { needs: 'action' } : {}), ...pageQuery(20, cursor) },
         })
       ).json(),
-    [role, status],
+    [role, status, needsAction],
   )
   return (
     <>
@@ -31,11 +37,29 @@ export const OrderList = ({ role }: { role: 'buyer' | 'supplier' }) => {
         </a>
       </PageHead>
       <div class="filters">
-        <StatusFilter id="orders-status" status={status ?? ''} base="/orders" allLabel={t('orders.filter.all')} />
+        <StatusFilter
+          id="orders-status"
+          status={status ?? ''}
+          base={needsAction ? '/orders?needs=action' : '/orders'}
+          allLabel={t('orders.filter.all')}
+        />
+        <label class="check">
+          <input
+            type="checkbox"
+            data-needs-action
+            checked={needsAction}
+            onChange={(event: Event) =>
+              navigate(withParam(here, 'needs', (event.target as HTMLInputElement).checked ? 'action' : ''), {
+                keepScroll: true,
+              })
+            }
+          />
+          {t('orders.filter.needsAction')}
+        </label>
       </div>
       <PagedList
         list={orders}
-        empty={t(status ? 'orders.empty.filtered' : 'orders.empty')}
+        empty={t(needsAction ? 'orders.empty.needsAction' : status ? 'orders.empty.filtered' : 'orders.empty')}
         class="order-list"
         moreLabel={t('market.loadMore')}
         item={(order) => <OrderCard order={order} role={role} />}

@@ -11,6 +11,16 @@ export const useStatusFromSearch = (): OrderStatus | undefined => {
   return orderStatuses.find((status) => status === requested)
 }
 
+/** `base` with one query parameter set, or taken off when empty; the others it has are kept. */
+export const withParam = (base: string, name: string, value: string) => {
+  const [path, search] = base.split('?')
+  const params = new URLSearchParams(search)
+  if (value) params.set(name, value)
+  else params.delete(name)
+  const query = params.toString()
+  return query ? `${path}?${query}` : (path as string)
+}
+
 /** The status filter lives in the URL, so a reload or a shared link shows the same list. */
 export const StatusFilter = ({
   id,
@@ -35,7 +45,7 @@ export const StatusFilter = ({
       options={options}
       optionLabel={(option) => t(`orderStatus.${option}`)}
       blank={allLabel}
-      onChange={(value) => navigate(value ? `${base}?status=${value}` : base, { keepScroll: true })}
+      onChange={(value) => navigate(withParam(base, 'status', value), { keepScroll: true })}
     />
   )
 }

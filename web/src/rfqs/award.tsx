@@ -1,12 +1,14 @@
 import type { SupplierRfq } from '@market/contracts'
 import { maxAwardedBids } from '@market/contracts/values'
-import { useRef, useState } from 'hono/jsx/dom'
+import { useEffect, useRef, useState } from 'hono/jsx/dom'
 import { ApiError, api } from '../api/client.ts'
 import type { ComparedBid } from '../api/types.ts'
 import { describeError, FormError, TextField } from '../components/form.tsx'
+import { Badge } from '../components/status-badge.tsx'
 import { type FieldMessage, say } from '../components/use-form.ts'
-import { fill, useI18n } from '../i18n/i18n.ts'
+import { fill, formatDateTime, useI18n } from '../i18n/i18n.ts'
 import { formatFen } from '../listings/money.ts'
+import { timeLeft, useNow } from './deadline.tsx'
 import './compare.css'
 
 type Choice = { bidId: string; quantity: string }
@@ -59,7 +61,10 @@ export const useAward = ({
   const setQuantity = (bidId: string, quantity: string) =>
     setChoices((current) => current.map((choice) => (choice.bidId === bidId ? { ...choice, quantity } : choice)))
 
-  const award = async () => {
+  const [confirming, setConfirming] = useState(false)
+
+  /** Checks the choices; when they hold, asks the buyer to confirm (an award cannot be undone). */
+  const review = () => {
     setFailure(null)
     setProblem(null)
     for (const choice of choices) {
@@ -75,6 +80,12 @@ export const useAward = ({
       setProblem({ key: 'award.tooMuch', values: { requested: rfq.quantity, unit } })
       return
     }
+    setConfirming(true)
+  }
+
+  /** Sends the award the buyer confirmed. */
+  const award = async () => {
+    setConfirming(false)
     const body = { awards: choices.map((choice) => ({ bidId: choice.bidId, quantity: chosenQuantity(choice) })) }
     const serialized = JSON.stringify(body)
     // The same award sent again (a retry after a lost answer) carries the same key; a changed one a new key.
@@ -98,7 +109,22 @@ export const useAward = ({
     }
   }
 
-  return { choices, toggle, setQuantity, award, awarding, failure, problem, orderIds, totalQuantity, totalAmount, bidById }
+  return {
+    choices,
+    toggle,
+    setQuantity,
+    review,
+    confirming,
+    cancel: () => setConfirming(false),
+    award,
+    awarding,
+    failure,
+    problem,
+    orderIds,
+    totalQuantity,
+    totalAmount,
+    bidById,
+  }
 }
 
 type Award = ReturnType<typeof useAward>
@@ -150,10 +176,112 @@ export const AwardPanel = ({ award, rfq, unit }: { award: Award; rfq: SupplierRf
       {totalQuantity > rfq.quantity && <p class="field__error">{fill(t('award.tooMuch'), { requested: rfq.quantity, unit })}</p>}
       {totalQuantity < rfq.quantity && <p class="field__hint">{t('award.partial')}</p>}
       <p class="field__hint">{t('award.effect')}</p>
-      <button type="button" class="button button--primary" disabled={award.awarding} onClick={award.award} data-award-submit>
+      <button type="button" class="button button--primary" disabled={award.awarding} onClick={award.review} data-award-submit>
         {award.awarding ? t('award.submitting') : fill(t('award.submit'), { n: choices.length })}
       </button>
+      {award.confirming && <ConfirmAward award={award} rfq={rfq} unit={unit} />}
     </div>
+  )
+}
+
+const percent = (locale: string, share: number) =>
+  new Intl.NumberFormat(locale === 'bo' ? 'en' : locale, { style: 'percent', maximumFractionDigits: 1 }).format(share)
+
+/** The award against the request's target price: the amount and share above or below, flagged when above. */
+const TargetDifference = ({ rfq, award, unit }: { rfq: SupplierRfq; award: Award; unit: string }) => {
+  const { t, locale } = useI18n()
+  if (rfq.targetUnitPriceFen === undefined) return <dd data-target-difference="none">{t('award.confirm.noTarget')}</dd>
+  const target = rfq.targetUnitPriceFen * award.totalQuantity
+  const difference = award.totalAmount - target
+  const values = { amount: formatFen(Math.abs(difference)), pct: percent(locale, target ? Math.abs(difference) / target : 0) }
+  const verdict = difference > 0 ? 'above' : difference < 0 ? 'below' : 'equal'
+  return (
+    <dd data-target-difference={verdict}>
+      <span class={verdict === 'above' ? 'award-confirm__above' : undefined} data-difference>
+        {verdict === 'equal' ? t('award.confirm.equal') : fill(t(`award.confirm.${verdict}`), values)}
+      </span>
+      <span class="who__meta">
+        {' '}
+        {fill(t('award.confirm.targetTotal'), {
+          price: `${formatFen(rfq.targetUnitPriceFen)} / ${unit}`,
+          amount: formatFen(target),
+        })}
+      </span>
+    </dd>
+  )
+}
+
+/**
+ * The last look before an award, which cannot be undone: what each supplier gets and for how
+ * much, the total against the target price, and how long bidding still runs. Cancelling sends
+ * nothing.
+ */
+const ConfirmAward = ({ award, rfq, unit }: { award: Award; rfq: SupplierRfq; unit: string }) => {
+  const { t, locale } = useI18n()
+  const now = useNow()
+  const dialog = useRef<HTMLDialogElement>(null)
+  useEffect(() => {
+    const element = dialog.current
+    if (!element) return
+    element.showModal()
+    // Escape closes a modal dialog by itself: the award is then cancelled, as with the button.
+    element.addEventListener('close', award.cancel)
+    return () => element.removeEventListener('close', award.cancel)
+  }, [])
+  const open = rfq.status === 'open' && Date.parse(rfq.bidDeadline) > now
+  return (
+    <dialog ref={dialog} class="award-confirm" aria-labelledby="award-confirm-title" data-award-confirm>
+      <h3 id="award-confirm-title">{t('award.confirm.title')}</h3>
+      <p>{fill(t('award.confirm.lead'), { n: award.choices.length })}</p>
+      <ul class="award-confirm__lines">
+        {award.choices.map((choice) => {
+          const bid = award.bidById.get(choice.bidId)
+          if (!bid) return null
+          const price = bid.unitPriceInRfqUnitFen ?? 0
+          const quantity = Number(choice.quantity)
+          const aboveTarget = rfq.targetUnitPriceFen !== undefined && price > rfq.targetUnitPriceFen
+          return (
+            <li data-confirm-line={bid.id}>
+              <span class="who__name">{bid.supplier.company}</span>
+              <span>{fill(t('award.confirm.line'), { qty: quantity, unit, price: formatFen(price) })}</span>
+              <span class="numeric" data-confirm-line-total>
+                {formatFen(quantity * price)}
+              </span>
+              {aboveTarget && <Badge tone="warning">{t('award.confirm.lineAbove')}</Badge>}
+            </li>
+          )
+        })}
+      </ul>
+      <dl class="award-confirm__facts">
+        <div>
+          <dt>{t('award.confirm.total')}</dt>
+          <dd data-confirm-total>{formatFen(award.totalAmount)}</dd>
+        </div>
+        <div>
+          <dt>{t('award.confirm.target')}</dt>
+          <TargetDifference rfq={rfq} award={award} unit={unit} />
+        </div>
+        <div>
+          <dt>{t('award.confirm.deadline')}</dt>
+          <dd data-deadline-open={open ? 'true' : 'false'}>
+            <time dateTime={rfq.bidDeadline}>{formatDateTime(locale, rfq.bidDeadline)}</time>{' '}
+            <span class={open ? 'award-confirm__above' : undefined} data-time-left>
+              {open
+                ? fill(t('award.confirm.deadlineOpen'), { left: timeLeft(locale, rfq.bidDeadline, now) })
+                : t('award.confirm.deadlinePassed')}
+            </span>
+          </dd>
+        </div>
+      </dl>
+      <div class="button-row">
+        <button type="button" class="button button--primary" onClick={award.award} data-award-confirm-submit>
+          {t('award.confirm.submit')}
+        </button>
+        <button type="button" class="button button--secondary" onClick={() => dialog.current?.close()} data-award-cancel>
+          {t('award.confirm.cancel')}
+        </button>
+      </div>
+    </dialog>
   )
 }
 

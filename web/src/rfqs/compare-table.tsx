@@ -2,7 +2,7 @@ import type { SupplierRfq } from '@market/contracts'
 import { maxAwardedBids } from '@market/contracts/values'
 import type { ComparedBid } from '../api/types.ts'
 import { StackedTable } from '../components/stacked-table.tsx'
-import { StatusBadge } from '../components/status-badge.tsx'
+import { Badge, StatusBadge } from '../components/status-badge.tsx'
 import { lhasaToday } from '../i18n/dates.ts'
 import { fill, useI18n } from '../i18n/i18n.ts'
 import { useNames } from '../listings/catalog.ts'
@@ -31,6 +31,20 @@ export const sortBids = (bids: ComparedBid[], key: SortKey) => {
 export const mayChoose = (bid: ComparedBid) =>
   isLive(bid) && bid.validUntil >= lhasaToday() && bid.unitPriceInRfqUnitFen !== undefined
 
+/**
+ * The bids that stand out among those the buyer may still take: the lowest price per unit of the
+ * request and the shortest lead time (ties share the tag).
+ */
+const standouts = (bids: ComparedBid[]) => {
+  const live = bids.filter(mayChoose)
+  const lowest = Math.min(...live.map((bid) => bid.unitPriceInRfqUnitFen ?? Number.POSITIVE_INFINITY))
+  const fastest = Math.min(...live.map((bid) => bid.leadTimeDays))
+  return (bid: ComparedBid) => ({
+    lowest: mayChoose(bid) && live.length > 1 && bid.unitPriceInRfqUnitFen === lowest,
+    fastest: mayChoose(bid) && live.length > 1 && bid.leadTimeDays === fastest,
+  })
+}
+
 /** Every bid side by side in the request's unit, with its score; while an award is possible, a box to choose it. */
 export const CompareTable = ({
   rfq,
@@ -50,6 +64,7 @@ export const CompareTable = ({
   const { t, locale } = useI18n()
   const names = useNames()
   const today = lhasaToday()
+  const standing = standouts(bids)
   const columns = {
     choose: t('compare.col.choose'),
     supplier: t('compare.col.supplier'),
@@ -70,6 +85,7 @@ export const CompareTable = ({
     >
       {bids.map((bid) => {
         const isChosen = chosen.includes(bid.id)
+        const { lowest, fastest } = standing(bid)
         return (
           <tr data-bid={bid.id} data-supplier={bid.supplier.company} data-score={bid.score}>
             {awardable && (
@@ -113,8 +129,18 @@ export const CompareTable = ({
                 {bid.note && <span class="who__meta compare__note">{bid.note}</span>}
               </span>
             </td>
-            <td data-label={columns.price} class="numeric" data-price-in-rfq-unit>
-              {bid.unitPriceInRfqUnitFen !== undefined ? formatFen(bid.unitPriceInRfqUnitFen) : t('compare.noConversion')}
+            <td data-label={columns.price} class="numeric">
+              <span data-price-in-rfq-unit>
+                {bid.unitPriceInRfqUnitFen !== undefined ? formatFen(bid.unitPriceInRfqUnitFen) : t('compare.noConversion')}
+              </span>
+              {lowest && (
+                <>
+                  {' '}
+                  <Badge tone="success" data-tag="lowest">
+                    {t('compare.tag.lowest')}
+                  </Badge>
+                </>
+              )}
             </td>
             <td data-label={columns.quote}>
               {fill(t('rfq.perUnit'), { price: formatFen(bid.unitPriceFen), unit: names.unit(bid.unit) })}
@@ -134,9 +160,26 @@ export const CompareTable = ({
             <td data-label={columns.total} class="numeric" data-bid-total>
               {bid.totalFen !== undefined ? formatFen(bid.totalFen) : '—'}
             </td>
-            <td data-label={columns.leadTime}>{fill(t('compare.days'), { n: bid.leadTimeDays })}</td>
-            <td data-label={columns.score} class="numeric" data-bid-score>
-              {bid.score.toFixed(1)}
+            <td data-label={columns.leadTime}>
+              {fill(t('compare.days'), { n: bid.leadTimeDays })}
+              {fastest && (
+                <>
+                  {' '}
+                  <Badge tone="success" data-tag="fastest">
+                    {t('compare.tag.fastest')}
+                  </Badge>
+                </>
+              )}
+            </td>
+            <td data-label={columns.score} class="numeric">
+              <span data-bid-score>{bid.score.toFixed(1)}</span>
+              <span class="who__meta compare__parts" data-score-parts>
+                {fill(t('compare.scoreParts'), {
+                  price: bid.scoreParts.price.toFixed(1),
+                  leadTime: bid.scoreParts.leadTime.toFixed(1),
+                  reputation: bid.scoreParts.reputation.toFixed(1),
+                })}
+              </span>
             </td>
             <td data-label={columns.status}>
               <StatusBadge kind="bid" status={bid.status} />

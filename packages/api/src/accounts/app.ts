@@ -1,4 +1,5 @@
 import {
+  AttentionCounts,
   BankAccountInput,
   LoginInput,
   MeResponse,
@@ -28,6 +29,9 @@ const docs = {
     200: ['The signed-in user or null', SessionResponse],
   }),
   me: doc('The signed-in user', { 200: ['The user, with supplier verification details', MeResponse] }),
+  attention: doc('What waits for the signed-in user, for the navigation’s badges (each count stops at 100)', {
+    200: ['Orders waiting for the user’s next step, unread notifications; an administrator’s queues', AttentionCounts],
+  }),
   verification: doc('A supplier asks to be verified (with its company bank account, checked with the licence)', {
     200: ['The user, verification pending', MeResponse],
   }),
@@ -66,6 +70,7 @@ export const createAccountsApp = (deps: ApiDeps) => {
       return c.json({ user: actor ? Accounts.toMe(actor) : null } satisfies SessionResponse, 200)
     })
     .get('/api/me', docs.me, requireUser, (c) => c.json(Accounts.toMe(c.var.actor), 200))
+    .get('/api/me/attention', docs.attention, requireUser, async (c) => c.json(await deps.attention.countFor(c.var.actor), 200))
     .post(
       '/api/suppliers/me/verification',
       ...actions(deps, requireRole('supplier')).withBody(

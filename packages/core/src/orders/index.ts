@@ -1,3 +1,4 @@
+export * from './attention.ts'
 export * from './csv.ts'
 export * from './errors.ts'
 export * from './lifecycle.ts'

@@ -21,6 +21,7 @@ import { isPubliclyVisible, unitPriceFor } from '../listings/rules.ts'
 import { notification, type OutgoingNotification, titleParams } from '../notifications/notifications.ts'
 import type { Clock, IdGenerator, KeyedWrite } from '../ports.ts'
 import { statsChangeOf, withShipBy } from '../ratings/figures.ts'
+import { attentionOf } from './attention.ts'
 import {
   BelowMinimumError,
   DisputeWindowClosedError,
@@ -99,7 +100,8 @@ export const toView = (deps: Pick<OrderDeps, 'payments'>, order: Order, actor: A
   const role = roleIn(order, actor)
   // Card payment is offered only where Stripe is set up (the lifecycle stops it once a transfer is recorded).
   const actions = role ? nextSteps(order, role).filter((step) => step !== 'start_checkout' || deps.payments) : []
-  return { ...order, paymentMethods: paymentMethods(deps), actions }
+  const attention = role === 'buyer' || role === 'supplier' ? attentionOf(order, role) : null
+  return { ...order, paymentMethods: paymentMethods(deps), actions, attention }
 }
 
 const notifyOther = (deps: OrderDeps, order: Order, to: 'buyer' | 'supplier', type: string): OutgoingNotification =>
@@ -211,7 +213,11 @@ export const orderPage = async (
   return { ...view, payee: { ...supplier.bankAccount, ...(phone ? { phone } : {}) } }
 }
 
-export const listOrders = (deps: OrderDeps, actor: Actor, query: OrdersQuery) => deps.orders.listForParty(actor.id, query)
+/** A party's orders (or only those waiting for its next step), each with what it waits for from that party. */
+export const listOrders = async (deps: OrderDeps, actor: Actor, query: OrdersQuery) => {
+  const page = await deps.orders.listForParty(actor.id, query)
+  return { ...page, items: page.items.map((order) => ({ ...order, attention: attentionOf(order, query.role) })) }
+}
 
 /** Orders by status, or the orders flagged for an administrator. */
 export const listOrdersByStatus = (deps: OrderDeps, { flag, status, ...page }: AdminOrdersQuery) =>

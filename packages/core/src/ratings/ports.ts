@@ -19,7 +19,7 @@ export type RatingWrite = {
    * condition its buyer rates it, it is delivered or completed and not rated yet. A change names
    * the version it was made from.
    */
-  expected: { order: { id: string; buyerId: string } } | { version: number }
+  expected: { order: { id: string; buyerId: string; createdAt: string } } | { version: number }
   /** The change to the supplier's totals, written in the same transaction. */
   totals?: RatingTotals
   notifications?: OutgoingNotification[]

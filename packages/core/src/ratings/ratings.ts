@@ -100,7 +100,7 @@ export const rateOrder = async (deps: RatingDeps, actor: Actor, orderId: string,
   }
   await deps.ratings.save({
     rating,
-    expected: { order: { id: orderId, buyerId: actor.id } },
+    expected: { order: { id: orderId, buyerId: actor.id, createdAt: order.createdAt } },
     totals: contributionOf(scores),
     notifications: [
       notification(deps, order.supplier.id, 'rating.received', {

@@ -386,7 +386,13 @@ export const compareBids = async (deps: RfqDeps, buyer: Actor, rfqId: string, we
   return {
     rfq,
     sealed: false,
-    bids: compared.map((bid, index) => ({ ...bid, score: scored[index]?.score ?? 0 })).sort((a, b) => b.score - a.score),
+    bids: compared
+      .map((bid, index) => ({
+        ...bid,
+        score: scored[index]?.score ?? 0,
+        scoreParts: scored[index]?.scoreParts ?? { price: 0, leadTime: 0, reputation: 0 },
+      }))
+      .sort((a, b) => b.score - a.score),
     weights,
   }
 }
