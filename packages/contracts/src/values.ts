@@ -22,6 +22,8 @@ export const moderationStatuses = ['pending_review', 'active', 'suspended', 'rej
 export const unitIds = ['m', 'yd', 'kg', 'jin', 'bolt', 'piece', 'set'] as const
 export const crafts = ['handwoven', 'natural-dye', 'yak', 'sheep', 'cashmere', 'organic', 'recycled', 'embroidered'] as const
 export const browseSorts = ['newest', 'price_asc', 'price_desc'] as const
+/** The most a result count says exactly beyond one page: more shows as "50+". */
+export const resultCountCap = 50
 export const photoContentTypes = ['image/jpeg', 'image/png', 'image/webp'] as const
 export const maxPhotoBytes = 5 * 1024 * 1024
 

@@ -77,15 +77,26 @@ const serverErrors = (error: unknown): Errors => {
   return errors
 }
 
+/** What a search that found nothing hands on to a new request (`/rfqs/new?title=&category=`). */
+export type Prefill = { title?: string; category?: string }
+
+export const readPrefill = (search: string): Prefill => {
+  const params = new URLSearchParams(search)
+  const title = params.get('title')?.trim().slice(0, 120)
+  const category = params.get('category') ?? undefined
+  return { ...(title ? { title } : {}), ...(category ? { category } : {}) }
+}
+
 /** A buyer's purchase request: what, how much, a target price, photos, and when bids close and goods are needed. */
-export const RfqForm = ({ catalog }: { catalog: CategoriesResponse }) => {
+export const RfqForm = ({ catalog, prefill = {} }: { catalog: CategoriesResponse; prefill?: Prefill }) => {
   const { t, locale } = useI18n()
   const today = lhasaToday()
+  const known = catalog.categories.some((category) => category.id === prefill.category)
   // A corrected field stops saying it is wrong; the deadline's date and time share one message.
   const form = useForm<Values>(
     () => ({
-      categoryId: '',
-      title: '',
+      categoryId: known ? (prefill.category as string) : '',
+      title: prefill.title ?? '',
       specs: '',
       quantity: '',
       unit: 'm',
