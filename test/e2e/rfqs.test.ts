@@ -130,7 +130,7 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
     await writeFile(sample, wovenPng({ warp: [140, 29, 24], weft: [46, 110, 70], width: 200, height: 150, seed: 5 }))
     await page.locator('#photos-input').setInputFiles(sample)
     await page.locator('[data-photo^="photos/"]').waitFor()
-    // The terms suppliers price against, and Tsering invited through the picker by its company's name.
+    // The terms suppliers price against; the two pulu suppliers invited through the picker, by name and by category.
     await page.locator('#rfq-invoice').selectOption('special')
     await page.locator('#rfq-freight').selectOption('supplier')
     await page.locator('#rfq-sample').check()
@@ -139,6 +139,11 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
     const found = page.locator('[data-found-supplier]').filter({ hasText: tsering.company })
     await found.getByRole('button', { name: zhCN['rfqForm.invite.add'], exact: true }).click()
     await expect.poll(() => page.locator('[data-invited]').allTextContents()).toEqual([`${tsering.company}×`])
+    await page.getByLabel(zhCN['rfqForm.invite.search']).fill('')
+    await page.getByRole('button', { name: zhCN['rfqForm.invite.find'], exact: true }).click()
+    const inCategory = page.locator('[data-found-supplier]').filter({ hasText: drolkar.company })
+    await inCategory.getByRole('button', { name: zhCN['rfqForm.invite.add'], exact: true }).click()
+    await expect.poll(() => page.locator('[data-invited]').count()).toBe(2)
     await checkPage(page, 'rfq-new-390.png')
     await atDesk(page, 'rfq-new-1280.png')
 

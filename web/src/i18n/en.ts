@@ -703,7 +703,7 @@ export const en: Catalog = {
   'rfqForm.sample': 'Suppliers must send a sample first',
   'rfqForm.invite': 'Invite suppliers',
   'rfqForm.invite.hint':
-    'Find verified suppliers by company, stall or category; invited suppliers are told at once, and the request stays open to every verified supplier of the category.',
+    'Find verified suppliers by company, stall or category. Once you invite, only the invited suppliers see the request and bid, and they are told at once; without invitations it is open to every verified supplier of the category.',
   'rfqForm.invite.search': 'Search suppliers',
   'rfqForm.invite.find': 'Find',
   'rfqForm.invite.add': 'Invite',

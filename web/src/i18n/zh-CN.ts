@@ -687,7 +687,8 @@ export const zhCN = {
   'rfqForm.section.terms': '发票、运费与样品',
   'rfqForm.sample': '需要商户先寄样品',
   'rfqForm.invite': '邀请商户',
-  'rfqForm.invite.hint': '按公司名、档口或分类查找已认证商户；被邀请的商户会立即收到通知，询价单仍对本分类所有认证商户公开。',
+  'rfqForm.invite.hint':
+    '按公司名、档口或分类查找已认证商户。邀请后，只有被邀请的商户能看到询价单并报价，他们会立即收到通知；不邀请则对本分类所有认证商户公开。',
   'rfqForm.invite.search': '搜索商户',
   'rfqForm.invite.find': '查找',
   'rfqForm.invite.add': '邀请',

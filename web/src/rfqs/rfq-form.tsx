@@ -307,7 +307,7 @@ export const RfqForm = ({ catalog, prefill = {} }: { catalog: CategoriesResponse
       </fieldset>
 
       <SupplierPicker categoryId={values.categoryId} invited={invited} onChange={setInvited} max={maxInvitedSuppliers} />
-      <p class="field__hint">{t('rfqForm.openTo')}</p>
+      {invited.length === 0 && <p class="field__hint">{t('rfqForm.openTo')}</p>}
       <div class="form__actions">
         <button type="submit" class="button button--primary" disabled={form.submitting}>
           {form.submitting ? t('rfqForm.submitting') : t('rfqForm.submit')}
