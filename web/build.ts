@@ -25,6 +25,18 @@ const precompress = async (file: string) => {
   ])
 }
 
+type Metafile = Awaited<ReturnType<typeof buildWeb>>['metafile']
+
+/** An output and every chunk it imports statically, however deep: what loads with it. */
+const withStaticImports = (metafile: Metafile, path: string, found = new Set<string>()): Set<string> => {
+  if (found.has(path)) return found
+  found.add(path)
+  for (const imported of metafile.outputs[path]?.imports ?? []) {
+    if (imported.kind === 'import-statement') withStaticImports(metafile, imported.path, found)
+  }
+  return found
+}
+
 /** CSS imports add nothing to the split script: the one stylesheet carries them. */
 const stylesElsewhere: Plugin = {
   name: 'styles-elsewhere',
@@ -82,10 +94,17 @@ export const buildWeb = async ({ outDir, minify = true }: { outDir: string; mini
   if (!entryPath || !stylePath) throw new Error('The web build produced no script or stylesheet')
   const script = basename(entryPath)
   const style = basename(stylePath)
+  // The chunks the entry imports, fetched beside it rather than one round trip after it.
+  const preload = [...withStaticImports(result.metafile, entryPath)]
+    .filter((path) => path !== entryPath)
+    .map((path) => `<link rel="modulepreload" href="/assets/${basename(path)}" />`)
   const template = await readFile(join(webRoot, 'index.html'), 'utf8')
   await writeFile(
     join(out, 'index.html'),
-    template.replace('%STYLE%', `/assets/${style}`).replace('%SCRIPT%', `/assets/${script}`),
+    template
+      .replace('%STYLE%', `/assets/${style}`)
+      .replace('%SCRIPT%', `/assets/${script}`)
+      .replace('%PRELOAD%', preload.join('\n    ')),
   )
   const files = [join(out, 'index.html'), stylePath, ...outputs.map(([path]) => resolve(path))].filter((file) =>
     compressible.test(file),
@@ -113,13 +132,7 @@ export const pageWeights = async (
   const outputs = metafile.outputs
   const byEntry = (test: (entryPoint: string) => boolean) =>
     Object.keys(outputs).filter((path) => test(outputs[path]?.entryPoint ?? '\0'))
-  const withImports = (path: string, found = new Set<string>()): Set<string> => {
-    if (found.has(path)) return found
-    found.add(path)
-    for (const imported of outputs[path]?.imports ?? [])
-      if (imported.kind === 'import-statement') withImports(imported.path, found)
-    return found
-  }
+  const withImports = (path: string, found?: Set<string>) => withStaticImports(metafile, path, found)
   const gzipSize = async (path: string) => (await readFile(`${resolve(path)}.gz`)).length
   const [main] = byEntry((entry) => entry.endsWith('src/main.tsx'))
   const [catalog] = byEntry((entry) => entry.endsWith(`src/i18n/${locale}.ts`))
