@@ -35,6 +35,19 @@ describe('finding suppliers to invite', () => {
     expect(await search({ q: '扎西' })).not.toContain(unverified.user.id)
   })
 
+  it('leaves out a supplier once suspended', async () => {
+    const suspended = await market.verifiedSupplier('扎西停业')
+    expect(await search({ q: '扎西停业' })).toEqual([suspended.user.id])
+    const admin = await market.signInAdmin()
+    const answer = await market.call(`/api/admin/users/${suspended.user.id}/suspend`, {
+      method: 'POST',
+      cookie: admin.cookie,
+      body: { reason: '营业执照过期' },
+    })
+    expect(answer.status).toBe(200)
+    expect(await search({ q: '扎西停业' })).toEqual([])
+  })
+
   it('answers signed-in users only, and refuses a bad query with a 400', async () => {
     expect((await market.call('/api/suppliers?q=扎西')).status).toBe(401)
     expect((await market.call('/api/suppliers?limit=500', { cookie: buyer.cookie })).status).toBe(400)
