@@ -39,7 +39,14 @@ export const routeGroups = [
   { name: 'orders', prefixes: ['/api/orders'], entry: 'functions/orders.ts', access: 'readwrite' },
   {
     name: 'ratings',
-    prefixes: ['/api/ratings', '/api/orders/:id/rating', '/api/suppliers/:id', '/api/suppliers/me/ratings', '/api/admin/ratings'],
+    prefixes: [
+      '/api/ratings',
+      '/api/orders/:id/rating',
+      '/api/suppliers',
+      '/api/suppliers/:id',
+      '/api/suppliers/me/ratings',
+      '/api/admin/ratings',
+    ],
     entry: 'functions/ratings.ts',
     access: 'readwrite',
   },

@@ -4,6 +4,10 @@ import { Hono } from 'hono'
 import type { FetchApp } from '../group-apps.ts'
 import { groupForPath, type RouteGroup } from '../route-map.ts'
 import { securityHeaders } from '../security-headers.ts'
+import { isHashedAsset, webCacheControl } from '../web-caching.ts'
+
+/** Hashed assets are kept for a year; index.html is asked for again each time (the one list the cloud uses). */
+const cacheControlFor = (path: string) => (isHashedAsset(path) ? webCacheControl.hashed : webCacheControl.other)
 
 /**
  * One origin for the whole market, as CloudFront gives in the cloud: `/api/*` goes to the group
@@ -35,6 +39,10 @@ export const createOriginApp = ({
       return app ? app.fetch(c.req.raw) : notFoundHandler(c)
     })
     .route('/', photoBucket)
-    .use('/*', serveStatic({ root: webDir }))
-    .get('/*', serveStatic({ root: webDir, path: 'index.html' }))
+    .use('/*', async (c, next) => {
+      await next()
+      if (c.res.ok) c.res.headers.set('Cache-Control', cacheControlFor(c.req.path))
+    })
+    .use('/*', serveStatic({ root: webDir, precompressed: true }))
+    .get('/*', serveStatic({ root: webDir, path: 'index.html', precompressed: true }))
 }

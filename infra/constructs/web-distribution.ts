@@ -18,10 +18,11 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront'
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins'
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3'
-import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment'
+import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment'
 import { NagSuppressions } from 'cdk-nag'
 import { Construct } from 'constructs'
 import { securityPolicy } from '../../functions/security-headers.ts'
+import { webCacheControl } from '../../functions/web-caching.ts'
 
 export type WebDistributionProps = {
   /** The built web app (index.html and its assets). */
@@ -103,6 +104,8 @@ export class WebDistribution extends Construct {
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        // Compressed at the edge (gzip or brotli, as the browser accepts); cached by each object's Cache-Control.
+        compress: true,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy,
         functionAssociations: [
@@ -155,11 +158,24 @@ export class WebDistribution extends Construct {
       },
     ])
 
-    new BucketDeployment(this, 'Deployment', {
-      sources: [Source.asset(props.webAssetDir)],
+    // Two uploads for two lifetimes: the hashed assets for a year, index.html asked for again every
+    // time. The build's .gz and .br copies stay behind: CloudFront compresses by itself.
+    const assets = new BucketDeployment(this, 'Deployment', {
+      sources: [Source.asset(props.webAssetDir, { exclude: ['*.gz', '*.br'] })],
       destinationBucket: this.bucket,
+      exclude: ['index.html'],
+      cacheControl: [CacheControl.fromString(webCacheControl.hashed)],
+    })
+    const shell = new BucketDeployment(this, 'ShellDeployment', {
+      sources: [Source.asset(props.webAssetDir, { exclude: ['*.gz', '*.br'] })],
+      destinationBucket: this.bucket,
+      exclude: ['*'],
+      include: ['index.html'],
+      prune: false,
+      cacheControl: [CacheControl.fromString(webCacheControl.other)],
       distribution: this.distribution,
       distributionPaths: ['/*'],
     })
+    shell.node.addDependency(assets)
   }
 }

@@ -53,6 +53,7 @@ export const architecture: Architecture = {
         files: [
           'functions/route-map.ts',
           'functions/security-headers.ts',
+          'functions/web-caching.ts',
           'packages/data/src/table-definition.ts',
           'web/build.ts',
         ],

@@ -247,6 +247,37 @@ describe.skipIf(chromiumMissing)('listings in Chromium', () => {
     await context.close()
   })
 
+  it('a search says what it found and how many; one that finds nothing becomes a pre-filled purchase request', async () => {
+    const { context, page, errors } = await newParty(browser, phone, expectedFailures)
+    await signIn(page, server.url, demoAccounts.buyer, '/market')
+    // The tiles carry their listing counts.
+    await expect
+      .poll(() => page.locator('.category-tile[data-category="yak-down"] .category-tile__count').textContent())
+      .toMatch(/^\d+ 件$/)
+
+    await page.getByLabel(zhCN['market.search.label']).fill('牦牛')
+    await page.getByRole('button', { name: zhCN['market.search.submit'], exact: true }).click()
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('牦牛')
+    await settled(page)
+    const heading = page.locator('#results-title')
+    await expect.poll(() => heading.textContent()).toMatch(/^“牦牛” 的结果 · \d+\+? 件$/)
+    const [, shown, bound] = /· (\d+)(\+?) 件/.exec((await heading.textContent()) ?? '') ?? []
+    if (!bound) expect(await page.locator('[data-listing]').count()).toBe(Number(shown))
+    expect(Number(shown)).toBeGreaterThan(0)
+
+    await page.goto(`${server.url}/market?category=yak-down&q=${encodeURIComponent('金线牦牛绒披肩')}`)
+    await settled(page)
+    await expect.poll(() => heading.textContent()).toBe('“金线牦牛绒披肩” 的结果 · 0 件')
+    await page.getByRole('link', { name: zhCN['market.empty.request'] }).click()
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/rfqs/new')
+    await settled(page)
+    await expect.poll(() => page.getByLabel(zhCN['rfqForm.title'], { exact: true }).inputValue()).toBe('金线牦牛绒披肩')
+    expect(await page.locator('#rfq-category').inputValue()).toBe('yak-down')
+    await checkPage(page, 'request-from-search-390.png')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   for (const viewport of [phone, desktop]) {
     it(`the market and a listing fit ${viewport.width} px, with no serious accessibility violation`, async () => {
       const { context, page, errors } = await newParty(browser, viewport, expectedFailures)

@@ -131,6 +131,20 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
     await writeFile(sample, wovenPng({ warp: [140, 29, 24], weft: [46, 110, 70], width: 200, height: 150, seed: 5 }))
     await page.locator('#photos-input').setInputFiles(sample)
     await page.locator('[data-photo^="photos/"]').waitFor()
+    // The terms suppliers price against; the two pulu suppliers invited through the picker, by name and by category.
+    await page.locator('#rfq-invoice').selectOption('special')
+    await page.locator('#rfq-freight').selectOption('supplier')
+    await page.locator('#rfq-sample').check()
+    await page.getByLabel(zhCN['rfqForm.invite.search']).fill(tsering.company.slice(0, 2))
+    await page.getByRole('button', { name: zhCN['rfqForm.invite.find'], exact: true }).click()
+    const found = page.locator('[data-found-supplier]').filter({ hasText: tsering.company })
+    await found.getByRole('button', { name: zhCN['rfqForm.invite.add'], exact: true }).click()
+    await expect.poll(() => page.locator('[data-invited]').allTextContents()).toEqual([`${tsering.company}×`])
+    await page.getByLabel(zhCN['rfqForm.invite.search']).fill('')
+    await page.getByRole('button', { name: zhCN['rfqForm.invite.find'], exact: true }).click()
+    const inCategory = page.locator('[data-found-supplier]').filter({ hasText: drolkar.company })
+    await inCategory.getByRole('button', { name: zhCN['rfqForm.invite.add'], exact: true }).click()
+    await expect.poll(() => page.locator('[data-invited]').count()).toBe(2)
     await checkPage(page, 'rfq-new-390.png')
     await atDesk(page, 'rfq-new-1280.png')
 
@@ -141,6 +155,9 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe(zhCN['rfq.posted'])
     await expect.poll(() => page.locator('[data-rfq-page]').getAttribute('data-status')).toBe('open')
     await expect.poll(() => page.locator('[data-rfq-quantity]').textContent()).toBe('300 米')
+    await expect.poll(() => page.locator('[data-rfq-invoice]').textContent()).toBe(zhCN['invoice.special'])
+    expect(await page.locator('[data-rfq-freight]').textContent()).toBe(zhCN['freight.supplier'])
+    expect(await page.locator('[data-rfq-sample]').textContent()).toBe(zhCN['rfq.sample.required'])
     const photo = page.locator('.rfq-facts img')
     await photo.waitFor()
     await expect.poll(() => photo.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(200)
@@ -160,6 +177,9 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
     await bid(first, tsering, { price: '210', quantity: '200', leadTime: '10', note: '冲赛康门店可先看样。' })
     const a = first.page
     await checkPage(a, undefined)
+    // The bidder reads the buyer's terms beside the request.
+    expect(await a.locator('[data-rfq-invoice]').textContent()).toBe(zhCN['invoice.special'])
+    expect(await a.locator('[data-rfq-sample]').textContent()).toBe(zhCN['rfq.sample.required'])
     // A revision keeps one live bid, with the earlier version in its history.
     await a.locator('#bid-price').fill('205')
     await a.getByRole('button', { name: zhCN['bid.revise'] }).click()

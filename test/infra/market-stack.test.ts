@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildGroupApps } from '../../functions/group-apps.ts'
 import { gatewayRoutePaths, groupForPath, type RouteGroup, routeGroups } from '../../functions/route-map.ts'
 import { securityHeaders } from '../../functions/security-headers.ts'
+import { webCacheControl } from '../../functions/web-caching.ts'
 import { MarketStack } from '../../infra/stacks/market-stack.ts'
 import { fakeDeps } from '../support/fake-deps.ts'
 
@@ -317,6 +318,30 @@ describe('the market stack', () => {
     for (const behavior of [DefaultCacheBehavior, ...CacheBehaviors]) {
       expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId })
     }
+  })
+
+  it('compresses the web app at the edge and caches hashed assets for a year, index.html never without asking', () => {
+    const distribution = Object.values(resources).find((r) => r.Type === 'AWS::CloudFront::Distribution') as Resources[string]
+    const { DefaultCacheBehavior } = distribution.Properties.DistributionConfig as {
+      DefaultCacheBehavior: { Compress: boolean; CachePolicyId: string }
+    }
+    expect(DefaultCacheBehavior.Compress).toBe(true)
+    // Managed-CachingOptimized: gzip and brotli in the cache key, the origin's Cache-Control honoured up to a year.
+    expect(DefaultCacheBehavior.CachePolicyId).toBe('658327ea-f89d-4fab-a63d-7e88639e58f6')
+    const uploads = Object.values(resources)
+      .filter((r) => r.Type === 'Custom::CDKBucketDeployment')
+      .map((r) => ({
+        cacheControl: (r.Properties.SystemMetadata as Record<string, string>)['cache-control'],
+        exclude: r.Properties.Exclude,
+        include: r.Properties.Include,
+        invalidates: Boolean(r.Properties.DistributionId),
+      }))
+    expect(uploads).toEqual(
+      expect.arrayContaining([
+        { cacheControl: webCacheControl.hashed, exclude: ['index.html'], include: undefined, invalidates: false },
+        { cacheControl: webCacheControl.other, exclude: ['*'], include: ['index.html'], invalidates: true },
+      ]),
+    )
   })
 
   it('alarms on API 5xx, each function, table throttles and the dead-letter queue', () => {

@@ -291,6 +291,7 @@ export const authorizationMatrix: MatrixRow[] = [
       expect: { ...signedIn(404), suspended: 403 },
     }),
   ),
+  { method: 'GET', path: '/api/suppliers', query: 'q=x', expect: signedIn(200) },
   { method: 'GET', path: '/api/suppliers/{id}', params: unknownId, expect: everyone(404) },
   { method: 'GET', path: '/api/suppliers/{id}/ratings', params: unknownId, expect: everyone(404) },
   // A suspended supplier may still read its own reviews.

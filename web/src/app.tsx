@@ -1,34 +1,37 @@
 import type { Child } from 'hono/jsx'
 import { useEffect, useMemo, useState } from 'hono/jsx/dom'
 import { Layout } from './components/layout.tsx'
-import { applyLocale, type I18n, I18nContext, initialLocale, type Locale, translate } from './i18n/i18n.ts'
-import { AccountPage } from './pages/account.tsx'
-import { AdminPage } from './pages/admin.tsx'
-import { AdminListingsPage } from './pages/admin-listings.tsx'
-import { AdminOrdersPage } from './pages/admin-orders.tsx'
-import { AdminRatingsPage } from './pages/admin-ratings.tsx'
-import { MyBidsPage } from './pages/bids.tsx'
-import { EditListingPage } from './pages/edit-listing.tsx'
-import { HomePage } from './pages/home.tsx'
-import { ListingPage } from './pages/listing.tsx'
-import { MarketPage } from './pages/market.tsx'
-import { MaterialsPage } from './pages/materials.tsx'
-import { NewListingPage } from './pages/new-listing.tsx'
-import { NotFoundPage } from './pages/not-found.tsx'
-import { NotificationsPage } from './pages/notifications.tsx'
-import { OrderPage } from './pages/order.tsx'
-import { OrdersPage } from './pages/orders.tsx'
-import { RfqPage } from './pages/rfq.tsx'
-import { RfqFeedPage } from './pages/rfq-feed.tsx'
-import { NewRfqPage } from './pages/rfq-form.tsx'
-import { MyRfqsPage } from './pages/rfqs.tsx'
-import { SignInPage } from './pages/signin.tsx'
-import { SignUpPage } from './pages/signup.tsx'
-import { SupplierPage } from './pages/supplier.tsx'
-import { SupplierListingsPage } from './pages/supplier-listings.tsx'
-import { SupplierReviewsPage } from './pages/supplier-reviews.tsx'
+import { lazyPage } from './components/lazy-page.tsx'
+import { applyLocale, type I18n, I18nContext, initialLocale, type Locale, loadLocale, translate } from './i18n/i18n.ts'
 import { matchPath, onLinkClick, SearchContext, useLocationState } from './router.ts'
 import { SessionContext, useSessionState } from './session/session.ts'
+
+/** Each page is a chunk of its own, fetched the first time its route is shown. */
+const AccountPage = lazyPage(() => import('./pages/account.tsx').then((module) => module.AccountPage))
+const AdminPage = lazyPage(() => import('./pages/admin.tsx').then((module) => module.AdminPage))
+const AdminListingsPage = lazyPage(() => import('./pages/admin-listings.tsx').then((module) => module.AdminListingsPage))
+const AdminOrdersPage = lazyPage(() => import('./pages/admin-orders.tsx').then((module) => module.AdminOrdersPage))
+const AdminRatingsPage = lazyPage(() => import('./pages/admin-ratings.tsx').then((module) => module.AdminRatingsPage))
+const MyBidsPage = lazyPage(() => import('./pages/bids.tsx').then((module) => module.MyBidsPage))
+const EditListingPage = lazyPage(() => import('./pages/edit-listing.tsx').then((module) => module.EditListingPage))
+const HomePage = lazyPage(() => import('./pages/home.tsx').then((module) => module.HomePage))
+const ListingPage = lazyPage(() => import('./pages/listing.tsx').then((module) => module.ListingPage))
+const MarketPage = lazyPage(() => import('./pages/market.tsx').then((module) => module.MarketPage))
+const MaterialsPage = lazyPage(() => import('./pages/materials.tsx').then((module) => module.MaterialsPage))
+const NewListingPage = lazyPage(() => import('./pages/new-listing.tsx').then((module) => module.NewListingPage))
+const NotFoundPage = lazyPage(() => import('./pages/not-found.tsx').then((module) => module.NotFoundPage))
+const NotificationsPage = lazyPage(() => import('./pages/notifications.tsx').then((module) => module.NotificationsPage))
+const OrderPage = lazyPage(() => import('./pages/order.tsx').then((module) => module.OrderPage))
+const OrdersPage = lazyPage(() => import('./pages/orders.tsx').then((module) => module.OrdersPage))
+const RfqPage = lazyPage(() => import('./pages/rfq.tsx').then((module) => module.RfqPage))
+const RfqFeedPage = lazyPage(() => import('./pages/rfq-feed.tsx').then((module) => module.RfqFeedPage))
+const NewRfqPage = lazyPage(() => import('./pages/rfq-form.tsx').then((module) => module.NewRfqPage))
+const MyRfqsPage = lazyPage(() => import('./pages/rfqs.tsx').then((module) => module.MyRfqsPage))
+const SignInPage = lazyPage(() => import('./pages/signin.tsx').then((module) => module.SignInPage))
+const SignUpPage = lazyPage(() => import('./pages/signup.tsx').then((module) => module.SignUpPage))
+const SupplierPage = lazyPage(() => import('./pages/supplier.tsx').then((module) => module.SupplierPage))
+const SupplierListingsPage = lazyPage(() => import('./pages/supplier-listings.tsx').then((module) => module.SupplierListingsPage))
+const SupplierReviewsPage = lazyPage(() => import('./pages/supplier-reviews.tsx').then((module) => module.SupplierReviewsPage))
 
 /** Routes in the order they are tried; later issues add their pages here. */
 const routes: { pattern: string; render: (params: Record<string, string>) => Child }[] = [
@@ -75,7 +78,13 @@ export const App = () => {
     document.addEventListener('click', onLinkClick)
     return () => document.removeEventListener('click', onLinkClick)
   }, [])
-  const i18n = useMemo<I18n>(() => ({ locale, setLocale, t: (key) => translate(locale, key) }), [locale])
+  // A language is shown once its catalog has arrived; offline, the current one stays.
+  const choose = (next: Locale) =>
+    void loadLocale(next).then(
+      () => setLocale(next),
+      () => {},
+    )
+  const i18n = useMemo<I18n>(() => ({ locale, setLocale: choose, t: (key) => translate(locale, key) }), [locale])
   return (
     <I18nContext.Provider value={i18n}>
       <SessionContext.Provider value={session}>

@@ -17,6 +17,8 @@ export const Category = z.object({
   group: CategoryGroup,
   name: LocalizedText,
   sortOrder: z.number().int(),
+  /** Listings on the market in it: a counter kept with every change of a listing's status. */
+  activeListings: z.number().int().optional(),
 })
 export type Category = z.infer<typeof Category>
 

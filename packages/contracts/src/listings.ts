@@ -157,7 +157,19 @@ export const BrowseQuery = z
   })
 export type BrowseQuery = z.infer<typeof BrowseQuery>
 
-export const ListingPage = z.object({ items: z.array(ListingCard), nextCursor: z.string().nullable() })
+/**
+ * How many listings a first page of results stands for: exact when they fit on it, otherwise a
+ * lower bound from the index entries its one Query read (capped at `resultCountCap`).
+ */
+export const ResultCount = z.object({ count: z.number().int().min(0), atLeast: z.boolean() })
+export type ResultCount = z.infer<typeof ResultCount>
+
+export const ListingPage = z.object({
+  items: z.array(ListingCard),
+  nextCursor: z.string().nullable(),
+  /** On the first page only. */
+  total: ResultCount.optional(),
+})
 export type ListingPage = z.infer<typeof ListingPage>
 
 export const OwnListingsPage = z.object({ items: z.array(Listing), nextCursor: z.string().nullable() })

@@ -127,6 +127,17 @@ export const SupplierProfile = SupplierCard.extend({
 })
 export type SupplierProfile = z.infer<typeof SupplierProfile>
 
+/** Finding verified suppliers to invite: by company, stall or name, and the category they trade in. */
+export const SupplierSearchQuery = z.strictObject({
+  q: z.string().trim().max(60).optional(),
+  category: z.string().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(20).default(10),
+})
+export type SupplierSearchQuery = z.infer<typeof SupplierSearchQuery>
+
+export const SupplierSearchResult = z.object({ items: z.array(SupplierCard.extend({ categories: z.array(z.string()) })) })
+export type SupplierSearchResult = z.infer<typeof SupplierSearchResult>
+
 /** What the bid comparison shows of a bidder, read live. */
 export const SupplierStanding = z.object({
   rating: RatingSummary,

@@ -22,10 +22,15 @@ export const PostRfqInput = z.strictObject({
   neededBy: z.iso.date(),
   deliveryPlace: text(200).default('拉萨'),
   bidDeadline: z.iso.datetime({ offset: true }),
-  invitedSupplierIds: z.array(ulid()).max(20).optional(),
+  invitedSupplierIds: z.array(ulid()).max(values.maxInvitedSuppliers).optional(),
   photos: z.array(PhotoKey).max(values.maxRfqPhotos, `At most ${values.maxRfqPhotos} photos`).default([]),
   /** A tender: even the buyer sees only how many bids there are until the deadline. */
   sealedUntilDeadline: z.boolean().default(false),
+  /** Not given: no invoice, freight to be agreed, no sample. */
+  invoice: z.enum(values.invoiceTypes).optional(),
+  freightTerms: z.enum(values.freightTerms).optional(),
+  /** Suppliers should send a sample before the order. */
+  sampleRequired: z.boolean().optional(),
 })
 export type PostRfqInput = z.infer<typeof PostRfqInput>
 
@@ -46,6 +51,10 @@ export const Rfq = z.object({
   invitedSupplierIds: z.array(z.string()).optional(),
   photos: z.array(z.string()),
   sealedUntilDeadline: z.boolean(),
+  /** Absent on requests posted before buyers could say. */
+  invoice: z.enum(values.invoiceTypes).optional(),
+  freightTerms: z.enum(values.freightTerms).optional(),
+  sampleRequired: z.boolean().optional(),
   status: RfqStatus,
   bidCount: z.number().int(),
   createdAt: z.string(),

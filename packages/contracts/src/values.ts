@@ -21,7 +21,15 @@ export const listingStatuses = ['draft', 'pending_review', 'active', 'suspended'
 export const moderationStatuses = ['pending_review', 'active', 'suspended', 'rejected'] as const
 export const unitIds = ['m', 'yd', 'kg', 'jin', 'bolt', 'piece', 'set'] as const
 export const crafts = ['handwoven', 'natural-dye', 'yak', 'sheep', 'cashmere', 'organic', 'recycled', 'embroidered'] as const
+/** The invoice a buyer asks for with the price: none, an ordinary (普通发票) or a special VAT invoice (增值税专用发票). */
+/** Suppliers a buyer may invite to one request. */
+export const maxInvitedSuppliers = 20
+export const invoiceTypes = ['none', 'ordinary', 'special'] as const
+/** Who pays the freight to the delivery place: the supplier (included in the price), the buyer, or to be agreed. */
+export const freightTerms = ['supplier', 'buyer', 'negotiable'] as const
 export const browseSorts = ['newest', 'price_asc', 'price_desc'] as const
+/** The most a result count says exactly beyond one page: more shows as "50+". */
+export const resultCountCap = 50
 export const photoContentTypes = ['image/jpeg', 'image/png', 'image/webp'] as const
 export const maxPhotoBytes = 5 * 1024 * 1024
 

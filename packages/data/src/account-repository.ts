@@ -12,7 +12,16 @@ import { Accounts, type Notifications } from '@market/core'
 import { auditPut } from './audit-writes.ts'
 import type { CursorCodec } from './cursor.ts'
 import { batchGet, type Item, itemExists, itemIsNew } from './items.ts'
-import { allUsers, auditLog, emailKey, loginAttemptsKey, pendingVerifications, sessionKey, userKey } from './keys.ts'
+import {
+  allUsers,
+  auditLog,
+  emailKey,
+  loginAttemptsKey,
+  pendingVerifications,
+  sessionKey,
+  userKey,
+  verifiedSuppliers,
+} from './keys.ts'
 import { notificationWrites } from './notification-repository.ts'
 import { createQueries, equalTo } from './query.ts'
 import { readTotals } from './rating-totals.ts'
@@ -122,7 +131,16 @@ export const createAccountRepository = (db: DynamoDBDocumentClient, table: strin
                 {
                   Put: {
                     TableName: table,
-                    Item: { ...userKey(user.id), ...allUsers().entry(user.createdAt, user.id), type: 'user', ...user },
+                    Item: {
+                      ...userKey(user.id),
+                      ...allUsers().entry(user.createdAt, user.id),
+                      // Suppliers created verified (the demo data) are found to invite at once.
+                      ...(user.role === 'supplier' && user.verificationDetails?.status === 'verified'
+                        ? verifiedSuppliers().entry(user.id)
+                        : {}),
+                      type: 'user',
+                      ...user,
+                    },
                     ConditionExpression: itemIsNew,
                   },
                 },
@@ -236,9 +254,18 @@ export const createAccountRepository = (db: DynamoDBDocumentClient, table: strin
       if (from.includes('unverified')) fromConditions.push('attribute_not_exists(verificationDetails)')
       // A pending request puts the supplier in the verification queue; a decision takes it out.
       const queue = pendingVerifications()
-      const entry = pending ? queue.entry(details.submittedAt as string, userId) : {}
+      // Approval puts it among the verified suppliers buyers search to invite; any other decision takes it out.
+      const verified = verifiedSuppliers()
+      const entry = {
+        ...(pending ? queue.entry(details.submittedAt as string, userId) : {}),
+        ...(details.status === 'verified' ? verified.entry(userId) : {}),
+      }
       Object.assign(values, prefixed(entry))
-      const removed = [...account.remove, ...(pending ? [] : [queue.keys.partitionKey, queue.keys.sortKey])]
+      const removed = [
+        ...account.remove,
+        ...(pending ? [] : [queue.keys.partitionKey, queue.keys.sortKey]),
+        ...(details.status === 'verified' ? [] : [verified.keys.partitionKey, verified.keys.sortKey]),
+      ]
       return updateUser(
         userId,
         {

@@ -12,6 +12,7 @@ const toCategory = (item: Record<string, unknown>): Category => ({
   group: item.group as Category['group'],
   name: item.name as Category['name'],
   sortOrder: item.sortOrder as number,
+  activeListings: Math.max(0, (item.activeListings as number | undefined) ?? 0),
 })
 
 export const createCategoryRepository = (db: DynamoDBDocumentClient, table: string) => {
@@ -22,7 +23,9 @@ export const createCategoryRepository = (db: DynamoDBDocumentClient, table: stri
   }
   return {
     /** The whole taxonomy is one partition: a single Query (tens of items, one page). */
-    listCategories: async () => (await queryItems(allCategories())).items.map(toCategory),
+    // A counter added to a category that is gone leaves an item with no name: not a category.
+    listCategories: async () =>
+      (await queryItems(allCategories())).items.filter((item) => item.type === 'category').map(toCategory),
     getCategory,
     addCategory: async (category: Category, audit?: AuditEntry) => {
       try {

@@ -89,6 +89,8 @@ export const loginAttemptsKey = (email: string) => itemKey(`LOGIN#${email}`, 'AT
 export const pendingVerifications = () => pattern(gsi1, 'VERIFICATION#pending', byTime)
 /** gsi2: every user, newest first, for the administrators' list. */
 export const allUsers = () => pattern(gsi2, 'USERS', byTime)
+/** Verified suppliers (sparse: a decision other than approval takes a supplier out), oldest account first. */
+export const verifiedSuppliers = () => pattern(gsi3, 'SUPPLIERS#verified', (userId: string) => userId)
 
 /** The audit log, newest first when read backwards. */
 export const auditLog = () => pattern(table, 'AUDIT', byTime)

@@ -6,6 +6,7 @@ import { auditPut } from './audit-writes.ts'
 import type { CursorCodec } from './cursor.ts'
 import { batchGet, type Item, itemIsNew, type TransactItem, withoutKeys } from './items.ts'
 import {
+  categoryKey,
   listingKey,
   listingsInModeration,
   listingsOfSupplier,
@@ -52,6 +53,34 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
     const items = await batchGet(db, table, supplierIds.map(userKey))
     const suppliers = new Map(items.map((item) => [item.id as string, toStoredUser(item)]))
     return listings.map((listing) => ({ listing, supplier: suppliers.get(listing.supplierId) }))
+  }
+
+  /**
+   * Each category's count of active listings follows a listing into and out of the market (and
+   * from one category to another), in the listing's transaction, so the tiles never count.
+   */
+  const categoryCounterWrites = (
+    listing: Listings.StoredListing,
+    expected: Listings.ListingWrite['expected'],
+  ): TransactItem[] => {
+    const change = new Map<string, number>()
+    const move = (categoryId: string, by: number) => change.set(categoryId, (change.get(categoryId) ?? 0) + by)
+    if (listing.status === 'active') move(listing.categoryId, 1)
+    if (expected !== 'new' && expected.status === 'active') move(expected.categoryId ?? listing.categoryId, -1)
+    return [...change].flatMap(([categoryId, by]) =>
+      by === 0
+        ? []
+        : [
+            {
+              Update: {
+                TableName: table,
+                Key: categoryKey(categoryId),
+                UpdateExpression: 'ADD activeListings :by',
+                ExpressionAttributeValues: { ':by': by },
+              },
+            },
+          ],
+    )
   }
 
   const indexWrites = (listing: Listings.StoredListing, change: Listings.IndexChange): TransactItem[] => {
@@ -114,6 +143,7 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
               },
             ]
           : []),
+        ...categoryCounterWrites(listing, expected),
         // The supplier's count of active listings follows every change of status, so its page never counts them.
         ...statsWrites(table, {
           supplierId: listing.supplierId,
@@ -188,6 +218,7 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
       return {
         candidates: page.items.length > 0 ? await batchGetListingsAndSuppliers(page.items) : [],
         nextCursor: page.nextCursor,
+        matched: page.matched,
       }
     },
 

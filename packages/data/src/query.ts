@@ -147,7 +147,8 @@ export const createQueries = (db: DynamoDBDocumentClient, table: string, cursors
     const page = items.slice(0, limit)
     const last = page[page.length - 1]
     const resumeAt = items.length > limit && last ? positionOf(last, partition) : lastKey
-    return { items: page, nextCursor: await cursors.encode(resumeAt, binding) }
+    // `matched`: what the read found past the filter, a page's lower bound on all there is to find.
+    return { items: page, nextCursor: await cursors.encode(resumeAt, binding), matched: items.length }
   }
 
   return { queryItems, queryPage, countItems }

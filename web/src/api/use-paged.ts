@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'hono/jsx/dom'
 
-export type Page<T> = { items: T[]; nextCursor: string | null }
+/** `total`: how many the first page stands for, where the API says (exact, or at least). */
+export type Total = { count: number; atLeast: boolean }
+export type Page<T> = { items: T[]; nextCursor: string | null; total?: Total }
 
 /** The query of one page: its size, and where the last page left off. */
 export const pageQuery = (limit: number, cursor: string | undefined) => ({ limit: String(limit), ...(cursor ? { cursor } : {}) })
@@ -11,6 +13,7 @@ export type Paged<T> =
   | {
       state: 'ready'
       items: T[]
+      total: Total | undefined
       hasMore: boolean
       loadingMore: boolean
       moreError: unknown
@@ -24,6 +27,7 @@ export const usePaged = <T>(load: (cursor: string | undefined) => Promise<Page<T
   const [error, setError] = useState<unknown>(null)
   const [items, setItems] = useState<T[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
+  const [total, setTotal] = useState<Total | undefined>(undefined)
   const [loadingMore, setLoadingMore] = useState(false)
   const [moreError, setMoreError] = useState<unknown>(null)
   const [attempt, setAttempt] = useState(0)
@@ -40,6 +44,7 @@ export const usePaged = <T>(load: (cursor: string | undefined) => Promise<Page<T
       (page) => {
         if (!current) return
         setItems(page.items)
+        setTotal(page.total)
         setCursor(page.nextCursor)
         setState('ready')
       },
@@ -73,5 +78,5 @@ export const usePaged = <T>(load: (cursor: string | undefined) => Promise<Page<T
 
   if (state === 'loading') return { state }
   if (state === 'error') return { state, error, reload }
-  return { state, items, hasMore: cursor !== null, loadingMore, moreError, loadMore, reload }
+  return { state, items, total, hasMore: cursor !== null, loadingMore, moreError, loadMore, reload }
 }

@@ -1,8 +1,6 @@
 import type { LocalizedText } from '@market/contracts'
 import { createContext, useContext } from 'hono/jsx/dom'
-import { bo } from './bo.ts'
-import { en } from './en.ts'
-import { type Catalog, type MessageKey, zhCN } from './zh-CN.ts'
+import type { Catalog, MessageKey } from './zh-CN.ts'
 
 export const locales = ['zh-CN', 'bo', 'en'] as const
 export type Locale = (typeof locales)[number]
@@ -10,7 +8,28 @@ export type Locale = (typeof locales)[number]
 /** Each language names itself, so a reader finds their own whatever the interface shows. */
 export const localeNames: Record<Locale, string> = { 'zh-CN': '中文', bo: 'བོད་ཡིག', en: 'English' }
 
-const catalogs: Record<Locale, Catalog> = { 'zh-CN': zhCN, bo, en }
+/**
+ * Each language's catalog is a chunk of its own, fetched when that language is first shown: a
+ * reader downloads one language, not three (the catalogs were most of the app's script).
+ */
+const catalogLoaders: Record<Locale, () => Promise<Catalog>> = {
+  'zh-CN': () => import('./zh-CN.ts').then((module) => module.zhCN),
+  bo: () => import('./bo.ts').then((module) => module.bo),
+  en: () => import('./en.ts').then((module) => module.en),
+}
+const catalogs: Partial<Record<Locale, Catalog>> = {}
+
+/** Loads a language's catalog once; a language is shown only after this resolves. */
+export const loadLocale = async (locale: Locale) => {
+  catalogs[locale] ??= await catalogLoaders[locale]()
+}
+
+/** The catalog of `locale`, else any loaded one (a locale is switched to only once loaded, so this is a guard). */
+const catalogOf = (locale: Locale): Catalog => {
+  const catalog = catalogs[locale] ?? Object.values(catalogs)[0]
+  if (!catalog) throw new Error('No catalog loaded: call loadLocale before rendering')
+  return catalog
+}
 const storageKey = 'market.locale'
 
 export const isLocale = (value: unknown): value is Locale => locales.includes(value as Locale)
@@ -27,7 +46,7 @@ export const initialLocale = (): Locale => {
 
 export const applyLocale = (locale: Locale) => {
   document.documentElement.lang = locale
-  document.title = catalogs[locale]['app.name']
+  document.title = catalogOf(locale)['app.name']
   try {
     localStorage.setItem(storageKey, locale)
   } catch {
@@ -35,7 +54,7 @@ export const applyLocale = (locale: Locale) => {
   }
 }
 
-export const translate = (locale: Locale, key: MessageKey) => catalogs[locale][key]
+export const translate = (locale: Locale, key: MessageKey) => catalogOf(locale)[key]
 
 /** Text stored in three languages (categories, listings): the reader's, else Chinese. */
 export const localized = (locale: Locale, text: LocalizedText) =>
@@ -46,7 +65,7 @@ export const shownLanguage = (locale: Locale, text: LocalizedText): Locale =>
   locale === 'zh-CN' || (locale === 'bo' ? text.bo : text.en) ? locale : 'zh-CN'
 
 /** Whether the catalogs word a key made from a code (an error, an audit action) the API may add to. */
-export const isMessageKey = (key: string): key is MessageKey => key in zhCN
+export const isMessageKey = (key: string): key is MessageKey => key in catalogOf('zh-CN')
 
 /** Error codes from the API's envelope, shown in the reader's language when we know them. */
 export const errorMessage = (locale: Locale, code: string | undefined) => {

@@ -9,12 +9,15 @@ export const CategoryTile = ({
   current,
   category,
   children,
+  count,
   data,
 }: {
   href: string
   current?: boolean
   category?: CategoriesResponse['categories'][number]
   children?: string
+  /** Its listings on the market, written out ("12 件"). */
+  count?: string | undefined
   data?: Record<string, string>
 }) => {
   const { t, locale } = useI18n()
@@ -23,6 +26,7 @@ export const CategoryTile = ({
       <a href={href} class="category-tile" aria-current={current ? 'page' : undefined} {...data}>
         {category && <span class="category-tile__group">{t(categoryGroupLabel(category.group))}</span>}
         {children ?? (category ? localized(locale, category.name) : '')}
+        {count && <span class="category-tile__count">{count}</span>}
       </a>
     </li>
   )

@@ -51,3 +51,12 @@ export const browseQuery = (filters: Filters) => {
 /** Anything narrows the results (the sort does not). */
 export const isFiltered = (filters: Filters) =>
   Boolean(filters.q || filters.category || filters.origin || filters.min || filters.max || filters.inStock)
+
+/** The purchase-request form, filled in from a search that found nothing: its words as the title, its category. */
+export const requestUrl = (filters: Filters) => {
+  const params = new URLSearchParams()
+  if (filters.q.trim()) params.set('title', filters.q.trim())
+  if (filters.category) params.set('category', filters.category)
+  const query = params.toString()
+  return query ? `/rfqs/new?${query}` : '/rfqs/new'
+}

@@ -1,15 +1,15 @@
 import { browseSorts } from '@market/contracts/values'
 import { api } from '../api/client.ts'
-import { pageQuery, usePaged } from '../api/use-paged.ts'
+import { pageQuery, type Total, usePaged } from '../api/use-paged.ts'
 import { PagedList } from '../components/paged-view.tsx'
 import { SelectField } from '../components/select-field.tsx'
 import { ErrorState } from '../components/states.tsx'
-import { useI18n } from '../i18n/i18n.ts'
+import { fill, useI18n } from '../i18n/i18n.ts'
 import { navigate, useSearch } from '../router.ts'
 import { useCatalog, useNames } from './catalog.ts'
 import { CategoryTile } from './category-tiles.tsx'
 import { ListingCardView } from './listing-card.tsx'
-import { browseQuery, isFiltered, marketUrl, readFilters } from './market-filters.ts'
+import { browseQuery, isFiltered, marketUrl, readFilters, requestUrl } from './market-filters.ts'
 import { MarketSearch } from './market-search.tsx'
 import './market.css'
 
@@ -18,6 +18,15 @@ const sortLabels = {
   price_asc: 'market.sort.priceAsc',
   price_desc: 'market.sort.priceDesc',
 } as const
+
+/** "12 件", "1 listing", "50+ 件": exact counts take the language's plural; a bound has a plus. */
+export const useCountText = () => {
+  const { t, locale } = useI18n()
+  return ({ count, atLeast }: Total) =>
+    atLeast
+      ? fill(t('market.count'), { n: `${count}+` })
+      : fill(t(new Intl.PluralRules(locale).select(count) === 'one' ? 'market.count.one' : 'market.count'), { n: count })
+}
 
 /** The market: search and filters, categories as tiles, and the listings that match, in the chosen order. */
 export const Market = () => {
@@ -36,6 +45,13 @@ export const Market = () => {
     [search],
   )
   const filtered = isFiltered(filters)
+  const countText = useCountText()
+  const heading = filters.q
+    ? fill(t('market.results.query'), { q: filters.q })
+    : filters.category
+      ? names.category(filters.category)
+      : t('market.results')
+  const total = results.state === 'ready' ? results.total : undefined
 
   return (
     <>
@@ -55,6 +71,11 @@ export const Market = () => {
                 href={marketUrl({ ...filters, category: category.id })}
                 current={filters.category === category.id}
                 category={category}
+                count={
+                  category.activeListings !== undefined
+                    ? countText({ count: category.activeListings, atLeast: false })
+                    : undefined
+                }
                 data={{ 'data-category': category.id }}
               />
             ))}
@@ -65,7 +86,8 @@ export const Market = () => {
       <section aria-labelledby="results-title" class="results">
         <div class="results__head">
           <h2 id="results-title" class="results__title">
-            {filters.category ? names.category(filters.category) : t('market.results')}
+            {heading}
+            {total && <span class="results__count"> · {countText(total)}</span>}
           </h2>
           <SelectField
             id="market-sort"
@@ -83,9 +105,15 @@ export const Market = () => {
             <>
               <p>{filtered ? t('market.empty.filtered') : t('market.empty')}</p>
               {filtered && (
-                <a href="/market" class="button button--secondary">
-                  {t('market.filter.clear')}
-                </a>
+                <div class="button-row">
+                  {/* A dead end becomes a request to suppliers, worded as the search was. */}
+                  <a href={requestUrl(filters)} class="button button--primary" data-request-from-search>
+                    {t('market.empty.request')}
+                  </a>
+                  <a href="/market" class="button button--secondary">
+                    {t('market.filter.clear')}
+                  </a>
+                </div>
               )}
             </>
           }

@@ -32,6 +32,26 @@ export const RfqFacts = ({ rfq }: { rfq: SupplierRfq }) => {
       <dd>{rfq.neededBy}</dd>
       <dt>{t('rfq.deliveryPlace')}</dt>
       <dd>{rfq.deliveryPlace}</dd>
+      {rfq.invoice && (
+        <>
+          <dt>{t('rfq.invoice')}</dt>
+          <dd data-rfq-invoice={rfq.invoice}>{t(`invoice.${rfq.invoice}`)}</dd>
+        </>
+      )}
+      {rfq.freightTerms && (
+        <>
+          <dt>{t('rfq.freight')}</dt>
+          <dd data-rfq-freight={rfq.freightTerms}>{t(`freight.${rfq.freightTerms}`)}</dd>
+        </>
+      )}
+      {rfq.sampleRequired !== undefined && (
+        <>
+          <dt>{t('rfq.sample')}</dt>
+          <dd data-rfq-sample={String(rfq.sampleRequired)}>
+            {t(rfq.sampleRequired ? 'rfq.sample.required' : 'rfq.sample.notRequired')}
+          </dd>
+        </>
+      )}
       <dt>{t('rfq.buyer')}</dt>
       <dd>{rfq.buyer.company}</dd>
       <dt>{t('rfq.specs')}</dt>

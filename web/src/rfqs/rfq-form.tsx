@@ -1,9 +1,11 @@
 import type { CategoriesResponse, PostRfqInput, UnitId } from '@market/contracts'
-import { maxRfqPhotos } from '@market/contracts/values'
+import { freightTerms, invoiceTypes, maxInvitedSuppliers, maxRfqPhotos } from '@market/contracts/values'
+import { useState } from 'hono/jsx/dom'
 import { api, fieldErrorPaths } from '../api/client.ts'
 import { CategorySelect, UnitSelect } from '../components/category-select.tsx'
 import { describeError, FormError, TextField } from '../components/form.tsx'
 import { PhotoPicker, photosNotReady, usePhotos } from '../components/photo-picker.tsx'
+import { SelectField } from '../components/select-field.tsx'
 import { useForm } from '../components/use-form.ts'
 import { addDays, lhasaInstant, lhasaToday } from '../i18n/dates.ts'
 import { fill, useI18n } from '../i18n/i18n.ts'
@@ -11,6 +13,7 @@ import type { MessageKey } from '../i18n/zh-CN.ts'
 import { namesIn } from '../listings/catalog.ts'
 import { parseYuan } from '../listings/money.ts'
 import { navigate } from '../router.ts'
+import { type InvitedSupplier, SupplierPicker } from './supplier-picker.tsx'
 
 type Values = {
   categoryId: string
@@ -24,6 +27,9 @@ type Values = {
   deadlineTime: string
   deliveryPlace: string
   sealed: boolean
+  invoice: PostRfqInput['invoice'] & string
+  freightTerms: PostRfqInput['freightTerms'] & string
+  sampleRequired: boolean
 }
 type Field =
   | 'categoryId'
@@ -77,15 +83,26 @@ const serverErrors = (error: unknown): Errors => {
   return errors
 }
 
+/** What a search that found nothing hands on to a new request (`/rfqs/new?title=&category=`). */
+export type Prefill = { title?: string; category?: string }
+
+export const readPrefill = (search: string): Prefill => {
+  const params = new URLSearchParams(search)
+  const title = params.get('title')?.trim().slice(0, 120)
+  const category = params.get('category') ?? undefined
+  return { ...(title ? { title } : {}), ...(category ? { category } : {}) }
+}
+
 /** A buyer's purchase request: what, how much, a target price, photos, and when bids close and goods are needed. */
-export const RfqForm = ({ catalog }: { catalog: CategoriesResponse }) => {
+export const RfqForm = ({ catalog, prefill = {} }: { catalog: CategoriesResponse; prefill?: Prefill }) => {
   const { t, locale } = useI18n()
   const today = lhasaToday()
+  const known = catalog.categories.some((category) => category.id === prefill.category)
   // A corrected field stops saying it is wrong; the deadline's date and time share one message.
   const form = useForm<Values>(
     () => ({
-      categoryId: '',
-      title: '',
+      categoryId: known ? (prefill.category as string) : '',
+      title: prefill.title ?? '',
       specs: '',
       quantity: '',
       unit: 'm',
@@ -95,12 +112,20 @@ export const RfqForm = ({ catalog }: { catalog: CategoriesResponse }) => {
       deadlineTime: '18:00',
       deliveryPlace: t('rfqForm.deliveryPlace.default'),
       sealed: false,
+      invoice: 'none',
+      freightTerms: 'negotiable',
+      sampleRequired: false,
     }),
     (name) =>
-      name === 'deadlineDate' || name === 'deadlineTime' ? 'bidDeadline' : name === 'unit' || name === 'sealed' ? null : name,
+      name === 'deadlineDate' || name === 'deadlineTime'
+        ? 'bidDeadline'
+        : name === 'unit' || name === 'sealed' || name === 'invoice' || name === 'freightTerms' || name === 'sampleRequired'
+          ? null
+          : name,
   )
   const { values, set } = form
   const [photos, setPhotos] = usePhotos()
+  const [invited, setInvited] = useState<InvitedSupplier[]>([])
   const names = namesIn(locale, catalog)
   const error = form.errorFor
 
@@ -124,6 +149,10 @@ export const RfqForm = ({ catalog }: { catalog: CategoriesResponse }) => {
       bidDeadline: lhasaInstant(values.deadlineDate, values.deadlineTime),
       photos: photos.map((photo) => photo.key as string),
       sealedUntilDeadline: values.sealed,
+      invoice: values.invoice,
+      freightTerms: values.freightTerms,
+      sampleRequired: values.sampleRequired,
+      ...(invited.length > 0 ? { invitedSupplierIds: invited.map((supplier) => supplier.id) } : {}),
     }
     const rfq = await (await api.rfqs.api.rfqs.$post({ json: body })).json()
     navigate(`/rfqs/${rfq.id}?posted=1`)
@@ -248,7 +277,37 @@ export const RfqForm = ({ catalog }: { catalog: CategoriesResponse }) => {
           </p>
         </div>
       </fieldset>
-      <p class="field__hint">{t('rfqForm.openTo')}</p>
+      <fieldset class="fieldset">
+        <legend class="fieldset__title">{t('rfqForm.section.terms')}</legend>
+        <SelectField
+          id="rfq-invoice"
+          label={t('rfq.invoice')}
+          value={values.invoice}
+          options={invoiceTypes}
+          optionLabel={(type) => t(`invoice.${type}`)}
+          onChange={(type) => set('invoice')(type || 'none')}
+        />
+        <SelectField
+          id="rfq-freight"
+          label={t('rfq.freight')}
+          value={values.freightTerms}
+          options={freightTerms}
+          optionLabel={(terms) => t(`freight.${terms}`)}
+          onChange={(terms) => set('freightTerms')(terms || 'negotiable')}
+        />
+        <label class="check">
+          <input
+            id="rfq-sample"
+            type="checkbox"
+            checked={values.sampleRequired}
+            onChange={(event: Event) => set('sampleRequired')((event.target as HTMLInputElement).checked)}
+          />
+          {t('rfqForm.sample')}
+        </label>
+      </fieldset>
+
+      <SupplierPicker categoryId={values.categoryId} invited={invited} onChange={setInvited} max={maxInvitedSuppliers} />
+      {invited.length === 0 && <p class="field__hint">{t('rfqForm.openTo')}</p>}
       <div class="form__actions">
         <button type="submit" class="button button--primary" disabled={form.submitting}>
           {form.submitting ? t('rfqForm.submitting') : t('rfqForm.submit')}

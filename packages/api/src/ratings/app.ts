@@ -9,6 +9,8 @@ import {
   RatingReasonInput,
   ReplyInput,
   SupplierProfile,
+  SupplierSearchQuery,
+  SupplierSearchResult,
 } from '@market/contracts'
 import { Ratings } from '@market/core'
 import { actions } from '../actions.ts'
@@ -35,6 +37,10 @@ const docs = {
   supplier: doc(
     'A supplier’s public page: card, categories, rating aggregates, figures from its orders and requests, newest reviews',
     { 200: ['The supplier', SupplierProfile] },
+  ),
+  searchSuppliers: doc(
+    'Verified suppliers to invite to a request, by company, stall or name (q) and category: one bounded Query, signed-in users only',
+    { 200: ['Up to `limit` suppliers', SupplierSearchResult] },
   ),
   supplierRatings: doc('A supplier’s visible reviews with replies, newest first', { 200: ['A page of ratings', RatingPage] }),
   myRatings: doc('The signed-in supplier’s own reviews, newest first, to reply to', { 200: ['A page of ratings', RatingPage] }),
@@ -68,6 +74,12 @@ export const createRatingsApp = (deps: ApiDeps) => {
     .get(
       '/api/suppliers/me/ratings',
       ...actions(deps, requireRole('supplier')).withQuery(docs.myRatings, PageQuery, Ratings.myRatings),
+    )
+    .get(
+      '/api/suppliers',
+      ...signedIn.withQuery(docs.searchSuppliers, SupplierSearchQuery, (_deps, _actor, query) =>
+        Ratings.searchSuppliers(deps, query),
+      ),
     )
     .get('/api/suppliers/:id', docs.supplier, pagesOn('/api/suppliers/:id/ratings'), validate('param', IdParam), async (c) =>
       c.json(await Ratings.supplierProfile(deps, c.req.valid('param').id), 200),

@@ -5,10 +5,12 @@ import type {
   ListingPage,
   ModerationQuery,
   ReasonInput,
+  ResultCount,
   UpdateListingInput,
   UploadRequest,
   UploadTicket,
 } from '@market/contracts'
+import { resultCountCap } from '@market/contracts/values'
 import type { StoredUser } from '../accounts/ports.ts'
 import { auditEntry } from '../audit/audit-entry.ts'
 import type { CategoryStore } from '../catalog/ports.ts'
@@ -78,7 +80,11 @@ const findOwnListing = async (deps: ListingDeps, actor: Actor, id: string) => {
   return listing
 }
 
-const expectedOf = (listing: StoredListing) => ({ version: listing.version, status: listing.status })
+const expectedOf = (listing: StoredListing) => ({
+  version: listing.version,
+  status: listing.status,
+  categoryId: listing.categoryId,
+})
 
 const touched = (deps: ListingDeps, listing: StoredListing, changes: Partial<StoredListing>): StoredListing => ({
   ...listing,
@@ -227,7 +233,8 @@ export const getListing = async (deps: ListingDeps, actor: Actor | undefined, id
 /** Browse and search: one Query of the index and one BatchGet, whatever the size of the market. */
 export const browseListings = async (deps: ListingDeps, query: BrowseQuery): Promise<ListingPage> => {
   const terms = query.q ? queryTerms(query.q) : []
-  if (query.q && terms.length === 0) return { items: [], nextCursor: null }
+  if (query.q && terms.length === 0)
+    return { items: [], nextCursor: null, ...(query.cursor ? {} : { total: resultCount(0, null, 0) }) }
   const term = terms.length > 0 ? (drivingTerm(terms) as string) : query.category ? categoryTerm(query.category) : allListingsTerm
   const origin = normalizeOrigin(query.origin)
   const result = await deps.listings.search({
@@ -245,8 +252,21 @@ export const browseListings = async (deps: ListingDeps, query: BrowseQuery): Pro
     .filter(isPubliclyVisible)
     .map(toCard)
     .filter((card) => !query.inStock || card.inStock)
-  return { items, nextCursor: result.nextCursor }
+  return {
+    items,
+    nextCursor: result.nextCursor,
+    ...(query.cursor ? {} : { total: resultCount(items.length, result.nextCursor, result.matched) }),
+  }
 }
+
+/**
+ * The count a first page stands for, without counting: exact when everything fits on it, else
+ * what its one Query found (it reads ahead of the page), as a lower bound up to the cap.
+ */
+export const resultCount = (shown: number, nextCursor: string | null, matched: number): ResultCount =>
+  nextCursor === null
+    ? { count: shown, atLeast: false }
+    : { count: Math.min(Math.max(shown, matched), resultCountCap), atLeast: true }
 
 export const createUpload = async (deps: ListingDeps, actor: Actor, input: UploadRequest): Promise<UploadTicket> => {
   const key = `photos/${actor.id}/${deps.ids.next()}.${photoExtensions[input.contentType]}`

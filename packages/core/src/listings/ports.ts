@@ -16,7 +16,8 @@ export type IndexChange = { remove: string[]; put: SearchDocument | null; previo
 
 export type ListingWrite = {
   listing: StoredListing
-  expected: { version: number; status: ListingStatus } | 'new'
+  /** The version, status and category read: a change of status or category moves the categories' counters. */
+  expected: { version: number; status: ListingStatus; categoryId?: string } | 'new'
   index?: IndexChange
   notifications?: OutgoingNotification[]
   audit?: AuditEntry
@@ -52,7 +53,8 @@ export interface ListingStore {
     page: { cursor?: string; limit: number },
   ): Promise<{ items: StoredListing[]; nextCursor: string | null }>
   /** One Query of the index and one BatchGet of the listings and their suppliers. */
-  search(query: IndexQuery): Promise<{ candidates: BrowseCandidate[]; nextCursor: string | null }>
+  /** `matched`: the index entries the Query found past its filter (the page's and those read ahead). */
+  search(query: IndexQuery): Promise<{ candidates: BrowseCandidate[]; nextCursor: string | null; matched: number }>
   moderationQueue(query: ModerationQuery): Promise<{ items: BrowseCandidate[]; nextCursor: string | null }>
 }
 

@@ -45,4 +45,9 @@ export type SupplierRecord = { user: StoredUser; stats: SupplierStats }
 export interface SupplierDirectory {
   /** Suppliers with their ratings' totals and their stats, in one BatchGet (missing ones left out). */
   records(ids: string[]): Promise<SupplierRecord[]>
+  /**
+   * Verified, active suppliers whose company, stall or name contains `q` and who trade in
+   * `category`: one Query of the verified suppliers' index, reading a bounded number of them.
+   */
+  searchVerified(query: { q?: string; category?: string; limit: number }): Promise<StoredUser[]>
 }

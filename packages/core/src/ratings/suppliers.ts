@@ -1,4 +1,4 @@
-import type { SupplierProfile, SupplierStanding } from '@market/contracts'
+import type { SupplierProfile, SupplierSearchQuery, SupplierSearchResult, SupplierStanding } from '@market/contracts'
 import { NotFoundError } from '../errors.ts'
 import { isSupplierVisible, toSupplierCard } from '../listings/rules.ts'
 import type { Clock } from '../ports.ts'
@@ -35,6 +35,23 @@ export const supplierProfile = async (deps: SupplierDeps, id: string): Promise<S
     ratings: aggregateOf(user.ratingTotals),
     figures: figuresOf(stats, user.createdAt, deps.clock.now()),
     recent: { items: recent.items.map((rating) => toRatingView(rating)), nextCursor: recent.nextCursor },
+  }
+}
+
+/** Verified suppliers a buyer may invite to a request: by company, stall or name, and category. */
+export const searchSuppliers = async (
+  deps: Pick<SupplierDeps, 'suppliers'>,
+  query: SupplierSearchQuery,
+): Promise<SupplierSearchResult> => {
+  const found = await deps.suppliers.searchVerified({
+    ...(query.q ? { q: query.q } : {}),
+    ...(query.category ? { category: query.category } : {}),
+    limit: query.limit,
+  })
+  return {
+    items: found
+      .filter((user) => user.role === 'supplier' && isSupplierVisible(user))
+      .map((user) => ({ ...toSupplierCard(user, user.id), categories: user.tradeCategories ?? [] })),
   }
 }
 
