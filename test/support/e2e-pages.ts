@@ -84,8 +84,17 @@ export const mineTab = (page: Page) => page.locator('.tab-bar [aria-controls="me
 /** Opens the 我的 sheet on a phone, unless it is open; at a desk, where everything is in the header, does nothing. */
 export const openMine = async (page: Page) => {
   if (!(await mineTab(page).isVisible())) return
-  if ((await mineTab(page).getAttribute('aria-expanded')) !== 'true') await mineTab(page).click()
-  await page.locator('#me-sheet').waitFor()
+  // Polled, not checked once: a sheet open while the page changes (signing out) closes a moment later.
+  await expect
+    .poll(
+      async () => {
+        if (await page.locator('#me-sheet').isVisible()) return true
+        if ((await mineTab(page).getAttribute('aria-expanded')) !== 'true') await mineTab(page).click()
+        return page.locator('#me-sheet').isVisible()
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true)
 }
 
 /** Closes the 我的 sheet, if open. */
