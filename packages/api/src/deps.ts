@@ -5,6 +5,7 @@ import type {
   IdempotencyStore,
   IdGenerator,
   Listings,
+  Metrics,
   Notifications,
   Orders,
   Ratings,
@@ -25,6 +26,7 @@ export type ApiDeps = {
   notifications: Notifications.NotificationStore
   orders: Orders.OrderStore
   rfqs: Rfqs.RfqStore
+  metrics: Metrics.MetricsStore
   ratings: Ratings.RatingStore
   suppliers: Ratings.SupplierDirectory
   /** Stripe, once its keys are read; null where they are not configured. */
