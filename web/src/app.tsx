@@ -5,6 +5,7 @@ import { applyLocale, type I18n, I18nContext, initialLocale, type Locale, transl
 import { AccountPage } from './pages/account.tsx'
 import { AdminPage } from './pages/admin.tsx'
 import { AdminListingsPage } from './pages/admin-listings.tsx'
+import { AdminMetricsPage } from './pages/admin-metrics.tsx'
 import { AdminOrdersPage } from './pages/admin-orders.tsx'
 import { AdminRatingsPage } from './pages/admin-ratings.tsx'
 import { MyBidsPage } from './pages/bids.tsx'
@@ -56,6 +57,7 @@ const routes: { pattern: string; render: (params: Record<string, string>) => Chi
   { pattern: '/suppliers/:id', render: ({ id }) => <SupplierPage id={id as string} /> },
   { pattern: '/supplier/reviews', render: () => <SupplierReviewsPage /> },
   { pattern: '/admin/ratings', render: () => <AdminRatingsPage /> },
+  { pattern: '/admin/metrics', render: () => <AdminMetricsPage /> },
 ]
 
 const Page = ({ path }: { path: string }) => {
