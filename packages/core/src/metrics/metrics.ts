@@ -33,8 +33,10 @@ const audit = (deps: MetricsDeps, admin: Admin, action: string, targetType: stri
 
 /** An administrator sets a year's growth target (the plan's stand until then). */
 export const setGrowthTarget = async (deps: MetricsDeps, admin: Admin, input: GrowthTargetInput) => {
-  const entry = audit(deps, admin, 'metrics.target.set', 'growth-target', String(input.year), `${input.growthPercent} %`)
-  await deps.metrics.setGrowthTarget(input, entry)
+  // Targets are kept to a tenth of a per cent (a number DynamoDB stores, however many digits were sent).
+  const target = { year: input.year, growthPercent: Math.round(input.growthPercent * 10) / 10 || 0 }
+  const entry = audit(deps, admin, 'metrics.target.set', 'growth-target', String(target.year), `${target.growthPercent} %`)
+  await deps.metrics.setGrowthTarget(target, entry)
   return getGrowthTargets(deps)
 }
 
