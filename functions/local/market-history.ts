@@ -118,14 +118,14 @@ const sequence = (seed: number) => () => {
 
 /**
  * Eighteen months of past trade for the demo, so the figures have a year to compare with: about
- * 1,000 orders between workshops and traders of the market (made-up parties, so the demo accounts'
+ * 600 orders between workshops and traders of the market (made-up parties, so the demo accounts'
  * own orders and figures stay as they are), of the materials the demo listings sell at about their
  * prices, rising slowly, and trade growing by roughly a quarter a year.
  */
 export const demoTradeHistory = (
   now: Date,
   materials: readonly { categoryId: string; title: PastTrade['title']; unit: UnitId; priceFen: number }[],
-  count = 1000,
+  count = 600,
 ): PastTrade[] => {
   const random = sequence(2026)
   const span = 548
@@ -149,7 +149,8 @@ export const demoTradeHistory = (
     const material = pick(random() < 0.8 ? keyMaterials : materials)
     const buyer = Math.floor(random() * 40)
     const supplier = Math.floor(random() * 14)
-    const drift = 1 + 0.1 * (1 - ageDays / span) + (random() - 0.5) * 0.2
+    // Prices move in steps of 2 % (traders quote round prices): a week sees a few distinct prices.
+    const drift = 1 + Math.round((0.1 * (1 - ageDays / span) + (random() - 0.5) * 0.2) / 0.02) * 0.02
     return {
       id: historyId('ORDER', index),
       buyer: { id: historyId('BUYER', buyer), name: `${pick(workshops)} ${buyer}`, company: `${pick(workshops)}加工坊` },

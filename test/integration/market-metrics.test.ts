@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import type { MetricsReport, Order } from '@market/contracts'
+import type { MetricsReport, Order, PriceIndex } from '@market/contracts'
 import { Metrics } from '@market/core'
 import { createDocumentClient, createMetricsRepository, writeOrderHistory } from '@market/data'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -145,6 +145,27 @@ describe('the market figures', () => {
     await Metrics.marketMetrics({ metrics: createMetricsRepository(db, market.tableName) }, { from, to, granularity: 'month' })
     expect(commands.filter((name) => name === 'QueryCommand')).toHaveLength(4)
     expect(commands.filter((name) => name !== 'QueryCommand')).toEqual(['GetItemCommand'])
+  })
+
+  it('give a public price index equal to the weekly median of the paid orders’ unit prices', async () => {
+    const answer = await market.call<PriceIndex>('/api/market/price-index?material=wool&weeks=52')
+    expect(answer.status).toBe(200)
+    const series = answer.body.series.find((entry) => entry.unit === 'kg')
+    expect(series?.trades).toBeGreaterThan(100)
+    for (const point of series?.points ?? []) {
+      const prices = orders
+        .filter((order) => order.categoryId === 'wool' && order.payment.paidAt)
+        .filter((order) => Metrics.weekOf(Metrics.cstDay(order.payment.paidAt as string)) === point.week)
+        .map((order) => order.lines[0]?.unitPriceFen as number)
+        .sort((a, b) => a - b)
+      const middle = Math.floor(prices.length / 2)
+      const median = prices.length % 2 ? prices[middle] : ((prices[middle - 1] as number) + (prices[middle] as number)) / 2
+      expect(point, point.week).toEqual({
+        week: point.week,
+        trades: prices.length,
+        medianUnitPriceFen: prices.length ? median : null,
+      })
+    }
   })
 
   it('are for administrators only, and refuse a span they would not read boundedly', async () => {

@@ -77,7 +77,7 @@ export const marketCounterWrites = (
           ':week': week,
           ':unit': unit,
           ':price': unitPriceFen,
-          ':one': 1,
+          ':one': change.price.trades ?? 1,
         },
       },
     })
@@ -85,10 +85,19 @@ export const marketCounterWrites = (
   return writes
 }
 
-/** Applies market changes outside any event's transaction: for history written in bulk (the demo data), merged per day first. */
+/**
+ * Applies market changes outside any event's transaction: for history written in bulk (the demo
+ * data), merged first (one write per day, one per distinct price of a material's week).
+ */
 export const applyMarketChanges = async (db: DynamoDBDocumentClient, table: string, changes: Metrics.MarketChange[]) => {
-  const prices = changes.filter((change) => change.price).map((change) => ({ day: change.day, add: {}, price: change.price }))
-  const merged = [...Metrics.mergeChanges(changes), ...prices]
+  const prices = new Map<string, Metrics.PriceObservation & { day: string }>()
+  for (const { day, price } of changes) {
+    if (!price) continue
+    const key = JSON.stringify([price.categoryId, price.week, price.unit, price.unitPriceFen])
+    const seen = prices.get(key)
+    prices.set(key, { ...price, day, trades: (seen?.trades ?? 0) + (price.trades ?? 1) })
+  }
+  const merged = [...Metrics.mergeChanges(changes), ...[...prices.values()].map(({ day, ...price }) => ({ day, add: {}, price }))]
   const writes = merged.flatMap((change) => marketCounterWrites(table, change))
   for (let start = 0; start < writes.length; start += 16) {
     await Promise.all(writes.slice(start, start + 16).map((write) => db.send(new UpdateCommand(write.Update as never))))

@@ -15,7 +15,7 @@ export type MarketChange = {
   /** A paid order's unit price, one trade of its material in its week. */
   price?: PriceObservation
 }
-export type PriceObservation = { categoryId: string; week: string; unit: string; unitPriceFen: number }
+export type PriceObservation = { categoryId: string; week: string; unit: string; unitPriceFen: number; trades?: number }
 
 /** The counters, by name. Per-category and per-bucket counters are named by the functions below. */
 export const counters = {
