@@ -1005,4 +1005,9 @@ export const bo: Catalog = {
   'metrics.firstBid.median': 'དུས་ཚོད་བར་གྲངས།',
   'metrics.byCategory': 'རིགས་སོ་སོའི་ཚོང་འབྲེལ་དངུལ་འབོར།',
   'metrics.certified': 'ངོས་སྦྱོར་ཐོབ་པའི་ཚོང་པ། {count} (ངོས་སྦྱོར་ནུས་པ་མ་འགོ་བར་དུ་ 0)',
+  'metrics.target.title': 'འཕེལ་ཚད་དམིགས་ཚད་བསྒྱུར།',
+  'metrics.target.year': 'ལོ།',
+  'metrics.target.percent': 'འཕེལ་ཚད་དམིགས་ཚད། (%)',
+  'metrics.target.save': 'དམིགས་ཚད་ཉར།',
+  'metrics.target.saved': 'ལོ་ {year} གི་འཕེལ་ཚད་དམིགས་ཚད་ {percent} % ལ་བཀོད་ཟིན།',
 }

@@ -1016,4 +1016,9 @@ export const en: Catalog = {
   'metrics.firstBid.median': 'Median time',
   'metrics.byCategory': 'Sales by category',
   'metrics.certified': 'Certified suppliers: {count} (0 until certifications exist).',
+  'metrics.target.title': 'Change a growth target',
+  'metrics.target.year': 'Year',
+  'metrics.target.percent': 'Growth target (%)',
+  'metrics.target.save': 'Save the target',
+  'metrics.target.saved': 'The growth target of {year} is now {percent} %.',
 }

@@ -993,6 +993,11 @@ export const zhCN = {
   'metrics.firstBid.median': '用时中位数',
   'metrics.byCategory': '各分类交易额',
   'metrics.certified': '认证商户：{count}（认证功能上线前为 0）。',
+  'metrics.target.title': '调整增长目标',
+  'metrics.target.year': '年份',
+  'metrics.target.percent': '增长目标（%）',
+  'metrics.target.save': '保存目标',
+  'metrics.target.saved': '{year} 年的增长目标已设为 {percent} %。',
 } as const
 
 export type MessageKey = keyof typeof zhCN

@@ -17,3 +17,6 @@ export const parseYuan = (value: string): number | null => {
 
 /** Fen → the yuan a form shows ("168.00"). */
 export const fenToYuanInput = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`
+
+/** Whole yuan, for a chart's axis ("¥1,250"). */
+export const formatWholeYuan = (fen: number) => `¥${Math.round(fen / 100).toLocaleString('zh-CN')}`

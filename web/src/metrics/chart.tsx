@@ -16,6 +16,8 @@ export type ChartProps = {
   series: ChartSeries[]
   kind: 'line' | 'bar'
   format: (value: number) => string
+  /** The y axis's numbers, where `format` is too long for them (whole yuan); `format` by default. */
+  tickFormat?: (value: number) => string
   /** A value as the CSV writes it (a number a spreadsheet reads); the value itself by default. */
   csvValue?: (value: number) => string
   fileName: string
@@ -23,7 +25,7 @@ export type ChartProps = {
 
 const width = 640
 const height = 240
-const margin = { top: 12, right: 12, bottom: 28, left: 76 }
+const margin = { top: 12, right: 12, bottom: 28, left: 96 }
 const plotWidth = width - margin.left - margin.right
 const plotHeight = height - margin.top - margin.bottom
 
@@ -68,7 +70,7 @@ const download = (fileName: string, text: string) => {
 
 export const Chart = (props: ChartProps) => {
   const { t } = useI18n()
-  const { id, title, labels, series, kind, format } = props
+  const { id, title, labels, series, kind, format, tickFormat = format } = props
   const { low, high } = yRange(series)
   const x = (index: number) => margin.left + (labels.length <= 1 ? plotWidth / 2 : (index * plotWidth) / (labels.length - 1))
   const y = (value: number) => margin.top + plotHeight - ((value - low) / (high - low)) * plotHeight
@@ -98,7 +100,7 @@ export const Chart = (props: ChartProps) => {
           <g class="chart__grid">
             <line x1={margin.left} x2={width - margin.right} y1={y(tick)} y2={y(tick)} />
             <text x={margin.left - 6} y={y(tick) + 4} text-anchor="end">
-              {format(tick)}
+              {tickFormat(tick)}
             </text>
           </g>
         ))}

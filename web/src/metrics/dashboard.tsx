@@ -8,9 +8,10 @@ import { ResourceView } from '../components/states.tsx'
 import { addDays, lhasaToday } from '../i18n/dates.ts'
 import { fill, useI18n } from '../i18n/i18n.ts'
 import { useNames } from '../listings/catalog.ts'
-import { formatFen } from '../listings/money.ts'
+import { formatFen, formatWholeYuan } from '../listings/money.ts'
 import { formatMinutes, formatRate } from '../ratings/figures.ts'
 import { LazyChart } from './lazy-chart.tsx'
+import { TargetForm } from './target-form.tsx'
 
 type Granularity = (typeof metricsGranularities)[number]
 type Query = { from: string; to: string; granularity: Granularity }
@@ -71,6 +72,10 @@ export const MetricsDashboard = () => {
         </button>
       </form>
       <ResourceView resource={report}>{(data) => <MetricsCharts report={data} />}</ResourceView>
+      <section class="section" aria-labelledby="target-title">
+        <h2 id="target-title">{t('metrics.target.title')}</h2>
+        <TargetForm onSaved={() => report.state !== 'loading' && report.reload()} />
+      </section>
     </>
   )
 }
@@ -100,6 +105,7 @@ const MetricsCharts = ({ report }: { report: MetricsReport }) => {
           { name: t('metrics.gmv.previous'), values: periods.map((period) => period.previousYearGmvFen) },
         ]}
         format={formatFen}
+        tickFormat={formatWholeYuan}
         csvValue={yuan}
         fileName={file('gmv')}
       />
@@ -169,6 +175,7 @@ const MetricsCharts = ({ report }: { report: MetricsReport }) => {
         kind="bar"
         series={[{ name: t('metrics.gmv.current'), values: categories.map(([, fen]) => fen) }]}
         format={formatFen}
+        tickFormat={formatWholeYuan}
         csvValue={yuan}
         fileName={file('gmv-by-category')}
       />

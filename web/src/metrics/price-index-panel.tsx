@@ -3,7 +3,7 @@ import { api } from '../api/client.ts'
 import { useResource } from '../api/use-resource.ts'
 import { fill, localized, useI18n } from '../i18n/i18n.ts'
 import { useNames } from '../listings/catalog.ts'
-import { formatFen } from '../listings/money.ts'
+import { formatFen, formatWholeYuan } from '../listings/money.ts'
 import { LazyChart } from './lazy-chart.tsx'
 
 const weeks = 26
@@ -49,6 +49,7 @@ export const PriceIndexPanel = ({ category }: { category: string }) => {
         series={[{ name: fill(t('priceIndex.median'), { unit }), values: shown.points.map((point) => point.medianUnitPriceFen) }]}
         kind="line"
         format={formatFen}
+        tickFormat={formatWholeYuan}
         csvValue={(fen) => (fen / 100).toFixed(2)}
         fileName={`price-index-${shown.categoryId}-${shown.unit}.csv`}
       />
