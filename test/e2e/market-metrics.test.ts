@@ -75,6 +75,21 @@ describe.skipIf(chromiumMissing)('the market figures in Chromium', () => {
     const text = Buffer.concat(bytes)
     expect([...text.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     expect(text.toString('utf8')).toContain(en['metrics.gmv.previous'])
+    // English is the language chosen last: set this year's target, and the plan's line follows.
+    const year = new Date(Date.now() + 8 * 3600 * 1000).getUTCFullYear()
+    await page.getByLabel(en['metrics.target.year'], { exact: true }).fill(String(year))
+    await page.getByLabel(en['metrics.target.percent'], { exact: true }).fill('30')
+    await page.getByRole('button', { name: en['metrics.target.save'] }).click()
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: String(year) })
+          .count(),
+      )
+      .toBe(1)
+    await page.locator('[data-chart="metrics-growth"] summary').click()
+    await expect.poll(() => page.locator('[data-chart="metrics-growth"] tbody tr').last().textContent()).toContain('30 %')
     expect(errors).toEqual([])
     await admin.context.close()
   })
