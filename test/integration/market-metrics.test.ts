@@ -176,6 +176,9 @@ describe('the market figures', () => {
     expect(tooLong.status).toBe(400)
     const reversed = await market.call('/api/admin/metrics?from=2025-02-01&to=2025-01-01', { cookie: adminCookie })
     expect(reversed.status).toBe(400)
+    // Outside the calendar the market keeps (years of four digits, sorted as text), refused before any work.
+    const farOff = await market.call('/api/admin/metrics?from=9999-01-01&to=9999-12-31', { cookie: adminCookie })
+    expect(farOff.status).toBe(400)
   })
 
   it('put each year’s growth beside its target, which an administrator may change (audited)', async () => {

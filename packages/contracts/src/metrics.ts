@@ -4,9 +4,13 @@ import { UnitId } from './listings.ts'
 import * as values from './values.ts'
 
 const day = z.iso.date()
+/** Days the market's calendar covers (four-digit years, so that days sort as text). */
+const marketDay = day.refine((value) => value >= values.metricsDays.from && value <= values.metricsDays.to, {
+  message: `A day from ${values.metricsDays.from} to ${values.metricsDays.to}`,
+})
 
 export const MetricsQuery = z
-  .strictObject({ from: day, to: day, granularity: z.enum(values.metricsGranularities).default('month') })
+  .strictObject({ from: marketDay, to: marketDay, granularity: z.enum(values.metricsGranularities).default('month') })
   .refine((query) => query.from <= query.to, { message: 'from must not be after to', path: ['from'] })
   .refine((query) => Date.parse(query.to) - Date.parse(query.from) <= values.maxMetricsSpanDays * 86_400_000, {
     message: `At most ${values.maxMetricsSpanDays} days at once`,

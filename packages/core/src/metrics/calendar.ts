@@ -35,9 +35,11 @@ export const yearEarlier = (period: string, granularity: Granularity) =>
 /** The periods that hold the days from `from` to `to`, both included. */
 export const periodsBetween = (from: string, to: string, granularity: Granularity) => {
   const periods: string[] = []
+  const last = midnight(to)
+  // Compared as times, not text: a year past 9999 would sort before the last day and never end the loop.
   for (
     let period = periodOf(from, granularity);
-    periodStart(period, granularity) <= to;
+    midnight(periodStart(period, granularity)) <= last;
     period = nextPeriod(period, granularity)
   ) {
     periods.push(period)
