@@ -3,6 +3,7 @@ import { createAdminApp } from '@market/api/admin/app'
 import type { ApiDeps } from '@market/api/deps'
 import { createListingsApp } from '@market/api/listings/app'
 import { createMetaApp } from '@market/api/meta/app'
+import { createMetricsApp } from '@market/api/metrics/app'
 import { createNotificationsApp } from '@market/api/notifications/app'
 import { createOrdersApp } from '@market/api/orders/app'
 import { createRatingsApp } from '@market/api/ratings/app'
@@ -21,6 +22,7 @@ export const groupApps = {
   admin: createAdminApp,
   listings: createListingsApp,
   meta: createMetaApp,
+  metrics: createMetricsApp,
   notifications: createNotificationsApp,
   orders: createOrdersApp,
   ratings: createRatingsApp,

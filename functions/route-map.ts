@@ -28,6 +28,12 @@ export const routeGroups = [
     access: 'readwrite',
   },
   { name: 'admin', prefixes: ['/api/admin'], entry: 'functions/admin.ts', access: 'readwrite' },
+  {
+    name: 'metrics',
+    prefixes: ['/api/admin/metrics', '/api/market'],
+    entry: 'functions/metrics.ts',
+    access: 'readwrite',
+  },
   { name: 'meta', prefixes: ['/api/health', '/api/openapi.json'], entry: 'functions/meta.ts', access: 'read' },
   {
     name: 'listings',

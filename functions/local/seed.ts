@@ -11,10 +11,12 @@ import {
   createRfqRepository,
   createSeedMarkerRepository,
   createSupplierRepository,
+  writeOrderHistory,
 } from '@market/data'
 import { monotonicFactory, ulid } from 'ulid'
 import { demoBuyers, demoListings, demoOrders, demoPassword, demoRfqs, demoSuppliers, demoTiers } from './demo-market.ts'
 import { wovenPng } from './demo-photos.ts'
+import { demoTradeHistory, pastOrder } from './market-history.ts'
 
 /** The demo sign-ins `npm start` prints on the first start (demo data only: change them for real use). */
 export const demoAccounts = {
@@ -41,7 +43,8 @@ const day = 24 * 3600 * 1000
 /**
  * Demo data for a first start: the material taxonomy, an administrator, three garment workshops,
  * six suppliers (one still awaiting verification) and their listings, approved four months ago,
- * the orders of the months since with their ratings and replies, and the demo buyer's requests.
+ * the orders of the months since with their ratings and replies, the demo buyer's requests, and
+ * (with the listings) eighteen months of the market's past trade for its figures and price index.
  * Goes through the same domain functions as the API. Returns false when the table was seeded before.
  */
 export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, options: SeedOptions = {}): Promise<boolean> => {
@@ -196,6 +199,9 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
     // The order jobs, run once at the present: orders received more than 7 days ago are completed.
     setClock(now.getTime())
     await Orders.runOrderJobs(trading)
+    // Eighteen months of the market's past trade, written in bulk with the figures it adds up to.
+    const history = demoTradeHistory(now, demoListings).map((trade) => pastOrder(trade, now))
+    await writeOrderHistory(db, table, history)
   }
   await marker.markSeeded(now.toISOString())
   return true

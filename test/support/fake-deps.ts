@@ -23,6 +23,7 @@ export const fakeDeps = (overrides: Partial<ApiDeps> = {}) => {
     photos: unused('photos'),
     orders: unused('orders'),
     rfqs: unused('rfqs'),
+    metrics: unused('metrics'),
     ratings: unused('ratings'),
     attention: unused('attention'),
     suppliers: unused('suppliers'),

@@ -10,6 +10,7 @@ import { SessionContext, useSessionState } from './session/session.ts'
 const AccountPage = lazyPage(() => import('./pages/account.tsx').then((module) => module.AccountPage))
 const AdminPage = lazyPage(() => import('./pages/admin.tsx').then((module) => module.AdminPage))
 const AdminListingsPage = lazyPage(() => import('./pages/admin-listings.tsx').then((module) => module.AdminListingsPage))
+const AdminMetricsPage = lazyPage(() => import('./pages/admin-metrics.tsx').then((module) => module.AdminMetricsPage))
 const AdminOrdersPage = lazyPage(() => import('./pages/admin-orders.tsx').then((module) => module.AdminOrdersPage))
 const AdminRatingsPage = lazyPage(() => import('./pages/admin-ratings.tsx').then((module) => module.AdminRatingsPage))
 const MyBidsPage = lazyPage(() => import('./pages/bids.tsx').then((module) => module.MyBidsPage))
@@ -59,6 +60,7 @@ const routes: { pattern: string; render: (params: Record<string, string>) => Chi
   { pattern: '/suppliers/:id', render: ({ id }) => <SupplierPage id={id as string} /> },
   { pattern: '/supplier/reviews', render: () => <SupplierReviewsPage /> },
   { pattern: '/admin/ratings', render: () => <AdminRatingsPage /> },
+  { pattern: '/admin/metrics', render: () => <AdminMetricsPage /> },
 ]
 
 const Page = ({ path }: { path: string }) => {

@@ -6,6 +6,7 @@ import type {
   IdempotencyStore,
   IdGenerator,
   Listings,
+  Metrics,
   Notifications,
   Orders,
   Ratings,
@@ -26,6 +27,7 @@ export type ApiDeps = {
   notifications: Notifications.NotificationStore
   orders: Orders.OrderStore
   rfqs: Rfqs.RfqStore
+  metrics: Metrics.MetricsStore
   ratings: Ratings.RatingStore
   /** What waits for the signed-in user: the navigation's counts. */
   attention: AttentionStore

@@ -3,6 +3,7 @@ import { createAccountsApp } from './accounts/app.ts'
 import { createAdminApp } from './admin/app.ts'
 import type { ApiDeps } from './deps.ts'
 import { createListingsApp } from './listings/app.ts'
+import { createMetricsApp } from './metrics/app.ts'
 import { createNotificationsApp } from './notifications/app.ts'
 import { createOrdersApp } from './orders/app.ts'
 import { createRatingsApp } from './ratings/app.ts'
@@ -16,6 +17,7 @@ export const domainAppFactories = [
   createAccountsApp,
   createAdminApp,
   createListingsApp,
+  createMetricsApp,
   createNotificationsApp,
   createOrdersApp,
   createRatingsApp,

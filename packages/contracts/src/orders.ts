@@ -158,6 +158,8 @@ export const Order = z.object({
   neededBy: z.string().optional(),
   /** Fixed when the order is paid: the supplier ships on time by then. */
   shipBy: z.string().optional(),
+  /** The material's category, for the market's figures and price index (orders before them have none). */
+  categoryId: z.string().optional(),
 })
 export type Order = z.infer<typeof Order>
 

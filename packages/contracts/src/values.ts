@@ -233,3 +233,19 @@ export const tierProblems = (tiers: readonly Tier[] | undefined, moq: number | u
   }
   return problems
 }
+
+/* Market figures and the price index */
+export const metricsGranularities = ['month', 'week'] as const
+/** The longest span one metrics request covers (the year before it is read too, for growth). */
+export const maxMetricsSpanDays = 3 * 366
+export const metricsDays = { from: '2000-01-01', to: '2099-12-31' } as const
+/** Upper bounds, in minutes, of the buckets a request's time to first bid is counted in; later ones fall in the last. */
+export const firstBidBucketsMinutes = [15, 30, 60, 120, 240, 480, 720, 1440, 2880, 4320, 7200, 10080, 20160, 43200] as const
+/** The plan's sales growth targets in per cent by year; later years keep `laterYearsGrowthPercent` until an administrator sets another. */
+export const planGrowthPercent: Readonly<Record<number, number>> = { 2024: 15, 2025: 20 }
+export const laterYearsGrowthPercent = 20
+export const growthTargetYears = { min: 2020, max: 2100 } as const
+/** The key materials of the public price index until an administrator picks others (taxonomy category ids). */
+export const defaultIndexMaterials = ['wool', 'yak-down', 'cashmere', 'pulu', 'brocade', 'silk'] as const
+export const maxIndexMaterials = 12
+export const priceIndexWeeks = { min: 1, max: 104, default: 26 } as const

@@ -206,3 +206,27 @@ export const ratingReportKey = (ratingId: string, userId: string) => itemKey(rat
 export const visibleRatingsOf = (supplierId: string) => pattern(gsi2, `SUPPLIER#${supplierId}#RATINGS`, byTime)
 /** gsi3: the administrators' queues: visible ratings with open reports (by the first), hidden ones (by when). */
 export const ratingsInQueue = (queue: string) => pattern(gsi3, `RATINGS#${queue}`, byTime)
+
+// Market figures and the price index --------------------------------------------------------
+
+/**
+ * The market's counters of a day sit in one of a few shards, picked at random per write, so that
+ * orders paid at once do not all update one item; a report reads each shard's days with one Query.
+ */
+export const marketShards = 4
+export const marketDays = (shard: number) => pattern(table, `MARKET_DAYS#${shard}`, (day: string) => day)
+/** Sort keys of the days from `from` to `to`, both included. */
+export const daysBetween = (from: string, to: string): SortKeyCondition => ({ between: [from, to] })
+/**
+ * A material's traded prices: one item per week, unit and price, counting the paid orders at that
+ * price, so a week of a material is as many items as it had distinct prices.
+ */
+export const pricesOf = (categoryId: string) =>
+  pattern(
+    table,
+    `PRICES#${categoryId}`,
+    (week: string, unit: string, priceFen: number) => `${week}#${unit}#${pricePart(priceFen)}`,
+  )
+export const weeksBetween = (fromWeek: string, toWeek: string): SortKeyCondition => ({ between: [fromWeek, `${toWeek}#~`] })
+export const growthTargetsKey = () => itemKey('MARKET', 'GROWTH_TARGETS')
+export const indexMaterialsKey = () => itemKey('MARKET', 'PRICE_INDEX_MATERIALS')

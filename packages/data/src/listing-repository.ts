@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import type { ModerationQuery } from '@market/contracts'
-import { Listings } from '@market/core'
+import { Listings, Metrics } from '@market/core'
 import { toStoredUser } from './account-repository.ts'
 import { auditPut } from './audit-writes.ts'
 import type { CursorCodec } from './cursor.ts'
@@ -15,6 +15,7 @@ import {
   searchEntriesByPrice,
   userKey,
 } from './keys.ts'
+import { marketCounterWrites } from './market-metrics.ts'
 import { notificationWrites } from './notification-repository.ts'
 import { createQueries, type Filter } from './query.ts'
 import { statsWrites } from './supplier-stats.ts'
@@ -131,6 +132,7 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
         ...(index ? indexWrites(listing, index) : []),
         ...notificationWrites(table, notifications),
         ...(audit ? [auditPut(table, audit)] : []),
+        ...marketCounterWrites(table, Metrics.listingMarketChange(expected, listing)),
         ...(supplierTrades
           ? [
               {

@@ -1,6 +1,13 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import {
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb'
 import type { Order, OrderFlag, OrderFlagKind, OrdersQuery } from '@market/contracts'
+import type { Metrics } from '@market/core'
 import { Orders } from '@market/core'
 import { auditPut } from './audit-writes.ts'
 import type { CursorCodec } from './cursor.ts'
@@ -19,6 +26,7 @@ import {
   paymentIntentKey,
   stripeEventKey,
 } from './keys.ts'
+import { applyMarketChanges, marketCounterWrites } from './market-metrics.ts'
 import { notificationWrites } from './notification-repository.ts'
 import { allOf, containing, createQueries, equalTo } from './query.ts'
 import { statsWrites } from './supplier-stats.ts'
@@ -194,6 +202,7 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
       audit,
       keyAnswer,
       supplierStats,
+      market,
     }: Orders.OrderChange) => {
       const items: TransactItem[] = [
         ...keyAnswerWrites(table, keyAnswer),
@@ -231,6 +240,7 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
           : []),
         ...(flags ? flagWrites(table, order.id, flags) : []),
         ...statsWrites(table, supplierStats),
+        ...marketCounterWrites(table, market),
         ...notificationWrites(table, notifications),
         ...(audit ? [auditPut(table, audit)] : []),
       ]
@@ -302,4 +312,34 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
       return { items: ids.flatMap((id) => found.get(id) ?? []), nextCursor: result.nextCursor }
     },
   } satisfies Orders.OrderStore
+}
+
+/**
+ * Past orders written in bulk (the demo's 18 months of trade): the orders 25 at a time, and what
+ * their steps added to the market's figures, merged by day, through the same counter writes the
+ * steps' transactions make.
+ */
+export const writeOrderHistory = async (
+  db: DynamoDBDocumentClient,
+  table: string,
+  history: { order: Order; changes: Metrics.MarketChange[] }[],
+) => {
+  const items = history.map(({ order }) => ({ PutRequest: { Item: orderItem(order) } }))
+  for (let start = 0; start < items.length; start += 25 * 8) {
+    const chunks = Array.from({ length: 8 }, (_, index) => items.slice(start + index * 25, start + (index + 1) * 25))
+    await Promise.all(chunks.filter((chunk) => chunk.length > 0).map((chunk) => batchWrite(db, table, chunk)))
+  }
+  await applyMarketChanges(
+    db,
+    table,
+    history.flatMap(({ changes }) => changes),
+  )
+}
+
+const batchWrite = async (db: DynamoDBDocumentClient, table: string, requests: { PutRequest: { Item: Item } }[]) => {
+  let pending: typeof requests = requests
+  for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
+    const result = await db.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }))
+    pending = (result.UnprocessedItems?.[table] as typeof requests | undefined) ?? []
+  }
 }

@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import type { Bid, Rfq } from '@market/contracts'
-import { Orders, Rfqs } from '@market/core'
+import { Metrics, Orders, Rfqs } from '@market/core'
 import type { CursorCodec } from './cursor.ts'
 import { keyAnswerWrites, refuseIfKeyTakenOver } from './idempotency-repository.ts'
 import { batchGet, type Item, itemIsNew, type TransactItem, withoutKeys } from './items.ts'
@@ -16,6 +16,7 @@ import {
   rfqsInQueue,
   rfqsOfBuyer,
 } from './keys.ts'
+import { marketCounterWrites } from './market-metrics.ts'
 import { notificationWrites } from './notification-repository.ts'
 import { awaitingPartyWrites, conditionFailedAt, orderItem, orderNumberWrite } from './order-repository.ts'
 import { createQueries } from './query.ts'
@@ -72,6 +73,7 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
               },
             })),
             ...notificationWrites(table, notifications),
+            ...marketCounterWrites(table, Metrics.rfqPostedChange(rfq)),
           ],
         }),
       )
@@ -190,6 +192,7 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
                 { Put: { TableName: table, Item: bidItem(bid), ...bidCondition } },
                 ...statsWrites(table, supplierStats),
                 ...notificationWrites(table, notifications),
+                ...marketCounterWrites(table, firstBid && Metrics.firstBidChange(firstBid)),
               ],
             }),
           ),
@@ -232,6 +235,7 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
         ]),
         ...notificationWrites(table, notifications),
         ...(numbering ? [orderNumberWrite(table, numbering)] : []),
+        ...marketCounterWrites(table, Metrics.rfqMarketChange(expected.status, rfq)),
       ]
       try {
         await withConflictRetry(() => db.send(new TransactWriteCommand({ TransactItems: items })))

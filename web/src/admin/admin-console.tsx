@@ -45,6 +45,9 @@ export const AdminConsole = ({ me }: { me: User }) => {
           <a href="/admin/ratings" class="button button--secondary">
             {t('nav.ratingReports')}
           </a>
+          <a href="/admin/metrics" class="button button--secondary">
+            {t('nav.metrics')}
+          </a>
         </span>
       </p>
       <Announcement message={announcement} />

@@ -1,4 +1,14 @@
-import type { AccountsApp, AdminApp, ListingsApp, MetaApp, NotificationsApp, OrdersApp, RatingsApp, RfqsApp } from '@market/api'
+import type {
+  AccountsApp,
+  AdminApp,
+  ListingsApp,
+  MetaApp,
+  MetricsApp,
+  NotificationsApp,
+  OrdersApp,
+  RatingsApp,
+  RfqsApp,
+} from '@market/api'
 import type { ErrorBody, UploadRequest } from '@market/contracts'
 import { hc } from 'hono/client'
 
@@ -68,6 +78,7 @@ export const api = {
   orders: hc<OrdersApp>('/', { fetch: fetchWithErrors }),
   rfqs: hc<RfqsApp>('/', { fetch: fetchWithErrors }),
   ratings: hc<RatingsApp>('/', { fetch: fetchWithErrors }),
+  metrics: hc<MetricsApp>('/', { fetch: fetchWithErrors }),
 }
 
 /** The fields a 400's zod issues name, as dotted paths ("company.phone"); pages word the messages themselves. */

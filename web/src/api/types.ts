@@ -43,3 +43,7 @@ type Ratings = Api['ratings']['api']
 export type RatingView = Ok<Ratings['ratings'][':id']['$get']>
 /** A supplier's public page: card, categories, aggregates, figures and newest reviews. */
 export type SupplierPageView = Ok<Ratings['suppliers'][':id']['$get']>
+
+/** The market's figures by period, and the public price index. */
+export type MetricsReport = Ok<Api['metrics']['api']['admin']['metrics']['$get']>
+export type PriceIndexAnswer = Ok<Api['metrics']['api']['market']['price-index']['$get']>

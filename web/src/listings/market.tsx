@@ -5,6 +5,7 @@ import { PagedList } from '../components/paged-view.tsx'
 import { SelectField } from '../components/select-field.tsx'
 import { ErrorState } from '../components/states.tsx'
 import { fill, useI18n } from '../i18n/i18n.ts'
+import { PriceIndexPanel } from '../metrics/price-index-panel.tsx'
 import { navigate, useSearch } from '../router.ts'
 import { useCatalog, useNames } from './catalog.ts'
 import { CategoryTile } from './category-tiles.tsx'
@@ -122,6 +123,7 @@ export const Market = () => {
           item={(card) => <ListingCardView card={card} unitName={names.unit(card.unit)} />}
         />
       </section>
+      <PriceIndexPanel category={filters.category} />
     </>
   )
 }

@@ -21,3 +21,5 @@ export const fenToYuanInput = (fen: number) => `${Math.floor(fen / 100)}.${Strin
 /** A price range in fen → "¥118.90–145.00" (one price when both ends agree). */
 export const formatFenRange = (lowFen: number, highFen: number) =>
   lowFen === highFen ? formatFen(lowFen) : `${formatFen(lowFen)}–${fenToYuanInput(highFen)}`
+/** Whole yuan, for a chart's axis ("¥1,250"). */
+export const formatWholeYuan = (fen: number) => `¥${Math.round(fen / 100).toLocaleString('zh-CN')}`

@@ -18,6 +18,7 @@ import { auditEntry } from '../audit/audit-entry.ts'
 import { NotFoundError } from '../errors.ts'
 import type { ListingStore } from '../listings/ports.ts'
 import { isPubliclyVisible, unitPriceFor } from '../listings/rules.ts'
+import { orderMarketChange } from '../metrics/changes.ts'
 import { notification, type OutgoingNotification, titleParams } from '../notifications/notifications.ts'
 import type { Clock, IdGenerator, KeyedWrite } from '../ports.ts'
 import { statsChangeOf, withShipBy } from '../ratings/figures.ts'
@@ -144,6 +145,7 @@ export const placeOrder = async (deps: OrderDeps, buyer: Actor, input: PlaceOrde
         },
       ],
       leadTimeDays: listing.leadTimeDays,
+      categoryId: listing.categoryId,
       totalFen: unitPriceFen * input.quantity,
       currency: 'CNY',
       status: 'pending_payment',
@@ -183,11 +185,13 @@ const changeOrder = async (deps: OrderDeps, previous: StoredOrder, next: StoredO
   // A step that pays the order fixes its ship-by; a step the supplier's figures count moves them with it.
   const order = withShipBy(previous, next)
   const supplierStats = statsChangeOf(previous, order)
+  const market = orderMarketChange(previous, order)
   await deps.orders.change({
     order,
     expected: { version: previous.version, status: previous.status },
     ...flagChanges(previous, order),
     ...(supplierStats ? { supplierStats } : {}),
+    ...(market ? { market } : {}),
     ...extra,
   })
   return order
@@ -712,7 +716,14 @@ export const runOrderJobs = async (deps: OrderDeps): Promise<JobReport> => {
 export const orderFromAward = (
   deps: Pick<OrderDeps, 'clock' | 'ids'>,
   award: {
-    rfq: { id: string; title: string; unit: Order['lines'][number]['unit']; deliveryPlace: string; neededBy: string }
+    rfq: {
+      id: string
+      title: string
+      categoryId: string
+      unit: Order['lines'][number]['unit']
+      deliveryPlace: string
+      neededBy: string
+    }
     bidId: string
     buyer: Actor
     supplier: Order['supplier']
@@ -741,6 +752,7 @@ export const orderFromAward = (
       },
     ],
     neededBy: award.rfq.neededBy,
+    categoryId: award.rfq.categoryId,
     totalFen: amountFen,
     currency: 'CNY',
     status: 'pending_payment',

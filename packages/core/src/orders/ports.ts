@@ -1,4 +1,5 @@
 import type { AuditEntry, Order, OrderFlag, OrderFlagKind, OrdersQuery } from '@market/contracts'
+import type { MarketChange } from '../metrics/changes.ts'
 import type { OutgoingNotification } from '../notifications/notifications.ts'
 import type { KeyAnswer } from '../ports.ts'
 import type { StatsChange } from '../ratings/figures.ts'
@@ -30,6 +31,8 @@ export type OrderChange = {
   keyAnswer?: KeyAnswer
   /** What the step adds to the supplier's figures (shipped, on time, completed, disputes), in its transaction. */
   supplierStats?: StatsChange
+  /** What the step adds to the market's figures (payment, refund, shipment, dispute), in its transaction. */
+  market?: MarketChange
 }
 
 export interface OrderStore {

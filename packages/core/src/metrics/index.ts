@@ -1,0 +1,5 @@
+export * from './calendar.ts'
+export * from './changes.ts'
+export * from './metrics.ts'
+export * from './ports.ts'
+export * from './report.ts'
