@@ -8,7 +8,7 @@ import { bo } from '../../web/src/i18n/bo.ts'
 import { en } from '../../web/src/i18n/en.ts'
 import { zhCN } from '../../web/src/i18n/zh-CN.ts'
 import { chromiumMissing, launchChromium } from '../support/browser.ts'
-import { checkPage, newParty, type Party, screenshots, settled, signIn } from '../support/e2e-pages.ts'
+import { checkPage, newParty, type Party, screenshots, settled, signIn, switchLanguage } from '../support/e2e-pages.ts'
 import { serveTestMarket } from '../support/web-market.ts'
 
 /**
@@ -23,10 +23,6 @@ const languages = [
 
 let server: RunningServer
 let browser: Browser
-
-const chooseLanguage = async (page: Page, button: string) => {
-  await page.getByRole('button', { name: button, exact: true }).click()
-}
 
 /** A drawn chart (or the first whose name starts so, for a name ending in `-`): its plot holds points or bars. */
 const drawn = async (page: Page, chart: string) => {
@@ -54,7 +50,7 @@ describe.skipIf(chromiumMissing)('the market figures in Chromium', () => {
     await page.getByRole('link', { name: zhCN['nav.metrics'] }).click()
     await expect.poll(() => new URL(page.url()).pathname).toBe('/admin/metrics')
     for (const { button, catalog, code } of languages) {
-      await chooseLanguage(page, button)
+      await switchLanguage(page, button)
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(catalog['metrics.title'])
       await settled(page)
       const growth = await drawn(page, 'metrics-growth')
@@ -99,7 +95,7 @@ describe.skipIf(chromiumMissing)('the market figures in Chromium', () => {
     const { page, errors } = visitor
     await page.goto(`${server.url}/market`)
     for (const { button, catalog, code } of languages) {
-      await chooseLanguage(page, button)
+      await switchLanguage(page, button)
       await expect.poll(() => page.locator('#price-index-title').textContent()).toBe(catalog['priceIndex.title'])
       await drawn(page, 'price-index-')
       await checkPage(page, `price-index-market-${code}.png`)
