@@ -392,6 +392,35 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
     expect(supplier.errors).toEqual([])
   })
 
+  it('the buyer finds an order by the last digits of its number, and the search stays in the URL with the other filters', async () => {
+    const placed = await buyer.context.request.post(`${server.url}/api/orders`, {
+      data: { listingId, quantity: 5, delivery: { method: 'pickup' } },
+    })
+    expect(placed.status()).toBe(201)
+    const { id, orderNumber } = (await placed.json()) as { id: string; orderNumber: string }
+    const lastDigits = orderNumber.slice(-4)
+    const { page } = buyer
+    await page.goto(`${server.url}/orders?status=pending_payment`)
+    await settled(page)
+    const cards = page.locator('.order-card')
+    await expect.poll(() => cards.count()).toBeGreaterThan(1)
+    await page.getByLabel(zhCN['orders.search.label']).fill(` ${lastDigits} `)
+    await page.getByRole('button', { name: zhCN['market.search.submit'] }).click()
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(lastDigits)
+    expect(new URL(page.url()).searchParams.get('status')).toBe('pending_payment')
+    await expect.poll(() => cards.count()).toBe(1)
+    await expect.poll(() => page.locator(`[data-order="${id}"]`).count()).toBe(1)
+    // A reload keeps the search; a number that matches nothing says so.
+    await page.reload()
+    await settled(page)
+    await expect.poll(() => page.getByLabel(zhCN['orders.search.label']).inputValue()).toBe(lastDigits)
+    await expect.poll(() => cards.count()).toBe(1)
+    await page.getByLabel(zhCN['orders.search.label']).fill('LS-19990101-9999')
+    await page.getByRole('button', { name: zhCN['market.search.submit'] }).click()
+    await expect.poll(() => page.getByText(zhCN['orders.empty.search']).count()).toBe(1)
+    expect(buyer.errors).toEqual([])
+  })
+
   it('a transfer left unconfirmed for 72 hours waits on the administrators’ desk, where one confirms it', async () => {
     const id = await orderWithTransfer('ICBC-20260301-0088')
     const deps = buildDeps(testMarketConfig(tableName), () => {})
