@@ -66,6 +66,35 @@ describe('placing orders', () => {
     }
   })
 
+  it('stores whom the invoice is made out to, with the tax number as written on it, and refuses a malformed one', async () => {
+    const listing = await market.publishListing(supplier)
+    const buyer = await market.register('buyer')
+    const invoice = { type: 'special', title: '拉萨拉姆藏装加工坊', taxNumber: ' 91540100ma6t000x1y ' }
+    const placed = await order(buyer, { listingId: listing.id, quantity: 10, invoice })
+    expect(placed.status).toBe(201)
+    const stored = await market.call<Order>(`/api/orders/${placed.body.id}`, { cookie: supplier.cookie })
+    expect(stored.body.invoice).toEqual({ type: 'special', title: '拉萨拉姆藏装加工坊', taxNumber: '91540100MA6T000X1Y' })
+    // A listing states no freight: the order's freight is 0 and its total is the goods.
+    expect(stored.body).toMatchObject({ freightFen: 0, totalFen: 188_000 })
+    expect((await order(buyer, { listingId: listing.id, quantity: 10 })).body.invoice).toEqual({ type: 'none' })
+
+    const before = await stockOf(listing)
+    for (const bad of [
+      { type: 'ordinary', title: '拉姆加工坊', taxNumber: '9154-0100' },
+      { type: 'ordinary', title: '拉姆加工坊', taxNumber: '9154010' },
+      { type: 'ordinary', title: '拉姆加工坊', taxNumber: '91540100MA6T000X1Y12345' },
+      { type: 'special', taxNumber: '91540100MA6T000X1Y' },
+      { type: 'ordinary', title: '   ', taxNumber: '91540100MA6T000X1Y' },
+      { type: 'paper', title: '拉姆加工坊', taxNumber: '91540100MA6T000X1Y' },
+      { type: 'none', title: '拉姆加工坊' },
+    ]) {
+      const refused = await order(buyer, { listingId: listing.id, quantity: 10, invoice: bad })
+      expect(refused.status, JSON.stringify(bad)).toBe(400)
+      expect(refused.body.error.code).toBe('request.invalid')
+    }
+    expect(await stockOf(listing)).toBe(before)
+  })
+
   it('refuses less than the MOQ, an inactive listing, and a supplier ordering its own', async () => {
     const listing = await market.publishListing(supplier)
     const buyer = await market.register('buyer')
