@@ -391,6 +391,55 @@ describe('paying with Stripe', () => {
     expect((await view(placed.body.id, buyer.cookie)).status).toBe('paid')
   })
 
+  it('charges an awarded order’s freight as its own line, so the paid amount matches the total', async () => {
+    const buyer = await market.register('buyer')
+    const inDays = (n: number) => new Date(Date.now() + n * 24 * 3600 * 1000).toISOString()
+    const rfq = await market.call<{ id: string }>('/api/rfqs', {
+      method: 'POST',
+      cookie: buyer.cookie,
+      body: {
+        title: '藏装用金花缎',
+        categoryId: 'brocade',
+        specs: '红底金花',
+        quantity: 50,
+        unit: 'm',
+        neededBy: inDays(30).slice(0, 10),
+        bidDeadline: inDays(2),
+        invitedSupplierIds: [supplier.user.id],
+      },
+    })
+    expect(rfq.status).toBe(201)
+    const bid = await market.call<{ id: string }>(`/api/rfqs/${rfq.body.id}/bids`, {
+      method: 'POST',
+      cookie: supplier.cookie,
+      body: { unitPriceFen: 15_000, quantity: 50, leadTimeDays: 7, validUntil: inDays(20).slice(0, 10), freightFen: 8_000 },
+    })
+    expect(bid.status).toBe(201)
+    const award = await market.call<{ orderIds: string[] }>(`/api/rfqs/${rfq.body.id}/award`, {
+      method: 'POST',
+      cookie: buyer.cookie,
+      body: { awards: [{ bidId: bid.body.id, quantity: 50 }] },
+    })
+    expect(award.status).toBe(200)
+    const orderId = award.body.orderIds[0] as string
+    expect(await view(orderId, buyer.cookie)).toMatchObject({ freightFen: 8_000, totalFen: 50 * 15_000 + 8_000 })
+
+    const checkout = await request('orders', `/api/orders/${orderId}/checkout`, {
+      method: 'POST',
+      headers: { Cookie: buyer.cookie },
+    })
+    expect(checkout.status).toBe(200)
+    const { sessionId } = (await checkout.json()) as { sessionId: string }
+    const call = fake.calls.find(
+      (entry) => entry.path === '/v1/checkout/sessions' && entry.form.get('metadata[orderId]') === orderId,
+    )
+    expect(call?.form.get('line_items[1][price_data][unit_amount]')).toBe('8000')
+    expect(await (await webhook(fake.pay(sessionId))).json()).toEqual({ received: true, result: 'applied' })
+    const paid = await view(orderId, buyer.cookie)
+    expect(paid.status).toBe('paid')
+    expect(paid.payment.anomalies).toBeUndefined()
+  })
+
   it('refuses a bad signature with 400 and changes nothing', async () => {
     const listing = await market.publishListing(supplier)
     const buyer = await market.register('buyer')
