@@ -193,6 +193,7 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
     await bid(second, drolkar, { price: '180', unit: 'yd', quantity: '150', leadTime: '20', freight: '350' })
     const b = second.page
     await expect.poll(() => b.locator('[data-my-quote]').textContent()).toContain('¥180.00 / 码 · 150 码 · 20 天交货')
+    await expect.poll(() => b.locator('[data-my-freight]').textContent()).toBe('¥350.00')
 
     // Sealed: each supplier's page shows its own quote and the number of bids, never the other's.
     await a.reload()
