@@ -340,8 +340,11 @@ describe('awarding', () => {
     const b = (await bid(brocadeB, rfq.id, { unitPriceFen: 14900, quantity: 300 })).body
     expect(a.freightFen).toBe(12_000)
     expect(b.freightFen).toBeUndefined()
+    // A revision may change the freight; the history keeps the earlier one.
+    const revised = (await bid(brocadeA, rfq.id, { unitPriceFen: 15500, quantity: 200, freightFen: 10_000 })).body
+    expect(revised.history.at(-1)?.freightFen).toBe(12_000)
     const compared = await market.call<Compared>(`/api/rfqs/${rfq.id}/bids`, { cookie: buyer.cookie })
-    expect(compared.body.bids.find((one) => one.id === a.id)?.freightFen).toBe(12_000)
+    expect(compared.body.bids.find((one) => one.id === a.id)?.freightFen).toBe(10_000)
     const awards = [
       { bidId: a.id, quantity: 200 },
       { bidId: b.id, quantity: 100 },
@@ -361,7 +364,7 @@ describe('awarding', () => {
       awarded.body.orderIds.map((id) => market.call<Order>(`/api/orders/${id}`, { cookie: buyer.cookie })),
     )
     expect(orders.map((order) => [order.body.freightFen, order.body.totalFen])).toEqual([
-      [12_000, 200 * 15500 + 12_000],
+      [10_000, 200 * 15500 + 10_000],
       [0, 100 * 14900],
     ])
     for (const order of orders)

@@ -112,6 +112,7 @@ export const BidRevision = z.object({
   leadTimeDays: z.number().int(),
   validUntil: z.string(),
   note: z.string().optional(),
+  freightFen: z.number().int().optional(),
 })
 
 export const Bid = z.object({

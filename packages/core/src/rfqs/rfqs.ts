@@ -272,6 +272,7 @@ export const placeBid = async (deps: RfqDeps, supplier: Actor, rfqId: string, in
             leadTimeDays: existing.leadTimeDays,
             validUntil: existing.validUntil,
             ...(existing.note ? { note: existing.note } : {}),
+            ...(existing.freightFen ? { freightFen: existing.freightFen } : {}),
           },
         ],
         updatedAt: at,
