@@ -115,6 +115,13 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
     await expect.poll(() => page.getByLabel(zhCN['buy.phone']).inputValue()).toBe('13989001234')
     expect(await page.getByLabel(zhCN['buy.address']).inputValue()).toContain('林廓南路')
     await page.locator('#order-note').fill('请用防潮袋包装。')
+    // A special VAT invoice, made out to the buyer's company (prefilled); the tax number's shape is checked before sending.
+    await page.getByLabel(zhCN['order.invoice.type']).selectOption('special')
+    await expect.poll(() => page.getByLabel(zhCN['order.invoice.title']).inputValue()).toBe('拉萨拉姆藏装加工坊')
+    await page.getByLabel(zhCN['order.invoice.taxNumber']).fill('9154-0100')
+    await page.getByRole('button', { name: zhCN['buy.submit'] }).click()
+    await expect.poll(() => page.locator('#order-tax-number-error').textContent()).toBe(zhCN['invoice.taxNumber.invalid'])
+    await page.getByLabel(zhCN['order.invoice.taxNumber']).fill('91540100ma6t 000x1y')
     await checkPage(page, 'listing-buy-390.png')
     await atDesk(page, 'listing-buy-1280.png')
 
@@ -126,6 +133,14 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
     await expect.poll(() => page.locator('.page-head [data-order-status]').textContent()).toBe('待付款')
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe(zhCN['order.placed'])
     await expect.poll(() => page.locator('[data-order-total]').textContent()).toBe(expectedTotal)
+    // A listing order's freight is its own line: none to pay on top.
+    await expect
+      .poll(() => page.locator('[data-order-freight]').textContent())
+      .toBe(`${zhCN['order.freight']} ${zhCN['order.freight.included']}`)
+    const invoice = page.locator('[data-invoice]')
+    await expect.poll(() => invoice.textContent()).toContain(zhCN['invoice.special'])
+    await expect.poll(() => invoice.textContent()).toContain('拉萨拉姆藏装加工坊')
+    await expect.poll(() => invoice.locator('[data-tax-number]').textContent()).toBe('91540100MA6T000X1Y')
     await expect.poll(() => page.locator('[data-notice="due"]').textContent()).toMatch(/^请在 .+ 前付款/)
     await expect.poll(() => page.locator('[data-actions]').getAttribute('data-actions')).toBe('record_transfer cancel')
     // Where to send the money: the supplier's approved account, each value with a copy button, and the short order number as memo.
@@ -190,6 +205,8 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
     await expect.poll(() => new URL(s.url()).pathname).toBe(`/orders/${orderId}`)
     await settled(s)
     await expect.poll(() => s.locator('[data-transfer-recorded]').textContent()).toContain(transferReference)
+    // The supplier reads whom to make the invoice out to.
+    await expect.poll(() => s.locator('[data-invoice] [data-tax-number]').textContent()).toBe('91540100MA6T000X1Y')
     await expect.poll(() => s.locator('[data-actions]').getAttribute('data-actions')).toBe('confirm_payment decline_transfer')
     await s.getByRole('button', { name: zhCN['action.confirmPayment.submit'] }).click()
     await expect.poll(() => status(s)).toBe('paid')
@@ -390,6 +407,35 @@ describe.skipIf(chromiumMissing)('orders in Chromium', () => {
     await expect.poll(() => card.locator('[data-order-status]').getAttribute('data-order-status')).toBe('cancelled')
     expect(await card.locator('[data-attention]').count()).toBe(0)
     expect(supplier.errors).toEqual([])
+  })
+
+  it('the buyer finds an order by the last digits of its number, and the search stays in the URL with the other filters', async () => {
+    const placed = await buyer.context.request.post(`${server.url}/api/orders`, {
+      data: { listingId, quantity: 5, delivery: { method: 'pickup' } },
+    })
+    expect(placed.status()).toBe(201)
+    const { id, orderNumber } = (await placed.json()) as { id: string; orderNumber: string }
+    const lastDigits = orderNumber.slice(-4)
+    const { page } = buyer
+    await page.goto(`${server.url}/orders?status=pending_payment`)
+    await settled(page)
+    const cards = page.locator('.order-card')
+    await expect.poll(() => cards.count()).toBeGreaterThan(1)
+    await page.getByLabel(zhCN['orders.search.label']).fill(` ${lastDigits} `)
+    await page.getByRole('button', { name: zhCN['market.search.submit'] }).click()
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(lastDigits)
+    expect(new URL(page.url()).searchParams.get('status')).toBe('pending_payment')
+    await expect.poll(() => cards.count()).toBe(1)
+    await expect.poll(() => page.locator(`[data-order="${id}"]`).count()).toBe(1)
+    // A reload keeps the search; a number that matches nothing says so.
+    await page.reload()
+    await settled(page)
+    await expect.poll(() => page.getByLabel(zhCN['orders.search.label']).inputValue()).toBe(lastDigits)
+    await expect.poll(() => cards.count()).toBe(1)
+    await page.getByLabel(zhCN['orders.search.label']).fill('LS-19990101-9999')
+    await page.getByRole('button', { name: zhCN['market.search.submit'] }).click()
+    await expect.poll(() => page.getByText(zhCN['orders.empty.search']).count()).toBe(1)
+    expect(buyer.errors).toEqual([])
   })
 
   it('a transfer left unconfirmed for 72 hours waits on the administrators’ desk, where one confirms it', async () => {

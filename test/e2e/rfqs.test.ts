@@ -42,8 +42,9 @@ const rfqTitle = '藏历新年藏装用彩条氆氇 300米'
 const tseringPrice = '¥205.00'
 const drolkarPricePerMetre = '¥196.85'
 const tseringOrderTotal = '¥41,000.00'
-const drolkarOrderTotal = '¥19,685.00'
-const awardTotal = '¥60,685.00'
+/** Drolkar's 100 m come to ¥19,685.00, plus the ¥350 freight her bid quotes as its own line. */
+const drolkarOrderTotal = '¥20,035.00'
+const awardTotal = '¥61,035.00'
 
 let server: RunningServer
 let browser: Browser
@@ -62,7 +63,7 @@ const firstSupplier = (page: Page) => page.locator('[data-compare-table] tbody t
 const bid = async (
   party: Party,
   account: { email: string; password: string },
-  terms: { price: string; unit?: string; quantity: string; leadTime: string; note?: string },
+  terms: { price: string; unit?: string; quantity: string; leadTime: string; note?: string; freight?: string },
 ) => {
   const { page } = party
   await signIn(page, server.url, account, '/rfqs/feed')
@@ -79,6 +80,7 @@ const bid = async (
   await page.locator('#bid-quantity').fill(terms.quantity)
   await page.locator('#bid-lead-time').fill(terms.leadTime)
   if (terms.note) await page.locator('#bid-note').fill(terms.note)
+  if (terms.freight) await page.locator('#bid-freight').fill(terms.freight)
   await page.getByRole('button', { name: zhCN['bid.submit'] }).click()
   await expect.poll(() => page.locator('[data-my-bid]').getAttribute('data-bid-status')).toBe('submitted')
   await expect.poll(() => page.getByRole('status').first().textContent()).toBe(zhCN['bid.submitted'])
@@ -188,9 +190,10 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
     await expect.poll(() => a.locator('[data-bid-history] summary').textContent()).toBe('修改记录（1 个之前的版本）')
 
     // Drolkar quotes in yards: the form shows the price per metre it comes to.
-    await bid(second, drolkar, { price: '180', unit: 'yd', quantity: '150', leadTime: '20' })
+    await bid(second, drolkar, { price: '180', unit: 'yd', quantity: '150', leadTime: '20', freight: '350' })
     const b = second.page
     await expect.poll(() => b.locator('[data-my-quote]').textContent()).toContain('¥180.00 / 码 · 150 码 · 20 天交货')
+    await expect.poll(() => b.locator('[data-my-freight]').textContent()).toBe('¥350.00')
 
     // Sealed: each supplier's page shows its own quote and the number of bids, never the other's.
     await a.reload()
@@ -245,6 +248,11 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
     await expect.poll(() => drolkarRow.locator('[data-price-in-rfq-unit]').textContent()).toBe(drolkarPricePerMetre)
     await expect.poll(() => drolkarRow.textContent()).toContain('¥180.00 / 码')
     await expect.poll(() => tseringRow.locator('[data-bid-status]').textContent()).toBe(zhCN['bidStatus.revised'])
+    // Freight is its own figure beside each total: Drolkar quotes ¥350, Tsering's is included.
+    await expect.poll(() => drolkarRow.locator('[data-bid-freight] [data-freight]').textContent()).toBe('¥350.00')
+    await expect
+      .poll(() => tseringRow.locator('[data-bid-freight] [data-freight]').textContent())
+      .toBe(zhCN['order.freight.included'])
 
     // Drolkar's metre is the cheapest, Tsering's 10 days the fastest; each score shows its parts.
     await expect.poll(() => drolkarRow.locator('[data-tag="lowest"]').textContent()).toBe(zhCN['compare.tag.lowest'])
@@ -300,7 +308,7 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
       .poll(() => confirm.locator(`[data-confirm-line="${drolkarBid}"] [data-confirm-line-total]`).textContent())
       .toBe(drolkarOrderTotal)
     await expect.poll(() => confirm.locator('[data-confirm-total]').textContent()).toBe(awardTotal)
-    // 300 m at the 200 元 target is ¥60,000: the award is ¥685 (1.1 %) above it, and says so.
+    // 300 m at the 200 元 target is ¥60,000: the goods are ¥685 (1.1 %) above it, and it says so (freight is not priced by the target).
     const difference = confirm.locator('[data-target-difference]')
     await expect.poll(() => difference.getAttribute('data-target-difference')).toBe('above')
     await expect.poll(() => difference.locator('[data-difference]').textContent()).toBe('高出 ¥685.00（+1.1%）')
@@ -314,6 +322,12 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
     expect(await page.locator('[data-rfq-page]').getAttribute('data-status')).not.toBe('awarded')
 
     await page.getByRole('button', { name: '授标并生成 2 张订单' }).click()
+    // The request asks for a special VAT invoice: the award asks whom to make it out to, the company prefilled.
+    await expect.poll(() => confirm.getByLabel(zhCN['order.invoice.title']).inputValue()).toBe('拉萨拉姆藏装加工坊')
+    await confirm.getByRole('button', { name: zhCN['award.confirm.submit'] }).click()
+    await expect.poll(() => confirm.locator('#award-tax-number-error').textContent()).toBe(zhCN['invoice.taxNumber.invalid'])
+    expect(awardRequests).toEqual([])
+    await confirm.getByLabel(zhCN['order.invoice.taxNumber']).fill('91540100MA6T000X1Y')
     await confirm.getByRole('button', { name: zhCN['award.confirm.submit'] }).click()
     await page.locator('[data-award-orders]').waitFor()
     expect(awardRequests).toHaveLength(1)
@@ -330,6 +344,7 @@ describe.skipIf(chromiumMissing)('purchase requests and bids in Chromium', () =>
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/orders\/[0-9A-Z]{26}$/)
     await settled(page)
     expect([tseringOrderTotal, drolkarOrderTotal]).toContain(await page.locator('[data-order-total]').first().textContent())
+    await expect.poll(() => page.locator('[data-invoice] [data-tax-number]').textContent()).toBe('91540100MA6T000X1Y')
     expect(buyer.errors).toEqual([])
 
     // Each winning supplier finds its new order in /orders and its accepted bid in /bids.

@@ -66,6 +66,35 @@ describe('placing orders', () => {
     }
   })
 
+  it('stores whom the invoice is made out to, with the tax number as written on it, and refuses a malformed one', async () => {
+    const listing = await market.publishListing(supplier)
+    const buyer = await market.register('buyer')
+    const invoice = { type: 'special', title: '拉萨拉姆藏装加工坊', taxNumber: ' 91540100ma6t000x1y ' }
+    const placed = await order(buyer, { listingId: listing.id, quantity: 10, invoice })
+    expect(placed.status).toBe(201)
+    const stored = await market.call<Order>(`/api/orders/${placed.body.id}`, { cookie: supplier.cookie })
+    expect(stored.body.invoice).toEqual({ type: 'special', title: '拉萨拉姆藏装加工坊', taxNumber: '91540100MA6T000X1Y' })
+    // A listing states no freight: the order's freight is 0 and its total is the goods.
+    expect(stored.body).toMatchObject({ freightFen: 0, totalFen: 188_000 })
+    expect((await order(buyer, { listingId: listing.id, quantity: 10 })).body.invoice).toEqual({ type: 'none' })
+
+    const before = await stockOf(listing)
+    for (const bad of [
+      { type: 'ordinary', title: '拉姆加工坊', taxNumber: '9154-0100' },
+      { type: 'ordinary', title: '拉姆加工坊', taxNumber: '9154010' },
+      { type: 'ordinary', title: '拉姆加工坊', taxNumber: '91540100MA6T000X1Y12345' },
+      { type: 'special', taxNumber: '91540100MA6T000X1Y' },
+      { type: 'ordinary', title: '   ', taxNumber: '91540100MA6T000X1Y' },
+      { type: 'paper', title: '拉姆加工坊', taxNumber: '91540100MA6T000X1Y' },
+      { type: 'none', title: '拉姆加工坊' },
+    ]) {
+      const refused = await order(buyer, { listingId: listing.id, quantity: 10, invoice: bad })
+      expect(refused.status, JSON.stringify(bad)).toBe(400)
+      expect(refused.body.error.code).toBe('request.invalid')
+    }
+    expect(await stockOf(listing)).toBe(before)
+  })
+
   it('refuses less than the MOQ, an inactive listing, and a supplier ordering its own', async () => {
     const listing = await market.publishListing(supplier)
     const buyer = await market.register('buyer')
@@ -360,6 +389,55 @@ describe('paying with Stripe', () => {
     })
     expect(await expired.json()).toEqual({ received: true, result: 'ignored' })
     expect((await view(placed.body.id, buyer.cookie)).status).toBe('paid')
+  })
+
+  it('charges an awarded order’s freight as its own line, so the paid amount matches the total', async () => {
+    const buyer = await market.register('buyer')
+    const inDays = (n: number) => new Date(Date.now() + n * 24 * 3600 * 1000).toISOString()
+    const rfq = await market.call<{ id: string }>('/api/rfqs', {
+      method: 'POST',
+      cookie: buyer.cookie,
+      body: {
+        title: '藏装用金花缎',
+        categoryId: 'brocade',
+        specs: '红底金花',
+        quantity: 50,
+        unit: 'm',
+        neededBy: inDays(30).slice(0, 10),
+        bidDeadline: inDays(2),
+        invitedSupplierIds: [supplier.user.id],
+      },
+    })
+    expect(rfq.status).toBe(201)
+    const bid = await market.call<{ id: string }>(`/api/rfqs/${rfq.body.id}/bids`, {
+      method: 'POST',
+      cookie: supplier.cookie,
+      body: { unitPriceFen: 15_000, quantity: 50, leadTimeDays: 7, validUntil: inDays(20).slice(0, 10), freightFen: 8_000 },
+    })
+    expect(bid.status).toBe(201)
+    const award = await market.call<{ orderIds: string[] }>(`/api/rfqs/${rfq.body.id}/award`, {
+      method: 'POST',
+      cookie: buyer.cookie,
+      body: { awards: [{ bidId: bid.body.id, quantity: 50 }] },
+    })
+    expect(award.status).toBe(200)
+    const orderId = award.body.orderIds[0] as string
+    expect(await view(orderId, buyer.cookie)).toMatchObject({ freightFen: 8_000, totalFen: 50 * 15_000 + 8_000 })
+
+    const checkout = await request('orders', `/api/orders/${orderId}/checkout`, {
+      method: 'POST',
+      headers: { Cookie: buyer.cookie },
+    })
+    expect(checkout.status).toBe(200)
+    const { sessionId } = (await checkout.json()) as { sessionId: string }
+    const call = fake.calls.find(
+      (entry) => entry.path === '/v1/checkout/sessions' && entry.form.get('metadata[orderId]') === orderId,
+    )
+    expect(call?.form.get('line_items[1][price_data][unit_amount]')).toBe('8000')
+    expect(await (await webhook(fake.pay(sessionId))).json()).toEqual({ received: true, result: 'applied' })
+    const paid = await view(orderId, buyer.cookie)
+    expect(paid.status).toBe('paid')
+    expect(paid.payment.anomalies).toBeUndefined()
   })
 
   it('refuses a bad signature with 400 and changes nothing', async () => {

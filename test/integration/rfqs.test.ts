@@ -334,6 +334,43 @@ describe('awarding', () => {
     expect(supplierOrders.body.items.map((order) => order.id)).toContain(award.body.orderIds[0])
   })
 
+  it('carries each bid’s freight as its own line of the order, in its total, and the request’s invoice with whom to make it out to', async () => {
+    const rfq = await post({ invoice: 'special', freightTerms: 'buyer' })
+    const a = (await bid(brocadeA, rfq.id, { unitPriceFen: 15500, quantity: 200, freightFen: 12_000 })).body
+    const b = (await bid(brocadeB, rfq.id, { unitPriceFen: 14900, quantity: 300 })).body
+    expect(a.freightFen).toBe(12_000)
+    expect(b.freightFen).toBeUndefined()
+    // A revision may change the freight; the history keeps the earlier one.
+    const revised = (await bid(brocadeA, rfq.id, { unitPriceFen: 15500, quantity: 200, freightFen: 10_000 })).body
+    expect(revised.history.at(-1)?.freightFen).toBe(12_000)
+    const compared = await market.call<Compared>(`/api/rfqs/${rfq.id}/bids`, { cookie: buyer.cookie })
+    expect(compared.body.bids.find((one) => one.id === a.id)?.freightFen).toBe(10_000)
+    const awards = [
+      { bidId: a.id, quantity: 200 },
+      { bidId: b.id, quantity: 100 },
+    ]
+    const award = (body: Record<string, unknown>) =>
+      market.call<{ orderIds: string[] } & ErrorBody>(`/api/rfqs/${rfq.id}/award`, { method: 'POST', cookie: buyer.cookie, body })
+    // The request asks for a special VAT invoice: the award needs the company title and tax number.
+    const without = await award({ awards })
+    expect(without.status).toBe(400)
+    expect(without.body.error.code).toBe('request.invalid')
+    expect((await award({ awards, invoice: { title: '拉萨拉姆藏装加工坊', taxNumber: 'NOT-A-TAX-NO' } })).status).toBe(400)
+    expect((await market.call<Rfq>(`/api/rfqs/${rfq.id}`, { cookie: buyer.cookie })).body.status).toBe('open')
+
+    const awarded = await award({ awards, invoice: { title: '拉萨拉姆藏装加工坊', taxNumber: '91540100MA6T000X1Y' } })
+    expect(awarded.status).toBe(200)
+    const orders = await Promise.all(
+      awarded.body.orderIds.map((id) => market.call<Order>(`/api/orders/${id}`, { cookie: buyer.cookie })),
+    )
+    expect(orders.map((order) => [order.body.freightFen, order.body.totalFen])).toEqual([
+      [10_000, 200 * 15500 + 10_000],
+      [0, 100 * 14900],
+    ])
+    for (const order of orders)
+      expect(order.body.invoice).toEqual({ type: 'special', title: '拉萨拉姆藏装加工坊', taxNumber: '91540100MA6T000X1Y' })
+  })
+
   it('refuses a withdrawn bid, an expired bid, and more than a bid offers', async () => {
     const rfq = await post()
     const a = (await bid(brocadeA, rfq.id, { quantity: 100 })).body

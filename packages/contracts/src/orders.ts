@@ -21,11 +21,30 @@ export const Delivery = z.discriminatedUnion('method', [
 ])
 export type Delivery = z.infer<typeof Delivery>
 
+export const InvoiceType = z.enum(values.invoiceTypes)
+export type InvoiceType = z.infer<typeof InvoiceType>
+
+/** Who the supplier's invoice is made out to: the buyer's company title (发票抬头) and tax number (纳税人识别号). */
+export const InvoiceParty = z.strictObject({
+  title: text(100),
+  taxNumber: z.string().trim().toUpperCase().regex(values.taxNumberPattern, 'A tax number of 15–20 letters and digits'),
+})
+export type InvoiceParty = z.infer<typeof InvoiceParty>
+
+/** The invoice an order asks for: none, or an ordinary or special VAT invoice made out to the buyer's company. */
+export const OrderInvoice = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('none') }),
+  InvoiceParty.extend({ type: z.enum(['ordinary', 'special']) }),
+])
+export type OrderInvoice = z.infer<typeof OrderInvoice>
+
 export const PlaceOrderInput = z.strictObject({
   listingId: ulid('A listing id'),
   quantity: wholeIn(values.limits.quantity),
   delivery: Delivery,
   note: text(500).optional(),
+  /** Not given: no invoice. */
+  invoice: OrderInvoice.optional(),
 })
 export type PlaceOrderInput = z.infer<typeof PlaceOrderInput>
 
@@ -131,7 +150,12 @@ export const Order = z.object({
   buyer: PartyCard,
   supplier: PartyCard,
   lines: z.array(OrderLine),
+  /** Freight as its own line (0: included in the price, 包邮); absent on orders before it was: 0. */
+  freightFen: z.number().int().optional(),
+  /** The goods plus the freight: what the buyer pays. */
   totalFen: z.number().int(),
+  /** Absent: no invoice asked for. */
+  invoice: OrderInvoice.optional(),
   currency: z.literal('CNY'),
   status: OrderStatus,
   version: z.number().int(),

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { text, ulid, wholeIn } from './fields.ts'
 import { PhotoKey, SupplierCard, UnitId } from './listings.ts'
-import { PartyCard } from './orders.ts'
+import { InvoiceParty, PartyCard } from './orders.ts'
 import { SupplierStanding } from './ratings.ts'
 import * as values from './values.ts'
 
@@ -99,6 +99,8 @@ export const BidInput = z.strictObject({
   leadTimeDays: wholeIn(values.limits.leadTimeDays),
   validUntil: z.iso.date(),
   note: text(1000).optional(),
+  /** Freight for the whole quantity to the delivery place, in fen; not given or 0: included in the price. */
+  freightFen: wholeIn(values.limits.freightFen).optional(),
 })
 export type BidInput = z.infer<typeof BidInput>
 
@@ -110,6 +112,7 @@ export const BidRevision = z.object({
   leadTimeDays: z.number().int(),
   validUntil: z.string(),
   note: z.string().optional(),
+  freightFen: z.number().int().optional(),
 })
 
 export const Bid = z.object({
@@ -123,6 +126,8 @@ export const Bid = z.object({
   leadTimeDays: z.number().int(),
   validUntil: z.string(),
   note: z.string().optional(),
+  /** Freight for the whole quantity, carried by the award's order (absent: included). */
+  freightFen: z.number().int().optional(),
   status: BidStatus,
   /** Earlier versions of this bid, oldest first. */
   history: z.array(BidRevision),
@@ -174,6 +179,8 @@ export const AwardInput = z.strictObject({
     .array(z.strictObject({ bidId: ulid(), quantity: z.number().int().positive() }))
     .min(1)
     .max(values.maxAwardedBids, `At most ${values.maxAwardedBids} bids`),
+  /** Who the invoices are made out to: required when the request asks for an invoice. */
+  invoice: InvoiceParty.optional(),
 })
 export type AwardInput = z.infer<typeof AwardInput>
 

@@ -27,6 +27,8 @@ export const maxInvitedSuppliers = 20
 export const invoiceTypes = ['none', 'ordinary', 'special'] as const
 /** Who pays the freight to the delivery place: the supplier (included in the price), the buyer, or to be agreed. */
 export const freightTerms = ['supplier', 'buyer', 'negotiable'] as const
+/** 纳税人识别号: the 15-digit old number or the 18-character unified social credit code (to 20 for others in use). */
+export const taxNumberPattern = /^[0-9A-Z]{15,20}$/
 export const browseSorts = ['newest', 'price_asc', 'price_desc'] as const
 /** The most a result count says exactly beyond one page: more shows as "50+". */
 export const resultCountCap = 50
@@ -155,6 +157,8 @@ export const limits = {
   widthCm: { min: 1, max: 1000 },
   weightGsm: { min: 1, max: 5000 },
   stars: { min: 1, max: 5 },
+  /** A bid's freight for the whole quantity to the delivery place (0: included). */
+  freightFen: { min: 0, max: 10_000_000 },
 } as const satisfies Record<string, Range>
 
 export const isWithin = (value: number, range: Range) => Number.isInteger(value) && value >= range.min && value <= range.max

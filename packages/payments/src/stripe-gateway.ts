@@ -78,14 +78,25 @@ export const createStripeGateway = (stripe: Stripe, webhookSecret: string): Orde
           currency: 'cny',
           allowed_payment_method_types: ['card', 'alipay', 'wechat_pay'],
           payment_method_options: { wechat_pay: { client: 'web' } },
-          line_items: order.lines.map((line) => ({
-            quantity: 1,
-            price_data: {
-              currency: 'cny',
-              unit_amount: line.amountFen,
-              product_data: { name: `${line.title.zh} × ${line.quantity} ${line.unit}` },
-            },
-          })),
+          // Freight is its own line, so the session charges the order's total (the webhook checks it against totalFen).
+          line_items: [
+            ...order.lines.map((line) => ({
+              quantity: 1,
+              price_data: {
+                currency: 'cny',
+                unit_amount: line.amountFen,
+                product_data: { name: `${line.title.zh} × ${line.quantity} ${line.unit}` },
+              },
+            })),
+            ...(order.freightFen
+              ? [
+                  {
+                    quantity: 1,
+                    price_data: { currency: 'cny', unit_amount: order.freightFen, product_data: { name: '运费 Freight' } },
+                  },
+                ]
+              : []),
+          ],
           client_reference_id: order.id,
           metadata: { orderId: order.id },
           payment_intent_data: { metadata: { orderId: order.id } },

@@ -20,12 +20,22 @@ describe('the orders CSV export', () => {
   it('writes one row per order line with the counterparty of the reader, prices in yuan', () => {
     const order = anOrder({ orderNumber: 'LS-20260301-0007', payment: { method: 'bank_transfer' } })
     const [header, buyerRow] = rowsOf(Orders.ordersCsv([order], 'buyer'))
-    expect(header?.split(',')).toHaveLength(11)
+    expect(header?.split(',')).toHaveLength(15)
     expect(buyerRow).toBe(
-      `LS-20260301-0007,2026-03-01T08:00:00.000Z,pending_payment,八廓街羊毛行,牦牛绒混纺面料,60,m,168.00,10080.00,bank_transfer,${order.id}`,
+      `LS-20260301-0007,2026-03-01T08:00:00.000Z,pending_payment,八廓街羊毛行,牦牛绒混纺面料,60,m,168.00,10080.00,bank_transfer,${order.id},0.00,none,,`,
     )
     const [, supplierRow] = rowsOf(Orders.ordersCsv([order], 'supplier'))
     expect(supplierRow?.split(',')[3]).toBe('拉萨拉姆藏装加工坊')
+  })
+
+  it('gives the freight and whom the invoice is made out to, for the books', () => {
+    const order = anOrder({
+      freightFen: 3500,
+      totalFen: 10080 * 100 + 3500,
+      invoice: { type: 'special', title: '拉萨拉姆藏装加工坊', taxNumber: '91540100MA6T000X1Y' },
+    })
+    const [, row] = rowsOf(Orders.ordersCsv([order], 'buyer'))
+    expect(row?.split(',').slice(-4)).toEqual(['35.00', 'special', '拉萨拉姆藏装加工坊', '91540100MA6T000X1Y'])
   })
 
   it('leaves the payment method empty until there is one', () => {

@@ -1,18 +1,30 @@
-import type { Delivery, ListingWithSupplier, PlaceOrderInput } from '@market/contracts'
-import { deliveryMethods, phonePattern, tierIndexFor } from '@market/contracts/values'
+import type { Delivery, InvoiceType, ListingWithSupplier, PlaceOrderInput } from '@market/contracts'
+import { deliveryMethods, invoiceTypes, phonePattern, tierIndexFor } from '@market/contracts/values'
 import { useRef } from 'hono/jsx/dom'
 import { ApiError, api, fieldErrorPaths, numberIn, OfflineError } from '../api/client.ts'
 import { describeError, FormError, TextField } from '../components/form.tsx'
 import { RadioCards } from '../components/radio-cards.tsx'
+import { SelectField } from '../components/select-field.tsx'
 import { type FieldErrors, useForm } from '../components/use-form.ts'
 import { fill, useI18n } from '../i18n/i18n.ts'
 import { formatFen } from '../listings/money.ts'
 import { tierRange } from '../listings/tiers.ts'
 import { navigate } from '../router.ts'
 import { useSession } from '../session/session.ts'
+import { InvoicePartyFields, invoicePartyErrors, normalTaxNumber } from './invoice-fields.tsx'
 import './buy.css'
 
-type Values = { quantity: string; method: Delivery['method']; name: string; phone: string; address: string; note: string }
+type Values = {
+  quantity: string
+  method: Delivery['method']
+  name: string
+  phone: string
+  address: string
+  note: string
+  invoice: InvoiceType
+  invoiceTitle: string
+  taxNumber: string
+}
 
 /** A submission that may have reached the server keeps its key, so a retry cannot order twice. */
 const keepsKey = (error: unknown) =>
@@ -23,13 +35,15 @@ const keepsKey = (error: unknown) =>
 const serverFields: [
   path: string,
   field: keyof Values,
-  message: 'buy.quantity.invalid' | 'field.invalid' | 'field.phone.invalid',
+  message: 'buy.quantity.invalid' | 'field.invalid' | 'field.phone.invalid' | 'invoice.taxNumber.invalid',
 ][] = [
   ['quantity', 'quantity', 'buy.quantity.invalid'],
   ['delivery.address.name', 'name', 'field.invalid'],
   ['delivery.address.phone', 'phone', 'field.phone.invalid'],
   ['delivery.address.address', 'address', 'field.invalid'],
   ['note', 'note', 'field.invalid'],
+  ['invoice.title', 'invoiceTitle', 'field.invalid'],
+  ['invoice.taxNumber', 'taxNumber', 'invoice.taxNumber.invalid'],
 ]
 
 /** A buyer's order from a listing: how much (with the tier and total the server will charge), how it travels, a note. */
@@ -43,6 +57,10 @@ export const BuyForm = ({ listing, unit }: { listing: ListingWithSupplier; unit:
     phone: me?.company.phone ?? '',
     address: me?.company.address ?? '',
     note: '',
+    invoice: 'none',
+    // Invoices are made out to the buyer's company, as its account names it.
+    invoiceTitle: me?.company.name ?? '',
+    taxNumber: '',
   })
   const { values } = form
   const idempotencyKey = useRef<string | null>(null)
@@ -71,6 +89,7 @@ export const BuyForm = ({ listing, unit }: { listing: ListingWithSupplier; unit:
       if (!phonePattern.test(values.phone.trim())) found.phone = 'field.phone.invalid'
       if (!values.address.trim()) found.address = 'buy.required'
     }
+    if (values.invoice !== 'none') Object.assign(found, invoicePartyErrors(values.invoiceTitle, values.taxNumber))
     return found
   }
 
@@ -83,6 +102,15 @@ export const BuyForm = ({ listing, unit }: { listing: ListingWithSupplier; unit:
           ? { method: 'pickup' }
           : { method: 'ship', address: { name: values.name.trim(), phone: values.phone.trim(), address: values.address.trim() } },
       ...(values.note.trim() ? { note: values.note.trim() } : {}),
+      ...(values.invoice !== 'none'
+        ? {
+            invoice: {
+              type: values.invoice,
+              title: values.invoiceTitle.trim(),
+              taxNumber: normalTaxNumber(values.taxNumber),
+            },
+          }
+        : {}),
     }
     idempotencyKey.current ??= crypto.randomUUID()
     const response = await api.orders.api.orders.$post({ json: body }, { headers: { 'Idempotency-Key': idempotencyKey.current } })
@@ -206,6 +234,25 @@ export const BuyForm = ({ listing, unit }: { listing: ListingWithSupplier; unit:
             error={form.errorFor('address')}
           />
         </>
+      )}
+      <SelectField
+        id="order-invoice"
+        label={t('order.invoice.type')}
+        value={values.invoice}
+        options={invoiceTypes}
+        optionLabel={(type) => t(`invoice.${type}`)}
+        onChange={(type) => set('invoice')(type || 'none')}
+      />
+      {values.invoice !== 'none' && (
+        <InvoicePartyFields
+          idPrefix="order"
+          title={values.invoiceTitle}
+          taxNumber={values.taxNumber}
+          onTitle={set('invoiceTitle')}
+          onTaxNumber={set('taxNumber')}
+          titleError={form.errorFor('invoiceTitle')}
+          taxNumberError={form.errorFor('taxNumber')}
+        />
       )}
       <TextField
         id="order-note"

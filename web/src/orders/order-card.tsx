@@ -4,6 +4,7 @@ import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
 import { useNames } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
 import { SupplierLink } from '../ratings/supplier-link.tsx'
+import { FreightAmount } from './freight.tsx'
 import { OrderNumber } from './order-number.tsx'
 import './orders.css'
 
@@ -65,6 +66,12 @@ export const OrderCard = ({ order, role }: { order: Order & { attention?: OrderA
           <dt>{t('orders.number')}</dt>
           <dd>
             <OrderNumber order={order} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('order.freight')}</dt>
+          <dd>
+            <FreightAmount fen={order.freightFen} />
           </dd>
         </div>
         <div class="order-card__total">

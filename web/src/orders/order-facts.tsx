@@ -7,6 +7,7 @@ import { useNames } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
 import { SupplierLink } from '../ratings/supplier-link.tsx'
 import { AnomalyText } from './anomaly-text.tsx'
+import { FreightAmount } from './freight.tsx'
 import { disputeReasonText } from './timeline.tsx'
 import './order-page.css'
 
@@ -64,6 +65,9 @@ export const OrderLines = ({ order }: { order: OrderView }) => {
           )
         })}
       </StackedTable>
+      <p class="order-total order-total--freight" data-order-freight>
+        <span>{t('order.freight')}</span> <FreightAmount fen={order.freightFen} />
+      </p>
       <p class="order-total">
         <span>{t('order.total')}</span> <strong data-order-total>{formatFen(order.totalFen)}</strong>
       </p>
@@ -113,6 +117,18 @@ export const OrderFacts = ({ order }: { order: OrderView }) => {
           ...when(order.note, [[t('order.note'), order.note]]),
         ]}
       />
+      {order.invoice && order.invoice.type !== 'none' && (
+        <FactsCard
+          id="invoice"
+          data="data-invoice"
+          title={t('order.invoice')}
+          rows={[
+            [t('order.invoice.type'), t(`invoice.${order.invoice.type}`)],
+            [t('order.invoice.title'), order.invoice.title],
+            [t('order.invoice.taxNumber'), <code data-tax-number>{order.invoice.taxNumber}</code>],
+          ]}
+        />
+      )}
       <FactsCard
         id="payment"
         data="data-payment"

@@ -5,9 +5,12 @@ import { ApiError, api } from '../api/client.ts'
 import type { ComparedBid } from '../api/types.ts'
 import { describeError, FormError, TextField } from '../components/form.tsx'
 import { Badge } from '../components/status-badge.tsx'
-import { type FieldMessage, say } from '../components/use-form.ts'
+import { type FieldErrors, type FieldMessage, say } from '../components/use-form.ts'
 import { fill, formatDateTime, useI18n } from '../i18n/i18n.ts'
 import { formatFen } from '../listings/money.ts'
+import { FreightAmount } from '../orders/freight.tsx'
+import { InvoicePartyFields, invoicePartyErrors, normalTaxNumber } from '../orders/invoice-fields.tsx'
+import { useSession } from '../session/session.ts'
 import { timeLeft, useNow } from './deadline.tsx'
 import './compare.css'
 
@@ -42,10 +45,18 @@ export const useAward = ({
   const idempotency = useRef<{ body: string; key: string } | null>(null)
   const bidById = new Map(bids.map((bid) => [bid.id, bid]))
   const totalQuantity = choices.reduce((sum, choice) => sum + (chosenQuantity(choice) || 0), 0)
-  const totalAmount = choices.reduce(
+  const goodsAmount = choices.reduce(
     (sum, choice) => sum + (chosenQuantity(choice) || 0) * (bidById.get(choice.bidId)?.unitPriceInRfqUnitFen ?? 0),
     0,
   )
+  // Each order carries its bid's freight on top of the goods.
+  const freightAmount = choices.reduce((sum, choice) => sum + (bidById.get(choice.bidId)?.freightFen ?? 0), 0)
+  const totalAmount = goodsAmount + freightAmount
+  // A request that asks for an invoice: whom to make it out to, given with the award (prefilled with the buyer's company).
+  const wantsInvoice = (rfq.invoice ?? 'none') !== 'none'
+  const { me } = useSession()
+  const [invoice, setInvoice] = useState({ title: me?.company.name ?? '', taxNumber: '' })
+  const [invoiceErrors, setInvoiceErrors] = useState<FieldErrors>({})
 
   const toggle = (bid: ComparedBid, checked: boolean) => {
     setFailure(null)
@@ -85,8 +96,14 @@ export const useAward = ({
 
   /** Sends the award the buyer confirmed. */
   const award = async () => {
+    const errors = wantsInvoice ? invoicePartyErrors(invoice.title, invoice.taxNumber) : {}
+    setInvoiceErrors(errors)
+    if (Object.keys(errors).length > 0) return
     setConfirming(false)
-    const body = { awards: choices.map((choice) => ({ bidId: choice.bidId, quantity: chosenQuantity(choice) })) }
+    const body = {
+      awards: choices.map((choice) => ({ bidId: choice.bidId, quantity: chosenQuantity(choice) })),
+      ...(wantsInvoice ? { invoice: { title: invoice.title.trim(), taxNumber: normalTaxNumber(invoice.taxNumber) } } : {}),
+    }
     const serialized = JSON.stringify(body)
     // The same award sent again (a retry after a lost answer) carries the same key; a changed one a new key.
     if (idempotency.current?.body !== serialized) idempotency.current = { body: serialized, key: crypto.randomUUID() }
@@ -122,8 +139,14 @@ export const useAward = ({
     problem,
     orderIds,
     totalQuantity,
+    goodsAmount,
+    freightAmount,
     totalAmount,
     bidById,
+    wantsInvoice,
+    invoice,
+    setInvoice,
+    invoiceErrors,
   }
 }
 
@@ -192,7 +215,8 @@ const TargetDifference = ({ rfq, award, unit }: { rfq: SupplierRfq; award: Award
   const { t, locale } = useI18n()
   if (rfq.targetUnitPriceFen === undefined) return <dd data-target-difference="none">{t('award.confirm.noTarget')}</dd>
   const target = rfq.targetUnitPriceFen * award.totalQuantity
-  const difference = award.totalAmount - target
+  // The target is a price for the goods: freight is not part of it.
+  const difference = award.goodsAmount - target
   const values = { amount: formatFen(Math.abs(difference)), pct: percent(locale, target ? Math.abs(difference) / target : 0) }
   const verdict = difference > 0 ? 'above' : difference < 0 ? 'below' : 'equal'
   return (
@@ -245,7 +269,10 @@ const ConfirmAward = ({ award, rfq, unit }: { award: Award; rfq: SupplierRfq; un
               <span class="who__name">{bid.supplier.company}</span>
               <span>{fill(t('award.confirm.line'), { qty: quantity, unit, price: formatFen(price) })}</span>
               <span class="numeric" data-confirm-line-total>
-                {formatFen(quantity * price)}
+                {formatFen(quantity * price + (bid.freightFen ?? 0))}
+              </span>
+              <span class="who__meta" data-confirm-line-freight>
+                {t('order.freight')} <FreightAmount fen={bid.freightFen} />
               </span>
               {aboveTarget && <Badge tone="warning">{t('award.confirm.lineAbove')}</Badge>}
             </li>
@@ -273,6 +300,20 @@ const ConfirmAward = ({ award, rfq, unit }: { award: Award; rfq: SupplierRfq; un
           </dd>
         </div>
       </dl>
+      {award.wantsInvoice && (
+        <fieldset class="award-confirm__invoice" data-award-invoice>
+          <legend>{fill(t('award.confirm.invoice'), { type: t(`invoice.${rfq.invoice ?? 'none'}`) })}</legend>
+          <InvoicePartyFields
+            idPrefix="award"
+            title={award.invoice.title}
+            taxNumber={award.invoice.taxNumber}
+            onTitle={(title) => award.setInvoice((current) => ({ ...current, title }))}
+            onTaxNumber={(taxNumber) => award.setInvoice((current) => ({ ...current, taxNumber }))}
+            titleError={award.invoiceErrors.invoiceTitle && say(t, award.invoiceErrors.invoiceTitle)}
+            taxNumberError={award.invoiceErrors.taxNumber && say(t, award.invoiceErrors.taxNumber)}
+          />
+        </fieldset>
+      )}
       <div class="button-row">
         <button type="button" class="button button--primary" onClick={award.award} data-award-confirm-submit>
           {t('award.confirm.submit')}

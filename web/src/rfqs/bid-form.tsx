@@ -20,6 +20,8 @@ type Values = {
   leadTimeDays: string
   validUntil: string
   note: string
+  /** Yuan for the whole quantity; empty: included in the price. */
+  freight: string
 }
 
 /** A new bid starts from the request; a revision from the standing bid (valid at least until the deadline). */
@@ -33,6 +35,7 @@ const initialValues = (rfq: SupplierRfq, myBid: Bid | undefined, deadlineDate: s
         leadTimeDays: String(myBid.leadTimeDays),
         validUntil: myBid.validUntil < deadlineDate ? addDays(deadlineDate, 14) : myBid.validUntil,
         note: myBid.note ?? '',
+        freight: myBid.freightFen ? fenToYuanInput(myBid.freightFen) : '',
       }
     : {
         price: '',
@@ -42,6 +45,7 @@ const initialValues = (rfq: SupplierRfq, myBid: Bid | undefined, deadlineDate: s
         leadTimeDays: '',
         validUntil: addDays(deadlineDate, 14),
         note: '',
+        freight: '',
       }
 
 /** A supplier's bid, or a revision of its standing one, with a preview in the request's unit as the buyer will compare it. */
@@ -64,6 +68,8 @@ export const BidForm = ({
   const rfqUnit = names.unit(rfq.unit)
 
   const priceFen = parseYuan(values.price)
+  // Empty (or 0) freight is included in the price.
+  const freightFen = values.freight.trim() ? parseYuan(values.freight) : 0
   const mpb = values.unit === 'bolt' ? Number(values.metresPerBolt) : undefined
   const factor = conversionFactor(values.unit, rfq.unit, mpb && mpb > 0 ? mpb : undefined)
   const quantity = /^\d{1,8}$/.test(values.quantity.trim()) ? Number(values.quantity) : Number.NaN
@@ -87,6 +93,7 @@ export const BidForm = ({
     if (!/^\d{1,3}$/.test(values.leadTimeDays.trim()) || !isWithin(Number(values.leadTimeDays), limits.leadTimeDays))
       found.leadTimeDays = 'bid.leadTime.invalid'
     if (!values.validUntil || values.validUntil < deadlineDate) found.validUntil = validFrom
+    if (freightFen === null || !isWithin(freightFen, limits.freightFen)) found.freight = 'bid.freight.invalid'
     return found
   }
 
@@ -99,6 +106,7 @@ export const BidForm = ({
       leadTimeDays: Number(values.leadTimeDays),
       validUntil: values.validUntil,
       ...(values.note.trim() ? { note: values.note.trim() } : {}),
+      ...(freightFen ? { freightFen } : {}),
     }
     await api.rfqs.api.rfqs[':id'].bids.$post({ param: { id: rfq.id }, json: body })
     onSaved(live)
@@ -111,6 +119,7 @@ export const BidForm = ({
     if (paths.has('validUntil')) named.validUntil = validFrom
     if (paths.has('unitPriceFen')) named.price = 'bid.price.invalid'
     if (paths.has('leadTimeDays')) named.leadTimeDays = 'bid.leadTime.invalid'
+    if (paths.has('freightFen')) named.freight = 'bid.freight.invalid'
     if (caught instanceof ApiError && caught.code === 'bid.unit_mismatch') named.unit = 'error.bid.unit_mismatch'
     return { errors: named, failure: Object.keys(named).length === 0 }
   }
@@ -201,6 +210,15 @@ export const BidForm = ({
           required
         />
         <TextField
+          id="bid-freight"
+          label={t('bid.freight')}
+          hint={t('bid.freight.hint')}
+          value={values.freight}
+          onInput={form.set('freight')}
+          error={form.errorFor('freight')}
+          inputmode="decimal"
+        />
+        <TextField
           id="bid-note"
           label={t('bid.note')}
           hint={t('bid.note.hint')}
@@ -216,6 +234,7 @@ export const BidForm = ({
                 <span>{fill(t('bid.preview.total'), { qty: formatQuantity(converted.quantity), unit: rfqUnit })}</span>
                 <strong>{formatFen(totalFen(converted))}</strong>
               </p>
+              {freightFen ? <p>{fill(t('bid.preview.freight'), { amount: formatFen(freightFen) })}</p> : null}
             </>
           ) : (
             <p class="buy-total__note">{t('bid.preview.none')}</p>

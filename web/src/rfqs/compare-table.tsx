@@ -8,6 +8,7 @@ import { fill, useI18n } from '../i18n/i18n.ts'
 import { useNames } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
 import { VerifiedMark } from '../listings/supplier-line.tsx'
+import { FreightAmount } from '../orders/freight.tsx'
 import { formatMinutes, formatRate } from '../ratings/figures.ts'
 import { RatingSummary } from '../ratings/stars.tsx'
 import { SupplierLink } from '../ratings/supplier-link.tsx'
@@ -159,6 +160,10 @@ export const CompareTable = ({
             </td>
             <td data-label={columns.total} class="numeric" data-bid-total>
               {bid.totalFen !== undefined ? formatFen(bid.totalFen) : '—'}
+              <span class="who__meta" data-bid-freight>
+                {' '}
+                {t('order.freight')} <FreightAmount fen={bid.freightFen} />
+              </span>
             </td>
             <td data-label={columns.leadTime}>
               {fill(t('compare.days'), { n: bid.leadTimeDays })}

@@ -6,6 +6,7 @@ import { StatusBadge } from '../components/status-badge.tsx'
 import { fill, formatDateTime, useI18n } from '../i18n/i18n.ts'
 import { useNames } from '../listings/catalog.ts'
 import { formatFen } from '../listings/money.ts'
+import { FreightAmount } from '../orders/freight.tsx'
 import { biddingOpen, isLive } from './use-rfq.ts'
 import './my-bid.css'
 
@@ -53,6 +54,10 @@ export const MyBidPanel = ({ rfq, bid, onWithdrawn }: { rfq: SupplierRfq; bid: B
         {bid.unit === 'bolt' && bid.metresPerBolt && ` · ${fill(t('bid.metresPerBolt.value'), { n: bid.metresPerBolt })}`}
       </p>
       <dl class="details details--compact">
+        <dt>{t('order.freight')}</dt>
+        <dd data-my-freight>
+          <FreightAmount fen={bid.freightFen} />
+        </dd>
         <dt>{t('bid.validUntil')}</dt>
         <dd>{bid.validUntil}</dd>
         <dt>{t('bid.updatedAt')}</dt>

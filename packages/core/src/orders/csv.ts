@@ -21,6 +21,10 @@ const headers = [
   '总额 Total (CNY)',
   '付款方式 Payment',
   '订单 ID Order id',
+  '运费 Freight (CNY)',
+  '发票 Invoice',
+  '发票抬头 Invoice title',
+  '纳税人识别号 Tax number',
 ]
 
 /** A party's orders as CSV, UTF-8 with a byte-order mark so Excel opens the Chinese correctly. */
@@ -39,6 +43,10 @@ export const ordersCsv = (orders: Order[], role: 'buyer' | 'supplier') => {
         yuan(order.totalFen),
         order.payment.method ?? '',
         order.id,
+        yuan(order.freightFen ?? 0),
+        order.invoice?.type ?? 'none',
+        order.invoice?.type === 'none' ? '' : (order.invoice?.title ?? ''),
+        order.invoice?.type === 'none' ? '' : (order.invoice?.taxNumber ?? ''),
       ]
         .map(field)
         .join(','),

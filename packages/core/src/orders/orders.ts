@@ -5,6 +5,7 @@ import type {
   DisputeInput,
   Order,
   OrderFlag,
+  OrderInvoice,
   OrdersQuery,
   OrderView,
   PaymentAnomaly,
@@ -146,7 +147,10 @@ export const placeOrder = async (deps: OrderDeps, buyer: Actor, input: PlaceOrde
       ],
       leadTimeDays: listing.leadTimeDays,
       categoryId: listing.categoryId,
+      // Listings state no freight: a listing order's freight is 0 (included, or agreed outside the order).
+      freightFen: 0,
       totalFen: unitPriceFen * input.quantity,
+      invoice: input.invoice ?? { type: 'none' },
       currency: 'CNY',
       status: 'pending_payment',
       version: 1,
@@ -729,6 +733,9 @@ export const orderFromAward = (
     supplier: Order['supplier']
     quantity: number
     unitPriceFen: number
+    /** The bid's freight, its own line on the order. */
+    freightFen: number
+    invoice: OrderInvoice
     orderNumber?: string
   },
 ): StoredOrder => {
@@ -753,7 +760,9 @@ export const orderFromAward = (
     ],
     neededBy: award.rfq.neededBy,
     categoryId: award.rfq.categoryId,
-    totalFen: amountFen,
+    freightFen: award.freightFen,
+    totalFen: amountFen + award.freightFen,
+    invoice: award.invoice,
     currency: 'CNY',
     status: 'pending_payment',
     version: 1,

@@ -252,12 +252,14 @@ export const placeBid = async (deps: RfqDeps, supplier: Actor, rfqId: string, in
     leadTimeDays: input.leadTimeDays,
     validUntil: input.validUntil,
     ...(input.note ? { note: input.note } : {}),
+    ...(input.freightFen ? { freightFen: input.freightFen } : {}),
   }
   const bid: StoredBid = existing
     ? {
         ...existing,
         metresPerBolt: undefined,
         note: undefined,
+        freightFen: undefined,
         ...terms,
         status: isLive ? 'revised' : 'submitted',
         history: [
@@ -270,6 +272,7 @@ export const placeBid = async (deps: RfqDeps, supplier: Actor, rfqId: string, in
             leadTimeDays: existing.leadTimeDays,
             validUntil: existing.validUntil,
             ...(existing.note ? { note: existing.note } : {}),
+            ...(existing.freightFen ? { freightFen: existing.freightFen } : {}),
           },
         ],
         updatedAt: at,
@@ -415,6 +418,10 @@ export const awardRfq = async (
   const rfq = await findOwnRfq(deps, buyer, rfqId)
   const now = deps.clock.now()
   if (rfq.status !== 'open' && rfq.status !== 'closed') throw new RfqStateError(rfq.status, 'awarded')
+  // The request asked bidders to price an invoice: its orders need whom to make it out to.
+  const invoiceType = rfq.invoice ?? 'none'
+  if (invoiceType !== 'none' && !input.invoice)
+    throw scheduleProblem('invoice', 'The request asks for an invoice: give the company title and tax number')
   if (isSealed(rfq, now)) throw new RfqStateError('sealed until its deadline', 'awarded yet')
   if (Date.parse(rfq.awardDeadline) <= now.getTime()) throw new RfqStateError('past its award deadline', 'awarded')
   const chosenIds = input.awards.map((award) => award.bidId)
@@ -447,6 +454,8 @@ export const awardRfq = async (
         supplier: { id: award.bid.supplier.id, name: award.bid.supplier.name, company: award.bid.supplier.company },
         quantity: award.quantity,
         unitPriceFen: award.unitPriceFen,
+        freightFen: award.bid.freightFen ?? 0,
+        invoice: invoiceType !== 'none' && input.invoice ? { type: invoiceType, ...input.invoice } : { type: 'none' },
         ...(numbers[index] ? { orderNumber: numbers[index] } : {}),
       }),
     )
