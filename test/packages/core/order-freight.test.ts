@@ -9,7 +9,7 @@ const buyer = {
   company: { name: '拉萨拉姆藏装加工坊', phone: '13989001234' },
 } as unknown as Accounts.StoredUser
 const award = {
-  rfq: { id: 'R', title: '金花缎', unit: 'm' as const, deliveryPlace: '拉萨', neededBy: '2026-12-30' },
+  rfq: { id: 'R', title: '金花缎', categoryId: 'brocade', unit: 'm' as const, deliveryPlace: '拉萨', neededBy: '2026-12-30' },
   bidId: 'X',
   buyer,
   supplier: { id: 'S', name: '次仁', company: '八廓街羊毛行' },
