@@ -150,9 +150,11 @@ describe.skipIf(chromiumMissing)('accounts in Chromium', () => {
     await page.setViewportSize(phone)
 
     await (await accountMenu(page)).getByRole('button', { name: '退出' }).click()
-    const signedOut = await accountMenu(page)
-    await expect.poll(() => signedOut.getByRole('link', { name: '登录', exact: true }).isVisible()).toBe(true)
-    expect(await signedOut.textContent()).not.toContain(supplier.name)
+    // The menu is found afresh on each poll: on a phone, the sheet it sits in closes as the page changes.
+    await expect
+      .poll(async () => (await accountMenu(page)).getByRole('link', { name: '登录', exact: true }).isVisible())
+      .toBe(true)
+    expect(await (await accountMenu(page)).textContent()).not.toContain(supplier.name)
     await closeMine(page)
     await page.goto(`${server.url}/account`)
     await expect.poll(() => new URL(page.url()).pathname).toBe('/signin')
@@ -186,8 +188,9 @@ describe.skipIf(chromiumMissing)('accounts in Chromium', () => {
     await checkPage(page, 'bo-account-verified-390.png')
 
     await (await accountMenu(page)).getByRole('button', { name: bo['auth.signOut'] }).click()
-    const signedOut = await accountMenu(page)
-    await expect.poll(() => signedOut.getByRole('link', { name: bo['auth.signIn'], exact: true }).isVisible()).toBe(true)
+    await expect
+      .poll(async () => (await accountMenu(page)).getByRole('link', { name: bo['auth.signIn'], exact: true }).isVisible())
+      .toBe(true)
     expect(errors).toEqual([])
     await context.close()
   })
