@@ -34,6 +34,13 @@ export type PriceTier = z.infer<typeof PriceTier>
 /** Keys handed out by POST /api/uploads; only the uploader's own keys are accepted on a listing. */
 export const PhotoKey = z.string().regex(values.photoKeyPattern, 'A photo key from /api/uploads')
 
+/** A sample the buyer may order before a bulk order (a 0.5 m swatch, a colour card): one sample at this price. */
+export const ListingSample = z.strictObject({
+  priceFen: wholeIn(values.limits.unitPriceFen),
+  description: ListingText(200),
+})
+export type ListingSample = z.infer<typeof ListingSample>
+
 const listingFields = {
   title: ListingText(120),
   description: ListingText(4000),
@@ -45,6 +52,8 @@ const listingFields = {
   stock: wholeIn(values.limits.stock),
   leadTimeDays: wholeIn(values.limits.leadTimeDays),
   photos: z.array(PhotoKey).max(values.maxListingPhotos, `At most ${values.maxListingPhotos} photos`).default([]),
+  /** Null on an edit: the listing stops offering a sample. */
+  sample: ListingSample.nullable().optional(),
 }
 
 /** The tier rules of values.ts, each problem reported on the field it names. */
@@ -103,6 +112,7 @@ export const Listing = z.object({
   stock: z.number().int(),
   leadTimeDays: z.number().int(),
   photos: z.array(z.string()),
+  sample: z.object({ priceFen: z.number().int(), description: LocalizedText }).optional(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -45,6 +45,8 @@ export const PlaceOrderInput = z.strictObject({
   note: text(500).optional(),
   /** Not given: no invoice. */
   invoice: OrderInvoice.optional(),
+  /** The listing's sample instead of the goods: one sample, no minimum (quantity must be 1). */
+  sample: z.literal(true).optional(),
 })
 export type PlaceOrderInput = z.infer<typeof PlaceOrderInput>
 
@@ -152,7 +154,21 @@ export const Order = z.object({
   lines: z.array(OrderLine),
   /** Freight as its own line (0: included in the price, 包邮); absent on orders before it was: 0. */
   freightFen: z.number().int().optional(),
-  /** The goods plus the freight: what the buyer pays. */
+  /** A sample order: one sample of the listing, at its sample price. */
+  sample: z.boolean().optional(),
+  /** A sample of this listing the buyer paid for within 60 days, credited on this bulk order (a line of its own). */
+  sampleCredit: z
+    .object({
+      orderId: z.string(),
+      orderNumber: z.string().optional(),
+      /** What this order takes off: the credit, or the goods if they cost less. */
+      amountFen: z.number().int(),
+      /** The whole credit, given back if this order is cancelled unpaid. */
+      valueFen: z.number().int(),
+      until: z.string(),
+    })
+    .optional(),
+  /** The goods plus the freight, less any sample credit: what the buyer pays. */
   totalFen: z.number().int(),
   /** Absent: no invoice asked for. */
   invoice: OrderInvoice.optional(),

@@ -145,6 +145,9 @@ export const inboxOf = (userId: string): Partition => ({
 export const orderKey = (orderId: string) => itemKey(`ORDER#${orderId}`, 'ORDER')
 /** A day's order-number counter (YYYYMMDD, China Standard Time): how many orders it has numbered. */
 export const orderNumberCounterKey = (day: string) => itemKey(`ORDER_NUMBERS#${day}`, 'COUNTER')
+/** A buyer's open sample order of a listing (one at a time) and the credit of a paid one. */
+export const sampleHoldKey = (buyerId: string, listingId: string) => itemKey(`SAMPLES#${buyerId}`, `HOLD#${listingId}`)
+export const sampleCreditKey = (buyerId: string, listingId: string) => itemKey(`SAMPLES#${buyerId}`, `CREDIT#${listingId}`)
 /** gsi1 / gsi2: a buyer's and a supplier's orders, newest first. */
 export const ordersOfBuyer = (buyerId: string) => pattern(gsi1, `BUYER#${buyerId}#ORDERS`, byTime)
 export const ordersOfSupplier = (supplierId: string) => pattern(gsi2, `SUPPLIER#${supplierId}#ORDERS`, byTime)

@@ -24,6 +24,8 @@ import {
   ordersOfBuyer,
   ordersOfSupplier,
   paymentIntentKey,
+  sampleCreditKey,
+  sampleHoldKey,
   stripeEventKey,
 } from './keys.ts'
 import { applyMarketChanges, marketCounterWrites } from './market-metrics.ts'
@@ -125,6 +127,56 @@ const stripeEventPut = (table: string, eventId: string) => ({
   ConditionExpression: itemIsNew,
 })
 
+/** A sample credit as stored: DynamoDB's TTL removes it some time after its date (reads check the date). */
+const sampleCreditPut = (table: string, credit: Orders.SampleCredit): TransactItem => ({
+  Put: {
+    TableName: table,
+    Item: {
+      ...sampleCreditKey(credit.buyerId, credit.listingId),
+      type: 'sample-credit',
+      ...credit,
+      expiresAt: Math.ceil(Date.parse(credit.until) / 1000),
+    },
+  },
+})
+
+/** A sample order's transaction items: the listing still offers the sample at its price; the buyer's hold. */
+const sampleClaimWrites = (table: string, claim: Orders.SampleClaim, orderId: string): TransactItem[] => [
+  {
+    ConditionCheck: {
+      TableName: table,
+      Key: listingKey(claim.listingId),
+      ConditionExpression: '#status = :active AND #sample.priceFen = :price',
+      ExpressionAttributeNames: { '#status': 'status', '#sample': 'sample' },
+      ExpressionAttributeValues: { ':active': 'active', ':price': claim.priceFen },
+    },
+  },
+  {
+    Put: {
+      TableName: table,
+      Item: { ...sampleHoldKey(claim.buyerId, claim.listingId), type: 'sample-hold', orderId },
+      ConditionExpression: itemIsNew,
+    },
+  },
+]
+
+/** The credit a bulk order takes: gone, on condition no other order took it first. */
+const creditUse = (table: string, credit: Orders.SampleCredit): TransactItem => ({
+  Delete: {
+    TableName: table,
+    Key: sampleCreditKey(credit.buyerId, credit.listingId),
+    ConditionExpression: 'orderId = :orderId',
+    ExpressionAttributeValues: { ':orderId': credit.orderId },
+  },
+})
+
+const sampleChangeWrites = (table: string, changes: Orders.SampleChanges = {}): TransactItem[] => [
+  ...(changes.releaseHold
+    ? [{ Delete: { TableName: table, Key: sampleHoldKey(changes.releaseHold.buyerId, changes.releaseHold.listingId) } }]
+    : []),
+  ...(changes.grantCredit ? [sampleCreditPut(table, changes.grantCredit)] : []),
+]
+
 export const createOrderRepository = (db: DynamoDBDocumentClient, table: string, cursors: CursorCodec) => {
   const get = async (id: string) => {
     const result = await db.send(new GetCommand({ TableName: table, Key: orderKey(id), ConsistentRead: true }))
@@ -143,8 +195,17 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
   }
 
   return {
-    place: async ({ order, claim, notifications = [], keyAnswer, numbering }: Parameters<Orders.OrderStore['place']>[0]) => {
+    place: async ({
+      order,
+      claim,
+      sample,
+      credit,
+      notifications = [],
+      keyAnswer,
+      numbering,
+    }: Parameters<Orders.OrderStore['place']>[0]) => {
       const claimIndex = keyAnswerWrites(table, keyAnswer).length
+      const sampleWrites = sample ? sampleClaimWrites(table, sample, order.id) : []
       const items: TransactItem[] = [
         ...keyAnswerWrites(table, keyAnswer),
         ...(claim
@@ -168,6 +229,8 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
               },
             ]
           : []),
+        ...sampleWrites,
+        ...(credit ? [creditUse(table, credit)] : []),
         { Put: { TableName: table, Item: orderItem(order), ConditionExpression: itemIsNew } },
         ...awaitingPartyWrites(table, order, { isNew: true }),
         ...notificationWrites(table, notifications),
@@ -179,10 +242,22 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
         refuseIfKeyTakenOver(error, keyAnswer)
         // A listing that can no longer fill the order says so; numbers taken meanwhile are read again.
         if (claim && conditionFailedAt(error, claimIndex)) throw await explainRefusedClaim(claim)
+        if (sample && conditionFailedAt(error, claimIndex)) throw new Orders.ListingUnavailableError()
+        if (sample && conditionFailedAt(error, claimIndex + 1)) throw new Orders.SampleAlreadyOrderedError()
+        if (credit && conditionFailedAt(error, claimIndex + (claim ? 1 : 0))) throw new Orders.SampleCreditChangedError()
         if (numbering && conditionFailedAt(error, items.length - 1)) throw new Orders.OrderNumberTakenError()
         if (claim && writeRefusal(error) === 'condition') throw await explainRefusedClaim(claim)
         throw error
       }
+    },
+
+    sampleCredit: async ({ buyerId, listingId }: Orders.SamplePair) => {
+      const result = await db.send(
+        new GetCommand({ TableName: table, Key: sampleCreditKey(buyerId, listingId), ConsistentRead: true }),
+      )
+      if (!result.Item) return undefined
+      const { expiresAt: _ttl, ...credit } = withoutKeys<Orders.SampleCredit & { expiresAt: number }>(result.Item)
+      return credit
     },
 
     lastOrderNumber: async (day: string) => {
@@ -203,6 +278,7 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
       keyAnswer,
       supplierStats,
       market,
+      samples,
     }: Orders.OrderChange) => {
       const items: TransactItem[] = [
         ...keyAnswerWrites(table, keyAnswer),
@@ -241,6 +317,7 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
         ...(flags ? flagWrites(table, order.id, flags) : []),
         ...statsWrites(table, supplierStats),
         ...marketCounterWrites(table, market),
+        ...sampleChangeWrites(table, samples),
         ...notificationWrites(table, notifications),
         ...(audit ? [auditPut(table, audit)] : []),
       ]

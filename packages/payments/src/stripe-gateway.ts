@@ -68,6 +68,14 @@ const callStripe = async <T>(call: () => Promise<T>): Promise<T> => {
   }
 }
 
+const yuan = (fen: number) => (fen / 100).toFixed(2)
+
+const lineName = (order: Orders.StoredOrder, line: Orders.StoredOrder['lines'][number], index: number) => {
+  const goods = order.sample ? `样品 Sample: ${line.title.zh}` : `${line.title.zh} × ${line.quantity} ${line.unit}`
+  const credit = index === 0 ? order.sampleCredit?.amountFen : undefined
+  return credit ? `${goods}（样品费抵扣 sample credit −¥${yuan(credit)}）` : goods
+}
+
 export const createStripeGateway = (stripe: Stripe, webhookSecret: string): Orders.PaymentGateway => ({
   createCheckout: async (order, { success, cancel, expiresAt }) => {
     const expiresAtSeconds = Math.floor(expiresAt.getTime() / 1000)
@@ -80,12 +88,13 @@ export const createStripeGateway = (stripe: Stripe, webhookSecret: string): Orde
           payment_method_options: { wechat_pay: { client: 'web' } },
           // Freight is its own line, so the session charges the order's total (the webhook checks it against totalFen).
           line_items: [
-            ...order.lines.map((line) => ({
+            ...order.lines.map((line, index) => ({
               quantity: 1,
               price_data: {
                 currency: 'cny',
-                unit_amount: line.amountFen,
-                product_data: { name: `${line.title.zh} × ${line.quantity} ${line.unit}` },
+                // Stripe takes no negative line: a sample credit comes off the first line, and says so.
+                unit_amount: line.amountFen - (index === 0 ? (order.sampleCredit?.amountFen ?? 0) : 0),
+                product_data: { name: lineName(order, line, index) },
               },
             })),
             ...(order.freightFen

@@ -120,11 +120,13 @@ export const createListing = async (deps: ListingDeps, actor: Actor, input: Crea
   requireOwnPhotos(actor, input.photos)
   await requireImages(deps.photos, input.photos)
   const now = deps.clock.now().toISOString()
+  const { sample, ...fields } = input
   const listing: StoredListing = {
     id: deps.ids.next(),
     supplierId: actor.id,
     status: 'draft',
-    ...input,
+    ...fields,
+    ...(sample ? { sample } : {}),
     fromPriceFen: fromPriceFen(input.priceTiers),
     currency: 'CNY',
     version: 1,
@@ -144,7 +146,9 @@ export const editListing = async (deps: ListingDeps, actor: Actor, id: string, i
   const listing = await findOwnListing(deps, actor, id)
   if (input.version !== listing.version) throw new StaleVersionError(listing.version)
   if (listing.status === 'archived' || listing.status === 'suspended') throw new ListingStatusError(listing.status, 'edited')
-  const { version: _version, ...changes } = input
+  const { version: _version, sample, ...fields } = input
+  // A sample's price and words apply at once, like the price (null: no sample any more).
+  const changes = sample === undefined ? fields : { ...fields, sample: sample ?? undefined }
   if (changes.categoryId) await requireCategory(deps, changes.categoryId)
   requireOwnPhotos(actor, changes.photos)
   if (changes.photos) await requireImages(deps.photos, changes.photos, [...listing.photos, ...(listing.revision?.photos ?? [])])

@@ -65,7 +65,8 @@ export const orderMarketChange = (previous: Order, next: Order): MarketChange | 
     extra = {
       buyers: [next.buyer.id],
       suppliers: [next.supplier.id],
-      ...(line && next.categoryId
+      // A sample's price is not a unit price of the material.
+      ...(line && next.categoryId && !next.sample
         ? { price: { categoryId: next.categoryId, week: weekOf(cstDay(at)), unit: line.unit, unitPriceFen: line.unitPriceFen } }
         : {}),
     }

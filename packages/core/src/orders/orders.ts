@@ -51,6 +51,12 @@ import {
   transferConfirmationWindowMs,
 } from './lifecycle.ts'
 import { numberOrders } from './numbers.ts'
+import {
+  creditOn,
+  NoSampleError,
+  SampleQuantityError,
+  sampleChangesOf,
+} from './samples.ts'
 import type { CheckoutClosing, OrderChange, OrderStore, PaymentEvent, PaymentGateway, StoredOrder } from './ports.ts'
 
 export type OrderDeps = {
@@ -118,38 +124,63 @@ const notifyOther = (deps: OrderDeps, order: Order, to: 'buyer' | 'supplier', ty
  * An order from a listing: the unit price is the listing's tier for the quantity, computed here
  * from the stored listing; the stock is taken in the same transaction that writes the order, on
  * condition that the listing is still active, has the stock, and has not been repriced meanwhile.
+ * A sample order takes no stock and has no minimum: one sample at the listing's sample price. A bulk
+ * order takes off the price of a sample of the listing the buyer paid for within 60 days.
  */
 export const placeOrder = async (deps: OrderDeps, buyer: Actor, input: PlaceOrderInput, keyed?: KeyedWrite<StoredOrder>) => {
   const found = await deps.listings.getWithSupplier(input.listingId)
   if (!found || !isPubliclyVisible(found) || !found.supplier) throw new NotFoundError('listing')
   const { listing, supplier } = found
   if (listing.supplierId === buyer.id) throw new OwnListingError()
-  if (input.quantity < listing.moq) throw new BelowMinimumError(listing.moq)
-  const unitPriceFen = unitPriceFor(listing.priceTiers, input.quantity) as number
   const now = deps.clock.now()
+  const pair = { buyerId: buyer.id, listingId: listing.id }
+  let line: Order['lines'][number]
+  let placement: Pick<Parameters<OrderStore['place']>[0], 'claim' | 'sample' | 'credit'>
+  let sampleCredit: Order['sampleCredit']
+  if (input.sample) {
+    if (!listing.sample) throw new NoSampleError()
+    if (input.quantity !== 1) throw new SampleQuantityError()
+    const priceFen = listing.sample.priceFen
+    line = { listingId: listing.id, title: listing.title, unit: listing.unit, quantity: 1, unitPriceFen: priceFen, amountFen: priceFen }
+    placement = { sample: { ...pair, priceFen } }
+  } else {
+    if (input.quantity < listing.moq) throw new BelowMinimumError(listing.moq)
+    const unitPriceFen = unitPriceFor(listing.priceTiers, input.quantity) as number
+    line = {
+      listingId: listing.id,
+      title: listing.title,
+      unit: listing.unit,
+      quantity: input.quantity,
+      unitPriceFen,
+      amountFen: unitPriceFen * input.quantity,
+    }
+    const credit = await deps.orders.sampleCredit(pair)
+    const amountFen = creditOn(credit, line.amountFen, now)
+    placement = {
+      claim: { listingId: listing.id, quantity: input.quantity, priceVersion: listing.priceVersion ?? 0 },
+      ...(credit && amountFen > 0 ? { credit } : {}),
+    }
+    if (credit && amountFen > 0) {
+      const { orderId, orderNumber, until, amountFen: valueFen } = credit
+      sampleCredit = { orderId, ...(orderNumber ? { orderNumber } : {}), amountFen, valueFen, until }
+    }
+  }
   const id = deps.ids.next()
   return numberOrders(deps, 1, async ([orderNumber], numbering) => {
     const order: StoredOrder = {
       id,
       ...(orderNumber ? { orderNumber } : {}),
       source: 'listing',
+      ...(input.sample ? { sample: true } : {}),
       buyer: partyCard(buyer),
       supplier: partyCard(supplier),
-      lines: [
-        {
-          listingId: listing.id,
-          title: listing.title,
-          unit: listing.unit,
-          quantity: input.quantity,
-          unitPriceFen,
-          amountFen: unitPriceFen * input.quantity,
-        },
-      ],
+      lines: [line],
       leadTimeDays: listing.leadTimeDays,
       categoryId: listing.categoryId,
       // Listings state no freight: a listing order's freight is 0 (included, or agreed outside the order).
       freightFen: 0,
-      totalFen: unitPriceFen * input.quantity,
+      ...(sampleCredit ? { sampleCredit } : {}),
+      totalFen: line.amountFen - (sampleCredit?.amountFen ?? 0),
       invoice: input.invoice ?? { type: 'none' },
       currency: 'CNY',
       status: 'pending_payment',
@@ -164,7 +195,7 @@ export const placeOrder = async (deps: OrderDeps, buyer: Actor, input: PlaceOrde
     }
     await deps.orders.place({
       order,
-      claim: { listingId: listing.id, quantity: input.quantity, priceVersion: listing.priceVersion ?? 0 },
+      ...placement,
       notifications: [notifyOther(deps, order, 'supplier', 'order.placed')],
       keyAnswer: keyed?.(order),
       numbering,
@@ -190,12 +221,14 @@ const changeOrder = async (deps: OrderDeps, previous: StoredOrder, next: StoredO
   const order = withShipBy(previous, next)
   const supplierStats = statsChangeOf(previous, order)
   const market = orderMarketChange(previous, order)
+  const samples = sampleChangesOf(previous, order, deps.clock.now())
   await deps.orders.change({
     order,
     expected: { version: previous.version, status: previous.status },
     ...flagChanges(previous, order),
     ...(supplierStats ? { supplierStats } : {}),
     ...(market ? { market } : {}),
+    ...(samples.releaseHold || samples.grantCredit ? { samples } : {}),
     ...extra,
   })
   return order
@@ -294,7 +327,8 @@ export const receiveOrder = async (deps: OrderDeps, buyer: Actor, id: string) =>
 
 const restoreStockOf = (order: Order) => {
   const line = order.lines[0]
-  return order.source === 'listing' && line?.listingId
+  // A sample took no stock.
+  return order.source === 'listing' && line?.listingId && !order.sample
     ? { restoreStock: { listingId: line.listingId, quantity: line.quantity } }
     : {}
 }

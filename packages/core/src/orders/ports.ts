@@ -3,6 +3,7 @@ import type { MarketChange } from '../metrics/changes.ts'
 import type { OutgoingNotification } from '../notifications/notifications.ts'
 import type { KeyAnswer } from '../ports.ts'
 import type { StatsChange } from '../ratings/figures.ts'
+import type { SampleChanges, SampleCredit, SamplePair } from './samples.ts'
 
 export type StoredOrder = Order
 
@@ -15,6 +16,12 @@ export type OrderNumbering = { day: string; previous: number; last: number }
 
 /** What placing an order takes from a listing, checked in the same transaction as the order. */
 export type StockClaim = { listingId: string; quantity: number; priceVersion: number }
+
+/**
+ * What a sample order checks and holds: the listing still offers the sample at this price, and the
+ * buyer has no other open sample order of it (SampleAlreadyOrderedError otherwise).
+ */
+export type SampleClaim = SamplePair & { priceFen: number }
 
 export type OrderChange = {
   order: StoredOrder
@@ -33,6 +40,8 @@ export type OrderChange = {
   supplierStats?: StatsChange
   /** What the step adds to the market's figures (payment, refund, shipment, dispute), in its transaction. */
   market?: MarketChange
+  /** A sample order's hold released or its credit granted; a cancelled bulk order's credit given back. */
+  samples?: SampleChanges
 }
 
 export interface OrderStore {
@@ -43,10 +52,16 @@ export interface OrderStore {
   place(input: {
     order: StoredOrder
     claim?: StockClaim
+    /** A sample order: the listing's sample checked and the buyer's hold taken instead of stock. */
+    sample?: SampleClaim
+    /** The sample credit this bulk order uses up (SampleCreditChangedError if another order used it meanwhile). */
+    credit?: SampleCredit
     notifications?: OutgoingNotification[]
     keyAnswer?: KeyAnswer
     numbering?: OrderNumbering
   }): Promise<void>
+  /** The buyer's sample credit on the listing, if any (possibly past its date: the caller checks). */
+  sampleCredit(pair: SamplePair): Promise<SampleCredit | undefined>
   /** How many orders the day (YYYYMMDD, China Standard Time) has numbered so far. */
   lastOrderNumber(day: string): Promise<number>
   get(id: string): Promise<StoredOrder | undefined>
