@@ -38,12 +38,19 @@ const stockOf = (listing: Listing) => calls.stockOf(listing, supplier)
 describe('samples', () => {
   it('orders one sample with no minimum and takes no stock; its price comes off the next bulk order, to the fen', async () => {
     const listing = await listingWithSample()
-    expect(listing.sample).toEqual({ priceFen: 3555, description: { zh: '色卡一张，含 12 色', en: 'A colour card of 12 colours' } })
+    expect(listing.sample).toEqual({
+      priceFen: 3555,
+      description: { zh: '色卡一张，含 12 色', en: 'A colour card of 12 colours' },
+    })
     const buyer = await market.register('buyer')
 
     const sample = await calls.order(buyer, { listingId: listing.id, quantity: 1, sample: true })
     expect(sample.status).toBe(201)
-    expect(sample.body).toMatchObject({ sample: true, totalFen: 3555, lines: [{ quantity: 1, unitPriceFen: 3555, amountFen: 3555 }] })
+    expect(sample.body).toMatchObject({
+      sample: true,
+      totalFen: 3555,
+      lines: [{ quantity: 1, unitPriceFen: 3555, amountFen: 3555 }],
+    })
     expect(await stockOf(listing)).toBe(100)
     await pay(buyer, sample.body.id)
 

@@ -51,13 +51,8 @@ import {
   transferConfirmationWindowMs,
 } from './lifecycle.ts'
 import { numberOrders } from './numbers.ts'
-import {
-  creditOn,
-  NoSampleError,
-  SampleQuantityError,
-  sampleChangesOf,
-} from './samples.ts'
 import type { CheckoutClosing, OrderChange, OrderStore, PaymentEvent, PaymentGateway, StoredOrder } from './ports.ts'
+import { creditOn, NoSampleError, SampleQuantityError, sampleChangesOf } from './samples.ts'
 
 export type OrderDeps = {
   orders: OrderStore
@@ -141,7 +136,14 @@ export const placeOrder = async (deps: OrderDeps, buyer: Actor, input: PlaceOrde
     if (!listing.sample) throw new NoSampleError()
     if (input.quantity !== 1) throw new SampleQuantityError()
     const priceFen = listing.sample.priceFen
-    line = { listingId: listing.id, title: listing.title, unit: listing.unit, quantity: 1, unitPriceFen: priceFen, amountFen: priceFen }
+    line = {
+      listingId: listing.id,
+      title: listing.title,
+      unit: listing.unit,
+      quantity: 1,
+      unitPriceFen: priceFen,
+      amountFen: priceFen,
+    }
     placement = { sample: { ...pair, priceFen } }
   } else {
     if (input.quantity < listing.moq) throw new BelowMinimumError(listing.moq)
