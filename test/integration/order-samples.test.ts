@@ -52,7 +52,15 @@ describe('samples', () => {
       lines: [{ quantity: 1, unitPriceFen: 3555, amountFen: 3555 }],
     })
     expect(await stockOf(listing)).toBe(100)
+    const creditOf = async () =>
+      (
+        await market.call<{ credit: { amountFen: number } | null }>(`/api/orders/sample-credit?listingId=${listing.id}`, {
+          cookie: buyer.cookie,
+        })
+      ).body.credit
+    expect(await creditOf()).toBeNull()
     await pay(buyer, sample.body.id)
+    expect(await creditOf()).toMatchObject({ amountFen: 3555 })
 
     // 7 m at 128.50 = 899.50 yuan, less the 35.55 sample: 863.95 yuan.
     const bulk = await calls.order(buyer, { listingId: listing.id, quantity: 7 })
@@ -61,6 +69,7 @@ describe('samples', () => {
     expect(bulk.body.sampleCredit).toMatchObject({ orderId: sample.body.id, amountFen: 3555 })
     expect(bulk.body.totalFen).toBe(86_395)
     expect(await stockOf(listing)).toBe(93)
+    expect(await creditOf()).toBeNull()
 
     // The credit is used once: the order after that pays the full price.
     const next = await calls.order(buyer, { listingId: listing.id, quantity: 7 })

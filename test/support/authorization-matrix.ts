@@ -188,6 +188,12 @@ export const authorizationMatrix: MatrixRow[] = [
   },
   { method: 'GET', path: '/api/orders', query: 'role=buyer', expect: signedIn(200) },
   { method: 'GET', path: '/api/orders/export.csv', query: 'role=supplier', expect: signedIn(200) },
+  {
+    method: 'GET',
+    path: '/api/orders/sample-credit',
+    query: `listingId=${ulid()}`,
+    expect: { anonymous: 401, buyer: 200, supplier: 403, admin: 403, suspended: 403 },
+  },
   { method: 'GET', path: '/api/orders/{id}', params: unknownId, expect: signedIn(404) },
   // Without Stripe keys (as here) card payment is refused before the order is even looked up.
   {

@@ -279,6 +279,16 @@ export type AttentionCounts = z.infer<typeof AttentionCounts>
 /** Orders as an administrator sees them: each with the steps an administrator may take now. */
 export const AdminOrdersPage = z.object({ items: z.array(OrderView), nextCursor: z.string().nullable() })
 
+export const SampleCreditQuery = z.strictObject({ listingId: ulid('A listing id') })
+
+/** The buyer's credit from a paid sample of the listing, taken off its next bulk order; null when none is valid. */
+export const SampleCreditResponse = z.object({
+  credit: z
+    .object({ amountFen: z.number().int(), until: z.string(), orderId: z.string(), orderNumber: z.string().optional() })
+    .nullable(),
+})
+export type SampleCreditResponse = z.infer<typeof SampleCreditResponse>
+
 export const ExportQuery = z.strictObject({ role: z.enum(values.selfRegisteredRoles) })
 
 export const TransferInput = z.strictObject({

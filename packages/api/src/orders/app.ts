@@ -9,6 +9,8 @@ import {
   OrdersQuery,
   OrderView,
   PlaceOrderInput,
+  SampleCreditQuery,
+  SampleCreditResponse,
   ShipInput,
   TransferInput,
 } from '@market/contracts'
@@ -36,6 +38,9 @@ const docs = {
   }),
   mine: doc('My orders as buyer or as supplier, newest first; `q` finds an order by its number (or the end of it)', {
     200: ['A page of orders', OrdersPage],
+  }),
+  sampleCredit: doc('My credit from a paid sample of a listing, taken off my next bulk order of it within 60 days', {
+    200: ['The credit, or null', SampleCreditResponse],
   }),
   export: doc('My orders as CSV (UTF-8 with BOM, for Excel)', { 200: ['CSV', z.string()] }),
   order: doc(
@@ -73,6 +78,7 @@ const allOrders = async (ports: Orders.OrderDeps, actor: Accounts.StoredUser, ro
 export const createOrdersApp = (deps: ApiDeps) => {
   const { requireUser, requireRole } = createAuth(deps)
   const buyer = requireRole('buyer')
+  const buyers = actions(deps, buyer)
   // The domain says which party may take which step; a stranger learns nothing of the order (404).
   const party = actions(deps, requireUser)
   return createGroupApp(deps)
@@ -85,6 +91,12 @@ export const createOrdersApp = (deps: ApiDeps) => {
       '/api/orders',
       ...party.withQuery(docs.mine, OrdersQuery, async (deps, actor, query) =>
         Orders.listOrders(await orderDeps(deps), actor, query),
+      ),
+    )
+    .get(
+      '/api/orders/sample-credit',
+      ...buyers.withQuery(docs.sampleCredit, SampleCreditQuery, async (deps, actor, { listingId }) =>
+        Orders.sampleCreditOf(await orderDeps(deps), actor, listingId),
       ),
     )
     .get('/api/orders/export.csv', docs.export, requireUser, validate('query', ExportQuery), async (c) => {

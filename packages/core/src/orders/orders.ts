@@ -206,6 +206,14 @@ export const placeOrder = async (deps: OrderDeps, buyer: Actor, input: PlaceOrde
   })
 }
 
+/** The buyer's valid sample credit on a listing, as the buy form shows it before the order. */
+export const sampleCreditOf = async (deps: OrderDeps, buyer: Actor, listingId: string) => {
+  const credit = await deps.orders.sampleCredit({ buyerId: buyer.id, listingId })
+  if (!credit || creditOn(credit, credit.amountFen, deps.clock.now()) === 0) return { credit: null }
+  const { amountFen, until, orderId, orderNumber } = credit
+  return { credit: { amountFen, until, orderId, ...(orderNumber ? { orderNumber } : {}) } }
+}
+
 type ChangeExtras = Omit<OrderChange, 'order' | 'expected' | 'flags'>
 
 /** The flags a change raises and settles, when it does either. */
