@@ -30,6 +30,7 @@ export type DemoListing = {
   specs: Specs
   colors: [Rgb, Rgb]
   status?: 'draft' | 'pending_review'
+  sample?: { priceFen: number; description: { zh: string; bo?: string; en?: string } }
 }
 
 export const demoPassword = 'demo-supplier-2026'
@@ -184,6 +185,10 @@ export const demoListings: DemoListing[] = [
     stock: 160,
     specs: fabric('山南', '100% 羊毛', 30, 450, '红黑', ['handwoven', 'natural-dye']),
     colors: [red, black],
+    sample: {
+      priceFen: 3000,
+      description: { zh: '0.5 米布样', bo: 'སྣམ་བུའི་དཔེ་ཚད་རྐང་འདོམ་ 0.5', en: 'A 0.5 m swatch' },
+    },
   },
   {
     supplier: 'tsering',

@@ -177,6 +177,7 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
         stock: demo.stock,
         leadTimeDays: 3 + (index % 12),
         photos,
+        ...(demo.sample ? { sample: demo.sample } : {}),
       })
       listingIds.set(demo.title.zh, listing.id)
       if (demo.status === 'draft') continue

@@ -25,6 +25,10 @@ const paths: Partial<Record<keyof Values, string>> = {
   composition: 'specs.composition',
   color: 'specs.color',
   origin: 'specs.origin',
+  samplePrice: 'sample.priceFen',
+  sampleZh: 'sample.description.zh',
+  sampleBo: 'sample.description.bo',
+  sampleEn: 'sample.description.en',
 }
 
 const languages = { zh: 'Zh', bo: 'Bo', en: 'En' } as const
@@ -194,6 +198,46 @@ export const ListingForm = ({
             if (changed) form.clearError(`priceTiers.${changed.index}.${changed.field === 'price' ? 'unitPriceFen' : 'minQty'}`)
           }}
         />
+      </fieldset>
+
+      <fieldset class="fieldset" data-sample-fields>
+        <legend class="fieldset__title">{t('listingForm.section.sample')}</legend>
+        <label class="check">
+          <input
+            type="checkbox"
+            name="sampleOffered"
+            checked={values.sampleOffered}
+            onChange={(event: Event) => set('sampleOffered')((event.target as HTMLInputElement).checked)}
+          />
+          {t('listingForm.sample.offer')}
+        </label>
+        <p class="field__hint">{t('listingForm.sample.hint')}</p>
+        {values.sampleOffered && (
+          <>
+            <TextField
+              id="sample-price"
+              label={t('listingForm.sample.price')}
+              value={values.samplePrice}
+              onInput={set('samplePrice')}
+              inputmode="decimal"
+              required
+              error={form.errorFor('sample.priceFen')}
+            />
+            {(['zh', 'bo', 'en'] as const).map((lang) => {
+              const name = `sample${languages[lang]}` as const
+              return (
+                <TextField
+                  id={`sample-${lang}`}
+                  label={t(`listingForm.sample.description${languages[lang]}`)}
+                  value={values[name]}
+                  onInput={set(name)}
+                  required={lang === 'zh'}
+                  error={form.errorFor(`sample.description.${lang}`)}
+                />
+              )
+            })}
+          </>
+        )}
       </fieldset>
 
       <PhotoPicker photos={photos} setPhotos={setPhotos} max={maxListingPhotos} error={form.errorFor('photos')} />

@@ -25,6 +25,12 @@ export type Values = {
   moq: string
   stock: string
   leadTimeDays: string
+  /** A sample offered before a bulk order: its price in yuan and what it is, in three languages. */
+  sampleOffered: boolean
+  samplePrice: string
+  sampleZh: string
+  sampleBo: string
+  sampleEn: string
 }
 export const emptyValues: Values = {
   titleZh: '',
@@ -45,6 +51,11 @@ export const emptyValues: Values = {
   moq: '',
   stock: '',
   leadTimeDays: '',
+  sampleOffered: false,
+  samplePrice: '',
+  sampleZh: '',
+  sampleBo: '',
+  sampleEn: '',
 }
 
 /** The form shows what the supplier last wrote: pending edits over the approved text. */
@@ -70,6 +81,11 @@ export const valuesOf = (listing: Listing): Values => {
     moq: String(listing.moq),
     stock: String(listing.stock),
     leadTimeDays: String(listing.leadTimeDays),
+    sampleOffered: Boolean(listing.sample),
+    samplePrice: listing.sample ? fenToYuanInput(listing.sample.priceFen) : '',
+    sampleZh: listing.sample?.description.zh ?? '',
+    sampleBo: listing.sample?.description.bo ?? '',
+    sampleEn: listing.sample?.description.en ?? '',
   }
 }
 
@@ -118,6 +134,13 @@ export const readValues = (values: Values): { body: CreateListingInput | null; e
     return { minQty: minQty ?? Number.NaN, unitPriceFen: priceOk ? price : Number.NaN }
   })
   for (const problem of tierProblems(tiers, moq)) errors[problem.path.join('.')] ??= tierRuleMessages[problem.rule]
+  const samplePriceFen = values.sampleOffered ? parseYuan(values.samplePrice) : null
+  if (values.sampleOffered) {
+    if (samplePriceFen === null || !isWithin(samplePriceFen, limits.unitPriceFen)) {
+      errors['sample.priceFen'] = 'listingForm.price.invalid'
+    }
+    if (!values.sampleZh.trim()) errors['sample.description.zh'] = 'listingForm.required'
+  }
   if (Object.keys(errors).length > 0 || moq === undefined || stock === undefined || leadTimeDays === undefined) {
     return { body: null, errors }
   }
@@ -147,6 +170,11 @@ export const readValues = (values: Values): { body: CreateListingInput | null; e
       stock,
       leadTimeDays,
       photos: [],
+      // Null on an edit takes an offered sample away.
+      sample:
+        values.sampleOffered && samplePriceFen !== null
+          ? { priceFen: samplePriceFen, description: localizedText(values.sampleZh, values.sampleBo, values.sampleEn) }
+          : null,
     },
   }
 }

@@ -110,6 +110,14 @@ export const ListingView = ({ listing }: { listing: ListingDetail }) => {
             <dd>{listing.stock > 0 ? formatQuantity(locale, listing.stock, listing.unit) : t('market.outOfStock')}</dd>
             <dt>{t('listing.leadTime')}</dt>
             <dd>{fill(t('listing.leadTime.value'), { n: listing.leadTimeDays })}</dd>
+            {listing.sample && (
+              <>
+                <dt>{t('listing.sample')}</dt>
+                <dd data-listing-sample>
+                  {formatFen(listing.sample.priceFen)} · <LocalizedTextView text={listing.sample.description} />
+                </dd>
+              </>
+            )}
             {listing.listedAt && (
               <>
                 <dt>{t('listing.listedAt')}</dt>

@@ -2,7 +2,9 @@ import type { Delivery, InvoiceType, ListingWithSupplier, PlaceOrderInput } from
 import { deliveryMethods, invoiceTypes, phonePattern, tierIndexFor } from '@market/contracts/values'
 import { useRef } from 'hono/jsx/dom'
 import { ApiError, api, fieldErrorPaths, numberIn, OfflineError } from '../api/client.ts'
+import { useResource } from '../api/use-resource.ts'
 import { describeError, FormError, TextField } from '../components/form.tsx'
+import { LocalizedTextView } from '../components/localized-text.tsx'
 import { RadioCards } from '../components/radio-cards.tsx'
 import { SelectField } from '../components/select-field.tsx'
 import { type FieldErrors, useForm } from '../components/use-form.ts'
@@ -14,7 +16,11 @@ import { useSession } from '../session/session.ts'
 import { InvoicePartyFields, invoicePartyErrors, normalTaxNumber } from './invoice-fields.tsx'
 import './buy.css'
 
+/** A bulk order of the goods, or the listing's sample (one, at its sample price). */
+const kinds = ['bulk', 'sample'] as const
+
 type Values = {
+  kind: (typeof kinds)[number]
   quantity: string
   method: Delivery['method']
   name: string
@@ -51,6 +57,7 @@ export const BuyForm = ({ listing, unit }: { listing: ListingWithSupplier; unit:
   const { t, locale } = useI18n()
   const { me } = useSession()
   const form = useForm<Values>({
+    kind: 'bulk',
     quantity: String(listing.moq),
     method: 'pickup',
     name: me?.name ?? '',
@@ -72,6 +79,13 @@ export const BuyForm = ({ listing, unit }: { listing: ListingWithSupplier; unit:
       form.set(field)(value)
     }
 
+  const sample = values.kind === 'sample' ? listing.sample : undefined
+  // A paid sample of this listing comes off the bulk order: the buyer sees it before ordering.
+  const credit = useResource(
+    async () => (await api.orders.api.orders['sample-credit'].$get({ query: { listingId: listing.id } })).json(),
+    [listing.id],
+  )
+  const creditFen = credit.state === 'ready' ? (credit.data.credit?.amountFen ?? 0) : 0
   const quantity = /^\d{1,8}$/.test(values.quantity.trim()) ? Number(values.quantity.trim()) : null
   // The server's own rule picks the tier, so the total shown is the total charged.
   const tierIndex = quantity ? tierIndexFor(listing.priceTiers, quantity) : -1
@@ -81,9 +95,12 @@ export const BuyForm = ({ listing, unit }: { listing: ListingWithSupplier; unit:
 
   const check = () => {
     const found: FieldErrors = {}
-    if (quantity === null || quantity < 1) found.quantity = 'buy.quantity.invalid'
-    else if (quantity < listing.moq) found.quantity = belowMoq(listing.moq)
-    else if (quantity > listing.stock) found.quantity = aboveStock(listing.stock)
+    // A sample is one sample: no quantity to check.
+    if (!sample) {
+      if (quantity === null || quantity < 1) found.quantity = 'buy.quantity.invalid'
+      else if (quantity < listing.moq) found.quantity = belowMoq(listing.moq)
+      else if (quantity > listing.stock) found.quantity = aboveStock(listing.stock)
+    }
     if (values.method === 'ship') {
       if (!values.name.trim()) found.name = 'buy.required'
       if (!phonePattern.test(values.phone.trim())) found.phone = 'field.phone.invalid'
@@ -96,7 +113,7 @@ export const BuyForm = ({ listing, unit }: { listing: ListingWithSupplier; unit:
   const send = async () => {
     const body: PlaceOrderInput = {
       listingId: listing.id,
-      quantity: quantity ?? 0,
+      ...(sample ? { quantity: 1, sample: true } : { quantity: quantity ?? 0 }),
       delivery:
         values.method === 'pickup'
           ? { method: 'pickup' }
@@ -143,54 +160,91 @@ export const BuyForm = ({ listing, unit }: { listing: ListingWithSupplier; unit:
     <form class="form buy-form" noValidate onSubmit={form.submit({ check, send, refused })} ref={form.formRef} data-buy-form>
       {form.failure !== null && !form.hasErrors && <FormError>{describeError(locale, form.failure)}</FormError>}
       {form.hasErrors && form.attempt > 0 && <FormError>{t('buy.invalid')}</FormError>}
-      <div class="field">
-        <label class="field__label" for="order-quantity">
-          {fill(t('buy.quantity'), { unit })}
-        </label>
-        <input
-          id="order-quantity"
-          name="quantity"
-          class="input input--quantity"
-          type="number"
-          inputMode="numeric"
-          min={listing.moq}
-          max={listing.stock}
-          step={1}
-          required
-          value={values.quantity}
-          aria-invalid={quantityError ? 'true' : undefined}
-          aria-describedby={['order-quantity-hint', quantityError ? 'order-quantity-error' : ''].filter(Boolean).join(' ')}
-          onInput={(event: Event) => set('quantity')((event.target as HTMLInputElement).value)}
+      {listing.sample && (
+        <RadioCards
+          legend={t('buy.kind')}
+          name="kind"
+          options={kinds}
+          value={values.kind}
+          onChange={set('kind')}
+          title={(kind) => t(`buy.kind.${kind}`)}
+          body={(kind) =>
+            kind === 'sample' && listing.sample
+              ? fill(t('buy.kind.sample.body'), { price: formatFen(listing.sample.priceFen) })
+              : ''
+          }
         />
-        <p class="field__hint" id="order-quantity-hint">
-          {fill(t('buy.quantity.hint'), { moq: listing.moq, stock: listing.stock, unit })}
-        </p>
-        {quantityError && (
-          <p class="field__error" id="order-quantity-error">
-            {quantityError}
+      )}
+      {sample ? (
+        <div class="buy-total" aria-live="polite" data-total data-sample-total>
+          <p class="buy-total__tier">
+            <LocalizedTextView text={sample.description} />
           </p>
-        )}
-      </div>
-      <div class="buy-total" aria-live="polite" data-total>
-        {tier && quantity ? (
-          <>
-            <p class="buy-total__tier" data-tier={tierIndex + 1}>
-              {fill(t('buy.tier'), {
-                n: tierIndex + 1,
-                range: tierRange(locale, listing.priceTiers, tierIndex, unit),
-                price: formatFen(tier.unitPriceFen),
-                unit,
-              })}
+          <p class="buy-total__sum">
+            <span>{t('buy.total')}</span> <strong data-total-amount>{formatFen(sample.priceFen)}</strong>
+          </p>
+          <p class="buy-total__note">{t('buy.sample.note')}</p>
+        </div>
+      ) : (
+        <>
+          <div class="field">
+            <label class="field__label" for="order-quantity">
+              {fill(t('buy.quantity'), { unit })}
+            </label>
+            <input
+              id="order-quantity"
+              name="quantity"
+              class="input input--quantity"
+              type="number"
+              inputMode="numeric"
+              min={listing.moq}
+              max={listing.stock}
+              step={1}
+              required
+              value={values.quantity}
+              aria-invalid={quantityError ? 'true' : undefined}
+              aria-describedby={['order-quantity-hint', quantityError ? 'order-quantity-error' : ''].filter(Boolean).join(' ')}
+              onInput={(event: Event) => set('quantity')((event.target as HTMLInputElement).value)}
+            />
+            <p class="field__hint" id="order-quantity-hint">
+              {fill(t('buy.quantity.hint'), { moq: listing.moq, stock: listing.stock, unit })}
             </p>
-            <p class="buy-total__sum">
-              <span>{t('buy.total')}</span> <strong data-total-amount>{formatFen(tier.unitPriceFen * quantity)}</strong>
-            </p>
-            <p class="buy-total__note">{t('buy.total.note')}</p>
-          </>
-        ) : (
-          <p class="buy-total__note">{fill(t('buy.quantity.belowMoq'), { n: listing.moq, unit })}</p>
-        )}
-      </div>
+            {quantityError && (
+              <p class="field__error" id="order-quantity-error">
+                {quantityError}
+              </p>
+            )}
+          </div>
+          <div class="buy-total" aria-live="polite" data-total>
+            {tier && quantity ? (
+              <>
+                <p class="buy-total__tier" data-tier={tierIndex + 1}>
+                  {fill(t('buy.tier'), {
+                    n: tierIndex + 1,
+                    range: tierRange(locale, listing.priceTiers, tierIndex, unit),
+                    price: formatFen(tier.unitPriceFen),
+                    unit,
+                  })}
+                </p>
+                {creditFen > 0 && (
+                  <p class="buy-total__tier" data-sample-credit>
+                    {t('order.sampleCredit')} −{formatFen(Math.min(creditFen, tier.unitPriceFen * quantity))}
+                  </p>
+                )}
+                <p class="buy-total__sum">
+                  <span>{t('buy.total')}</span>{' '}
+                  <strong data-total-amount>
+                    {formatFen(tier.unitPriceFen * quantity - Math.min(creditFen, tier.unitPriceFen * quantity))}
+                  </strong>
+                </p>
+                <p class="buy-total__note">{t('buy.total.note')}</p>
+              </>
+            ) : (
+              <p class="buy-total__note">{fill(t('buy.quantity.belowMoq'), { n: listing.moq, unit })}</p>
+            )}
+          </div>
+        </>
+      )}
       <RadioCards
         legend={t('buy.delivery')}
         name="delivery"

@@ -40,7 +40,9 @@ export const OrderCard = ({ order, role }: { order: Order & { attention?: OrderA
       </div>
       {line && (
         <p class="order-card__line">
-          {fill(t('orders.line'), { qty: line.quantity, unit: names.unit(line.unit), price: formatFen(line.unitPriceFen) })}
+          {order.sample
+            ? `${t('order.sample')} · ${formatFen(line.unitPriceFen)}`
+            : fill(t('orders.line'), { qty: line.quantity, unit: names.unit(line.unit), price: formatFen(line.unitPriceFen) })}
         </p>
       )}
       <dl class="order-card__facts">

@@ -53,10 +53,16 @@ export const OrderLines = ({ order }: { order: OrderView }) => {
                 )}
               </td>
               <td data-label={columns[1]} class="numeric">
-                {fill(t('listing.qty'), { n: line.quantity, unit })}
+                {order.sample ? (
+                  <span data-sample-line>{t('order.sample')}</span>
+                ) : (
+                  fill(t('listing.qty'), { n: line.quantity, unit })
+                )}
               </td>
               <td data-label={columns[2]} class="numeric">
-                {fill(t('listing.tiers.perUnit'), { price: formatFen(line.unitPriceFen), unit })}
+                {order.sample
+                  ? formatFen(line.unitPriceFen)
+                  : fill(t('listing.tiers.perUnit'), { price: formatFen(line.unitPriceFen), unit })}
               </td>
               <td data-label={columns[3]} class="numeric">
                 {formatFen(line.amountFen)}
@@ -65,6 +71,20 @@ export const OrderLines = ({ order }: { order: OrderView }) => {
           )
         })}
       </StackedTable>
+      {order.sampleCredit && (
+        <p class="order-total order-total--freight" data-order-sample-credit>
+          <span>
+            {t('order.sampleCredit')}
+            {order.sampleCredit.orderNumber && (
+              <>
+                {' '}
+                <a href={`/orders/${order.sampleCredit.orderId}`}>{order.sampleCredit.orderNumber}</a>
+              </>
+            )}
+          </span>{' '}
+          <span>−{formatFen(order.sampleCredit.amountFen)}</span>
+        </p>
+      )}
       <p class="order-total order-total--freight" data-order-freight>
         <span>{t('order.freight')}</span> <FreightAmount fen={order.freightFen} />
       </p>
