@@ -175,6 +175,9 @@ const sampleChangeWrites = (table: string, changes: Orders.SampleChanges = {}): 
     ? [{ Delete: { TableName: table, Key: sampleHoldKey(changes.releaseHold.buyerId, changes.releaseHold.listingId) } }]
     : []),
   ...(changes.grantCredit ? [sampleCreditPut(table, changes.grantCredit)] : []),
+  ...(changes.revokeCredit
+    ? [{ Delete: { TableName: table, Key: sampleCreditKey(changes.revokeCredit.buyerId, changes.revokeCredit.listingId) } }]
+    : []),
 ]
 
 export const createOrderRepository = (db: DynamoDBDocumentClient, table: string, cursors: CursorCodec) => {

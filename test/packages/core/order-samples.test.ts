@@ -38,6 +38,18 @@ describe('sample rules', () => {
     })
   })
 
+  it('takes the credit away when the sample’s money goes back to the buyer', () => {
+    const refunded = {
+      ...paid,
+      status: 'resolved' as const,
+      payment: { paidAt, refund: { amountFen: 3555, at: '2026-03-04T00:00:00.000Z', via: 'offline' as const } },
+    }
+    expect(Orders.sampleChangesOf({ ...paid, status: 'disputed' }, refunded, now)).toEqual({
+      releaseHold: { buyerId: 'BUYER1', listingId: 'LISTING1' },
+      revokeCredit: { buyerId: 'BUYER1', listingId: 'LISTING1' },
+    })
+  })
+
   it('credits no more than the goods, and nothing once the credit is past its date', () => {
     const credit = { buyerId: 'B', listingId: 'L', orderId: 'S', amountFen: 3555, until: '2026-04-30T10:00:00.000Z' }
     expect(Orders.creditOn(credit, 89_950, now)).toBe(3555)

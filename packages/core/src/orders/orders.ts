@@ -238,7 +238,7 @@ const changeOrder = async (deps: OrderDeps, previous: StoredOrder, next: StoredO
     ...flagChanges(previous, order),
     ...(supplierStats ? { supplierStats } : {}),
     ...(market ? { market } : {}),
-    ...(samples.releaseHold || samples.grantCredit ? { samples } : {}),
+    ...(Object.keys(samples).length > 0 ? { samples } : {}),
     ...extra,
   })
   return order

@@ -24,6 +24,8 @@ export type SampleChanges = {
   releaseHold?: SamplePair
   /** The sample was paid for (or a cancelled bulk order gives its credit back). */
   grantCredit?: SampleCredit
+  /** The sample's money went back to the buyer: no credit for it any more. */
+  revokeCredit?: SamplePair
 }
 
 export class NoSampleError extends DomainError {
@@ -66,8 +68,8 @@ export const creditOn = (credit: SampleCredit | undefined, goods: number, now: D
   credit && Date.parse(credit.until) > now.getTime() ? Math.min(credit.amountFen, goods) : 0
 
 /**
- * A sample order's step: paid → its price becomes a credit for 60 days; ended → the buyer may order
- * another sample. A bulk order cancelled before it was paid gives back the credit it took, if still valid.
+ * A sample order's step: paid → its price becomes a credit for 60 days; refunded → the credit goes
+ * (if still unused); ended → the buyer may order another sample. A bulk order cancelled before it was paid gives back the credit it took, if still valid.
  */
 export const sampleChangesOf = (previous: Order, next: Order, now: Date): SampleChanges => {
   const pair = pairOf(next)
@@ -75,6 +77,7 @@ export const sampleChangesOf = (previous: Order, next: Order, now: Date): Sample
   const changes: SampleChanges = {}
   if (next.sample) {
     if (ended.has(next.status) && !ended.has(previous.status)) changes.releaseHold = pair
+    if ((next.payment.refund?.amountFen ?? 0) > (previous.payment.refund?.amountFen ?? 0)) changes.revokeCredit = pair
     if (previous.status === 'pending_payment' && next.status === 'paid') {
       const paidAt = Date.parse(next.payment.paidAt ?? next.updatedAt)
       changes.grantCredit = {
