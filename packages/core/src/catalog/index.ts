@@ -15,7 +15,7 @@ export const getCatalog = async (deps: { categories: CategoryStore }): Promise<C
 
 type CategoryDeps = { categories: CategoryStore; clock: Clock; ids: IdGenerator }
 
-type Admin = { id: string; name: string; company?: { name: string } }
+type Admin = { id: string; name: string }
 type Reasoned = { reason?: string | undefined }
 
 const categoryAudit = (

@@ -16,7 +16,7 @@ import type { MetricsStore } from './ports.ts'
 import { buildReport, daysToRead, growthTargets, weightedMedian } from './report.ts'
 
 export type MetricsDeps = { metrics: MetricsStore; categories: CategoryStore; clock: Clock; ids: IdGenerator }
-type Admin = { id: string; name: string; company?: { name: string } }
+type Admin = { id: string; name: string }
 
 export class UnknownMaterialError extends DomainError {
   constructor(categoryIds: string[]) {
