@@ -246,6 +246,34 @@ describe.skipIf(chromiumMissing)('accounts in Chromium', () => {
     await supplier.context.close()
   })
 
+  it('the audit log has a page of its own: names, not ids, filtered by action and by object, in the reader’s language', async () => {
+    const { page, errors } = admin
+    await page.goto(`${server.url}/admin`)
+    await settled(page)
+    await page.locator('.button-row').getByRole('link', { name: zhCN['nav.audit'], exact: true }).click()
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/admin/audit')
+    await settled(page)
+    const shown = () => page.locator('tr[data-audit]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-audit')))
+    await page.getByLabel(zhCN['admin.audit.action'], { exact: true }).selectOption('user.suspend')
+    await expect.poll(shown).toEqual(['user.suspend'])
+    const suspended = page.locator('tr[data-audit="user.suspend"]')
+    await expect.poll(() => suspended.textContent()).toContain(`${kelsang.name}（${kelsang.company}）`)
+    // The demo administrator, by name.
+    await expect.poll(() => suspended.textContent()).toContain('卓玛')
+
+    // The account's whole history, whatever the action: verified, suspended, reinstated.
+    await suspended.locator('[data-audit-history]').click()
+    await page.getByLabel(zhCN['admin.audit.action'], { exact: true }).selectOption('')
+    await expect.poll(shown).toEqual(['user.reinstate', 'user.suspend', 'supplier.verification.approve'])
+    await checkPage(page, 'admin-audit.png')
+
+    await switchLanguage(page, 'English')
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Audit log')
+    await expect.poll(() => suspended.textContent()).toContain('Suspended account')
+    await switchLanguage(page, '中文')
+    expect(errors).toEqual([])
+  })
+
   it('refuses a wrong password in the reader’s language, and after too many says how long to wait', async () => {
     const { context, page, errors } = await newParty(browser, phone, expectedFailures)
     await page.goto(`${server.url}/signin`)

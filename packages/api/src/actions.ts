@@ -27,13 +27,14 @@ export const actions = (deps: ApiDeps, guard: MiddlewareHandler<AppEnv & SignedI
       c.json(await act(deps, c.var.actor, c.req.valid('param').id), 200),
     ),
 
-  /** Acts on the object the path's `:id` names, with a JSON body checked by `body`. */
+  /** Acts on the object the path's `:id` names, with a JSON body checked by `body` (one it may go without if `optional`). */
   onIdWith: <S extends z.ZodType, T extends object>(
     doc: MiddlewareHandler,
     body: S,
     act: (deps: ApiDeps, actor: Actor, id: string, input: z.output<S>) => Promise<T>,
+    options: { optional?: boolean } = {},
   ) =>
-    factory.createHandlers(doc, guard, validate('param', IdParam), validate('json', body), async (c) =>
+    factory.createHandlers(doc, guard, validate('param', IdParam), validate('json', body, options), async (c) =>
       c.json(await act(deps, c.var.actor, c.req.valid('param').id, c.req.valid('json')), 200),
     ),
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { LocalizedText } from './catalog.ts'
 import { phone, text, ulid } from './fields.ts'
 import { PhotoKey } from './listings.ts'
 import * as values from './values.ts'
@@ -156,13 +157,37 @@ export const AuditEntry = z.object({
   id: z.string(),
   at: z.string(),
   actorId: z.string(),
+  /** Names as they were when the action was taken (entries written before names were kept have none). */
+  actorName: z.string().optional(),
   action: z.string(),
   targetType: z.string(),
   targetId: z.string(),
+  /** The target's name in the languages it has one in: a listing's title, a category's name, a company. */
+  targetName: LocalizedText.optional(),
   reason: z.string().optional(),
 })
 export type AuditEntry = z.infer<typeof AuditEntry>
 
 export const AuditPage = z.object({ items: z.array(AuditEntry), nextCursor: z.string().nullable() })
+
+/** A bound of the log's time filter: a day (China Standard Time, the whole of it) or an instant. */
+const auditBound = z.iso.date().or(z.iso.datetime({ offset: true }))
+
+/** The audit log, filtered by any of who, what and on which object, between two times; newest first. */
+export const AuditQuery = PageQuery.extend({
+  actor: ulid().optional(),
+  action: z
+    .string()
+    .regex(/^[a-z][a-z_.]{0,79}$/, 'An action code, such as listing.suspended')
+    .optional(),
+  /** An object's id (a user, listing, order, rating, category, or another kind's). */
+  target: z
+    .string()
+    .regex(/^[0-9A-Za-z_-]{1,60}$/, 'An object id')
+    .optional(),
+  from: auditBound.optional(),
+  to: auditBound.optional(),
+})
+export type AuditQuery = z.infer<typeof AuditQuery>
 
 export const IdParam = z.strictObject({ id: ulid() })

@@ -212,6 +212,8 @@ export const CategoryInput = z.strictObject({
   group: CategoryGroup,
   name: ListingText(60),
   sortOrder: z.number().int().min(0).max(100000),
+  /** Why, for the audit log. */
+  reason: text(values.maxReasonLength).optional(),
 })
 export const CategoryPatch = CategoryInput.omit({ id: true }).partial()
 export const CategoryId = z.strictObject({ id: z.string().regex(values.categoryIdPattern) })

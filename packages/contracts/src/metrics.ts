@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { LocalizedText } from './catalog.ts'
+import { text } from './fields.ts'
 import { UnitId } from './listings.ts'
 import * as values from './values.ts'
 
@@ -59,6 +60,8 @@ const growthPercent = z.number().min(-100).max(1000)
 export const GrowthTargetInput = z.strictObject({
   year: z.number().int().min(values.growthTargetYears.min).max(values.growthTargetYears.max),
   growthPercent,
+  /** Why, for the audit log. */
+  reason: text(values.maxReasonLength).optional(),
 })
 export type GrowthTargetInput = z.infer<typeof GrowthTargetInput>
 
@@ -72,6 +75,7 @@ export type GrowthTargets = z.infer<typeof GrowthTargets>
 const categoryId = z.string().regex(values.categoryIdPattern)
 export const IndexMaterialsInput = z.strictObject({
   categoryIds: z.array(categoryId).min(1).max(values.maxIndexMaterials),
+  reason: text(values.maxReasonLength).optional(),
 })
 export type IndexMaterialsInput = z.infer<typeof IndexMaterialsInput>
 export const IndexMaterials = z.object({ categoryIds: z.array(z.string()) })

@@ -8,13 +8,17 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb'
 import type { AuditEntry, BankAccount, BankAccountChange, User, UsersQuery, VerificationDetails } from '@market/contracts'
-import { Accounts, type Notifications } from '@market/core'
+import { Accounts, type AuditFilter, type Notifications } from '@market/core'
 import { auditPut } from './audit-writes.ts'
 import type { CursorCodec } from './cursor.ts'
 import { batchGet, type Item, itemExists, itemIsNew } from './items.ts'
 import {
   allUsers,
+  auditBy,
   auditLog,
+  auditOf,
+  auditOfAction,
+  auditWithin,
   emailKey,
   loginAttemptsKey,
   pendingVerifications,
@@ -71,7 +75,12 @@ const toAuditEntry = (item: Item): AuditEntry => ({
   targetType: item.targetType as string,
   targetId: item.targetId as string,
   ...(item.reason ? { reason: item.reason as string } : {}),
+  ...(item.actorName ? { actorName: item.actorName as string } : {}),
+  ...(item.targetName ? { targetName: item.targetName as AuditEntry['targetName'] } : {}),
 })
+
+/** Entries a filtered page reads, so that a page keeps some of them after the second filter. */
+const auditReadAhead = 100
 
 const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000)
 
@@ -336,8 +345,22 @@ export const createAccountRepository = (db: DynamoDBDocumentClient, table: strin
       return { items: result.items.map(toStoredUser), nextCursor: result.nextCursor }
     },
 
-    listAudit: async (page: { cursor?: string; limit: number }) => {
-      const result = await queryPage(auditLog(), { ...page, descending: true })
+    /**
+     * The log through the index of its most selective filter (an object's history, then one
+     * person's actions, then one kind of action), the span as a key condition on time; the
+     * other filters narrow what that partition holds.
+     */
+    listAudit: async ({ cursor, limit, actor, action, target, from, to }: AuditFilter & { cursor?: string; limit: number }) => {
+      const partition = target ? auditOf(target) : actor ? auditBy(actor) : action ? auditOfAction(action) : auditLog()
+      const filter = target ? equalTo({ actorId: actor, action }) : actor ? equalTo({ action }) : undefined
+      const sortKey = auditWithin({ from, to })
+      const result = await queryPage(partition, {
+        ...(cursor ? { cursor } : {}),
+        limit,
+        descending: true,
+        ...(sortKey ? { sortKey } : {}),
+        ...(filter ? { filter, readAhead: auditReadAhead } : {}),
+      })
       return { items: result.items.map(toAuditEntry), nextCursor: result.nextCursor }
     },
   } satisfies Accounts.AccountStore

@@ -97,6 +97,16 @@ export const auditLog = () => pattern(table, 'AUDIT', byTime)
 export const auditKey = (at: string, id: string) => auditLog().entry(at, id)
 /** gsi1: an object's audit history. */
 export const auditOf = (targetId: string) => pattern(gsi1, `AUDIT#${targetId}`, (at: string) => at)
+/** gsi2: what one person did, for the log's `actor` filter. */
+export const auditBy = (actorId: string) => pattern(gsi2, `AUDIT#BY#${actorId}`, byTime)
+/** gsi3: every action of one kind, for the log's `action` filter. */
+export const auditOfAction = (action: string) => pattern(gsi3, `AUDIT#ACTION#${action}`, byTime)
+/**
+ * The audit entries between two instants, both inclusive, on any of the log's orders (their sort
+ * keys start with the entry's time: `<at>` or `<at>#<id>`); undefined when the span is open.
+ */
+export const auditWithin = (span: { from?: string | undefined; to?: string | undefined }): SortKeyCondition | undefined =>
+  span.from || span.to ? { between: [span.from ?? '0', upTo(span.to ?? '9')] } : undefined
 
 // Listings and search ------------------------------------------------------------------------
 

@@ -28,6 +28,8 @@ const patterns = {
   allUsers: [keys.allUsers(), [at('2026-01-01'), 'U1']],
   auditLog: [keys.auditLog(), [at('2026-01-01'), 'A1']],
   auditOf: [keys.auditOf('L1'), [at('2026-01-01')]],
+  auditBy: [keys.auditBy('U1'), [at('2026-01-01'), 'A1']],
+  auditOfAction: [keys.auditOfAction('listing.suspended'), [at('2026-01-01'), 'A1']],
   listingsOfSupplier: [keys.listingsOfSupplier('S1'), [at('2026-01-01'), 'L1']],
   listingsInModeration: [keys.listingsInModeration('pending_review'), [at('2026-01-01'), 'L1']],
   searchEntries: [keys.searchEntries('牦牛'), [at('2026-01-01'), 'L1']],
@@ -67,6 +69,8 @@ describe('the key builders', () => {
       keys.allUsers(),
       keys.pendingVerifications(),
       keys.auditOf('X'),
+      keys.auditBy('X'),
+      keys.auditOfAction('X'),
       keys.listingsOfSupplier('X'),
       keys.ordersOfBuyer('X'),
       keys.ordersOfSupplier('X'),
@@ -127,6 +131,29 @@ describe('the key builders', () => {
     const range = keys.pricedBetween(1000, 2000)
     expect([999, 1000, 1500, 2000, 2001].filter((price) => admits(range, sortKey(price)))).toEqual([1000, 1500, 2000])
     expect([0, 9_999_999_999].every((price) => admits(keys.pricedBetween(), sortKey(price)))).toBe(true)
+  })
+
+  it('takes audit entries between two instants, both ends included, on every order of the log', () => {
+    const span = keys.auditWithin({ from: at('2026-03-01T00:00:00Z'), to: at('2026-03-01T23:59:59.999Z') })
+    const inside = ['2026-03-01T00:00:00Z', '2026-03-01T12:00:00Z', '2026-03-01T23:59:59.999Z']
+    const outside = ['2026-02-28T23:59:59.999Z', '2026-03-02T00:00:00Z']
+    for (const partition of [keys.auditLog(), keys.auditBy('U1'), keys.auditOfAction('user.suspend')]) {
+      const sortKey = (iso: string) => sortKeyOf(partition, partition.entry(at(iso), '01KZZZZZZZZZZZZZZZZZZZZZZZ'))
+      expect(
+        inside.every((iso) => admits(span, sortKey(iso))),
+        partition.pk,
+      ).toBe(true)
+      expect(
+        outside.some((iso) => admits(span, sortKey(iso))),
+        partition.pk,
+      ).toBe(false)
+    }
+    const history = keys.auditOf('L1')
+    expect(inside.every((iso) => admits(span, sortKeyOf(history, history.entry(at(iso)))))).toBe(true)
+    expect(
+      admits(keys.auditWithin({ to: at('2026-03-01T00:00:00Z') }), sortKeyOf(history, history.entry(at('2020-01-01')))),
+    ).toBe(true)
+    expect(keys.auditWithin({})).toBeUndefined()
   })
 
   it('finds what is due at or before now, and nothing later', () => {

@@ -24,9 +24,6 @@ export const AdminConsole = ({ me }: { me: User }) => {
       ).json(),
     [role, status, changes],
   )
-  // The audit log names people the users table has loaded.
-  const names = new Map<string, string>([[me.id, me.name]])
-  if (users.state === 'ready') for (const user of users.items) names.set(user.id, user.name)
   const changed = (message: string) => {
     setAnnouncement(message)
     setChanges((n) => n + 1)
@@ -48,12 +45,15 @@ export const AdminConsole = ({ me }: { me: User }) => {
           <a href="/admin/metrics" class="button button--secondary">
             {t('nav.metrics')}
           </a>
+          <a href="/admin/audit" class="button button--secondary">
+            {t('nav.audit')}
+          </a>
         </span>
       </p>
       <Announcement message={announcement} />
       <PendingVerifications changes={changes} onChanged={changed} />
       <UsersTable users={users} filters={filters} setFilters={setFilters} selfId={me.id} onChanged={changed} />
-      <AuditLog changes={changes} names={names} />
+      <AuditLog changes={changes} />
     </>
   )
 }

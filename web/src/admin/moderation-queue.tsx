@@ -168,8 +168,8 @@ export const ModerationQueue = () => {
     run(listing.id, async () => {
       const route = api.admin.api.admin.listings[':id']
       const param = { id: listing.id }
-      if (action === 'approve') await route.approve.$post({ param })
-      else if (action === 'reinstate') await route.reinstate.$post({ param })
+      if (action === 'approve') await route.approve.$post({ param, json: {} })
+      else if (action === 'reinstate') await route.reinstate.$post({ param, json: {} })
       else if (action === 'reject') await route.reject.$post({ param, json: { reason: reason ?? '' } })
       else await route.suspend.$post({ param, json: { reason: reason ?? '' } })
       setReasonFor(null)

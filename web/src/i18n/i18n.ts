@@ -67,6 +67,12 @@ export const shownLanguage = (locale: Locale, text: LocalizedText): Locale =>
 /** Whether the catalogs word a key made from a code (an error, an audit action) the API may add to. */
 export const isMessageKey = (key: string): key is MessageKey => key in catalogOf('zh-CN')
 
+/** The codes the catalogs word under `prefix` (`audit.` gives every audit action the catalogs name). */
+export const codesWorded = (prefix: string) =>
+  Object.keys(catalogOf('zh-CN'))
+    .filter((key) => key.startsWith(prefix))
+    .map((key) => key.slice(prefix.length))
+
 /** Error codes from the API's envelope, shown in the reader's language when we know them. */
 export const errorMessage = (locale: Locale, code: string | undefined) => {
   const key = `error.${code}`

@@ -3,6 +3,7 @@ import {
   AdminOrdersPage,
   AdminOrdersQuery,
   AuditPage,
+  AuditQuery,
   Category,
   CategoryId,
   CategoryInput,
@@ -11,7 +12,6 @@ import {
   ModerationPage,
   ModerationQuery,
   OrderView,
-  PageQuery,
   PendingVerificationsResponse,
   ReasonInput,
   ResolveDisputeInput,
@@ -54,7 +54,10 @@ const docs = {
     200: ['The suspended user', User],
   }),
   reinstateUser: doc('Reinstate a suspended account', { 200: ['The reinstated user', User] }),
-  audit: doc('The audit log, newest first', { 200: ['A page of audit entries', AuditPage] }),
+  audit: doc(
+    'The audit log, newest first, with the names of who acted and on what: filtered by actor (a user id), action (its code), target (an object id) and from/to (days in China Standard Time, or instants, inclusive), each through an index',
+    { 200: ['A page of audit entries', AuditPage] },
+  ),
   addCategory: doc('Add a material category', { 201: ['The new category', Category] }),
   updateCategory: doc('Rename or regroup a category', { 200: ['The category after the change', Category] }),
   listings: doc(
@@ -109,7 +112,7 @@ export const createAdminApp = (deps: ApiDeps) => {
       '/api/admin/users/:id/reinstate',
       ...admin.onIdWith(docs.reinstateUser, OptionalReasonInput, publicUser(Accounts.reinstateUser)),
     )
-    .get('/api/admin/audit', ...admin.withQuery(docs.audit, PageQuery, (deps, _admin, page) => Accounts.listAudit(deps, page)))
+    .get('/api/admin/audit', ...admin.withQuery(docs.audit, AuditQuery, (deps, _admin, query) => Accounts.listAudit(deps, query)))
     .post('/api/admin/categories', ...admin.withBody(docs.addCategory, CategoryInput, Catalog.addCategory, 201))
     .patch(
       '/api/admin/categories/:id',
@@ -123,10 +126,16 @@ export const createAdminApp = (deps: ApiDeps) => {
       '/api/admin/listings',
       ...admin.withQuery(docs.listings, ModerationQuery, (deps, _admin, query) => Listings.moderationQueue(deps, query)),
     )
-    .post('/api/admin/listings/:id/approve', ...admin.onId(docs.approveListing, Listings.approveListing))
+    .post(
+      '/api/admin/listings/:id/approve',
+      ...admin.onIdWith(docs.approveListing, OptionalReasonInput, Listings.approveListing, { optional: true }),
+    )
     .post('/api/admin/listings/:id/reject', ...admin.onIdWith(docs.rejectListing, ReasonInput, Listings.rejectListing))
     .post('/api/admin/listings/:id/suspend', ...admin.onIdWith(docs.suspendListing, ReasonInput, Listings.suspendListing))
-    .post('/api/admin/listings/:id/reinstate', ...admin.onId(docs.reinstateListing, Listings.reinstateListing))
+    .post(
+      '/api/admin/listings/:id/reinstate',
+      ...admin.onIdWith(docs.reinstateListing, OptionalReasonInput, Listings.reinstateListing, { optional: true }),
+    )
     .get(
       '/api/admin/orders',
       ...admin.withQuery(docs.orders, AdminOrdersQuery, async (deps, actor, query) => {

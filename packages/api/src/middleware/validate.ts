@@ -13,10 +13,16 @@ const jsonMediaType = /^application\/([\w.-]+\+)?json$/i
  * Failures become 400 with zod's issues in `details`. The schema is also recorded on the
  * middleware, so the OpenAPI document is generated from exactly what the route validates.
  */
-export const validate = <T extends Target, S extends z.ZodType>(target: T, schema: S) => {
+export const validate = <T extends Target, S extends z.ZodType>(
+  target: T,
+  schema: S,
+  /** A body the route may go without: a request with no Content-Type at all is checked as `{}`. */
+  options: { optional?: boolean } = {},
+) => {
   const middleware = validator(target, async (value, c) => {
-    if (target === 'json') {
-      const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim() ?? ''
+    const contentType = c.req.header('Content-Type')
+    if (target === 'json' && !(options.optional && contentType === undefined)) {
+      const mediaType = (contentType ?? '').split(';')[0]?.trim() ?? ''
       // A JSON API that only reads JSON also refuses form posts from other sites (CSRF).
       if (!jsonMediaType.test(mediaType)) {
         throw new DomainError('unsupported_media_type', 'request.unsupported_media_type', 'Send the body as application/json')
@@ -37,5 +43,5 @@ export const validate = <T extends Target, S extends z.ZodType>(target: T, schem
       out: { [K in T]: z.output<S> }
     }
   >
-  return attachRouteDoc(middleware, { validates: { target, schema } })
+  return attachRouteDoc(middleware, { validates: { target, schema, ...(options.optional ? { optional: true } : {}) } })
 }

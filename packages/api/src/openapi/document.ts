@@ -37,7 +37,8 @@ const parameters = (path: string, docs: RouteDoc[]) => {
 
 const operation = (path: string, docs: RouteDoc[]): Operation => {
   const described = docs.find((d) => d.summary)
-  const body = docs.find((d) => d.validates?.target === 'json')?.validates?.schema
+  const bodyCheck = docs.find((d) => d.validates?.target === 'json')?.validates
+  const body = bodyCheck?.schema
   const responses: Record<string, unknown> = {}
   for (const [status, response] of Object.entries(described?.responses ?? {})) {
     responses[status] = response.schema
@@ -53,7 +54,9 @@ const operation = (path: string, docs: RouteDoc[]): Operation => {
     summary: described?.summary,
     tags: described?.tags,
     ...(params.length > 0 ? { parameters: params } : {}),
-    ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(body, 'input') } } } } : {}),
+    ...(body
+      ? { requestBody: { required: !bodyCheck?.optional, content: { 'application/json': { schema: toSchema(body, 'input') } } } }
+      : {}),
     responses,
   }
 }

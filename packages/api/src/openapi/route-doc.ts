@@ -6,7 +6,8 @@ export type RouteDoc = {
   tags?: string[]
   /** Responses by status; a schema of `null` means an empty body. */
   responses?: Record<number, { description: string; schema: z.ZodType | null }>
-  validates?: { target: 'json' | 'query' | 'param'; schema: z.ZodType }
+  /** `optional`: a JSON body the route may go without. */
+  validates?: { target: 'json' | 'query' | 'param'; schema: z.ZodType; optional?: boolean }
 }
 
 const routeDocKey = Symbol.for('market.routeDoc')

@@ -1,4 +1,5 @@
 import type {
+  AuditQuery,
   BankAccount,
   BankAccountChange,
   BankAccountInput,
@@ -12,7 +13,7 @@ import type {
   VerificationDecisionInput,
   VerificationRequestInput,
 } from '@market/contracts'
-import { auditEntry } from '../audit/audit-entry.ts'
+import { AuditSpanError, auditActor, auditEntry, auditSpan, userTarget } from '../audit/audit-entry.ts'
 import { DomainError, NotFoundError } from '../errors.ts'
 import { requireImages } from '../listings/photos.ts'
 import type { PhotoStore } from '../listings/ports.ts'
@@ -165,10 +166,9 @@ export const changeBankAccount = async (
     audit: auditEntry({
       id: deps.ids.next(),
       at: deps.clock.now(),
-      actorId: supplier.id,
+      actor: auditActor(supplier),
       action: 'supplier.bank_account.change',
-      targetType: 'user',
-      targetId: supplier.id,
+      target: userTarget(supplier),
     }),
   })
 }
@@ -200,11 +200,10 @@ export const decideBankAccountChange = async (
     audit: auditEntry({
       id: deps.ids.next(),
       at: deps.clock.now(),
-      actorId: admin.id,
+      actor: auditActor(admin),
       action: approved ? 'supplier.bank_account.approve' : 'supplier.bank_account.reject',
-      targetType: 'user',
-      targetId: supplier.id,
-      ...(input.reason ? { reason: input.reason } : {}),
+      target: userTarget(supplier),
+      reason: input.reason,
     }),
   })
 }
@@ -249,11 +248,10 @@ export const decideVerification = async (
     audit: auditEntry({
       id: deps.ids.next(),
       at: now,
-      actorId: admin.id,
+      actor: auditActor(admin),
       action: approved ? 'supplier.verification.approve' : 'supplier.verification.reject',
-      targetType: 'user',
-      targetId: supplier.id,
-      ...(input.reason ? { reason: input.reason } : {}),
+      target: userTarget(supplier),
+      reason: input.reason,
     }),
   })
 }
@@ -275,11 +273,10 @@ const changeStatus = async (
     audit: auditEntry({
       id: deps.ids.next(),
       at: deps.clock.now(),
-      actorId: admin.id,
+      actor: auditActor(admin),
       action: change.action,
-      targetType: 'user',
-      targetId: userId,
-      ...(change.reason ? { reason: change.reason } : {}),
+      target: userTarget(user),
+      reason: change.reason,
     }),
   })
 }
@@ -324,4 +321,9 @@ export const authenticate = async (deps: AccountDeps, claims: { sessionId: strin
 
 export const logout = (deps: AccountDeps, sessionId: string) => deps.accounts.deleteSession(sessionId)
 
-export const listAudit = (deps: AccountDeps, page: { cursor?: string; limit: number }) => deps.accounts.listAudit(page)
+/** The audit log, newest first, filtered by who, what, on which object and between which times. */
+export const listAudit = (deps: AccountDeps, { from, to, ...query }: AuditQuery) => {
+  const span = auditSpan({ from, to })
+  if (span.from && span.to && span.from > span.to) throw new AuditSpanError()
+  return deps.accounts.listAudit({ ...query, ...span })
+}

@@ -7,6 +7,7 @@ import type {
   UsersQuery,
   VerificationDetails,
 } from '@market/contracts'
+import type { AuditFilter } from '../audit/audit-entry.ts'
 import type { OutgoingNotification } from '../notifications/notifications.ts'
 
 /** A user as stored: what the API shows plus the secrets and bookkeeping it never shows. */
@@ -73,5 +74,5 @@ export interface AccountStore {
   updateStatus(input: { userId: string; from: User['status']; to: User['status']; audit: AuditEntry }): Promise<StoredUser>
   listPendingVerifications(): Promise<StoredUser[]>
   listUsers(query: UsersQuery): Promise<{ items: StoredUser[]; nextCursor: string | null }>
-  listAudit(page: { cursor?: string; limit: number }): Promise<{ items: AuditEntry[]; nextCursor: string | null }>
+  listAudit(query: AuditFilter & { cursor?: string; limit: number }): Promise<{ items: AuditEntry[]; nextCursor: string | null }>
 }

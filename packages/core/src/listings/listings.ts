@@ -12,7 +12,7 @@ import type {
 } from '@market/contracts'
 import { resultCountCap } from '@market/contracts/values'
 import type { StoredUser } from '../accounts/ports.ts'
-import { auditEntry } from '../audit/audit-entry.ts'
+import { auditActor, auditEntry } from '../audit/audit-entry.ts'
 import type { CategoryStore } from '../catalog/ports.ts'
 import { DomainError, NotFoundError } from '../errors.ts'
 import { notification, titleParams } from '../notifications/notifications.ts'
@@ -286,7 +286,7 @@ export const createUpload = async (deps: ListingDeps, actor: Actor, input: Uploa
 
 // Moderation ---------------------------------------------------------------------------------
 
-type Decision = { action: string; reason?: string }
+type Decision = { action: string; reason?: string | undefined }
 
 const moderate = async (
   deps: ListingDeps,
@@ -312,30 +312,29 @@ const moderate = async (
     audit: auditEntry({
       id: deps.ids.next(),
       at: now,
-      actorId: admin.id,
+      actor: auditActor(admin),
       action: decision.action,
-      targetType: 'listing',
-      targetId: listing.id,
-      ...(decision.reason ? { reason: decision.reason } : {}),
+      target: { type: 'listing', id: listing.id, name: listing.title },
+      reason: decision.reason,
     }),
   })
   return toOwnerView(next)
 }
 
-export const approveListing = async (deps: ListingDeps, admin: Actor, id: string) => {
+export const approveListing = async (deps: ListingDeps, admin: Actor, id: string, { reason }: Partial<ReasonInput> = {}) => {
   const listing = await findListing(deps, id)
   if (listing.status === 'pending_review') {
     const next = touched(deps, listing, { status: 'active', listedAt: listing.listedAt ?? deps.clock.now().toISOString() })
     const index = await indexAs(deps, next)
     next.indexedTerms = index.terms
-    return moderate(deps, admin, listing, next, { action: 'listing.approved' }, index)
+    return moderate(deps, admin, listing, next, { action: 'listing.approved', reason }, index)
   }
   if (listing.status === 'active' && listing.revision) {
     const { submittedAt: _at, ...revised } = listing.revision
     const next = touched(deps, listing, { ...revised, revision: undefined })
     const index = await indexAs(deps, next, listing)
     next.indexedTerms = index.terms
-    return moderate(deps, admin, listing, next, { action: 'listing.revision_approved' }, index)
+    return moderate(deps, admin, listing, next, { action: 'listing.revision_approved', reason }, index)
   }
   throw new ListingStatusError(listing.status, 'approved')
 }
@@ -360,13 +359,13 @@ export const suspendListing = async (deps: ListingDeps, admin: Actor, id: string
   return moderate(deps, admin, listing, next, { action: 'listing.suspended', reason }, unindex(listing))
 }
 
-export const reinstateListing = async (deps: ListingDeps, admin: Actor, id: string) => {
+export const reinstateListing = async (deps: ListingDeps, admin: Actor, id: string, { reason }: Partial<ReasonInput> = {}) => {
   const listing = await findListing(deps, id)
   if (listing.status !== 'suspended') throw new ListingStatusError(listing.status, 'reinstated')
   const next = touched(deps, listing, { status: 'active', moderationReason: undefined })
   const index = await indexAs(deps, next)
   next.indexedTerms = index.terms
-  return moderate(deps, admin, listing, next, { action: 'listing.reinstated' }, index)
+  return moderate(deps, admin, listing, next, { action: 'listing.reinstated', reason }, index)
 }
 
 export const moderationQueue = async (deps: ListingDeps, query: ModerationQuery) => {

@@ -1,6 +1,13 @@
-import type { GrowthTargetInput, IndexMaterialsInput, MetricsQuery, PriceIndex, PriceIndexQuery } from '@market/contracts'
+import type {
+  GrowthTargetInput,
+  IndexMaterialsInput,
+  LocalizedText,
+  MetricsQuery,
+  PriceIndex,
+  PriceIndexQuery,
+} from '@market/contracts'
 import { defaultIndexMaterials } from '@market/contracts/values'
-import { auditEntry } from '../audit/audit-entry.ts'
+import { type AuditTarget, auditActor, auditEntry } from '../audit/audit-entry.ts'
 import type { CategoryStore } from '../catalog/ports.ts'
 import { DomainError, NotFoundError } from '../errors.ts'
 import type { Clock, IdGenerator } from '../ports.ts'
@@ -9,7 +16,7 @@ import type { MetricsStore } from './ports.ts'
 import { buildReport, daysToRead, growthTargets, weightedMedian } from './report.ts'
 
 export type MetricsDeps = { metrics: MetricsStore; categories: CategoryStore; clock: Clock; ids: IdGenerator }
-type Admin = { id: string }
+type Admin = { id: string; name: string }
 
 export class UnknownMaterialError extends DomainError {
   constructor(categoryIds: string[]) {
@@ -28,14 +35,16 @@ export const marketMetrics = async (deps: Pick<MetricsDeps, 'metrics'>, query: M
 
 export const getGrowthTargets = async (deps: Pick<MetricsDeps, 'metrics'>) => growthTargets(await deps.metrics.growthTargets())
 
-const audit = (deps: MetricsDeps, admin: Admin, action: string, targetType: string, targetId: string, reason: string) =>
-  auditEntry({ id: deps.ids.next(), at: deps.clock.now(), actorId: admin.id, action, targetType, targetId, reason })
+const audit = (deps: MetricsDeps, admin: Admin, action: string, target: AuditTarget, reason: string | undefined) =>
+  auditEntry({ id: deps.ids.next(), at: deps.clock.now(), actor: auditActor(admin), action, target, reason })
 
 /** An administrator sets a year's growth target (the plan's stand until then). */
 export const setGrowthTarget = async (deps: MetricsDeps, admin: Admin, input: GrowthTargetInput) => {
   // Targets are kept to a tenth of a per cent (a number DynamoDB stores, however many digits were sent).
   const target = { year: input.year, growthPercent: Math.round(input.growthPercent * 10) / 10 || 0 }
-  const entry = audit(deps, admin, 'metrics.target.set', 'growth-target', String(target.year), `${target.growthPercent} %`)
+  // The target's name says what it is now: "2025: +20 %".
+  const name = `${target.year}: ${target.growthPercent >= 0 ? '+' : ''}${target.growthPercent} %`
+  const entry = audit(deps, admin, 'metrics.target.set', { type: 'growth-target', id: String(target.year), name }, input.reason)
   await deps.metrics.setGrowthTarget(target, entry)
   return getGrowthTargets(deps)
 }
@@ -45,14 +54,18 @@ export const getIndexMaterials = async (deps: Pick<MetricsDeps, 'metrics'>) => (
 })
 
 /** An administrator picks the materials of the public price index: categories of the taxonomy. */
-export const setIndexMaterials = async (deps: MetricsDeps, admin: Admin, { categoryIds }: IndexMaterialsInput) => {
-  const known = new Set((await deps.categories.listCategories()).map((category) => category.id))
+export const setIndexMaterials = async (deps: MetricsDeps, admin: Admin, { categoryIds, reason }: IndexMaterialsInput) => {
+  const known = new Map((await deps.categories.listCategories()).map((category) => [category.id, category.name]))
   const unknown = categoryIds.filter((id) => !known.has(id))
   if (unknown.length > 0) throw new UnknownMaterialError(unknown)
   const picked = [...new Set(categoryIds)]
+  // The index is named by the materials it now follows, in each language.
+  const names = picked.map((id) => known.get(id) as LocalizedText)
+  const joined = (language: 'bo' | 'en') => names.map((name) => name[language] ?? name.zh).join(', ')
+  const name = { zh: names.map((name) => name.zh).join('、'), bo: joined('bo'), en: joined('en') }
   await deps.metrics.setIndexMaterials(
     picked,
-    audit(deps, admin, 'metrics.index.set', 'price-index', 'materials', picked.join(', ')),
+    audit(deps, admin, 'metrics.index.set', { type: 'price-index', id: 'materials', name }, reason),
   )
   return { categoryIds: picked }
 }

@@ -15,7 +15,7 @@ import type {
   ShipInput,
 } from '@market/contracts'
 import type { AccountStore, StoredUser } from '../accounts/ports.ts'
-import { auditEntry } from '../audit/audit-entry.ts'
+import { auditActor, auditEntry } from '../audit/audit-entry.ts'
 import { NotFoundError } from '../errors.ts'
 import type { ListingStore } from '../listings/ports.ts'
 import { isPubliclyVisible, unitPriceFor } from '../listings/rules.ts'
@@ -420,10 +420,10 @@ const adminAudit = (deps: OrderDeps, admin: Actor, order: Order, action: string,
   auditEntry({
     id: deps.ids.next(),
     at: deps.clock.now(),
-    actorId: admin.id,
+    actor: auditActor(admin),
     action,
-    targetType: 'order',
-    targetId: order.id,
+    // Read as people write it: its number (orders before numbers by id).
+    target: { type: 'order', id: order.id, name: order.orderNumber ?? order.id },
     reason,
   })
 

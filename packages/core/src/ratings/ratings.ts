@@ -1,7 +1,7 @@
-import type { EditRatingInput, RateInput, Rating, RatingQueueQuery, RatingScores } from '@market/contracts'
+import type { EditRatingInput, LocalizedText, RateInput, Rating, RatingQueueQuery, RatingScores } from '@market/contracts'
 import { ratingDimensions, ratingEditDays } from '@market/contracts/values'
 import type { StoredUser } from '../accounts/ports.ts'
-import { auditEntry } from '../audit/audit-entry.ts'
+import { auditActor, auditEntry } from '../audit/audit-entry.ts'
 import { NotFoundError } from '../errors.ts'
 import { notification, titleParams } from '../notifications/notifications.ts'
 import { NotPartyRoleError, OrderStateError } from '../orders/errors.ts'
@@ -179,6 +179,15 @@ export const reportRating = async (deps: RatingDeps, actor: Actor, id: string, i
   return toRatingView(rating, actor)
 }
 
+const ratingName = (rating: StoredRating): LocalizedText => {
+  const about = (language: 'zh' | 'bo' | 'en') => (rating.item ? ` · ${rating.item[language] ?? rating.item.zh}` : '')
+  return {
+    zh: `${rating.buyer.company}${about('zh')}`,
+    bo: `${rating.buyer.company}${about('bo')}`,
+    en: `${rating.buyer.company}${about('en')}`,
+  }
+}
+
 const moderate = async (
   deps: RatingDeps,
   admin: Actor,
@@ -194,10 +203,10 @@ const moderate = async (
     audit: auditEntry({
       id: deps.ids.next(),
       at: now,
-      actorId: admin.id,
+      actor: auditActor(admin),
       action: decision.action,
-      targetType: 'rating',
-      targetId: rating.id,
+      // A review is named by who wrote it and what it is about.
+      target: { type: 'rating', id: rating.id, name: ratingName(rating) },
       reason: decision.reason,
     }),
   })
