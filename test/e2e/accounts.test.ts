@@ -96,6 +96,8 @@ const approveOnAdminPage = async (supplierEmail: string, screenshot: string) => 
   await row.getByRole('button', { name: '通过', exact: true }).click()
   await expect.poll(() => page.getByRole('status').textContent()).toContain('已通过')
   await row.waitFor({ state: 'detached' })
+  await page.goto(`${server.url}/admin/users`)
+  await settled(page)
   await expect.poll(() => page.locator(`tr[data-user="${supplierEmail}"]`).textContent()).toContain(zhCN['verification.verified'])
 }
 
@@ -200,15 +202,18 @@ describe.skipIf(chromiumMissing)('accounts in Chromium', () => {
     await page.setViewportSize(phone)
     await page.goto(`${server.url}/admin`)
     await settled(page)
-    await expect.poll(() => page.locator('tr[data-audit="supplier.verification.approve"]').count()).toBe(2)
     await checkPage(page, 'admin-390.png')
+    // The audit log is the console's audit section.
+    await page.goto(`${server.url}/admin/audit`)
+    await settled(page)
+    await expect.poll(() => page.locator('tr[data-audit="supplier.verification.approve"]').count()).toBe(2)
     await page.setViewportSize(desktop)
     expect(errors).toEqual([])
   })
 
   it('an administrator suspends an account with a reason, its user is told, and reinstating restores it', async () => {
     const { page, errors } = admin
-    await page.goto(`${server.url}/admin`)
+    await page.goto(`${server.url}/admin/users`)
     await settled(page)
     const row = page.locator(`tr[data-user="${kelsang.email}"]`)
     await row.getByRole('button', { name: '暂停', exact: true }).click()
@@ -234,8 +239,12 @@ describe.skipIf(chromiumMissing)('accounts in Chromium', () => {
     await checkPage(supplier.page, 'account-suspended-390.png')
 
     await row.getByRole('button', { name: '恢复', exact: true }).click()
+    await page.getByLabel(zhCN['console.users.reinstateReason']).fill('营业执照已更新')
+    await page.getByRole('button', { name: zhCN['console.users.confirmReinstate'] }).click()
     await expect.poll(() => page.getByRole('status').textContent()).toBe('已恢复 格桑 的账户。')
     await page.getByLabel('状态', { exact: true }).selectOption('')
+    await page.goto(`${server.url}/admin/audit`)
+    await settled(page)
     await expect.poll(() => page.locator('tr[data-audit="user.suspend"]').textContent()).toContain('营业执照已过期')
     await expect.poll(() => page.locator('tr[data-audit="user.reinstate"]').count()).toBe(1)
 

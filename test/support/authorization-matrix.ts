@@ -108,6 +108,8 @@ export const authorizationMatrix: MatrixRow[] = [
     expect: adminOnly(404),
   },
   { method: 'GET', path: '/api/admin/users', expect: adminOnly(200) },
+  { method: 'GET', path: '/api/admin/users', query: 'q=lhasa', expect: adminOnly(200) },
+  { method: 'GET', path: '/api/admin/queues', expect: adminOnly(200) },
   {
     method: 'POST',
     path: '/api/admin/users/{id}/suspend',
@@ -180,6 +182,14 @@ export const authorizationMatrix: MatrixRow[] = [
     expect: adminOnly(404),
   },
   { method: 'POST', path: '/api/admin/listings/{id}/reinstate', params: unknownId, expect: adminOnly(404) },
+  { method: 'GET', path: '/api/admin/listings/reported', expect: adminOnly(200) },
+  {
+    method: 'POST',
+    path: '/api/admin/listings/{id}/reports/dismiss',
+    params: unknownId,
+    body: () => ({ reason: 'test' }),
+    expect: adminOnly(404),
+  },
   {
     method: 'POST',
     path: '/api/orders',
@@ -298,6 +308,7 @@ export const authorizationMatrix: MatrixRow[] = [
       ['PATCH', '/api/ratings/{id}', { version: 1, quality: 4 }],
       ['POST', '/api/ratings/{id}/reply', { text: '谢谢惠顾' }],
       ['POST', '/api/ratings/{id}/report', { reason: 'test' }],
+      ['POST', '/api/listings/{id}/report', { reason: 'test' }],
     ] as const
   ).map(
     ([method, path, body]): MatrixRow => ({

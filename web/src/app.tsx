@@ -13,6 +13,8 @@ const AdminAuditPage = lazyPage(() => import('./pages/admin-audit.tsx').then((mo
 const AdminListingsPage = lazyPage(() => import('./pages/admin-listings.tsx').then((module) => module.AdminListingsPage))
 const AdminMetricsPage = lazyPage(() => import('./pages/admin-metrics.tsx').then((module) => module.AdminMetricsPage))
 const AdminOrdersPage = lazyPage(() => import('./pages/admin-orders.tsx').then((module) => module.AdminOrdersPage))
+const AdminReportsPage = lazyPage(() => import('./pages/admin-reports.tsx').then((module) => module.AdminReportsPage))
+const AdminUsersPage = lazyPage(() => import('./pages/admin-users.tsx').then((module) => module.AdminUsersPage))
 const AdminRatingsPage = lazyPage(() => import('./pages/admin-ratings.tsx').then((module) => module.AdminRatingsPage))
 const MyBidsPage = lazyPage(() => import('./pages/bids.tsx').then((module) => module.MyBidsPage))
 const EditListingPage = lazyPage(() => import('./pages/edit-listing.tsx').then((module) => module.EditListingPage))
@@ -63,6 +65,8 @@ const routes: { pattern: string; render: (params: Record<string, string>) => Chi
   { pattern: '/admin/ratings', render: () => <AdminRatingsPage /> },
   { pattern: '/admin/metrics', render: () => <AdminMetricsPage /> },
   { pattern: '/admin/audit', render: () => <AdminAuditPage /> },
+  { pattern: '/admin/reports', render: () => <AdminReportsPage /> },
+  { pattern: '/admin/users', render: () => <AdminUsersPage /> },
 ]
 
 const Page = ({ path }: { path: string }) => {

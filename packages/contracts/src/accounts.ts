@@ -147,7 +147,16 @@ export const PageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25),
 })
 
-export const UsersQuery = PageQuery.extend({ role: Role.optional(), status: AccountStatus.optional() })
+export const UsersQuery = PageQuery.extend({
+  role: Role.optional(),
+  status: AccountStatus.optional(),
+  /**
+   * Search: the start of an email, of a word of the company name (or any part of a Chinese or
+   * Tibetan one), of a phone number, or its last digits. A search answers its best matches, up to
+   * `limit`, on one page.
+   */
+  q: z.string().trim().min(2).max(60).optional(),
+})
 export type UsersQuery = z.infer<typeof UsersQuery>
 
 export const UsersPage = z.object({ items: z.array(User), nextCursor: z.string().nullable() })

@@ -193,6 +193,29 @@ export type ModerationQuery = z.infer<typeof ModerationQuery>
 
 export const ModerationPage = z.object({ items: z.array(ListingWithSupplier), nextCursor: z.string().nullable() })
 
+/** Why a signed-in user reports a listing, or why an administrator dismisses its reports. */
+export const ListingReportInput = z.strictObject({ reason: text(values.maxReasonLength) })
+export type ListingReportInput = z.infer<typeof ListingReportInput>
+
+/** A report taken: a repeat by the same user while the first is open answers the first. */
+export const ListingReportReceipt = z.object({ listingId: z.string(), reportedAt: z.string() })
+
+export const ListingReportsDismissed = z.object({ listingId: z.string(), dismissedAt: z.string() })
+
+export const ListingReport = z.object({ by: z.string(), byName: z.string(), reason: z.string(), at: z.string() })
+export type ListingReport = z.infer<typeof ListingReport>
+
+/** A listing in the administrators' reported queue: its open reports, oldest first. */
+export const ReportedListing = z.object({
+  listing: ListingWithSupplier,
+  reportCount: z.number().int(),
+  firstReportedAt: z.string(),
+  reports: z.array(ListingReport),
+})
+export type ReportedListing = z.infer<typeof ReportedListing>
+
+export const ReportedListingsPage = z.object({ items: z.array(ReportedListing), nextCursor: z.string().nullable() })
+
 export const UploadRequest = z.strictObject({
   contentType: z.enum(values.photoContentTypes, 'Photos must be JPEG, PNG or WebP'),
   size: z.number().int().positive().max(values.maxPhotoBytes, 'Photos can be at most 5 MB'),

@@ -276,6 +276,22 @@ export const AttentionCounts = z.object({
     .optional(),
 })
 export type AttentionCounts = z.infer<typeof AttentionCounts>
+/**
+ * The administrators' console: how much waits in each queue. Each count stops at
+ * `adminQueueCountCap` (the web shows "999+").
+ */
+export const AdminQueueCounts = z.object({
+  verifications: z.number().int(),
+  bankAccountChanges: z.number().int(),
+  listingsToReview: z.number().int(),
+  reportedListings: z.number().int(),
+  reportedRatings: z.number().int(),
+  disputes: z.number().int(),
+  /** Bank transfers a supplier has not confirmed by their deadline. */
+  unconfirmedTransfers: z.number().int(),
+})
+export type AdminQueueCounts = z.infer<typeof AdminQueueCounts>
+
 /** Orders as an administrator sees them: each with the steps an administrator may take now. */
 export const AdminOrdersPage = z.object({ items: z.array(OrderView), nextCursor: z.string().nullable() })
 

@@ -53,6 +53,7 @@ export const orderStatuses = [
 export const orderAttentions = ['confirm_transfer', 'ship', 'pay', 'receive', 'rate'] as const
 /** Where the navigation's counts stop: each is one bounded read, and a badge shows "99+" beyond. */
 export const attentionCountCap = 100
+export const adminQueueCountCap = 1000
 /** The steps an order can take; an order view names those its reader may take now. */
 export const orderSteps = [
   'record_transfer',

@@ -1,4 +1,4 @@
-import type { AttentionCounts, User } from '@market/contracts'
+import type { AdminQueueCounts, AttentionCounts, User } from '@market/contracts'
 /** Time and ids come in as ports so domain rules stay pure and tests can fix them. */
 export interface Clock {
   now(): Date
@@ -40,4 +40,6 @@ export interface IdempotencyStore {
  */
 export interface AttentionStore {
   countFor(user: Pick<User, 'id' | 'role'>): Promise<AttentionCounts>
+  /** The administrators' console: each queue's count, one bounded counting Query each. */
+  adminQueues(): Promise<AdminQueueCounts>
 }

@@ -24,6 +24,7 @@ import {
   pendingVerifications,
   sessionKey,
   userKey,
+  userSearchEntries,
   verifiedSuppliers,
 } from './keys.ts'
 import { notificationWrites } from './notification-repository.ts'
@@ -81,6 +82,8 @@ const toAuditEntry = (item: Item): AuditEntry => ({
 
 /** Entries a filtered page reads, so that a page keeps some of them after the second filter. */
 const auditReadAhead = 100
+/** Most search entries a user search reads per probe, and most accounts it looks at. */
+const searchReadLimit = 100
 
 const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000)
 
@@ -153,6 +156,13 @@ export const createAccountRepository = (db: DynamoDBDocumentClient, table: strin
                     ConditionExpression: itemIsNew,
                   },
                 },
+                // What administrators find the account by, written with it.
+                ...Accounts.userSearchTerms(user).map((term) => ({
+                  Put: {
+                    TableName: table,
+                    Item: { ...userSearchEntries().entry(term, user.id), type: 'user-search', userId: user.id },
+                  },
+                })),
               ],
             }),
           ),
@@ -343,6 +353,26 @@ export const createAccountRepository = (db: DynamoDBDocumentClient, table: strin
     listUsers: async ({ role, status, ...page }: UsersQuery) => {
       const result = await queryPage(allUsers(), { ...page, filter: equalTo({ role, status }), descending: true })
       return { items: result.items.map(toStoredUser), nextCursor: result.nextCursor }
+    },
+
+    searchUsers: async ({ probes, role, status, limit }: Parameters<Accounts.AccountStore['searchUsers']>[0]) => {
+      // One Query a probe (at most three), reading a bounded number of entries; the accounts found
+      // are read in one BatchGet, their role and status as they are now.
+      const found = await Promise.all(
+        probes.map((probe) => queryItems(userSearchEntries(), { sortKey: { beginsWith: probe }, limit: searchReadLimit })),
+      )
+      const ids = [...new Set(found.flatMap((result) => result.items.map((item) => item.userId as string)))].slice(
+        0,
+        searchReadLimit,
+      )
+      if (ids.length === 0) return []
+      const users = new Map((await batchGet(db, table, ids.map(userKey))).map((item) => [item.id as string, toStoredUser(item)]))
+      return ids
+        .flatMap((id) => {
+          const user = users.get(id)
+          return user && (!role || user.role === role) && (!status || user.status === status) ? [user] : []
+        })
+        .slice(0, limit)
     },
 
     /**

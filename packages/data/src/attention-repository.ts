@@ -1,5 +1,11 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb'
-import { type AttentionCounts, attentionCountCap, orderFlagKinds } from '@market/contracts'
+import {
+  type AdminQueueCounts,
+  type AttentionCounts,
+  adminQueueCountCap,
+  attentionCountCap,
+  orderFlagKinds,
+} from '@market/contracts'
 import type { AttentionStore } from '@market/core'
 import {
   flaggedOrders,
@@ -8,9 +14,10 @@ import {
   ordersInQueue,
   pendingVerifications,
   ratingsInQueue,
+  reportedListings,
   unreadCounterKey,
 } from './keys.ts'
-import { createQueries } from './query.ts'
+import { createQueries, type Filter } from './query.ts'
 
 /** The navigation's counts: one counting Query per queue, each reading at most `attentionCountCap` entries. */
 export const createAttentionRepository = (db: DynamoDBDocumentClient, table: string): AttentionStore => {
@@ -35,7 +42,45 @@ export const createAttentionRepository = (db: DynamoDBDocumentClient, table: str
     return { verifications, listings, ratings, disputes, flaggedOrders: flaggedOrderCount }
   }
 
+  const consoleCount = (partition: Parameters<typeof countItems>[0], filter?: Filter) =>
+    countItems(partition, adminQueueCountCap, filter)
+  // The verification queue holds both kinds of request: a verified supplier in it has a bank-account change waiting.
+  const verificationIs = (status: 'pending' | 'verified'): Filter => ({
+    expression: 'verificationDetails.#status = :verification',
+    names: { '#status': 'status' },
+    values: { ':verification': status },
+  })
+
   return {
+    adminQueues: async (): Promise<AdminQueueCounts> => {
+      const [
+        verifications,
+        bankAccountChanges,
+        listingsToReview,
+        reportedListingCount,
+        reportedRatings,
+        disputes,
+        unconfirmedTransfers,
+      ] = await Promise.all([
+        consoleCount(pendingVerifications(), verificationIs('pending')),
+        consoleCount(pendingVerifications(), verificationIs('verified')),
+        consoleCount(listingsInModeration('pending_review')),
+        consoleCount(reportedListings()),
+        consoleCount(ratingsInQueue('reported')),
+        consoleCount(ordersInQueue('disputed')),
+        consoleCount(flaggedOrders('transfer_overdue')),
+      ])
+      return {
+        verifications,
+        bankAccountChanges,
+        listingsToReview,
+        reportedListings: reportedListingCount,
+        reportedRatings,
+        disputes,
+        unconfirmedTransfers,
+      }
+    },
+
     countFor: async ({ id, role }) => {
       if (role === 'admin') {
         const [notifications, admin] = await Promise.all([unread(id), adminQueues()])

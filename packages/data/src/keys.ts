@@ -92,6 +92,12 @@ export const allUsers = () => pattern(gsi2, 'USERS', byTime)
 /** Verified suppliers (sparse: a decision other than approval takes a supplier out), oldest account first. */
 export const verifiedSuppliers = () => pattern(gsi3, 'SUPPLIERS#verified', (userId: string) => userId)
 
+/**
+ * The administrators' user search: one item per search term of an account (see
+ * Accounts.userSearchTerms), written with the account; a search is a begins_with Query here.
+ */
+export const userSearchEntries = () => pattern(table, 'USER_SEARCH', (term: string, userId: string) => `${term}#${userId}`)
+
 /** The audit log, newest first when read backwards. */
 export const auditLog = () => pattern(table, 'AUDIT', byTime)
 export const auditKey = (at: string, id: string) => auditLog().entry(at, id)
@@ -118,6 +124,13 @@ export const listingsOfSupplier = (supplierId: string) => pattern(gsi2, `SUPPLIE
  * sit in the pending_review queue, since that is where an administrator has work to do.
  */
 export const listingsInModeration = (queue: string) => pattern(gsi3, `LISTINGS#${queue}`, byTime)
+
+/** One per user and listing: the user's report in the listing's current round of open reports. */
+export const listingReportKey = (listingId: string, userId: string) => itemKey(`LISTING#${listingId}`, `REPORT#${userId}`)
+/** A listing's open reports, while it has any: settling them deletes it. */
+export const listingReportsKey = (listingId: string) => itemKey(`LISTING#${listingId}`, 'REPORTS')
+/** gsi3: listings with open reports, by their first open report (sparse: only open-report items carry it). */
+export const reportedListings = () => pattern(gsi3, 'LISTINGS_REPORTED', byTime)
 
 /**
  * The search index: one entry per term of an active listing. The table orders a term's entries

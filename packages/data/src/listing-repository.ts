@@ -1,16 +1,20 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
-import type { ModerationQuery } from '@market/contracts'
-import { Listings, Metrics } from '@market/core'
+import type { AuditEntry, ListingReport, ModerationQuery } from '@market/contracts'
+import { Listings, Metrics, NotFoundError } from '@market/core'
 import { toStoredUser } from './account-repository.ts'
 import { auditPut } from './audit-writes.ts'
 import type { CursorCodec } from './cursor.ts'
-import { batchGet, type Item, itemIsNew, type TransactItem, withoutKeys } from './items.ts'
+import { batchGet, type Item, itemExists, itemIsNew, type TransactItem, withoutKeys } from './items.ts'
 import {
   categoryKey,
   listingKey,
+  listingReportKey,
+  listingReportsKey,
   listingsInModeration,
   listingsOfSupplier,
   pricedBetween,
+  reportedListings,
   searchEntries,
   searchEntriesByPrice,
   userKey,
@@ -114,7 +118,15 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
   }
 
   return {
-    write: async ({ listing, expected, index, notifications = [], audit, supplierTrades }: Listings.ListingWrite) => {
+    write: async ({
+      listing,
+      expected,
+      index,
+      notifications = [],
+      audit,
+      supplierTrades,
+      closeReports,
+    }: Listings.ListingWrite) => {
       const items: TransactItem[] = [
         {
           Put: {
@@ -146,6 +158,7 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
             ]
           : []),
         ...categoryCounterWrites(listing, expected),
+        ...(closeReports ? [{ Delete: { TableName: table, Key: listingReportsKey(listing.id) } }] : []),
         // The supplier's count of active listings follows every change of status, so its page never counts them.
         ...statsWrites(table, {
           supplierId: listing.supplierId,
@@ -228,6 +241,122 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
       // The review queue is worked oldest first; the other lists show the latest changes first.
       const result = await queryPage(listingsInModeration(status), { ...page, descending: status !== 'pending_review' })
       return { items: await withSuppliers(result.items.map(toListing)), nextCursor: result.nextCursor }
+    },
+
+    report: async (listingId: string, report: ListingReport) => {
+      // A round of open reports lasts from the first report until they are settled; a user reports
+      // once a round. Two first reports at once may each open a round: the one whose round lost retries.
+      for (let attempt = 0; ; attempt++) {
+        const open = await db.send(new GetCommand({ TableName: table, Key: listingReportsKey(listingId), ConsistentRead: true }))
+        const round = (open.Item?.round as string | undefined) ?? `${report.at}#${report.by}`
+        const queue = reportedListings()
+        try {
+          await withConflictRetry(() =>
+            db.send(
+              new TransactWriteCommand({
+                TransactItems: [
+                  {
+                    Put: {
+                      TableName: table,
+                      Item: { ...listingReportKey(listingId, report.by), type: 'listing-report', listingId, round, ...report },
+                      ConditionExpression: `${itemIsNew} OR round <> :round`,
+                      ExpressionAttributeValues: { ':round': round },
+                    },
+                  },
+                  {
+                    Update: {
+                      TableName: table,
+                      Key: listingReportsKey(listingId),
+                      UpdateExpression:
+                        'SET #type = :type, listingId = :listingId, round = :round, reports = list_append(if_not_exists(reports, :none), :report), firstReportedAt = if_not_exists(firstReportedAt, :at), #qpk = :qpk, #qsk = if_not_exists(#qsk, :qsk)',
+                      ConditionExpression: 'attribute_not_exists(round) OR round = :round',
+                      ExpressionAttributeNames: { '#type': 'type', '#qpk': queue.keys.partitionKey, '#qsk': queue.keys.sortKey },
+                      ExpressionAttributeValues: {
+                        ':type': 'listing-reports',
+                        ':listingId': listingId,
+                        ':round': round,
+                        ':none': [],
+                        ':report': [report],
+                        ':at': report.at,
+                        ...Object.fromEntries(
+                          Object.entries(queue.entry(report.at, listingId)).map(([name, value]) => [
+                            name === queue.keys.partitionKey ? ':qpk' : ':qsk',
+                            value,
+                          ]),
+                        ),
+                      },
+                    },
+                  },
+                  // Only a listing on the market is reported: one suspended meanwhile is gone.
+                  {
+                    ConditionCheck: {
+                      TableName: table,
+                      Key: listingKey(listingId),
+                      ConditionExpression: '#status = :active',
+                      ExpressionAttributeNames: { '#status': 'status' },
+                      ExpressionAttributeValues: { ':active': 'active' },
+                    },
+                  },
+                ],
+              }),
+            ),
+          )
+          return { reportedAt: report.at }
+        } catch (error) {
+          if (writeRefusal(error) !== 'condition') throw error
+          const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : []
+          if (reasons[2]?.Code === 'ConditionalCheckFailed') throw new NotFoundError('listing')
+          if (reasons[0]?.Code === 'ConditionalCheckFailed') {
+            const mine = await db.send(
+              new GetCommand({ TableName: table, Key: listingReportKey(listingId, report.by), ConsistentRead: true }),
+            )
+            return { reportedAt: (mine.Item?.at as string | undefined) ?? report.at }
+          }
+          if (attempt >= 3) throw error
+        }
+      }
+    },
+
+    reportedQueue: async (page: { cursor?: string; limit: number }) => {
+      const result = await queryPage(reportedListings(), page)
+      const listings = new Map(
+        (
+          await batchGet(
+            db,
+            table,
+            result.items.map((item) => listingKey(item.listingId as string)),
+          )
+        ).map((item) => [item.id as string, toListing(item)]),
+      )
+      const found = await withSuppliers([...listings.values()])
+      const byId = new Map(found.map((candidate) => [candidate.listing.id, candidate]))
+      return {
+        items: result.items.flatMap((item) => {
+          const candidate = byId.get(item.listingId as string)
+          return candidate
+            ? [{ ...candidate, reports: item.reports as ListingReport[], firstReportedAt: item.firstReportedAt as string }]
+            : []
+        }),
+        nextCursor: result.nextCursor,
+      }
+    },
+
+    dismissReports: async (listingId: string, audit: AuditEntry) => {
+      try {
+        await withConflictRetry(() =>
+          db.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                { Delete: { TableName: table, Key: listingReportsKey(listingId), ConditionExpression: itemExists } },
+                auditPut(table, audit),
+              ],
+            }),
+          ),
+        )
+      } catch (error) {
+        if (writeRefusal(error) === 'condition') throw new Listings.NoOpenReportsError()
+        throw error
+      }
     },
   } satisfies Listings.ListingStore
 

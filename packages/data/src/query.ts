@@ -133,9 +133,14 @@ export const createQueries = (db: DynamoDBDocumentClient, table: string, cursors
     return { items: result.Items ?? [], lastKey: result.LastEvaluatedKey }
   }
 
-  /** How many items the partition holds, counting at most `limit` of them: one Query request. */
-  const countItems = async (partition: Partition, limit: number) => {
-    const result = await db.send(new QueryCommand({ ...queryInput(partition, { limit }), Select: 'COUNT' }))
+  /**
+   * How many items the partition holds, counting at most `limit` of them: one Query request. With
+   * a filter, those of the `limit` read that pass it.
+   */
+  const countItems = async (partition: Partition, limit: number, filter?: Filter) => {
+    const result = await db.send(
+      new QueryCommand({ ...queryInput(partition, { limit, ...(filter ? { filter } : {}) }), Select: 'COUNT' }),
+    )
     return result.Count ?? 0
   }
 

@@ -1,59 +1,60 @@
-import type { User } from '@market/contracts'
+import type { AdminQueueCounts } from '@market/contracts'
 import { useState } from 'hono/jsx/dom'
-import { api } from '../api/client.ts'
-import { pageQuery, usePaged } from '../api/use-paged.ts'
 import { Announcement } from '../components/announcement.tsx'
-import { useI18n } from '../i18n/i18n.ts'
-import { AuditLog } from './audit-log.tsx'
+import { fill, useI18n } from '../i18n/i18n.ts'
+import type { MessageKey } from '../i18n/zh-CN.ts'
+import { queuesChanged, useQueueCounts } from './console-layout.tsx'
 import { PendingVerifications } from './pending-verifications.tsx'
-import { type UserFilters, UsersTable } from './users-table.tsx'
 
-/** The administrator's desk: verifications waiting, every account, and the audit log; a decision refreshes all three. */
-export const AdminConsole = ({ me }: { me: User }) => {
+/** Each queue the console counts, and where it is worked. */
+const queues: { key: keyof AdminQueueCounts; label: MessageKey; href: string }[] = [
+  { key: 'verifications', label: 'console.queue.verifications', href: '/admin' },
+  { key: 'bankAccountChanges', label: 'console.queue.bankAccountChanges', href: '/admin' },
+  { key: 'listingsToReview', label: 'console.queue.listingsToReview', href: '/admin/listings' },
+  { key: 'reportedListings', label: 'console.queue.reportedListings', href: '/admin/reports' },
+  { key: 'reportedRatings', label: 'console.queue.reportedRatings', href: '/admin/ratings' },
+  { key: 'disputes', label: 'console.queue.disputes', href: '/admin/orders' },
+  { key: 'unconfirmedTransfers', label: 'console.queue.unconfirmedTransfers', href: '/admin/orders' },
+]
+
+/** How much waits in every queue, each a link to where it is worked. */
+const QueueSummary = () => {
+  const { t } = useI18n()
+  const counts = useQueueCounts()
+  if (counts.state !== 'ready') return null
+  return (
+    <ul class="queue-summary" aria-label={t('console.queues')}>
+      {queues.map((queue) => {
+        const n = counts.data[queue.key]
+        return (
+          <li>
+            <a href={queue.href} class="queue-summary__item card" data-queue={queue.key} data-count={n}>
+              <span class="queue-summary__count">{n >= 1000 ? '999+' : n}</span>
+              <span>{fill(t(queue.label), { n })}</span>
+            </a>
+          </li>
+        )
+      })}
+    </ul>
+  )
+}
+
+/** The console's first section: what waits in every queue, and the suppliers waiting for verification (new, or a bank-account change). */
+export const AdminConsole = () => {
   const { t } = useI18n()
   const [changes, setChanges] = useState(0)
   const [announcement, setAnnouncement] = useState('')
-  const [filters, setFilters] = useState<UserFilters>({ role: '', status: '' })
-  const { role, status } = filters
-  const users = usePaged(
-    async (cursor) =>
-      (
-        await api.admin.api.admin.users.$get({
-          query: { ...(role ? { role } : {}), ...(status ? { status } : {}), ...pageQuery(25, cursor) },
-        })
-      ).json(),
-    [role, status, changes],
-  )
   const changed = (message: string) => {
     setAnnouncement(message)
     setChanges((n) => n + 1)
+    queuesChanged()
   }
   return (
     <>
       <h1>{t('admin.title')}</h1>
-      <p>
-        <span class="button-row">
-          <a href="/admin/listings" class="button button--secondary">
-            {t('nav.moderation')}
-          </a>
-          <a href="/admin/orders" class="button button--secondary">
-            {t('nav.adminOrders')}
-          </a>
-          <a href="/admin/ratings" class="button button--secondary">
-            {t('nav.ratingReports')}
-          </a>
-          <a href="/admin/metrics" class="button button--secondary">
-            {t('nav.metrics')}
-          </a>
-          <a href="/admin/audit" class="button button--secondary">
-            {t('nav.audit')}
-          </a>
-        </span>
-      </p>
+      <QueueSummary />
       <Announcement message={announcement} />
       <PendingVerifications changes={changes} onChanged={changed} />
-      <UsersTable users={users} filters={filters} setFilters={setFilters} selfId={me.id} onChanged={changed} />
-      <AuditLog changes={changes} />
     </>
   )
 }

@@ -16,6 +16,7 @@ import { useNames } from '../listings/catalog.ts'
 import { ListingPhoto } from '../listings/listing-photo.tsx'
 import { formatFen } from '../listings/money.ts'
 import { useSearch } from '../router.ts'
+import { queuesChanged } from './console-layout.tsx'
 import { AllLanguages, Photos, RevisionTable } from './listing-review.tsx'
 import './moderation.css'
 
@@ -175,6 +176,7 @@ export const ModerationQueue = () => {
       setReasonFor(null)
       setAnnouncement(fill(t(doneMessages[action]), { title: localized(locale, listing.title) }))
       setChanges((n) => n + 1)
+      queuesChanged()
     })
 
   return (

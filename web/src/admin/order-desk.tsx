@@ -1,6 +1,7 @@
 import { useState } from 'hono/jsx/dom'
 import { Announcement } from '../components/announcement.tsx'
 import { useI18n } from '../i18n/i18n.ts'
+import { queuesChanged } from './console-layout.tsx'
 import { DisputeQueue } from './dispute-queue.tsx'
 import { FlaggedOrders } from './flagged-orders.tsx'
 
@@ -15,6 +16,7 @@ export const OrderDesk = () => {
   const changed = (message: string) => {
     setAnnouncement(message)
     setChanges((n) => n + 1)
+    queuesChanged()
   }
   return (
     <>

@@ -15,7 +15,41 @@ import { StatusBadge } from '../components/status-badge.tsx'
 import { fill, formatDateTime, useI18n } from '../i18n/i18n.ts'
 import { UserCell } from './user-cell.tsx'
 
-export type UserFilters = { role: Role | ''; status: AccountStatus | '' }
+/** `q`: the search, the start of an email, company name or phone, or a phone's last digits. */
+export type UserFilters = { role: Role | ''; status: AccountStatus | ''; q: string }
+
+/** The search box: a search runs when sent, not on every key. */
+const UserSearch = ({ value, onSearch }: { value: string; onSearch: (q: string) => void }) => {
+  const { t } = useI18n()
+  const [typed, setTyped] = useState(value)
+  return (
+    <form
+      class="field"
+      onSubmit={(event: Event) => {
+        event.preventDefault()
+        onSearch(typed.trim().length >= 2 ? typed.trim() : '')
+      }}
+    >
+      <label class="field__label" for="user-search">
+        {t('console.users.search')}
+      </label>
+      <span class="button-row">
+        <input
+          id="user-search"
+          class="input"
+          type="search"
+          value={typed}
+          maxLength={60}
+          placeholder={t('console.users.searchHint')}
+          onInput={(event: Event) => setTyped((event.target as HTMLInputElement).value)}
+        />
+        <button type="submit" class="button button--secondary">
+          {t('console.users.searchSubmit')}
+        </button>
+      </span>
+    </form>
+  )
+}
 
 /** Every account, by role and status, each suspended (with a reason) or reinstated; never the administrator's own. */
 export const UsersTable = ({
@@ -32,15 +66,16 @@ export const UsersTable = ({
   onChanged: (message: string) => void
 }) => {
   const { t, locale } = useI18n()
-  const [suspending, setSuspending] = useState<string | null>(null)
+  // The account whose decision is being explained: a suspension, or a reinstatement, each with its reason.
+  const [deciding, setDeciding] = useState<{ id: string; action: 'suspend' | 'reinstate' } | null>(null)
   const { busy, failure, run } = useRowAction()
 
-  const act = (user: User, action: 'suspend' | 'reinstate', reason?: string) =>
+  const act = (user: User, action: 'suspend' | 'reinstate', reason: string) =>
     run(user.id, async () => {
       const route = api.admin.api.admin.users[':id']
-      if (action === 'suspend') await route.suspend.$post({ param: { id: user.id }, json: { reason: reason ?? '' } })
-      else await route.reinstate.$post({ param: { id: user.id }, json: {} })
-      setSuspending(null)
+      if (action === 'suspend') await route.suspend.$post({ param: { id: user.id }, json: { reason } })
+      else await route.reinstate.$post({ param: { id: user.id }, json: { reason } })
+      setDeciding(null)
       onChanged(fill(t(action === 'suspend' ? 'admin.suspended' : 'admin.reinstated'), { name: user.name }))
     })
 
@@ -49,6 +84,7 @@ export const UsersTable = ({
     <section class="section" aria-labelledby="users-title">
       <h2 id="users-title">{t('admin.users.title')}</h2>
       <div class="filters">
+        <UserSearch value={filters.q} onSearch={(q) => setFilters({ ...filters, q })} />
         <SelectField
           id="filter-role"
           label={t('admin.filter.role')}
@@ -74,6 +110,8 @@ export const UsersTable = ({
             <StackedTable columns={columns}>
               {users.items.map((user) => {
                 const failed = failure?.id === user.id ? failure.error : undefined
+                const action = user.status === 'active' ? 'suspend' : 'reinstate'
+                const open = deciding?.id === user.id
                 return (
                   <>
                     <tr data-user={user.email}>
@@ -93,38 +131,29 @@ export const UsersTable = ({
                       <td data-label={columns[4]}>
                         {user.id === selfId ? (
                           '—'
-                        ) : user.status === 'active' ? (
-                          <button
-                            type="button"
-                            class="button button--secondary button--small"
-                            aria-expanded={suspending === user.id ? 'true' : 'false'}
-                            disabled={busy === user.id}
-                            onClick={() => setSuspending(suspending === user.id ? null : user.id)}
-                          >
-                            {t('admin.suspend')}
-                          </button>
                         ) : (
                           <button
                             type="button"
                             class="button button--secondary button--small"
+                            aria-expanded={open ? 'true' : 'false'}
                             disabled={busy === user.id}
-                            onClick={() => act(user, 'reinstate')}
+                            onClick={() => setDeciding(open ? null : { id: user.id, action })}
                           >
-                            {t('admin.reinstate')}
+                            {t(action === 'suspend' ? 'admin.suspend' : 'admin.reinstate')}
                           </button>
                         )}
                       </td>
                     </tr>
-                    {(suspending === user.id || failed !== undefined) && (
+                    {(open || failed !== undefined) && (
                       <RowDetail colSpan={columns.length} failure={failed}>
-                        {suspending === user.id && (
+                        {open && (
                           <ReasonForm
-                            id={`suspend-${user.id}`}
-                            label={t('admin.suspendReason')}
-                            confirm={t('admin.confirmSuspend')}
+                            id={`${action}-${user.id}`}
+                            label={t(action === 'suspend' ? 'admin.suspendReason' : 'console.users.reinstateReason')}
+                            confirm={t(action === 'suspend' ? 'admin.confirmSuspend' : 'console.users.confirmReinstate')}
                             busy={busy === user.id}
-                            onConfirm={(reason) => act(user, 'suspend', reason)}
-                            onCancel={() => setSuspending(null)}
+                            onConfirm={(reason) => act(user, action, reason)}
+                            onCancel={() => setDeciding(null)}
                           />
                         )}
                       </RowDetail>

@@ -23,6 +23,7 @@ export type AdminOrder = Item<Admin['orders']['$get']>
 export type ListingDetail = Ok<Listings['listings'][':id']['$get']>
 export type OwnListing = Item<Listings['suppliers']['me']['listings']['$get']>
 export type ListingForReview = Item<Admin['listings']['$get']>
+export type ReportedListing = Item<Admin['listings']['reported']['$get']>
 
 /**
  * A request as its reader sees it: a supplier also sees its own bid. The handler answers either

@@ -1,8 +1,9 @@
 import { priceRangeFen } from '@market/contracts/values'
 import { useState } from 'hono/jsx/dom'
-import { photoUrl } from '../api/client.ts'
+import { api, photoUrl } from '../api/client.ts'
 import type { ListingDetail } from '../api/types.ts'
 import { LanguageTag, LocalizedTextView } from '../components/localized-text.tsx'
+import { ReportBox } from '../components/report-box.tsx'
 import { StatusBadge } from '../components/status-badge.tsx'
 import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
 import { formatQuantity } from '../i18n/quantity.ts'
@@ -142,6 +143,13 @@ export const ListingView = ({ listing }: { listing: ListingDetail }) => {
             )}
           </section>
           <BuyPanel listing={listing} unit={unit} />
+          {!own && me?.role !== 'admin' && listing.status === 'active' && (
+            <ReportBox
+              id={`report-${listing.id}`}
+              reasonLabel="listing.report.reason"
+              send={(reason) => api.listings.api.listings[':id'].report.$post({ param: { id: listing.id }, json: { reason } })}
+            />
+          )}
         </div>
       </div>
 

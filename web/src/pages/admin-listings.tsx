@@ -1,4 +1,4 @@
+import { ConsolePage } from '../admin/console-layout.tsx'
 import { ModerationQueue } from '../admin/moderation-queue.tsx'
-import { RoleGuard } from '../components/role-guard.tsx'
 
-export const AdminListingsPage = () => <RoleGuard only="admin">{() => <ModerationQueue />}</RoleGuard>
+export const AdminListingsPage = () => <ConsolePage>{() => <ModerationQueue />}</ConsolePage>

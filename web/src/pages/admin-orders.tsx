@@ -1,4 +1,4 @@
+import { ConsolePage } from '../admin/console-layout.tsx'
 import { OrderDesk } from '../admin/order-desk.tsx'
-import { RoleGuard } from '../components/role-guard.tsx'
 
-export const AdminOrdersPage = () => <RoleGuard only="admin">{() => <OrderDesk />}</RoleGuard>
+export const AdminOrdersPage = () => <ConsolePage>{() => <OrderDesk />}</ConsolePage>

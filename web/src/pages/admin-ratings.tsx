@@ -1,4 +1,4 @@
-import { RoleGuard } from '../components/role-guard.tsx'
+import { ConsolePage } from '../admin/console-layout.tsx'
 import { RatingQueue } from '../ratings/rating-queue.tsx'
 
-export const AdminRatingsPage = () => <RoleGuard only="admin">{() => <RatingQueue />}</RoleGuard>
+export const AdminRatingsPage = () => <ConsolePage>{() => <RatingQueue />}</ConsolePage>

@@ -1,4 +1,4 @@
 import { AdminConsole } from '../admin/admin-console.tsx'
-import { RoleGuard } from '../components/role-guard.tsx'
+import { ConsolePage } from '../admin/console-layout.tsx'
 
-export const AdminPage = () => <RoleGuard only="admin">{(me) => <AdminConsole me={me} />}</RoleGuard>
+export const AdminPage = () => <ConsolePage>{() => <AdminConsole />}</ConsolePage>

@@ -1,5 +1,6 @@
 import { ratingQueues } from '@market/contracts/values'
 import { useState } from 'hono/jsx/dom'
+import { queuesChanged } from '../admin/console-layout.tsx'
 import { api } from '../api/client.ts'
 import type { RatingView } from '../api/types.ts'
 import { pageQuery, usePaged } from '../api/use-paged.ts'
@@ -96,6 +97,7 @@ export const RatingQueue = () => {
         ),
       )
       setChanges((n) => n + 1)
+      queuesChanged()
     })
   const tabs = (
     <fieldset class="rating-queue__tabs">

@@ -1,69 +1,22 @@
 import { maxReplyLength, ratingDimensions } from '@market/contracts/values'
 import type { Child } from 'hono/jsx'
-import { useState } from 'hono/jsx/dom'
 import { api } from '../api/client.ts'
 import type { RatingView } from '../api/types.ts'
 import { describeError, FormError, TextField } from '../components/form.tsx'
-import { ReasonForm } from '../components/reason-form.tsx'
+import { ReportBox } from '../components/report-box.tsx'
 import { unfilled, useForm } from '../components/use-form.ts'
 import { fill, formatDateTime, localized, useI18n } from '../i18n/i18n.ts'
-import { useSession } from '../session/session.ts'
 import { Stars } from './stars.tsx'
 import './ratings.css'
 
 /** Anyone signed in may report a review; a visitor is asked to sign in first. */
-const ReportLink = ({ rating }: { rating: RatingView }) => {
-  const { t, locale } = useI18n()
-  const { me } = useSession()
-  const [open, setOpen] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [done, setDone] = useState(false)
-  const [failure, setFailure] = useState<unknown>(null)
-  if (!me) {
-    return (
-      <a class="review__report" href={`/signin?next=${encodeURIComponent(location.pathname)}`}>
-        {t('review.report.signIn')}
-      </a>
-    )
-  }
-  const report = async (reason: string) => {
-    setBusy(true)
-    setFailure(null)
-    try {
-      await api.ratings.api.ratings[':id'].report.$post({ param: { id: rating.id }, json: { reason } })
-      setDone(true)
-      setOpen(false)
-    } catch (error) {
-      setFailure(error)
-    } finally {
-      setBusy(false)
-    }
-  }
-  return (
-    <div class="review__report-box">
-      <p class="announcement" role="status">
-        {done ? t('review.report.done') : ''}
-      </p>
-      {failure !== null && <FormError>{describeError(locale, failure)}</FormError>}
-      {open ? (
-        <ReasonForm
-          id={`report-${rating.id}`}
-          label={t('review.report.reason')}
-          confirm={t('review.report.submit')}
-          busy={busy}
-          onConfirm={report}
-          onCancel={() => setOpen(false)}
-        />
-      ) : (
-        !done && (
-          <button type="button" class="link-button review__report" onClick={() => setOpen(true)}>
-            {t('review.report')}
-          </button>
-        )
-      )}
-    </div>
-  )
-}
+const ReportLink = ({ rating }: { rating: RatingView }) => (
+  <ReportBox
+    id={`report-${rating.id}`}
+    reasonLabel="review.report.reason"
+    send={(reason) => api.ratings.api.ratings[':id'].report.$post({ param: { id: rating.id }, json: { reason } })}
+  />
+)
 
 /** The supplier's one reply to a review. */
 export const ReplyForm = ({ rating, onReplied }: { rating: RatingView; onReplied: (rating: RatingView) => void }) => {

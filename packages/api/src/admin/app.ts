@@ -2,6 +2,7 @@ import {
   AdminOrderNoteInput,
   AdminOrdersPage,
   AdminOrdersQuery,
+  AdminQueueCounts,
   AuditPage,
   AuditQuery,
   Category,
@@ -9,11 +10,15 @@ import {
   CategoryInput,
   CategoryPatch,
   Listing,
+  ListingReportInput,
+  ListingReportsDismissed,
   ModerationPage,
   ModerationQuery,
   OrderView,
+  PageQuery,
   PendingVerificationsResponse,
   ReasonInput,
+  ReportedListingsPage,
   ResolveDisputeInput,
   User,
   UsersPage,
@@ -49,7 +54,13 @@ const docs = {
   decideBankAccount: doc('Approve or reject a verified supplier’s bank-account change (a rejection needs a reason)', {
     200: ['The supplier after the decision', User],
   }),
-  users: doc('Users, newest first, by role and status', { 200: ['A page of users', UsersPage] }),
+  queues: doc('The console’s queues: how much waits in each (each count stops at 1000)', {
+    200: ['The count of each queue', AdminQueueCounts],
+  }),
+  users: doc(
+    'Users, newest first, by role and status; with `q`, the accounts whose email, company name or phone starts with it, or whose phone ends with its digits (best matches, one page)',
+    { 200: ['A page of users', UsersPage] },
+  ),
   suspendUser: doc('Suspend an account: it can still read, but changes nothing until reinstated', {
     200: ['The suspended user', User],
   }),
@@ -64,9 +75,18 @@ const docs = {
     'Listings by moderation status: pending_review (new listings and edits to review) oldest first, the others latest first',
     { 200: ['A page of listings with their suppliers', ModerationPage] },
   ),
+  reportedListings: doc('Listings with open reports, the longest-waiting first, each with its reports and reporters', {
+    200: ['A page of reported listings', ReportedListingsPage],
+  }),
+  dismissReports: doc('Dismiss a listing’s open reports with a reason: the listing stays as it is', {
+    200: ['The reports dismissed', ListingReportsDismissed],
+  }),
   approveListing: decided('Approve a listing, or the edits awaiting review on an active one'),
   rejectListing: decided('Reject a listing (or its edits) with a reason the supplier is told'),
-  suspendListing: decided('Take an active listing off the market, with a reason', 'The suspended listing'),
+  suspendListing: decided(
+    'Take an active listing off the market, with a reason: it leaves search at once, and its open reports are settled',
+    'The suspended listing',
+  ),
   reinstateListing: decided('Put a suspended listing back on the market', 'The active listing'),
   orders: doc(
     'Orders by status (disputed ones, the queue to settle, by default), or with `flag` the orders flagged for an administrator: overdue bank transfers, payment anomalies; oldest first',
@@ -106,6 +126,7 @@ export const createAdminApp = (deps: ApiDeps) => {
       '/api/admin/suppliers/:id/bank-account',
       ...admin.onIdWith(docs.decideBankAccount, VerificationDecisionInput, publicUser(Accounts.decideBankAccountChange)),
     )
+    .get('/api/admin/queues', docs.queues, isAdmin, async (c) => c.json(await deps.attention.adminQueues(), 200))
     .get('/api/admin/users', ...admin.withQuery(docs.users, UsersQuery, (deps, _admin, query) => Accounts.listUsers(deps, query)))
     .post('/api/admin/users/:id/suspend', ...admin.onIdWith(docs.suspendUser, ReasonInput, publicUser(Accounts.suspendUser)))
     .post(
@@ -125,6 +146,14 @@ export const createAdminApp = (deps: ApiDeps) => {
     .get(
       '/api/admin/listings',
       ...admin.withQuery(docs.listings, ModerationQuery, (deps, _admin, query) => Listings.moderationQueue(deps, query)),
+    )
+    .get(
+      '/api/admin/listings/reported',
+      ...admin.withQuery(docs.reportedListings, PageQuery, (deps, _admin, page) => Listings.reportedQueue(deps, page)),
+    )
+    .post(
+      '/api/admin/listings/:id/reports/dismiss',
+      ...admin.onIdWith(docs.dismissReports, ListingReportInput, Listings.dismissReports),
     )
     .post(
       '/api/admin/listings/:id/approve',

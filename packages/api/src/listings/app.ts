@@ -5,6 +5,8 @@ import {
   IdParam,
   Listing,
   ListingPage,
+  ListingReportInput,
+  ListingReportReceipt,
   ListingWithSupplier,
   OwnListingsPage,
   PageQuery,
@@ -38,6 +40,10 @@ const docs = {
   submit: doc('Send a draft or rejected listing for review (verified suppliers only)', {
     200: ['The listing, pending review', Listing],
   }),
+  report: doc(
+    'Report a listing to the administrators, with a reason (any signed-in user but its supplier; a repeat while the report is open changes nothing)',
+    { 200: ['The report taken', ListingReportReceipt] },
+  ),
   archive: doc('Take a listing off the market for good', { 200: ['The archived listing', Listing] }),
   own: doc('The signed-in supplier’s own listings, every status, newest first', { 200: ['A page of listings', OwnListingsPage] }),
   upload: doc('A presigned upload for one photo of a listing or a purchase request (JPEG, PNG or WebP, at most 5 MB)', {
@@ -46,7 +52,7 @@ const docs = {
 }
 
 export const createListingsApp = (deps: ApiDeps) => {
-  const { requireRole } = createAuth(deps)
+  const { requireRole, requireUser } = createAuth(deps)
   const supplier = actions(deps, requireRole('supplier'))
   return createGroupApp(deps)
     .get('/api/categories', docs.categories, async (c) => c.json(await Catalog.getCatalog(deps), 200))
@@ -59,6 +65,10 @@ export const createListingsApp = (deps: ApiDeps) => {
     .post('/api/listings', ...supplier.withBody(docs.create, CreateListingInput, Listings.createListing, 201))
     .patch('/api/listings/:id', ...supplier.onIdWith(docs.edit, UpdateListingInput, Listings.editListing))
     .post('/api/listings/:id/submit', ...supplier.onId(docs.submit, Listings.submitListing))
+    .post(
+      '/api/listings/:id/report',
+      ...actions(deps, requireUser).onIdWith(docs.report, ListingReportInput, Listings.reportListing),
+    )
     .post('/api/listings/:id/archive', ...supplier.onId(docs.archive, Listings.archiveListing))
     .get('/api/suppliers/me/listings', ...supplier.withQuery(docs.own, PageQuery, Listings.listOwnListings))
     .post(

@@ -30,6 +30,7 @@ import {
 } from './errors.ts'
 import { hashPassword, unknownUserHash, verifyPassword } from './passwords.ts'
 import type { AccountStore, Session, StoredUser } from './ports.ts'
+import { userSearchProbes } from './user-search.ts'
 
 export type AccountDeps = { accounts: AccountStore; clock: Clock; ids: IdGenerator }
 
@@ -304,7 +305,16 @@ export const listPendingVerifications = async (deps: AccountDeps): Promise<Pendi
     ...(user.verificationDetails?.stall ? { stall: user.verificationDetails.stall } : {}),
   }))
 
-export const listUsers = async (deps: AccountDeps, query: UsersQuery) => {
+export const listUsers = async (deps: AccountDeps, { q, ...query }: UsersQuery) => {
+  if (q) {
+    const found = await deps.accounts.searchUsers({
+      probes: userSearchProbes(q),
+      ...(query.role ? { role: query.role } : {}),
+      ...(query.status ? { status: query.status } : {}),
+      limit: query.limit,
+    })
+    return { items: found.map(toPublicUser), nextCursor: null }
+  }
   const page = await deps.accounts.listUsers(query)
   return { items: page.items.map(toPublicUser), nextCursor: page.nextCursor }
 }

@@ -74,5 +74,7 @@ export interface AccountStore {
   updateStatus(input: { userId: string; from: User['status']; to: User['status']; audit: AuditEntry }): Promise<StoredUser>
   listPendingVerifications(): Promise<StoredUser[]>
   listUsers(query: UsersQuery): Promise<{ items: StoredUser[]; nextCursor: string | null }>
+  /** Accounts with a search term starting with one of `probes`, best first, by role and status when given, at most `limit`. */
+  searchUsers(query: { probes: string[]; role?: User['role']; status?: User['status']; limit: number }): Promise<StoredUser[]>
   listAudit(query: AuditFilter & { cursor?: string; limit: number }): Promise<{ items: AuditEntry[]; nextCursor: string | null }>
 }

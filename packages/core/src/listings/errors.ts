@@ -55,3 +55,15 @@ export class PhotoContentError extends DomainError {
     )
   }
 }
+
+export class NoOpenReportsError extends DomainError {
+  constructor() {
+    super('conflict', 'listing.no_open_reports', 'This listing has no open reports')
+  }
+}
+
+export class OwnListingReportError extends DomainError {
+  constructor() {
+    super('forbidden', 'listing.own_report', 'A supplier cannot report its own listing')
+  }
+}

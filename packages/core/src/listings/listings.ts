@@ -3,6 +3,7 @@ import type {
   CreateListingInput,
   Listing,
   ListingPage,
+  ListingReportInput,
   ModerationQuery,
   ReasonInput,
   ResultCount,
@@ -22,6 +23,7 @@ import {
   ForeignPhotoError,
   ListingStatusError,
   NotOwnerError,
+  OwnListingReportError,
   StaleVersionError,
   SupplierNotVerifiedError,
   UnknownCategoryError,
@@ -301,6 +303,8 @@ const moderate = async (
     listing: next,
     expected: expectedOf(listing),
     ...(index ? { index } : {}),
+    // Off the market, a listing's reports have had their answer.
+    ...(next.status === 'suspended' ? { closeReports: true } : {}),
     ...(next.status === 'active' ? { supplierTrades: { supplierId: next.supplierId, categoryId: next.categoryId } } : {}),
     notifications: [
       notification(deps, listing.supplierId, decision.action, {
@@ -377,4 +381,48 @@ export const moderationQueue = async (deps: ListingDeps, query: ModerationQuery)
     })),
     nextCursor: page.nextCursor,
   }
+}
+
+// Reports --------------------------------------------------------------------------------------
+
+/** Any signed-in user but the listing's own supplier reports a public listing; a repeat while open changes nothing. */
+export const reportListing = async (deps: ListingDeps, actor: Actor, id: string, { reason }: ListingReportInput) => {
+  const found = await deps.listings.getWithSupplier(id)
+  if (!found || !isPubliclyVisible(found)) throw new NotFoundError('listing')
+  if (found.listing.supplierId === actor.id) throw new OwnListingReportError()
+  const { reportedAt } = await deps.listings.report(id, {
+    by: actor.id,
+    byName: actor.name,
+    reason,
+    at: deps.clock.now().toISOString(),
+  })
+  return { listingId: id, reportedAt }
+}
+
+export const reportedQueue = async (deps: ListingDeps, page: { cursor?: string; limit: number }) => {
+  const result = await deps.listings.reportedQueue(page)
+  return {
+    items: result.items.map(({ listing, supplier, reports, firstReportedAt }) => ({
+      listing: { ...toOwnerView(listing), supplier: toSupplierCard(supplier, listing.supplierId) },
+      reportCount: reports.length,
+      firstReportedAt,
+      reports,
+    })),
+    nextCursor: result.nextCursor,
+  }
+}
+
+/** The reports were unfounded: they are settled and the listing stays as it is. */
+export const dismissReports = async (deps: ListingDeps, admin: Actor, id: string, { reason }: ListingReportInput) => {
+  const listing = await findListing(deps, id)
+  const audit = auditEntry({
+    id: deps.ids.next(),
+    at: deps.clock.now(),
+    actor: auditActor(admin),
+    action: 'listing.reports_dismissed',
+    target: { type: 'listing', id, name: listing.title },
+    reason,
+  })
+  await deps.listings.dismissReports(id, audit)
+  return { listingId: id, dismissedAt: audit.at }
 }

@@ -1,4 +1,12 @@
-import type { AuditEntry, Category, Listing, ListingStatus, ModerationQuery, SupplierCard } from '@market/contracts'
+import type {
+  AuditEntry,
+  Category,
+  Listing,
+  ListingReport,
+  ListingStatus,
+  ModerationQuery,
+  SupplierCard,
+} from '@market/contracts'
 import type { StoredUser } from '../accounts/ports.ts'
 import type { OutgoingNotification } from '../notifications/notifications.ts'
 
@@ -23,7 +31,12 @@ export type ListingWrite = {
   audit?: AuditEntry
   /** On approval: the supplier now trades in this category (and sees its purchase requests). */
   supplierTrades?: { supplierId: string; categoryId: string }
+  /** On suspension: the listing's open reports are settled, and it leaves the reported queue. */
+  closeReports?: boolean
 }
+
+/** A listing with open reports, as the reported queue holds it. */
+export type ReportedEntry = BrowseCandidate & { reports: ListingReport[]; firstReportedAt: string }
 
 export type BrowseCandidate = { listing: StoredListing; supplier: StoredUser | undefined }
 
@@ -56,6 +69,15 @@ export interface ListingStore {
   /** `matched`: the index entries the Query found past its filter (the page's and those read ahead). */
   search(query: IndexQuery): Promise<{ candidates: BrowseCandidate[]; nextCursor: string | null; matched: number }>
   moderationQueue(query: ModerationQuery): Promise<{ items: BrowseCandidate[]; nextCursor: string | null }>
+  /**
+   * Adds a user's report to the listing's open reports, on condition the listing is still active;
+   * a user with an open report on it already adds nothing. Answers when the user's open report was made.
+   */
+  report(listingId: string, report: ListingReport): Promise<{ reportedAt: string }>
+  /** Listings with open reports, the longest-waiting first. */
+  reportedQueue(page: { cursor?: string; limit: number }): Promise<{ items: ReportedEntry[]; nextCursor: string | null }>
+  /** Settles a listing's open reports with no change to it; fails with NoOpenReportsError when it has none. */
+  dismissReports(listingId: string, audit: AuditEntry): Promise<void>
 }
 
 export interface CategoryLookup {
