@@ -27,7 +27,8 @@ export const namesIn = (locale: Locale, catalog: CategoriesResponse | undefined)
     return found ? localized(locale, found.name) : id
   }
   return {
-    category: (id: string) => name(catalog?.categories, id),
+    // A retired category still names the listings filed under it.
+    category: (id: string) => name([...(catalog?.categories ?? []), ...(catalog?.retired ?? [])], id),
     unit: (id: string) => name(catalog?.units, id),
   }
 }

@@ -56,6 +56,14 @@ export interface ListingStore {
   /** `matched`: the index entries the Query found past its filter (the page's and those read ahead). */
   search(query: IndexQuery): Promise<{ candidates: BrowseCandidate[]; nextCursor: string | null; matched: number }>
   moderationQueue(query: ModerationQuery): Promise<{ items: BrowseCandidate[]; nextCursor: string | null }>
+  /**
+   * The listings indexed under a category, oldest listed first, `limit` at a time from after the
+   * position `after` (a previous page's `last`): what a re-index after a rename walks through.
+   */
+  indexedInCategory(
+    categoryId: string,
+    page: { after?: string; limit: number },
+  ): Promise<{ listingIds: string[]; last?: string; more: boolean }>
 }
 
 export interface CategoryLookup {
