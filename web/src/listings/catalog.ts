@@ -18,6 +18,11 @@ export const loadCatalog = () => {
   return cached
 }
 
+/** After an administrator changes the taxonomy: the next page that needs it reads it afresh. */
+export const forgetCatalog = () => {
+  cached = null
+}
+
 export const useCatalog = () => useResource(loadCatalog)
 
 /** Names from the taxonomy in the reader's language; the raw id until the taxonomy has loaded. */
