@@ -14,7 +14,7 @@ export const buildJobDeps = (config: Pick<MarketConfig, 'tableName' | 'dynamodb'
 }
 
 /** Pages of listings one scheduled run re-indexes at most: well inside the function's time limit; the next run goes on. */
-const reindexPagesPerRun = 40
+const reindexPagesPerRun = 20
 
 /**
  * The scheduled jobs: every 5 minutes by EventBridge in the cloud, on a timer under `npm start`.

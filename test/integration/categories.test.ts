@@ -160,9 +160,17 @@ describe('retiring a category', () => {
     expect(rfq.status).toBe(400)
     expect(rfq.body).toMatchObject({ error: { code: 'category.retired' } })
 
-    // Its listings stay on the market: reachable by their address and found by their words.
-    expect((await market.call(`/api/listings/${listingIds[0]}`)).status).toBe(200)
+    // Its listings stay on the market: reachable by their address, found by their words, and their suppliers may edit them.
+    const kept = await market.call<Listing>(`/api/listings/${listingIds[0]}`)
+    expect(kept.status).toBe(200)
     expect(await found(names.before.en, id)).toEqual(listingIds)
+    const edited = await market.call<Listing>(`/api/listings/${listingIds[0]}`, {
+      method: 'PATCH',
+      cookie: supplier.cookie,
+      body: { version: kept.body.version, categoryId: id, stock: 500 },
+    })
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200)
+    expect(edited.body.stock).toBe(500)
 
     const audit = await market.call<{ items: AuditEntry[] }>('/api/admin/audit?limit=100', { cookie: admin.cookie })
     expect(audit.body.items.find((entry) => entry.targetId === id && entry.action === 'category.retire')).toMatchObject({

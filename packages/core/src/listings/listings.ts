@@ -168,7 +168,8 @@ export const editListing = async (deps: ListingDeps, actor: Actor, id: string, i
   if (input.version !== listing.version) throw new StaleVersionError(listing.version)
   if (listing.status === 'archived' || listing.status === 'suspended') throw new ListingStatusError(listing.status, 'edited')
   const { version: _version, ...changes } = input
-  if (changes.categoryId) await requireCategory(deps, changes.categoryId)
+  // A listing may stay in a category retired since; it may not move into one.
+  if (changes.categoryId && changes.categoryId !== listing.categoryId) await requireCategory(deps, changes.categoryId)
   requireOwnPhotos(actor, changes.photos)
   if (changes.photos) await requireImages(deps.photos, changes.photos, [...listing.photos, ...(listing.revision?.photos ?? [])])
   // An edit of only the MOQ (or only the tiers) is checked against the other half as stored.
