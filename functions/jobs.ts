@@ -1,4 +1,4 @@
-import { Orders, Rfqs } from '@market/core'
+import { Catalog, Orders, Rfqs } from '@market/core'
 import { type MarketConfig, readLambdaConfig } from './config.ts'
 import { stripeOnce } from './payments.ts'
 import { buildStores } from './stores.ts'
@@ -13,13 +13,21 @@ export const buildJobDeps = (config: Pick<MarketConfig, 'tableName' | 'dynamodb'
   return { ...ports, payments: stripeOnce(secrets) }
 }
 
+/** Pages of listings one scheduled run re-indexes at most: well inside the function's time limit; the next run goes on. */
+const reindexPagesPerRun = 20
+
 /**
  * The scheduled jobs: every 5 minutes by EventBridge in the cloud, on a timer under `npm start`.
  * Each job is safe to run twice at once (its changes are conditional writes).
  */
 export const runJobs = async (deps: JobDeps) => {
   const ports = { ...deps, payments: await deps.payments() }
-  return { orders: await Orders.runOrderJobs(ports), rfqs: await Rfqs.runRfqJobs(ports) }
+  return {
+    orders: await Orders.runOrderJobs(ports),
+    rfqs: await Rfqs.runRfqJobs(ports),
+    // In the cloud a rename's re-indexing is done here (a Lambda stops at its response).
+    categories: await Catalog.runReindexJobs(ports, { maxPages: reindexPagesPerRun }),
+  }
 }
 
 let lambda: JobDeps | undefined

@@ -6,6 +6,7 @@ import { buildDeps } from '../deps.ts'
 import { buildGroupApps } from '../group-apps.ts'
 import { stripeOnce } from '../payments.ts'
 import { routeGroups } from '../route-map.ts'
+import { inProcessBackground } from './background.ts'
 import { freePort } from './dynamodb-local.ts'
 import { createOriginApp } from './origin-app.ts'
 import { createPhotoBucket, photoBucketPath, writePhotoObject } from './photo-bucket.ts'
@@ -47,7 +48,8 @@ export const createLocalMarket = ({
   const { objectsDir, photoBucketKey, ...market } = config
   const credentials = { accessKeyId: 'local-photo-bucket', secretAccessKey: photoBucketKey }
   const photos = { bucket: photosBucket, endpoint: `${url}${photoBucketPath}`, region: market.dynamodb.region, credentials }
-  const deps = buildDeps({ ...market, photos }, undefined, stripeOnce)
+  const built = buildDeps({ ...market, photos }, undefined, stripeOnce)
+  const deps = { ...built, background: inProcessBackground(built.log) }
   const apps = buildGroupApps(payments ? { ...deps, payments: async () => payments } : deps)
   const photoBucket = createPhotoBucket({ dir: objectsDir, bucket: photosBucket, credentials })
   return createOriginApp({ groups: routeGroups, apps, webDir, photoBucket })

@@ -5,6 +5,7 @@
 
 import { join } from 'node:path'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { Catalog } from '@market/core'
 import { createDocumentClient, ensureTable } from '@market/data'
 import { buildWeb } from '../../web/build.ts'
 import { buildJobDeps, type JobDeps, runJobs } from '../jobs.ts'
@@ -90,7 +91,12 @@ const main = async () => {
       say('')
     }
     say('  Ctrl-C stops it.')
-    jobsTimer = startJobTimer(buildJobDeps(market), config.JOBS_INTERVAL_SECONDS)
+    const jobDeps = buildJobDeps(market)
+    // A re-indexing cut short by the last stop resumes now, not at the first tick of the timer.
+    Catalog.runReindexJobs(jobDeps).catch((error: unknown) =>
+      process.stderr.write(`re-indexing failed: ${error instanceof Error ? error.message : String(error)}\n`),
+    )
+    jobsTimer = startJobTimer(jobDeps, config.JOBS_INTERVAL_SECONDS)
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
     await stop(1)

@@ -165,6 +165,20 @@ export const authorizationMatrix: MatrixRow[] = [
     body: () => ({ sortOrder: 1 }),
     expect: adminOnly(404),
   },
+  { method: 'GET', path: '/api/admin/categories', expect: adminOnly(200) },
+  {
+    method: 'POST',
+    path: '/api/admin/categories/{id}/retire',
+    params: () => ({ id: 'no-such-category' }),
+    body: () => ({ reason: 'test' }),
+    expect: adminOnly(404),
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/categories/{id}/restore',
+    params: () => ({ id: 'no-such-category' }),
+    expect: adminOnly(404),
+  },
   { method: 'GET', path: '/api/admin/listings', expect: adminOnly(200) },
   { method: 'POST', path: '/api/admin/listings/{id}/approve', params: unknownId, expect: adminOnly(404) },
   {

@@ -36,6 +36,10 @@ export const fakeDeps = (overrides: Partial<ApiDeps> = {}) => {
       getCategory: async (id) => Catalog.defaultCategories.find((category) => category.id === id),
       addCategory: async () => {},
       updateCategory: async () => undefined,
+      setRetired: async () => undefined,
+      reindexJobs: async () => [],
+      saveReindexProgress: async () => false,
+      finishReindex: async () => {},
     },
     ...overrides,
   }

@@ -10,6 +10,7 @@ import { SessionContext, useSessionState } from './session/session.ts'
 const AccountPage = lazyPage(() => import('./pages/account.tsx').then((module) => module.AccountPage))
 const AdminPage = lazyPage(() => import('./pages/admin.tsx').then((module) => module.AdminPage))
 const AdminAuditPage = lazyPage(() => import('./pages/admin-audit.tsx').then((module) => module.AdminAuditPage))
+const AdminCategoriesPage = lazyPage(() => import('./pages/admin-categories.tsx').then((module) => module.AdminCategoriesPage))
 const AdminListingsPage = lazyPage(() => import('./pages/admin-listings.tsx').then((module) => module.AdminListingsPage))
 const AdminMetricsPage = lazyPage(() => import('./pages/admin-metrics.tsx').then((module) => module.AdminMetricsPage))
 const AdminOrdersPage = lazyPage(() => import('./pages/admin-orders.tsx').then((module) => module.AdminOrdersPage))
@@ -51,6 +52,7 @@ const routes: { pattern: string; render: (params: Record<string, string>) => Chi
   { pattern: '/supplier/listings/new', render: () => <NewListingPage /> },
   { pattern: '/supplier/listings/:id/edit', render: ({ id }) => <EditListingPage id={id as string} /> },
   { pattern: '/admin/listings', render: () => <AdminListingsPage /> },
+  { pattern: '/admin/categories', render: () => <AdminCategoriesPage /> },
   { pattern: '/notifications', render: () => <NotificationsPage /> },
   { pattern: '/orders', render: () => <OrdersPage /> },
   { pattern: '/orders/:id', render: ({ id }) => <OrderPage id={id as string} /> },

@@ -35,6 +35,11 @@ export type ApiDeps = {
   /** Stripe, once its keys are read; null where they are not configured. */
   payments(): Promise<Orders.PaymentGateway | null>
   idempotency: IdempotencyStore
+  /**
+   * Runs work after the response, where the process outlives it (`npm start`, tests); absent in
+   * Lambda, where the scheduled jobs take the work up instead (a category's re-indexing).
+   */
+  background?: (task: () => Promise<unknown>) => void
   sessions: {
     /** The token-signing secret; read once (from the environment or the secret store) and cached. */
     secret(): Promise<string>

@@ -74,6 +74,10 @@ export const seedMarkerKey = () => itemKey('MARKET', 'SEED')
 export const allCategories = () =>
   pattern(table, 'TAXONOMY', (categoryId: string) => `CATEGORY#${categoryId}`, { beginsWith: 'CATEGORY#' })
 export const categoryKey = (categoryId: string) => allCategories().entry(categoryId)
+/** A rename's re-index job, one per category (a later rename replaces it), beside the taxonomy. */
+export const reindexJobs = () =>
+  pattern(table, 'TAXONOMY', (categoryId: string) => `REINDEX#${categoryId}`, { beginsWith: 'REINDEX#' })
+export const reindexJobKey = (categoryId: string) => reindexJobs().entry(categoryId)
 
 // Accounts -----------------------------------------------------------------------------------
 

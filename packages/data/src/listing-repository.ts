@@ -45,7 +45,7 @@ const listingItem = (listing: Listings.StoredListing): Item => ({
 const overFetch = (limit: number) => Math.min(limit * 3, 150)
 
 export const createListingRepository = (db: DynamoDBDocumentClient, table: string, cursors: CursorCodec) => {
-  const { queryPage } = createQueries(db, table, cursors)
+  const { queryPage, queryItems } = createQueries(db, table, cursors)
   const get = async (id: string) => {
     const result = await db.send(new GetCommand({ TableName: table, Key: listingKey(id), ConsistentRead: true }))
     return result.Item ? toListing(result.Item) : undefined
@@ -356,6 +356,19 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
       } catch (error) {
         if (writeRefusal(error) === 'condition') throw new Listings.NoOpenReportsError()
         throw error
+      }
+    },
+
+    indexedInCategory: async (categoryId: string, { after, limit }: { after?: string; limit: number }) => {
+      const entries = searchEntries(Listings.categoryTerm(categoryId))
+      const sortKey = entries.keys.sortKey
+      // Positions are index sort keys (`<listedAt>#<id>`): stable across runs, unlike a request-bound cursor.
+      const page = await queryItems(entries, { ...(after ? { sortKey: { after } } : {}), limit, consistent: true })
+      const last = page.items.at(-1)?.[sortKey] as string | undefined
+      return {
+        listingIds: page.items.map((item) => item.listingId as string),
+        ...(last ? { last } : {}),
+        more: page.lastKey !== undefined,
       }
     },
   } satisfies Listings.ListingStore

@@ -12,7 +12,10 @@ type CategorySelectProps = {
   error: string | undefined
 }
 
-/** The required category choice, grouped (optgroups) as the materials page groups them; its error is tied to it. */
+/**
+ * The required category choice, grouped (optgroups) as the materials page groups them; its error is tied to it.
+ * A listing filed under a category retired since keeps it as its choice.
+ */
 export const CategorySelect = ({ id, catalog, value, onChange, error }: CategorySelectProps) => {
   const { t, locale } = useI18n()
   const errorId = `${id}-error`
@@ -34,7 +37,7 @@ export const CategorySelect = ({ id, catalog, value, onChange, error }: Category
         </option>
         {categoryGroups.map((group) => (
           <optgroup label={t(categoryGroupLabel(group))}>
-            {catalog.categories
+            {[...catalog.categories, ...(catalog.retired ?? []).filter((category) => category.id === value)]
               .filter((category) => category.group === group)
               .map((category) => (
                 <option value={category.id} selected={value === category.id}>

@@ -18,6 +18,11 @@ export const loadCatalog = () => {
   return cached
 }
 
+/** After an administrator changes the taxonomy: the next page that needs it reads it afresh. */
+export const forgetCatalog = () => {
+  cached = null
+}
+
 export const useCatalog = () => useResource(loadCatalog)
 
 /** Names from the taxonomy in the reader's language; the raw id until the taxonomy has loaded. */
@@ -27,7 +32,8 @@ export const namesIn = (locale: Locale, catalog: CategoriesResponse | undefined)
     return found ? localized(locale, found.name) : id
   }
   return {
-    category: (id: string) => name(catalog?.categories, id),
+    // A retired category still names the listings filed under it.
+    category: (id: string) => name([...(catalog?.categories ?? []), ...(catalog?.retired ?? [])], id),
     unit: (id: string) => name(catalog?.units, id),
   }
 }

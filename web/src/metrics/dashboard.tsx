@@ -10,6 +10,7 @@ import { fill, useI18n } from '../i18n/i18n.ts'
 import { useNames } from '../listings/catalog.ts'
 import { formatFen, formatWholeYuan } from '../listings/money.ts'
 import { formatMinutes, formatRate } from '../ratings/figures.ts'
+import { IndexMaterialsForm } from './index-materials-form.tsx'
 import { LazyChart } from './lazy-chart.tsx'
 import { TargetForm } from './target-form.tsx'
 
@@ -75,6 +76,10 @@ export const MetricsDashboard = () => {
       <section class="section" aria-labelledby="target-title">
         <h2 id="target-title">{t('metrics.target.title')}</h2>
         <TargetForm onSaved={() => report.state !== 'loading' && report.reload()} />
+      </section>
+      <section class="section" aria-labelledby="index-materials-title">
+        <h2 id="index-materials-title">{t('metrics.materials.title')}</h2>
+        <IndexMaterialsForm />
       </section>
     </>
   )

@@ -1,4 +1,5 @@
 import {
+  AdminCategoriesResponse,
   AdminOrderNoteInput,
   AdminOrdersPage,
   AdminOrdersQuery,
@@ -70,7 +71,18 @@ const docs = {
     { 200: ['A page of audit entries', AuditPage] },
   ),
   addCategory: doc('Add a material category', { 201: ['The new category', Category] }),
-  updateCategory: doc('Rename or regroup a category', { 200: ['The category after the change', Category] }),
+  categories: doc('Every category, retired ones too, with its listing count, and the re-indexing under way after renames', {
+    200: ['The taxonomy as administrators manage it', AdminCategoriesResponse],
+  }),
+  updateCategory: doc(
+    'Rename (in any of the three languages) or move a category (its group and sort order); a rename re-indexes its listings in the background',
+    { 200: ['The category after the change', Category] },
+  ),
+  retireCategory: doc(
+    'Retire a category, with a reason: it takes no new listings or purchase requests and leaves the market’s tiles and pickers; its listings stay on the market',
+    { 200: ['The retired category', Category] },
+  ),
+  restoreCategory: doc('Restore a retired category', { 200: ['The category, open again', Category] }),
   listings: doc(
     'Listings by moderation status: pending_review (new listings and edits to review) oldest first, the others latest first',
     { 200: ['A page of listings with their suppliers', ModerationPage] },
@@ -134,6 +146,7 @@ export const createAdminApp = (deps: ApiDeps) => {
       ...admin.onIdWith(docs.reinstateUser, OptionalReasonInput, publicUser(Accounts.reinstateUser)),
     )
     .get('/api/admin/audit', ...admin.withQuery(docs.audit, AuditQuery, (deps, _admin, query) => Accounts.listAudit(deps, query)))
+    .get('/api/admin/categories', docs.categories, isAdmin, async (c) => c.json(await Catalog.adminCatalog(deps), 200))
     .post('/api/admin/categories', ...admin.withBody(docs.addCategory, CategoryInput, Catalog.addCategory, 201))
     .patch(
       '/api/admin/categories/:id',
@@ -142,6 +155,23 @@ export const createAdminApp = (deps: ApiDeps) => {
       validate('param', CategoryId),
       validate('json', CategoryPatch),
       async (c) => c.json(await Catalog.updateCategory(deps, c.var.actor, c.req.valid('param').id, c.req.valid('json')), 200),
+    )
+    .post(
+      '/api/admin/categories/:id/retire',
+      docs.retireCategory,
+      isAdmin,
+      validate('param', CategoryId),
+      validate('json', ReasonInput),
+      async (c) => c.json(await Catalog.retireCategory(deps, c.var.actor, c.req.valid('param').id, c.req.valid('json')), 200),
+    )
+    .post(
+      '/api/admin/categories/:id/restore',
+      docs.restoreCategory,
+      isAdmin,
+      validate('param', CategoryId),
+      validate('json', OptionalReasonInput, { optional: true }),
+      async (c) =>
+        c.json(await Catalog.restoreCategory(deps, c.var.actor, c.req.valid('param').id, c.req.valid('json') ?? {}), 200),
     )
     .get(
       '/api/admin/listings',

@@ -29,6 +29,15 @@ export class SupplierNotVerifiedError extends DomainError {
   }
 }
 
+/** A retired category takes no new listings or purchase requests (those already filed stay). */
+export class CategoryRetiredError extends DomainError {
+  constructor(categoryId: string) {
+    super('invalid', 'category.retired', `Category ${categoryId} is retired`, [
+      { path: ['categoryId'], message: 'This category is retired' },
+    ])
+  }
+}
+
 export class UnknownCategoryError extends DomainError {
   constructor(categoryId: string) {
     super('invalid', 'listing.unknown_category', `No category ${categoryId}`, [

@@ -15,11 +15,13 @@ import { resultCountCap } from '@market/contracts/values'
 import type { StoredUser } from '../accounts/ports.ts'
 import { auditActor, auditEntry } from '../audit/audit-entry.ts'
 import type { CategoryStore } from '../catalog/ports.ts'
+import { isOpen } from '../catalog/rules.ts'
 import { DomainError, NotFoundError } from '../errors.ts'
 import { notification, titleParams } from '../notifications/notifications.ts'
 import type { Clock, IdGenerator } from '../ports.ts'
 import { drivingTerm, queryTerms, termProbe } from '../search/terms.ts'
 import {
+  CategoryRetiredError,
   ForeignPhotoError,
   ListingStatusError,
   NotOwnerError,
@@ -58,6 +60,7 @@ const photoExtensions = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp':
 const requireCategory = async (deps: ListingDeps, categoryId: string) => {
   const category = await deps.categories.getCategory(categoryId)
   if (!category) throw new UnknownCategoryError(categoryId)
+  if (!isOpen(category)) throw new CategoryRetiredError(categoryId)
   return category
 }
 
@@ -97,7 +100,7 @@ const touched = (deps: ListingDeps, listing: StoredListing, changes: Partial<Sto
 
 /** Index changes for a listing that becomes (or stays) findable with its current text. */
 const indexAs = async (
-  deps: ListingDeps,
+  deps: Pick<ListingDeps, 'categories'>,
   listing: StoredListing,
   previous?: StoredListing,
 ): Promise<IndexChange & { terms: string[] }> => {
@@ -108,6 +111,26 @@ const indexAs = async (
     put: document,
     terms: document.terms,
     ...(previous?.listedAt ? { previousListedAt: previous.listedAt } : {}),
+  }
+}
+
+/**
+ * Re-indexes an active listing with its category's current names (after a rename). Its version
+ * stays, so an edit form open on it is not made stale; a concurrent change is met by reading again.
+ * Safe to repeat: the second time finds nothing to change. False when the listing is not indexed.
+ */
+export const reindexListing = async (deps: Pick<ListingDeps, 'listings' | 'categories'>, id: string): Promise<boolean> => {
+  for (let attempt = 0; ; attempt++) {
+    const listing = await deps.listings.get(id)
+    if (listing?.status !== 'active' || !listing.indexedTerms) return false
+    const index = await indexAs(deps, listing, listing)
+    try {
+      await deps.listings.write({ listing: { ...listing, indexedTerms: index.terms }, expected: expectedOf(listing), index })
+      return true
+    } catch (error) {
+      const raced = error instanceof StaleVersionError || error instanceof ListingStatusError
+      if (!raced || attempt >= 2) throw error
+    }
   }
 }
 
@@ -151,7 +174,8 @@ export const editListing = async (deps: ListingDeps, actor: Actor, id: string, i
   const { version: _version, sample, ...fields } = input
   // A sample's price and words apply at once, like the price (null: no sample any more).
   const changes = sample === undefined ? fields : { ...fields, sample: sample ?? undefined }
-  if (changes.categoryId) await requireCategory(deps, changes.categoryId)
+  // A listing may stay in a category retired since; it may not move into one.
+  if (changes.categoryId && changes.categoryId !== listing.categoryId) await requireCategory(deps, changes.categoryId)
   requireOwnPhotos(actor, changes.photos)
   if (changes.photos) await requireImages(deps.photos, changes.photos, [...listing.photos, ...(listing.revision?.photos ?? [])])
   // An edit of only the MOQ (or only the tiers) is checked against the other half as stored.

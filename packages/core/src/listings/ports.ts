@@ -78,6 +78,14 @@ export interface ListingStore {
   reportedQueue(page: { cursor?: string; limit: number }): Promise<{ items: ReportedEntry[]; nextCursor: string | null }>
   /** Settles a listing's open reports with no change to it; fails with NoOpenReportsError when it has none. */
   dismissReports(listingId: string, audit: AuditEntry): Promise<void>
+  /**
+   * The listings indexed under a category, oldest listed first, `limit` at a time from after the
+   * position `after` (a previous page's `last`): what a re-index after a rename walks through.
+   */
+  indexedInCategory(
+    categoryId: string,
+    page: { after?: string; limit: number },
+  ): Promise<{ listingIds: string[]; last?: string; more: boolean }>
 }
 
 export interface CategoryLookup {

@@ -12,8 +12,9 @@ import {
 } from '@market/contracts'
 import type { StoredUser } from '../accounts/ports.ts'
 import type { CategoryStore } from '../catalog/ports.ts'
+import { isOpen } from '../catalog/rules.ts'
 import { NotFoundError } from '../errors.ts'
-import { SupplierNotVerifiedError, UnknownCategoryError } from '../listings/errors.ts'
+import { CategoryRetiredError, SupplierNotVerifiedError, UnknownCategoryError } from '../listings/errors.ts'
 import { requireImages } from '../listings/photos.ts'
 import type { PhotoStore } from '../listings/ports.ts'
 import { toSupplierCard } from '../listings/rules.ts'
@@ -106,7 +107,9 @@ const notifyBidders = (deps: RfqDeps, rfq: Rfq, bids: StoredBid[], type: string)
 
 export const postRfq = async (deps: RfqDeps & { photos: PhotoStore }, buyer: Actor, input: PostRfqInput) => {
   const now = deps.clock.now()
-  if (!(await deps.categories.getCategory(input.categoryId))) throw new UnknownCategoryError(input.categoryId)
+  const category = await deps.categories.getCategory(input.categoryId)
+  if (!category) throw new UnknownCategoryError(input.categoryId)
+  if (!isOpen(category)) throw new CategoryRetiredError(input.categoryId)
   const deadline = new Date(input.bidDeadline)
   if (deadline.getTime() < now.getTime() + hour)
     throw scheduleProblem('bidDeadline', 'The bid deadline must be at least an hour from now')
