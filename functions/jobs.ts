@@ -1,10 +1,13 @@
-import { Orders, Rfqs } from '@market/core'
+import { Certifications, Orders, Rfqs } from '@market/core'
 import { type MarketConfig, readLambdaConfig } from './config.ts'
 import { stripeOnce } from './payments.ts'
 import { buildStores } from './stores.ts'
 
 /** The jobs' ports, with Stripe resolved when a run starts: cancelling an unpaid order closes its Checkout. */
 export type JobDeps = Omit<Orders.OrderDeps & Rfqs.RfqDeps, 'payments'> & {
+  certifications: Certifications.CertificationStore
+  accounts: Certifications.CertificationDeps['accounts']
+  registry: Certifications.CertifiedRegistryStore
   payments: () => Promise<Orders.PaymentGateway | null>
 }
 
@@ -19,7 +22,12 @@ export const buildJobDeps = (config: Pick<MarketConfig, 'tableName' | 'dynamodb'
  */
 export const runJobs = async (deps: JobDeps) => {
   const ports = { ...deps, payments: await deps.payments() }
-  return { orders: await Orders.runOrderJobs(ports), rfqs: await Rfqs.runRfqJobs(ports) }
+  return {
+    orders: await Orders.runOrderJobs(ports),
+    rfqs: await Rfqs.runRfqJobs(ports),
+    // Certifications past their expiry day lose their badges (one Get of the registry when none did).
+    certifications: await Certifications.expireCertifications(ports),
+  }
 }
 
 let lambda: JobDeps | undefined
