@@ -9,6 +9,9 @@ import { SessionContext, useSessionState } from './session/session.ts'
 /** Each page is a chunk of its own, fetched the first time its route is shown. */
 const AccountPage = lazyPage(() => import('./pages/account.tsx').then((module) => module.AccountPage))
 const AdminPage = lazyPage(() => import('./pages/admin.tsx').then((module) => module.AdminPage))
+const AdminCertificationsPage = lazyPage(() =>
+  import('./pages/admin-certifications.tsx').then((module) => module.AdminCertificationsPage),
+)
 const AdminListingsPage = lazyPage(() => import('./pages/admin-listings.tsx').then((module) => module.AdminListingsPage))
 const AdminMetricsPage = lazyPage(() => import('./pages/admin-metrics.tsx').then((module) => module.AdminMetricsPage))
 const AdminOrdersPage = lazyPage(() => import('./pages/admin-orders.tsx').then((module) => module.AdminOrdersPage))
@@ -61,6 +64,7 @@ const routes: { pattern: string; render: (params: Record<string, string>) => Chi
   { pattern: '/supplier/reviews', render: () => <SupplierReviewsPage /> },
   { pattern: '/admin/ratings', render: () => <AdminRatingsPage /> },
   { pattern: '/admin/metrics', render: () => <AdminMetricsPage /> },
+  { pattern: '/admin/certifications', render: () => <AdminCertificationsPage /> },
 ]
 
 const Page = ({ path }: { path: string }) => {

@@ -48,6 +48,9 @@ export const AdminConsole = ({ me }: { me: User }) => {
           <a href="/admin/metrics" class="button button--secondary">
             {t('nav.metrics')}
           </a>
+          <a href="/admin/certifications" class="button button--secondary">
+            {t('nav.certifications')}
+          </a>
         </span>
       </p>
       <Announcement message={announcement} />

@@ -1,6 +1,7 @@
 import type { SupplierCard } from '@market/contracts'
 import { Badge } from '../components/status-badge.tsx'
 import { useI18n } from '../i18n/i18n.ts'
+import './certifications.css'
 
 /** A supplier's valid certifications, each named in words (绿色工厂, 专精特新…), never by colour alone. */
 export const CertificationBadges = ({ kinds }: { kinds: SupplierCard['certifications'] }) => {
