@@ -8,13 +8,12 @@ export const CertificationBadges = ({ kinds }: { kinds: SupplierCard['certificat
   const { t } = useI18n()
   if (!kinds?.length) return null
   return (
-    <span class="certification-badges" role="list" aria-label={t('certification.badges')} data-certifications>
+    <span class="certification-badges" data-certifications>
+      <span class="visually-hidden">{t('certification.badges')}: </span>
       {kinds.map((kind) => (
-        <span role="listitem">
-          <Badge tone={kind === 'specialised' ? 'info' : 'success'} data-certification={kind}>
-            {t(`certification.kind.${kind}`)}
-          </Badge>{' '}
-        </span>
+        <Badge tone={kind === 'specialised' ? 'info' : 'success'} data-certification={kind}>
+          {t(`certification.kind.${kind}`)}
+        </Badge>
       ))}
     </span>
   )
