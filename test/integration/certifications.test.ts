@@ -1,4 +1,4 @@
-import { createListingsApp } from '@market/api'
+import { createListingsApp, type LogLine } from '@market/api'
 import type { AuditEntry, Certification, CertificationPage, ListingPage, MetricsReport, SupplierProfile } from '@market/contracts'
 import { Certifications } from '@market/core'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -116,6 +116,12 @@ describe('supplier certifications', () => {
     expect(green.every((card) => card.supplier.certifications?.some((kind) => kind.startsWith('green_')))).toBe(true)
     expect(await certifiedCount()).toBe(before + 1)
     expect((await auditFor(requested.body.id)).map((entry) => entry.action)).toEqual(['certification.approve'])
+
+    // The filter costs one Get of the registry beside the page's Query and BatchGet: no Scan, nothing per listing.
+    const logs: LogLine[] = []
+    const counted = createListingsApp(buildDeps(testMarketConfig(market.tableName), (line) => logs.push(line)))
+    expect((await counted.request('/api/listings?certified=green&limit=50')).status).toBe(200)
+    expect(logs.findLast((entry) => entry.msg === 'request')?.dynamoCalls).toBe(3)
 
     // The buyer's comparison of bids shows the badge on the bid row.
     const buyer = await market.register('buyer')
