@@ -1,10 +1,13 @@
-import { Catalog, Orders, Rfqs } from '@market/core'
+import { Catalog, Certifications, Orders, Rfqs } from '@market/core'
 import { type MarketConfig, readLambdaConfig } from './config.ts'
 import { stripeOnce } from './payments.ts'
 import { buildStores } from './stores.ts'
 
 /** The jobs' ports, with Stripe resolved when a run starts: cancelling an unpaid order closes its Checkout. */
 export type JobDeps = Omit<Orders.OrderDeps & Rfqs.RfqDeps, 'payments'> & {
+  certifications: Certifications.CertificationStore
+  accounts: Certifications.CertificationDeps['accounts']
+  registry: Certifications.CertifiedRegistryStore
   payments: () => Promise<Orders.PaymentGateway | null>
 }
 
@@ -27,6 +30,8 @@ export const runJobs = async (deps: JobDeps) => {
     rfqs: await Rfqs.runRfqJobs(ports),
     // In the cloud a rename's re-indexing is done here (a Lambda stops at its response).
     categories: await Catalog.runReindexJobs(ports, { maxPages: reindexPagesPerRun }),
+    // Certifications past their expiry day lose their badges (one Get of the registry when none did).
+    certifications: await Certifications.expireCertifications(ports),
   }
 }
 

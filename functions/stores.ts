@@ -3,6 +3,8 @@ import {
   createAccountRepository,
   createAttentionRepository,
   createCategoryRepository,
+  createCertificationRepository,
+  createCertifiedRegistry,
   createCursorCodec,
   createDocumentClient,
   createListingRepository,
@@ -52,6 +54,8 @@ export const buildStores = (
       ratings: createRatingRepository(db, table, cursors),
       attention: createAttentionRepository(db, table),
       suppliers: createSupplierRepository(db, table),
+      certifications: createCertificationRepository(db, table, cursors),
+      registry: createCertifiedRegistry(db, table),
     },
   }
 }

@@ -1090,3 +1090,36 @@ export const demoOrders: DemoOrder[] = [
   // Received two days ago and not yet rated: the demo buyer's order page asks for a rating.
   { buyer: 'lhamo', listing: '氆氇藏袍面料 咖啡色', quantity: 3, placedDaysAgo: 4, readyAfterDays: 1 },
 ]
+
+/**
+ * Certifications of the demo suppliers: added by the administrator (with the certificate's photo),
+ * except those marked `requested`, which wait in the administrators' queue. Expiry is in days from now.
+ */
+export const demoCertifications: {
+  supplier: string
+  kind: 'green_factory' | 'green_supply_chain' | 'green_design_product' | 'specialised'
+  issuer: string
+  number: string
+  expiresInDays: number
+  requested?: true
+}[] = [
+  {
+    supplier: 'tsering',
+    kind: 'green_factory',
+    issuer: '西藏自治区工业和信息化厅',
+    number: 'XZ-LSGC-2024-017',
+    expiresInDays: 700,
+  },
+  { supplier: 'dorje', kind: 'green_supply_chain', issuer: '工业和信息化部', number: 'GYL-2025-0342', expiresInDays: 900 },
+  { supplier: 'dorje', kind: 'specialised', issuer: '西藏自治区工业和信息化厅', number: 'ZJTX-XZ-2024-058', expiresInDays: 500 },
+  { supplier: 'drolkar', kind: 'green_design_product', issuer: '工业和信息化部', number: 'LSSJ-2025-1186', expiresInDays: 400 },
+  { supplier: 'chen', kind: 'specialised', issuer: '浙江省经济和信息化厅', number: 'ZJTX-ZJ-2023-2210', expiresInDays: 300 },
+  {
+    supplier: 'wang',
+    kind: 'green_factory',
+    issuer: '江苏省工业和信息化厅',
+    number: 'JS-LSGC-2025-0093',
+    expiresInDays: 800,
+    requested: true,
+  },
+]

@@ -1,8 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
-import { Accounts, Catalog, DomainError, Listings, Orders, Ratings, Rfqs } from '@market/core'
+import { Accounts, Catalog, Certifications, DomainError, Listings, Orders, Ratings, Rfqs } from '@market/core'
 import {
   createAccountRepository,
   createCategoryRepository,
+  createCertificationRepository,
+  createCertifiedRegistry,
   createCursorCodec,
   createListingRepository,
   createNotificationRepository,
@@ -14,7 +16,16 @@ import {
   writeOrderHistory,
 } from '@market/data'
 import { monotonicFactory, ulid } from 'ulid'
-import { demoBuyers, demoListings, demoOrders, demoPassword, demoRfqs, demoSuppliers, demoTiers } from './demo-market.ts'
+import {
+  demoBuyers,
+  demoCertifications,
+  demoListings,
+  demoOrders,
+  demoPassword,
+  demoRfqs,
+  demoSuppliers,
+  demoTiers,
+} from './demo-market.ts'
 import { wovenPng } from './demo-photos.ts'
 import { demoTradeHistory, pastOrder } from './market-history.ts'
 
@@ -75,6 +86,8 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
     rfqs: createRfqRepository(db, table, cursors),
     notifications: createNotificationRepository(db, table),
     suppliers: createSupplierRepository(db, table),
+    certifications: createCertificationRepository(db, table, cursors),
+    registry: createCertifiedRegistry(db, table),
   }
 
   for (const category of Catalog.defaultCategories) await categories.addCategory(category).catch(ignoreExisting)
@@ -148,6 +161,25 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
         })
         .catch(() => created),
     )
+  }
+
+  // A few suppliers certified (green and 专精特新), and one request waiting for the administrator.
+  for (const [index, demo] of demoCertifications.entries()) {
+    const supplier = suppliers.get(demo.supplier) as Accounts.StoredUser
+    const sender = demo.requested ? supplier : admin
+    const document = `photos/${sender.id}/${nextId(clockTime)}.png`
+    const photo = wovenPng({ warp: [236, 240, 226], weft: [46, 125, 50], seed: 100 + index })
+    savedPhotos.set(document, photo)
+    await options.savePhoto?.(document, photo)
+    const input = {
+      kind: demo.kind,
+      issuer: demo.issuer,
+      number: demo.number,
+      expiresOn: new Date(now.getTime() + demo.expiresInDays * day).toISOString().slice(0, 10),
+      document,
+    }
+    if (demo.requested) await Certifications.requestCertification(deps, supplier, input)
+    else await Certifications.addCertification(deps, admin, supplier.id, input)
   }
 
   if (options.listings !== false) {

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import type { MetricsReport, Order, PriceIndex } from '@market/contracts'
 import { Metrics } from '@market/core'
-import { createDocumentClient, createMetricsRepository, writeOrderHistory } from '@market/data'
+import { createCertifiedRegistry, createDocumentClient, createMetricsRepository, writeOrderHistory } from '@market/data'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type PastTrade, pastOrder, type TradeOutcome } from '../../functions/local/market-history.ts'
 import { testDynamo } from '../support/dynamo.ts'
@@ -142,9 +142,17 @@ describe('the market figures', () => {
       },
       { step: 'initialize', name: 'recordCommands' },
     )
-    await Metrics.marketMetrics({ metrics: createMetricsRepository(db, market.tableName) }, { from, to, granularity: 'month' })
+    await Metrics.marketMetrics(
+      {
+        metrics: createMetricsRepository(db, market.tableName),
+        registry: createCertifiedRegistry(db, market.tableName),
+        clock: { now: () => new Date() },
+      },
+      { from, to, granularity: 'month' },
+    )
     expect(commands.filter((name) => name === 'QueryCommand')).toHaveLength(4)
-    expect(commands.filter((name) => name !== 'QueryCommand')).toEqual(['GetItemCommand'])
+    // The growth targets and the registry of certified suppliers.
+    expect(commands.filter((name) => name !== 'QueryCommand')).toEqual(['GetItemCommand', 'GetItemCommand'])
   })
 
   it('give a public price index equal to the weekly median of the paid orders’ unit prices', async () => {

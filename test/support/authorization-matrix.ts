@@ -55,6 +55,14 @@ const newListing = () => ({
   leadTimeDays: 3,
 })
 
+const newCertification = () => ({
+  kind: 'green_factory',
+  issuer: '测试机构',
+  number: 'T-1',
+  expiresOn: '2099-12-31',
+  document: `photos/${ulid()}/${ulid()}.png`,
+})
+
 /**
  * Every endpoint with the status each caller gets. Later issues add their endpoints here; the
  * matrix test fails when /api/openapi.json lists a route that has no row.
@@ -148,7 +156,8 @@ export const authorizationMatrix: MatrixRow[] = [
     method: 'POST',
     path: '/api/uploads',
     body: () => ({ contentType: 'image/png', size: 1000 }),
-    expect: { ...supplierOnly(201), buyer: 201 },
+    // Administrators upload certificates' photos when they add a certification.
+    expect: { ...supplierOnly(201), buyer: 201, admin: 201 },
   },
   { method: 'GET', path: '/api/notifications', expect: signedIn(200) },
   { method: 'POST', path: '/api/notifications/read', body: () => ({ all: true }), expect: { ...signedIn(204), suspended: 403 } },
@@ -348,6 +357,36 @@ export const authorizationMatrix: MatrixRow[] = [
       expect: adminOnly(404),
     }),
   ),
+  // A certificate photo nobody uploaded: the supplier gets past authorization and then 400.
+  {
+    method: 'POST',
+    path: '/api/suppliers/me/certifications',
+    body: () => newCertification(),
+    expect: supplierOnly(400),
+  },
+  { method: 'GET', path: '/api/suppliers/me/certifications', expect: { ...supplierOnly(200), suspended: 200 } },
+  { method: 'GET', path: '/api/admin/certifications', expect: adminOnly(200) },
+  {
+    method: 'POST',
+    path: '/api/admin/certifications/{id}/decision',
+    params: unknownId,
+    body: () => ({ decision: 'approve' }),
+    expect: adminOnly(404),
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/certifications/{id}/revoke',
+    params: unknownId,
+    body: () => ({ reason: 'test' }),
+    expect: adminOnly(404),
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/suppliers/{id}/certifications',
+    params: unknownId,
+    body: () => newCertification(),
+    expect: adminOnly(404),
+  },
   // Stripe is not set up here; with it, an unsigned call is a 400 (see the orders tests).
   { method: 'POST', path: '/api/webhooks/stripe', body: () => ({}), expect: everyone(422) },
 ]

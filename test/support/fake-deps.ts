@@ -27,6 +27,8 @@ export const fakeDeps = (overrides: Partial<ApiDeps> = {}) => {
     ratings: unused('ratings'),
     attention: unused('attention'),
     suppliers: unused('suppliers'),
+    certifications: unused('certifications'),
+    registry: unused('registry'),
     idempotency: unused('idempotency'),
     payments: async () => null,
     sessions: { secret: async () => 'test-secret', cookieSecure: false },

@@ -11,6 +11,9 @@ const AccountPage = lazyPage(() => import('./pages/account.tsx').then((module) =
 const AdminPage = lazyPage(() => import('./pages/admin.tsx').then((module) => module.AdminPage))
 const AdminAuditPage = lazyPage(() => import('./pages/admin-audit.tsx').then((module) => module.AdminAuditPage))
 const AdminCategoriesPage = lazyPage(() => import('./pages/admin-categories.tsx').then((module) => module.AdminCategoriesPage))
+const AdminCertificationsPage = lazyPage(() =>
+  import('./pages/admin-certifications.tsx').then((module) => module.AdminCertificationsPage),
+)
 const AdminListingsPage = lazyPage(() => import('./pages/admin-listings.tsx').then((module) => module.AdminListingsPage))
 const AdminMetricsPage = lazyPage(() => import('./pages/admin-metrics.tsx').then((module) => module.AdminMetricsPage))
 const AdminOrdersPage = lazyPage(() => import('./pages/admin-orders.tsx').then((module) => module.AdminOrdersPage))
@@ -69,6 +72,7 @@ const routes: { pattern: string; render: (params: Record<string, string>) => Chi
   { pattern: '/admin/audit', render: () => <AdminAuditPage /> },
   { pattern: '/admin/reports', render: () => <AdminReportsPage /> },
   { pattern: '/admin/users', render: () => <AdminUsersPage /> },
+  { pattern: '/admin/certifications', render: () => <AdminCertificationsPage /> },
 ]
 
 const Page = ({ path }: { path: string }) => {

@@ -2,6 +2,7 @@ import type {
   Accounts,
   AttentionStore,
   Catalog,
+  Certifications,
   Clock,
   IdempotencyStore,
   IdGenerator,
@@ -32,6 +33,9 @@ export type ApiDeps = {
   /** What waits for the signed-in user: the navigation's counts. */
   attention: AttentionStore
   suppliers: Ratings.SupplierDirectory
+  certifications: Certifications.CertificationStore
+  /** The market's certified suppliers: the "certified green" filter and the count of certified suppliers. */
+  registry: Certifications.CertifiedRegistryStore
   /** Stripe, once its keys are read; null where they are not configured. */
   payments(): Promise<Orders.PaymentGateway | null>
   idempotency: IdempotencyStore

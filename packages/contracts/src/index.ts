@@ -1,5 +1,6 @@
 export * from './accounts.ts'
 export * from './catalog.ts'
+export * from './certifications.ts'
 export * from './errors.ts'
 export * from './health.ts'
 export * from './listings.ts'

@@ -93,6 +93,8 @@ export const SupplierCard = z.object({
   verified: z.boolean(),
   stall: z.string().optional(),
   rating: RatingSummary.optional(),
+  /** Its certifications valid today (approved by an administrator, not expired): the badges. */
+  certifications: z.array(z.enum(values.certificationKinds)).optional(),
 })
 export type SupplierCard = z.infer<typeof SupplierCard>
 
@@ -157,6 +159,8 @@ export const BrowseQuery = z
     minPrice: fen.optional(),
     maxPrice: fen.optional(),
     inStock: flag.optional(),
+    /** `green`: only suppliers holding a valid green certification (绿色认证). */
+    certified: z.enum(values.certifiedFilters).optional(),
     sort: z.enum(values.browseSorts).default('newest'),
     cursor: z.string().max(2000).optional(),
     limit: z.coerce.number().int().min(1).max(50).default(24),

@@ -53,6 +53,8 @@ export const MetricsReport = z.object({
   to: day,
   granularity: z.enum(values.metricsGranularities),
   periods: z.array(MetricsPeriod),
+  /** Suppliers holding at least one valid certification today (a stock, not a flow: counted now, not per period). */
+  certifiedSuppliers: z.number().int(),
 })
 export type MetricsReport = z.infer<typeof MetricsReport>
 

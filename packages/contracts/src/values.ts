@@ -254,3 +254,16 @@ export const growthTargetYears = { min: 2020, max: 2100 } as const
 export const defaultIndexMaterials = ['wool', 'yak-down', 'cashmere', 'pulu', 'brocade', 'silk'] as const
 export const maxIndexMaterials = 12
 export const priceIndexWeeks = { min: 1, max: 104, default: 26 } as const
+
+/* Supplier certifications */
+/** 绿色工厂, 绿色供应链, 绿色设计产品 (the green ones) and 专精特新. */
+export const certificationKinds = ['green_factory', 'green_supply_chain', 'green_design_product', 'specialised'] as const
+/** What the market's "certified green" filter accepts. */
+export const greenCertificationKinds: readonly (typeof certificationKinds)[number][] = [
+  'green_factory',
+  'green_supply_chain',
+  'green_design_product',
+]
+export const certificationStatuses = ['pending', 'approved', 'rejected', 'revoked', 'expired'] as const
+/** The market filter's values: `certified=green`. */
+export const certifiedFilters = ['green'] as const

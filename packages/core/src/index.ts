@@ -1,6 +1,7 @@
 export * as Accounts from './accounts/index.ts'
 export * from './audit/audit-entry.ts'
 export * as Catalog from './catalog/index.ts'
+export * as Certifications from './certifications/index.ts'
 export * from './errors.ts'
 export * as Listings from './listings/index.ts'
 export * as Metrics from './metrics/index.ts'

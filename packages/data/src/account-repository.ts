@@ -8,7 +8,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb'
 import type { AuditEntry, BankAccount, BankAccountChange, User, UsersQuery, VerificationDetails } from '@market/contracts'
-import { Accounts, type AuditFilter, type Notifications } from '@market/core'
+import { Accounts, type AuditFilter, type Certifications, type Notifications } from '@market/core'
 import { auditPut } from './audit-writes.ts'
 import type { CursorCodec } from './cursor.ts'
 import { batchGet, type Item, itemExists, itemIsNew } from './items.ts'
@@ -49,6 +49,7 @@ export const toStoredUser = (item: Item): Accounts.StoredUser => {
     ...(ratingTotals ? { ratingTotals } : {}),
     ...(item.bankAccount ? { bankAccount: item.bankAccount as BankAccount } : {}),
     ...(item.bankAccountChange ? { bankAccountChange: item.bankAccountChange as BankAccountChange } : {}),
+    ...(item.certifications ? { certifications: item.certifications as Certifications.Badge[] } : {}),
   }
 }
 

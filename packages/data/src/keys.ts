@@ -260,3 +260,17 @@ export const pricesOf = (categoryId: string) =>
 export const weeksBetween = (fromWeek: string, toWeek: string): SortKeyCondition => ({ between: [fromWeek, `${toWeek}#~`] })
 export const growthTargetsKey = () => itemKey('MARKET', 'GROWTH_TARGETS')
 export const indexMaterialsKey = () => itemKey('MARKET', 'PRICE_INDEX_MATERIALS')
+
+// Supplier certifications -------------------------------------------------------------------
+
+export const certificationKey = (certificationId: string) => itemKey(`CERT#${certificationId}`, 'CERT')
+/** gsi2: a supplier's certifications, newest request first. */
+export const certificationsOfSupplier = (supplierId: string) => pattern(gsi2, `SUPPLIER#${supplierId}#CERTS`, byTime)
+/** gsi3: certifications by status, by request time: the administrators' queue. */
+export const certificationsInStatus = (status: string) => pattern(gsi3, `CERTS#${status}`, byTime)
+/**
+ * The market's certified suppliers and their badges, one attribute per supplier: the "certified
+ * green" filter, the count of certified suppliers and the daily expiry job each read it with one
+ * Get. Written only by certification decisions (an administrator's pace), so one item holds.
+ */
+export const certifiedSuppliersKey = () => itemKey('MARKET', 'CERTIFIED_SUPPLIERS')

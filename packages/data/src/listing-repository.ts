@@ -209,6 +209,18 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
         filters.push('contains(origin, :origin)')
         values[':origin'] = query.origin
       }
+      if (query.supplierIds) {
+        // IN takes at most 100 values: larger lists are OR'd in chunks of 100.
+        const chunks: string[] = []
+        for (let start = 0; start < query.supplierIds.length; start += 100) {
+          const names = query.supplierIds.slice(start, start + 100).map((id, offset) => {
+            values[`:supplier${start + offset}`] = id
+            return `:supplier${start + offset}`
+          })
+          chunks.push(`supplierId IN (${names.join(', ')})`)
+        }
+        filters.push(`(${chunks.join(' OR ')})`)
+      }
       // Sorted by price, a price range is a range of the index's sort key; otherwise it filters.
       const priceRange = byPrice && (query.minPrice !== undefined || query.maxPrice !== undefined)
       if (!priceRange) {

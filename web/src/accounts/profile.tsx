@@ -1,4 +1,5 @@
 import type { MeResponse } from '@market/contracts'
+import { CertificationsSection } from '../certifications/certification-form.tsx'
 import { StatusBadge } from '../components/status-badge.tsx'
 import { formatDateTime, useI18n } from '../i18n/i18n.ts'
 import { BankAccountSection } from './bank-account.tsx'
@@ -54,6 +55,7 @@ export const AccountOverview = ({ me }: { me: MeResponse }) => {
       </section>
       {me.role === 'supplier' && <VerificationSection me={me} />}
       {me.role === 'supplier' && me.verification === 'verified' && <BankAccountSection me={me} />}
+      {me.role === 'supplier' && me.verification === 'verified' && <CertificationsSection me={me} />}
     </>
   )
 }

@@ -3,7 +3,17 @@ import { browseSorts } from '@market/contracts/values'
 import { parseYuan } from './money.ts'
 
 /** The market's filters as they live in the page's URL (prices in yuan, as people type them). */
-export type Filters = { q: string; category: string; origin: string; min: string; max: string; inStock: boolean; sort: Sort }
+export type Filters = {
+  q: string
+  category: string
+  origin: string
+  min: string
+  max: string
+  inStock: boolean
+  /** Only suppliers holding a valid green certification (绿色认证). */
+  certifiedGreen: boolean
+  sort: Sort
+}
 export type Sort = BrowseQuery['sort']
 
 export const readFilters = (search: string): Filters => {
@@ -16,6 +26,7 @@ export const readFilters = (search: string): Filters => {
     min: params.get('min') ?? '',
     max: params.get('max') ?? '',
     inStock: params.get('inStock') === '1',
+    certifiedGreen: params.get('certified') === 'green',
     sort: browseSorts.find((option) => option === sort) ?? 'newest',
   }
 }
@@ -28,6 +39,7 @@ export const marketUrl = (filters: Partial<Filters>) => {
   if (filters.min?.trim()) params.set('min', filters.min.trim())
   if (filters.max?.trim()) params.set('max', filters.max.trim())
   if (filters.inStock) params.set('inStock', '1')
+  if (filters.certifiedGreen) params.set('certified', 'green')
   if (filters.sort && filters.sort !== 'newest') params.set('sort', filters.sort)
   const query = params.toString()
   return query ? `/market?${query}` : '/market'
@@ -45,12 +57,15 @@ export const browseQuery = (filters: Filters) => {
     ...(minFen !== null ? { minPrice: String(minFen) } : {}),
     ...(maxFen !== null ? { maxPrice: String(maxFen) } : {}),
     ...(filters.inStock ? { inStock: 'true' as const } : {}),
+    ...(filters.certifiedGreen ? { certified: 'green' as const } : {}),
   }
 }
 
 /** Anything narrows the results (the sort does not). */
 export const isFiltered = (filters: Filters) =>
-  Boolean(filters.q || filters.category || filters.origin || filters.min || filters.max || filters.inStock)
+  Boolean(
+    filters.q || filters.category || filters.origin || filters.min || filters.max || filters.inStock || filters.certifiedGreen,
+  )
 
 /** The purchase-request form, filled in from a search that found nothing: its words as the title, its category. */
 export const requestUrl = (filters: Filters) => {

@@ -78,7 +78,10 @@ export const MarketSearch = ({ search, filters }: { search: string; filters: Fil
             {t('market.search.submit')}
           </button>
         </div>
-        <details class="market-filters" open={Boolean(filters.origin || filters.min || filters.max || filters.inStock)}>
+        <details
+          class="market-filters"
+          open={Boolean(filters.origin || filters.min || filters.max || filters.inStock || filters.certifiedGreen)}
+        >
           <summary>{t('market.filters')}</summary>
           <div class="market-filters__grid">
             <div class="field">
@@ -108,6 +111,15 @@ export const MarketSearch = ({ search, filters }: { search: string; filters: Fil
                 onChange={(event: Event) => apply({ ...draft, inStock: (event.target as HTMLInputElement).checked })}
               />
               {t('market.filter.inStock')}
+            </label>
+            <label class="check">
+              <input
+                type="checkbox"
+                data-filter-certified
+                checked={draft.certifiedGreen}
+                onChange={(event: Event) => apply({ ...draft, certifiedGreen: (event.target as HTMLInputElement).checked })}
+              />
+              {t('market.filter.certifiedGreen')}
             </label>
           </div>
           {priceError && (

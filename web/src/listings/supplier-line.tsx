@@ -1,4 +1,5 @@
 import type { SupplierCard } from '@market/contracts'
+import { CertificationBadges } from '../certifications/certification-badges.tsx'
 import { Badge } from '../components/status-badge.tsx'
 import { useI18n } from '../i18n/i18n.ts'
 import { RatingSummary } from '../ratings/stars.tsx'
@@ -15,12 +16,13 @@ export const VerifiedMark = ({ verified }: { verified: boolean }) => {
   ) : null
 }
 
-/** A supplier in a list: the company (the way to its page), whether it is verified, and its stars. */
+/** A supplier in a list: the company (the way to its page), whether it is verified, its stars and its certifications. */
 export const SupplierLine = ({ supplier }: { supplier: SupplierCard }) => (
   <span class="supplier-line">
     <span class="supplier-line__company">
       <SupplierLink id={supplier.id} company={supplier.company} />
     </span>{' '}
-    <VerifiedMark verified={supplier.verified} /> <RatingSummary rating={supplier.rating} />
+    <VerifiedMark verified={supplier.verified} /> <RatingSummary rating={supplier.rating} />{' '}
+    <CertificationBadges kinds={supplier.certifications} />
   </span>
 )

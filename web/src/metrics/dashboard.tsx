@@ -184,7 +184,9 @@ const MetricsCharts = ({ report }: { report: MetricsReport }) => {
         csvValue={yuan}
         fileName={file('gmv-by-category')}
       />
-      <p class="muted">{fill(t('metrics.certified'), { count: periods.at(-1)?.certifiedSuppliers ?? 0 })}</p>
+      <p class="muted" data-certified-suppliers={report.certifiedSuppliers}>
+        {fill(t('metrics.certified'), { count: report.certifiedSuppliers })}
+      </p>
     </div>
   )
 }

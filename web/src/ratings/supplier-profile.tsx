@@ -2,6 +2,7 @@ import { ratingDimensions } from '@market/contracts/values'
 import { api } from '../api/client.ts'
 import type { SupplierPageView } from '../api/types.ts'
 import { pageQuery, usePaged } from '../api/use-paged.ts'
+import { CertificationBadges } from '../certifications/certification-badges.tsx'
 import { LoadMore } from '../components/load-more.tsx'
 import { fill, useI18n } from '../i18n/i18n.ts'
 import { useNames } from '../listings/catalog.ts'
@@ -129,6 +130,7 @@ export const SupplierProfileView = ({ supplier }: { supplier: SupplierPageView }
       <div class="page-head">
         <h1>{supplier.company}</h1>
         <VerifiedMark verified={supplier.verified} />
+        <CertificationBadges kinds={supplier.certifications} />
       </div>
       <p class="lead">
         {supplier.name}

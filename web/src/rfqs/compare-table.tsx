@@ -1,6 +1,7 @@
 import type { SupplierRfq } from '@market/contracts'
 import { maxAwardedBids } from '@market/contracts/values'
 import type { ComparedBid } from '../api/types.ts'
+import { CertificationBadges } from '../certifications/certification-badges.tsx'
 import { StackedTable } from '../components/stacked-table.tsx'
 import { Badge, StatusBadge } from '../components/status-badge.tsx'
 import { lhasaToday } from '../i18n/dates.ts'
@@ -111,7 +112,7 @@ export const CompareTable = ({
               <span class="who">
                 <span class="who__name">
                   <SupplierLink id={bid.supplier.id} company={bid.supplier.company} />{' '}
-                  <VerifiedMark verified={bid.supplier.verified} />
+                  <VerifiedMark verified={bid.supplier.verified} /> <CertificationBadges kinds={bid.supplier.certifications} />
                 </span>
                 {bid.supplier.stall && <span class="who__meta">{bid.supplier.stall}</span>}
                 <span class="who__meta" data-standing>

@@ -46,9 +46,12 @@ const docs = {
   ),
   archive: doc('Take a listing off the market for good', { 200: ['The archived listing', Listing] }),
   own: doc('The signed-in supplier’s own listings, every status, newest first', { 200: ['A page of listings', OwnListingsPage] }),
-  upload: doc('A presigned upload for one photo of a listing or a purchase request (JPEG, PNG or WebP, at most 5 MB)', {
-    201: ['Where to PUT the file, and its key', UploadTicket],
-  }),
+  upload: doc(
+    'A presigned upload for one photo of a listing, a purchase request or a certificate (JPEG, PNG or WebP, at most 5 MB)',
+    {
+      201: ['Where to PUT the file, and its key', UploadTicket],
+    },
+  ),
 }
 
 export const createListingsApp = (deps: ApiDeps) => {
@@ -73,7 +76,12 @@ export const createListingsApp = (deps: ApiDeps) => {
     .get('/api/suppliers/me/listings', ...supplier.withQuery(docs.own, PageQuery, Listings.listOwnListings))
     .post(
       '/api/uploads',
-      ...actions(deps, requireRole('supplier', 'buyer')).withBody(docs.upload, UploadRequest, Listings.createUpload, 201),
+      ...actions(deps, requireRole('supplier', 'buyer', 'admin')).withBody(
+        docs.upload,
+        UploadRequest,
+        Listings.createUpload,
+        201,
+      ),
     )
 }
 

@@ -1,4 +1,9 @@
 import {
+  Certification,
+  CertificationDecisionInput,
+  CertificationInput,
+  CertificationPage,
+  CertificationQueueQuery,
   EditRatingInput,
   IdParam,
   PageQuery,
@@ -7,12 +12,13 @@ import {
   RatingPage,
   RatingQueueQuery,
   RatingReasonInput,
+  ReasonInput,
   ReplyInput,
   SupplierProfile,
   SupplierSearchQuery,
   SupplierSearchResult,
 } from '@market/contracts'
-import { Ratings } from '@market/core'
+import { Certifications, Ratings } from '@market/core'
 import { actions } from '../actions.ts'
 import type { ApiDeps } from '../deps.ts'
 import { createGroupApp } from '../group-app.ts'
@@ -53,14 +59,34 @@ const docs = {
   restore: doc('Restore a hidden rating, or keep a reported one as it is, with a reason; its reports are settled', {
     200: ['The visible rating', Rating],
   }),
+  requestCertification: doc(
+    'The supplier asks for a certification (绿色工厂, 绿色供应链, 绿色设计产品, 专精特新) with a photo of its certificate: no badge until an administrator approves it',
+    { 201: ['The pending request', Certification] },
+  ),
+  myCertifications: doc('The signed-in supplier’s certification requests and their status, newest first', {
+    200: ['A page of certifications', CertificationPage],
+  }),
+  certificationQueue: doc('Certifications by status (pending ones, the queue to decide, by default), oldest first', {
+    200: ['A page of certifications with their suppliers', CertificationPage],
+  }),
+  decideCertification: doc('Approve a certification request (its badge shows at once) or reject it with a reason', {
+    200: ['The certification after the decision', Certification],
+  }),
+  revokeCertification: doc('Revoke an approved certification, with a reason: its badge goes at once', {
+    200: ['The revoked certification', Certification],
+  }),
+  addCertification: doc('Add an approved certification for a supplier directly, with the certificate’s photo', {
+    201: ['The certification', Certification],
+  }),
 }
 
-/** Ratings, reviews and the public supplier pages they feed. */
+/** Ratings, reviews, certifications and the public supplier pages they feed (reputation, in one group). */
 export const createRatingsApp = (deps: ApiDeps) => {
   const { requireUser, requireRole } = createAuth(deps)
   // Who may do what to a rating is the domain's to say: its buyer edits, its supplier replies.
   const signedIn = actions(deps, requireUser)
   const admin = actions(deps, requireRole('admin'))
+  const supplier = actions(deps, requireRole('supplier'))
   return createGroupApp(deps)
     .post('/api/orders/:id/rating', docs.rate, requireUser, validate('param', IdParam), validate('json', RateInput), async (c) =>
       c.json(await Ratings.rateOrder(deps, c.var.actor, c.req.valid('param').id, c.req.valid('json')), 201),
@@ -71,10 +97,7 @@ export const createRatingsApp = (deps: ApiDeps) => {
     .patch('/api/ratings/:id', ...signedIn.onIdWith(docs.edit, EditRatingInput, Ratings.editRating))
     .post('/api/ratings/:id/reply', ...signedIn.onIdWith(docs.reply, ReplyInput, Ratings.replyToRating))
     .post('/api/ratings/:id/report', ...signedIn.onIdWith(docs.report, RatingReasonInput, Ratings.reportRating))
-    .get(
-      '/api/suppliers/me/ratings',
-      ...actions(deps, requireRole('supplier')).withQuery(docs.myRatings, PageQuery, Ratings.myRatings),
-    )
+    .get('/api/suppliers/me/ratings', ...supplier.withQuery(docs.myRatings, PageQuery, Ratings.myRatings))
     .get(
       '/api/suppliers',
       ...signedIn.withQuery(docs.searchSuppliers, SupplierSearchQuery, (_deps, _actor, query) =>
@@ -94,6 +117,35 @@ export const createRatingsApp = (deps: ApiDeps) => {
     .get('/api/admin/ratings', ...admin.withQuery(docs.queue, RatingQueueQuery, Ratings.ratingQueue))
     .post('/api/admin/ratings/:id/hide', ...admin.onIdWith(docs.hide, RatingReasonInput, Ratings.hideRating))
     .post('/api/admin/ratings/:id/restore', ...admin.onIdWith(docs.restore, RatingReasonInput, Ratings.restoreRating))
+    .post(
+      '/api/suppliers/me/certifications',
+      ...supplier.withBody(docs.requestCertification, CertificationInput, Certifications.requestCertification, 201),
+    )
+    .get(
+      '/api/suppliers/me/certifications',
+      ...supplier.withQuery(docs.myCertifications, PageQuery, Certifications.myCertifications),
+    )
+    .get(
+      '/api/admin/certifications',
+      ...admin.withQuery(docs.certificationQueue, CertificationQueueQuery, Certifications.certificationQueue),
+    )
+    .post(
+      '/api/admin/certifications/:id/decision',
+      ...admin.onIdWith(docs.decideCertification, CertificationDecisionInput, Certifications.decideCertification),
+    )
+    .post(
+      '/api/admin/certifications/:id/revoke',
+      ...admin.onIdWith(docs.revokeCertification, ReasonInput, Certifications.revokeCertification),
+    )
+    .post(
+      '/api/admin/suppliers/:id/certifications',
+      docs.addCertification,
+      requireRole('admin'),
+      validate('param', IdParam),
+      validate('json', CertificationInput),
+      async (c) =>
+        c.json(await Certifications.addCertification(deps, c.var.actor, c.req.valid('param').id, c.req.valid('json')), 201),
+    )
 }
 
 export type RatingsApp = ReturnType<typeof createRatingsApp>

@@ -8,6 +8,7 @@ import type {
   VerificationDetails,
 } from '@market/contracts'
 import type { AuditFilter } from '../audit/audit-entry.ts'
+import type { Badge } from '../certifications/rules.ts'
 import type { OutgoingNotification } from '../notifications/notifications.ts'
 
 /** A user as stored: what the API shows plus the secrets and bookkeeping it never shows. */
@@ -23,6 +24,8 @@ export type StoredUser = User & {
   bankAccount?: BankAccount
   /** An account waiting for an administrator (with the verification request, or a later change). */
   bankAccountChange?: BankAccountChange
+  /** A supplier's approved certifications (one per kind), changed only with their decisions: the badges its cards show. */
+  certifications?: Badge[]
 }
 
 /** What a change does to a supplier's accounts: the approved one set, the waiting one set (or removed, null). */

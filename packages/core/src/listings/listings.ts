@@ -16,6 +16,8 @@ import type { StoredUser } from '../accounts/ports.ts'
 import { auditActor, auditEntry } from '../audit/audit-entry.ts'
 import type { CategoryStore } from '../catalog/ports.ts'
 import { isOpen } from '../catalog/rules.ts'
+import type { CertifiedRegistryStore } from '../certifications/ports.ts'
+import { certificationDay, greenSupplierIds } from '../certifications/rules.ts'
 import { DomainError, NotFoundError } from '../errors.ts'
 import { notification, titleParams } from '../notifications/notifications.ts'
 import type { Clock, IdGenerator } from '../ports.ts'
@@ -48,6 +50,8 @@ import {
 
 export type ListingDeps = {
   listings: ListingStore
+  /** The market's certified suppliers, for the "certified green" filter. */
+  registry: CertifiedRegistryStore
   categories: CategoryStore
   photos: PhotoStore
   clock: Clock
@@ -257,7 +261,7 @@ export const getListing = async (deps: ListingDeps, actor: Actor | undefined, id
   const privileged = actor?.role === 'admin' || actor?.id === found.listing.supplierId
   if (!privileged && !isPubliclyVisible(found)) throw new NotFoundError('listing')
   const view = privileged ? toOwnerView(found.listing) : toPublicView(found.listing)
-  return { ...view, supplier: toSupplierCard(found.supplier, found.listing.supplierId) }
+  return { ...view, supplier: toSupplierCard(found.supplier, found.listing.supplierId, deps.clock.now()) }
 }
 
 /** Browse and search: one Query of the index and one BatchGet, whatever the size of the market. */
@@ -267,11 +271,17 @@ export const browseListings = async (deps: ListingDeps, query: BrowseQuery): Pro
     return { items: [], nextCursor: null, ...(query.cursor ? {} : { total: resultCount(0, null, 0) }) }
   const term = terms.length > 0 ? (drivingTerm(terms) as string) : query.category ? categoryTerm(query.category) : allListingsTerm
   const origin = normalizeOrigin(query.origin)
+  const now = deps.clock.now()
+  // "Certified green": the suppliers holding a valid green certification today, from one read of the registry.
+  const supplierIds = query.certified ? greenSupplierIds(await deps.registry.registry(), certificationDay(now)) : undefined
+  if (supplierIds?.length === 0)
+    return { items: [], nextCursor: null, ...(query.cursor ? {} : { total: resultCount(0, null, 0) }) }
   const result = await deps.listings.search({
     term,
     termProbes: terms.filter((other) => other !== term).map(termProbe),
     ...(terms.length > 0 && query.category ? { categoryId: query.category } : {}),
     ...(origin ? { origin } : {}),
+    ...(supplierIds ? { supplierIds } : {}),
     ...(query.minPrice !== undefined ? { minPrice: query.minPrice } : {}),
     ...(query.maxPrice !== undefined ? { maxPrice: query.maxPrice } : {}),
     sort: query.sort,
@@ -280,7 +290,7 @@ export const browseListings = async (deps: ListingDeps, query: BrowseQuery): Pro
   })
   const items = result.candidates
     .filter(isPubliclyVisible)
-    .map(toCard)
+    .map((candidate) => toCard(candidate, now))
     .filter((card) => !query.inStock || card.inStock)
   return {
     items,
@@ -401,7 +411,7 @@ export const moderationQueue = async (deps: ListingDeps, query: ModerationQuery)
   return {
     items: page.items.map(({ listing, supplier }) => ({
       ...toOwnerView(listing),
-      supplier: toSupplierCard(supplier, listing.supplierId),
+      supplier: toSupplierCard(supplier, listing.supplierId, deps.clock.now()),
     })),
     nextCursor: page.nextCursor,
   }
@@ -427,7 +437,7 @@ export const reportedQueue = async (deps: ListingDeps, page: { cursor?: string; 
   const result = await deps.listings.reportedQueue(page)
   return {
     items: result.items.map(({ listing, supplier, reports, firstReportedAt }) => ({
-      listing: { ...toOwnerView(listing), supplier: toSupplierCard(supplier, listing.supplierId) },
+      listing: { ...toOwnerView(listing), supplier: toSupplierCard(supplier, listing.supplierId, deps.clock.now()) },
       reportCount: reports.length,
       firstReportedAt,
       reports,

@@ -48,6 +48,8 @@ export type IndexQuery = {
   categoryId?: string
   /** Normalised as an entry's origin is (see normalizeOrigin). */
   origin?: string
+  /** Only entries of these suppliers (the "certified green" filter; a few hundred at most). */
+  supplierIds?: readonly string[]
   minPrice?: number
   maxPrice?: number
   sort: 'newest' | 'price_asc' | 'price_desc'

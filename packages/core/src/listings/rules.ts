@@ -1,6 +1,7 @@
 import type { Category, Listing, ListingCard, SupplierCard } from '@market/contracts'
 import { priceRangeFen } from '@market/contracts/values'
 import type { StoredUser } from '../accounts/ports.ts'
+import { badgeKinds, certificationDay } from '../certifications/rules.ts'
 import { summaryOf } from '../ratings/scores.ts'
 import { indexTerms, searchText } from '../search/terms.ts'
 import type { BrowseCandidate, SearchDocument, StoredListing } from './ports.ts'
@@ -45,7 +46,8 @@ export const searchDocument = (
   }
 }
 
-export const toSupplierCard = (supplier: StoredUser | undefined, supplierId: string): SupplierCard => ({
+/** The supplier as its cards show it, read live; `now` decides which certifications are still valid. */
+export const toSupplierCard = (supplier: StoredUser | undefined, supplierId: string, now: Date): SupplierCard => ({
   id: supplierId,
   name: supplier?.name ?? '',
   company: supplier?.company.name ?? '',
@@ -53,9 +55,16 @@ export const toSupplierCard = (supplier: StoredUser | undefined, supplierId: str
   ...(supplier?.verificationDetails?.stall ? { stall: supplier.verificationDetails.stall } : {}),
   // Read live from the supplier's item with the card itself: a new rating shows at once, on every card.
   ...(supplier?.ratingTotals?.count ? { rating: summaryOf(supplier.ratingTotals) } : {}),
+  ...certificationsOf(supplier, now),
 })
 
-export const toCard = ({ listing, supplier }: BrowseCandidate): ListingCard => ({
+/** The badges, when there are any valid today: an expired one never shows, even before the daily job takes it off. */
+const certificationsOf = (supplier: StoredUser | undefined, now: Date) => {
+  const kinds = badgeKinds(supplier?.certifications, certificationDay(now))
+  return kinds.length > 0 ? { certifications: kinds } : {}
+}
+
+export const toCard = ({ listing, supplier }: BrowseCandidate, now: Date): ListingCard => ({
   id: listing.id,
   title: listing.title,
   categoryId: listing.categoryId,
@@ -69,7 +78,7 @@ export const toCard = ({ listing, supplier }: BrowseCandidate): ListingCard => (
   ...(listing.specs.origin ? { origin: listing.specs.origin } : {}),
   ...(listing.photos[0] ? { photo: listing.photos[0] } : {}),
   listedAt: listing.listedAt ?? listing.createdAt,
-  supplier: toSupplierCard(supplier, listing.supplierId),
+  supplier: toSupplierCard(supplier, listing.supplierId, now),
 })
 
 /** The listing as its owner and administrators see it: everything but the internal index bookkeeping. */

@@ -9,6 +9,8 @@ import type {
 import { defaultIndexMaterials } from '@market/contracts/values'
 import { type AuditTarget, auditActor, auditEntry } from '../audit/audit-entry.ts'
 import type { CategoryStore } from '../catalog/ports.ts'
+import type { CertifiedRegistryStore } from '../certifications/ports.ts'
+import { certificationDay, certifiedSupplierCount } from '../certifications/rules.ts'
 import { DomainError, NotFoundError } from '../errors.ts'
 import type { Clock, IdGenerator } from '../ports.ts'
 import { addDays, cstDay, weekOf } from './calendar.ts'
@@ -26,11 +28,24 @@ export class UnknownMaterialError extends DomainError {
   }
 }
 
-/** The market's figures, read from the day counters of the periods and of the year before them. */
-export const marketMetrics = async (deps: Pick<MetricsDeps, 'metrics'>, query: MetricsQuery) => {
+/**
+ * The market's figures, read from the day counters of the periods and of the year before them,
+ * and the suppliers certified today from the registry of certified suppliers (one Get).
+ */
+export const marketMetrics = async (
+  deps: Pick<MetricsDeps, 'metrics' | 'clock'> & { registry: CertifiedRegistryStore },
+  query: MetricsQuery,
+) => {
   const span = daysToRead(query)
-  const [days, targets] = await Promise.all([deps.metrics.readDays(span.from, span.to), deps.metrics.growthTargets()])
-  return buildReport(days, query, targets)
+  const [days, targets, registry] = await Promise.all([
+    deps.metrics.readDays(span.from, span.to),
+    deps.metrics.growthTargets(),
+    deps.registry.registry(),
+  ])
+  return {
+    ...buildReport(days, query, targets),
+    certifiedSuppliers: certifiedSupplierCount(registry, certificationDay(deps.clock.now())),
+  }
 }
 
 export const getGrowthTargets = async (deps: Pick<MetricsDeps, 'metrics'>) => growthTargets(await deps.metrics.growthTargets())

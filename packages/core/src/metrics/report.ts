@@ -54,7 +54,7 @@ export const buildReport = (
   days: readonly DayTotals[],
   query: MetricsQuery,
   targets: Readonly<Record<number, number>>,
-): MetricsReport => {
+): Omit<MetricsReport, 'certifiedSuppliers'> => {
   const { granularity } = query as { granularity: Granularity }
   const byPeriod = new Map<string, DayTotals[]>()
   for (const day of days) {

@@ -30,7 +30,7 @@ export const supplierProfile = async (deps: SupplierDeps, id: string): Promise<S
   ])
   const { user, stats } = visibleSupplier(records[0])
   return {
-    ...toSupplierCard(user, id),
+    ...toSupplierCard(user, id, deps.clock.now()),
     categories: user.tradeCategories ?? [],
     ratings: aggregateOf(user.ratingTotals),
     figures: figuresOf(stats, user.createdAt, deps.clock.now()),
@@ -40,7 +40,7 @@ export const supplierProfile = async (deps: SupplierDeps, id: string): Promise<S
 
 /** Verified suppliers a buyer may invite to a request: by company, stall or name, and category. */
 export const searchSuppliers = async (
-  deps: Pick<SupplierDeps, 'suppliers'>,
+  deps: Pick<SupplierDeps, 'suppliers' | 'clock'>,
   query: SupplierSearchQuery,
 ): Promise<SupplierSearchResult> => {
   const found = await deps.suppliers.searchVerified({
@@ -51,7 +51,7 @@ export const searchSuppliers = async (
   return {
     items: found
       .filter((user) => user.role === 'supplier' && isSupplierVisible(user))
-      .map((user) => ({ ...toSupplierCard(user, user.id), categories: user.tradeCategories ?? [] })),
+      .map((user) => ({ ...toSupplierCard(user, user.id, deps.clock.now()), categories: user.tradeCategories ?? [] })),
   }
 }
 

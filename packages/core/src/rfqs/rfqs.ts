@@ -284,7 +284,7 @@ export const placeBid = async (deps: RfqDeps, supplier: Actor, rfqId: string, in
     : {
         id: deps.ids.next(),
         rfqId,
-        supplier: toSupplierCard(supplier, supplier.id),
+        supplier: toSupplierCard(supplier, supplier.id, deps.clock.now()),
         ...terms,
         status: 'submitted',
         history: [],
@@ -377,7 +377,7 @@ export const compareBids = async (deps: RfqDeps, buyer: Actor, rfqId: string, we
     const record = records.get(bid.supplier.id)
     return {
       ...bid,
-      supplier: record ? toSupplierCard(record.user, bid.supplier.id) : bid.supplier,
+      supplier: record ? toSupplierCard(record.user, bid.supplier.id, now) : bid.supplier,
       ...(converted
         ? {
             unitPriceInRfqUnitFen: converted.unitPriceFen,
