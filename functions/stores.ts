@@ -12,6 +12,7 @@ import {
   createRatingRepository,
   createRfqRepository,
   createSupplierRepository,
+  createThreadRepository,
   onEveryDynamoCall,
 } from '@market/data'
 import { monotonicFactory } from 'ulid'
@@ -52,6 +53,7 @@ export const buildStores = (
       ratings: createRatingRepository(db, table, cursors),
       attention: createAttentionRepository(db, table),
       suppliers: createSupplierRepository(db, table),
+      threads: createThreadRepository(db, table, cursors),
     },
   }
 }

@@ -253,3 +253,10 @@ export const growthTargetYears = { min: 2020, max: 2100 } as const
 export const defaultIndexMaterials = ['wool', 'yak-down', 'cashmere', 'pulu', 'brocade', 'silk'] as const
 export const maxIndexMaterials = 12
 export const priceIndexWeeks = { min: 1, max: 104, default: 26 } as const
+
+/** What a message thread is attached to. */
+export const threadKinds = ['rfq', 'listing', 'order'] as const
+export const maxMessageLength = 4000
+export const maxMessagePhotos = 4
+/** A sender may delete its own message this long after sending it; messages are never edited. */
+export const messageDeleteMinutes = 5
