@@ -26,18 +26,18 @@ describe('who may read a thread', () => {
 describe('deleting a message', () => {
   const sentAt = new Date('2026-12-01T08:00:00Z')
   const message = { senderId: 'B', createdAt: sentAt.toISOString() }
-  const after = (ms: number) => new Date(sentAt.getTime() + ms)
+  const later = (ms: number) => new Date(sentAt.getTime() + ms)
 
   it('is open to its sender for 5 minutes, to the millisecond', () => {
-    expect(Threads.deletion(message, 'B', after(0))).toBe('allowed')
-    expect(Threads.deletion(message, 'B', after(5 * 60_000))).toBe('allowed')
-    expect(Threads.deletion(message, 'B', after(5 * 60_000 + 1))).toBe('closed')
-    expect(Threads.deletableSince(after(5 * 60_000))).toBe(sentAt.toISOString())
+    expect(Threads.deletion(message, 'B', later(0))).toBe('allowed')
+    expect(Threads.deletion(message, 'B', later(5 * 60_000))).toBe('allowed')
+    expect(Threads.deletion(message, 'B', later(5 * 60_000 + 1))).toBe('closed')
+    expect(Threads.deletableSince(later(5 * 60_000))).toBe(sentAt.toISOString())
   })
 
   it('is not there for anyone else, nor once deleted', () => {
-    expect(Threads.deletion(message, 'P', after(1000))).toBe('gone')
-    expect(Threads.deletion({ ...message, deletedAt: after(500).toISOString() }, 'B', after(1000))).toBe('gone')
+    expect(Threads.deletion(message, 'P', later(1000))).toBe('gone')
+    expect(Threads.deletion({ ...message, deletedAt: later(500).toISOString() }, 'B', later(1000))).toBe('gone')
   })
 })
 
