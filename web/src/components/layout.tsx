@@ -51,7 +51,7 @@ const navItemsFor = (me: Session['me']): NavItem[] => [
 const notificationsTab: NavItem = { path: '/notifications', label: 'tab.notifications', count: (counts) => counts.notifications }
 
 /**
- * The phone's bottom tab bar: the four places each role goes to most, then 我的 (mine) with the
+ * The phone's bottom tab bar: the places each role goes to most (buyers and suppliers: their messages too), then 我的 (mine) with the
  * rest. Visitors get the market's public pages.
  */
 const tabsFor = (me: Session['me']): NavItem[] => {
@@ -61,6 +61,7 @@ const tabsFor = (me: Session['me']): NavItem[] => {
       { path: '/rfqs', label: 'nav.rfqs' },
       { path: '/orders', label: 'tab.orders', count: orderCount },
       inboxTab,
+      notificationsTab,
     ]
   if (me?.role === 'supplier')
     return [
@@ -68,6 +69,7 @@ const tabsFor = (me: Session['me']): NavItem[] => {
       { path: '/supplier/listings', label: 'nav.myListings' },
       { path: '/orders', label: 'tab.orders', count: orderCount },
       inboxTab,
+      notificationsTab,
     ]
   if (me?.role === 'admin')
     return [
@@ -202,11 +204,7 @@ const TabBar = ({ path, items, counts }: { path: string; items: NavItem[]; count
   const { me } = useSession()
   const [open, setOpen] = useState(false)
   const tabs = tabsFor(me)
-  // Where the messages take the fourth tab, notifications go in the sheet.
-  const rest = [
-    ...items.filter((item) => !tabs.some((tab) => tab.path === item.path)),
-    ...(me && !tabs.includes(notificationsTab) ? [notificationsTab] : []),
-  ]
+  const rest = items.filter((item) => !tabs.some((tab) => tab.path === item.path))
   const current = currentItem([...tabs, ...rest], path)
   const inSheet = rest.some((item) => item.path === current)
   // As the header's bell does, the inbox tab says its unread count to a screen reader.
