@@ -119,6 +119,10 @@ describe('unread counts', () => {
     expect((await inbox(seller)).body).toMatchObject({ unread: 0, items: [{ unread: 0 }] })
     expect(await attention(seller)).toBe(0)
 
+    // Photos are the sender's own uploads, or the message is refused and nothing changes.
+    const photo = (owner: string) => `photos/${owner}/${asked.body.id}.jpg`
+    for (const photos of [[photo(asker.user.id)], [photo(seller.user.id)]])
+      expect((await send(seller, `/api/threads/${asked.body.id}/messages`, 'POST', { text: '看图', photos })).status).toBe(400)
     await send(seller, `/api/threads/${asked.body.id}/messages`, 'POST', { text: '有，800 米' })
     expect((await inbox(asker)).body).toMatchObject({ unread: 1, items: [{ unread: 1, preview: '有，800 米' }] })
   })

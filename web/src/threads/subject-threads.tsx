@@ -34,13 +34,15 @@ export const SubjectThreads = ({ kind, id, me, ask }: { kind: ThreadKind; id: st
   }
   return (
     <section class="subject-threads" data-subject-threads={kind}>
-      <h2>{t('thread.heading')}</h2>
       <ResourceView resource={threads}>
         {({ items }) => {
           // A buyer asks any number of suppliers about its request; elsewhere the pair has one thread.
           const mayAsk = ask && (ask.supplierCategory !== undefined || items.length === 0)
+          // Nothing to read and nothing to start (an administrator on an order not in dispute): no section.
+          if (!mayAsk && items.length === 0) return null
           return (
             <>
+              <h2>{t('thread.heading')}</h2>
               {items.map((thread) => (
                 <details open data-subject-thread={thread.id}>
                   <summary>

@@ -2,6 +2,7 @@ import type { Message, MessageInput, OpenThreadInput, Thread, ThreadsQuery } fro
 import { messageDeleteMinutes } from '@market/contracts'
 import type { AccountStore, StoredUser } from '../accounts/ports.ts'
 import { NotFoundError } from '../errors.ts'
+import { ForeignPhotoError } from '../listings/errors.ts'
 import { requireImages } from '../listings/photos.ts'
 import type { ListingStore, PhotoStore } from '../listings/ports.ts'
 import { type NotificationStore, notification, titleParams } from '../notifications/notifications.ts'
@@ -83,7 +84,7 @@ const pairOn = async (deps: ThreadDeps, actor: Actor, subject: OpenThreadInput['
 
 /** Adds a message to a thread the sender is a party of; the other party is told. */
 const post = async (deps: ThreadDeps, sender: Actor, thread: StoredThread, input: MessageInput) => {
-  if (input.photos.some((key) => !key.startsWith(`photos/${sender.id}/`))) throw new NotFoundError('photo')
+  if (input.photos.some((key) => !key.startsWith(`photos/${sender.id}/`))) throw new ForeignPhotoError()
   await requireImages(deps.photos, input.photos)
   const now = deps.clock.now().toISOString()
   const message: Message = {
