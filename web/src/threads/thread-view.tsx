@@ -1,4 +1,5 @@
-import { type MeResponse, messageDeleteMinutes } from '@market/contracts'
+import type { MeResponse } from '@market/contracts'
+import { messageDeleteMinutes } from '@market/contracts/values'
 import { useState } from 'hono/jsx/dom'
 import { api, photoUrl } from '../api/client.ts'
 import type { ThreadMessage } from '../api/types.ts'
