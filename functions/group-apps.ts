@@ -8,6 +8,7 @@ import { createNotificationsApp } from '@market/api/notifications/app'
 import { createOrdersApp } from '@market/api/orders/app'
 import { createRatingsApp } from '@market/api/ratings/app'
 import { createRfqsApp } from '@market/api/rfqs/app'
+import { createThreadsApp } from '@market/api/threads/app'
 import { createWebhooksApp } from '@market/api/webhooks/app'
 import { type GroupName, type RouteGroup, routeGroups } from './route-map.ts'
 
@@ -27,6 +28,7 @@ export const groupApps = {
   orders: createOrdersApp,
   ratings: createRatingsApp,
   rfqs: createRfqsApp,
+  threads: createThreadsApp,
   webhooks: createWebhooksApp,
 } satisfies Record<GroupName, (deps: ApiDeps) => FetchApp>
 

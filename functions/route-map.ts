@@ -60,6 +60,7 @@ export const routeGroups = [
     access: 'readwrite',
   },
   { name: 'rfqs', prefixes: ['/api/rfqs', '/api/bids'], entry: 'functions/rfqs.ts', access: 'readwrite' },
+  { name: 'threads', prefixes: ['/api/threads'], entry: 'functions/threads.ts', access: 'readwrite' },
   { name: 'webhooks', prefixes: ['/api/webhooks'], entry: 'functions/webhooks.ts', access: 'readwrite' },
 ] as const satisfies readonly RouteGroup[]
 

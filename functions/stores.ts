@@ -14,6 +14,7 @@ import {
   createRatingRepository,
   createRfqRepository,
   createSupplierRepository,
+  createThreadRepository,
   onEveryDynamoCall,
 } from '@market/data'
 import { monotonicFactory } from 'ulid'
@@ -56,6 +57,7 @@ export const buildStores = (
       suppliers: createSupplierRepository(db, table),
       certifications: createCertificationRepository(db, table, cursors),
       registry: createCertifiedRegistry(db, table),
+      threads: createThreadRepository(db, table, cursors),
     },
   }
 }

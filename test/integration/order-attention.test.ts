@@ -32,7 +32,7 @@ describe('orders that need the party’s action', () => {
 
     expect(await needingAction(buyer, 'buyer')).toEqual([`${id}: pay`])
     expect(await needingAction(supplier, 'supplier')).toEqual([])
-    expect(await attentionOf(buyer)).toEqual({ orders: 1, notifications: expect.any(Number) })
+    expect(await attentionOf(buyer)).toEqual({ orders: 1, notifications: expect.any(Number), messages: 0 })
 
     const recorded = await calls.step(buyer, id, 'transfer', { reference: 'ICBC 8801', paidAt: lhasaToday() })
     expect(recorded.body.attention).toBeNull()
@@ -80,6 +80,7 @@ describe('orders that need the party’s action', () => {
     expect(counts).toEqual({
       orders: 0,
       notifications: expect.any(Number),
+      messages: 0,
       admin: {
         verifications: expect.any(Number),
         listings: expect.any(Number),

@@ -161,6 +161,28 @@ export const authorizationMatrix: MatrixRow[] = [
   },
   { method: 'GET', path: '/api/notifications', expect: signedIn(200) },
   { method: 'POST', path: '/api/notifications/read', body: () => ({ all: true }), expect: { ...signedIn(204), suspended: 403 } },
+  { method: 'GET', path: '/api/threads', expect: signedIn(200) },
+  // Threads on what does not exist, or is someone else's, are not found; a suspended user writes nothing.
+  {
+    method: 'POST',
+    path: '/api/threads',
+    body: () => ({ subject: { kind: 'order', id: ulid() }, text: 'test' }),
+    expect: { ...signedIn(404), suspended: 403 },
+  },
+  { method: 'GET', path: '/api/threads/{id}/messages', params: unknownId, expect: signedIn(404) },
+  {
+    method: 'POST',
+    path: '/api/threads/{id}/messages',
+    params: unknownId,
+    body: () => ({ text: 'test' }),
+    expect: { ...signedIn(404), suspended: 403 },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/threads/{id}/messages/{messageId}',
+    params: () => ({ id: ulid(), messageId: ulid() }),
+    expect: { ...signedIn(404), suspended: 403 },
+  },
   {
     method: 'POST',
     path: '/api/admin/categories',

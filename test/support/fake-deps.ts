@@ -25,6 +25,7 @@ export const fakeDeps = (overrides: Partial<ApiDeps> = {}) => {
     rfqs: unused('rfqs'),
     metrics: unused('metrics'),
     ratings: unused('ratings'),
+    threads: unused('threads'),
     attention: unused('attention'),
     suppliers: unused('suppliers'),
     certifications: unused('certifications'),

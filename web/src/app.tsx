@@ -23,6 +23,8 @@ const AdminRatingsPage = lazyPage(() => import('./pages/admin-ratings.tsx').then
 const MyBidsPage = lazyPage(() => import('./pages/bids.tsx').then((module) => module.MyBidsPage))
 const EditListingPage = lazyPage(() => import('./pages/edit-listing.tsx').then((module) => module.EditListingPage))
 const HomePage = lazyPage(() => import('./pages/home.tsx').then((module) => module.HomePage))
+const InboxPage = lazyPage(() => import('./pages/inbox.tsx').then((module) => module.InboxPage))
+const ThreadPage = lazyPage(() => import('./pages/inbox.tsx').then((module) => module.ThreadPage))
 const ListingPage = lazyPage(() => import('./pages/listing.tsx').then((module) => module.ListingPage))
 const MarketPage = lazyPage(() => import('./pages/market.tsx').then((module) => module.MarketPage))
 const MaterialsPage = lazyPage(() => import('./pages/materials.tsx').then((module) => module.MaterialsPage))
@@ -57,6 +59,8 @@ const routes: { pattern: string; render: (params: Record<string, string>) => Chi
   { pattern: '/admin/listings', render: () => <AdminListingsPage /> },
   { pattern: '/admin/categories', render: () => <AdminCategoriesPage /> },
   { pattern: '/notifications', render: () => <NotificationsPage /> },
+  { pattern: '/inbox', render: () => <InboxPage /> },
+  { pattern: '/inbox/:id', render: ({ id }) => <ThreadPage id={id as string} /> },
   { pattern: '/orders', render: () => <OrdersPage /> },
   { pattern: '/orders/:id', render: ({ id }) => <OrderPage id={id as string} /> },
   { pattern: '/admin/orders', render: () => <AdminOrdersPage /> },

@@ -12,6 +12,7 @@ import type {
   Orders,
   Ratings,
   Rfqs,
+  Threads,
 } from '@market/core'
 import type { Logger } from './middleware/request-log.ts'
 
@@ -30,6 +31,7 @@ export type ApiDeps = {
   rfqs: Rfqs.RfqStore
   metrics: Metrics.MetricsStore
   ratings: Ratings.RatingStore
+  threads: Threads.ThreadStore
   /** What waits for the signed-in user: the navigation's counts. */
   attention: AttentionStore
   suppliers: Ratings.SupplierDirectory

@@ -8,6 +8,7 @@ import { createNotificationsApp } from './notifications/app.ts'
 import { createOrdersApp } from './orders/app.ts'
 import { createRatingsApp } from './ratings/app.ts'
 import { createRfqsApp } from './rfqs/app.ts'
+import { createThreadsApp } from './threads/app.ts'
 import { createWebhooksApp } from './webhooks/app.ts'
 
 type AnyApp = (deps: ApiDeps) => Hono<never>
@@ -22,5 +23,6 @@ export const domainAppFactories = [
   createOrdersApp,
   createRatingsApp,
   createRfqsApp,
+  createThreadsApp,
   createWebhooksApp,
 ] as unknown as AnyApp[]

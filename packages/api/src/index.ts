@@ -18,4 +18,5 @@ export { buildOpenApiDocument, documentedRoutes, toOpenApiPath } from './openapi
 export { createOrdersApp, type OrdersApp } from './orders/app.ts'
 export { createRatingsApp, type RatingsApp } from './ratings/app.ts'
 export { createRfqsApp, type RfqsApp } from './rfqs/app.ts'
+export { createThreadsApp, type ThreadsApp } from './threads/app.ts'
 export { createWebhooksApp, type WebhooksApp } from './webhooks/app.ts'

@@ -264,6 +264,8 @@ export const AttentionCounts = z.object({
   /** Orders waiting for the user's next step. */
   orders: z.number().int(),
   notifications: z.number().int(),
+  /** Unread messages in the user's threads. */
+  messages: z.number().int(),
   /** An administrator's queues. */
   admin: z
     .object({

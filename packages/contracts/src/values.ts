@@ -267,3 +267,10 @@ export const greenCertificationKinds: readonly (typeof certificationKinds)[numbe
 export const certificationStatuses = ['pending', 'approved', 'rejected', 'revoked', 'expired'] as const
 /** The market filter's values: `certified=green`. */
 export const certifiedFilters = ['green'] as const
+
+/** What a message thread is attached to. */
+export const threadKinds = ['rfq', 'listing', 'order'] as const
+export const maxMessageLength = 4000
+export const maxMessagePhotos = 4
+/** A sender may delete its own message this long after sending it; messages are never edited. */
+export const messageDeleteMinutes = 5

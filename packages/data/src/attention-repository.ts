@@ -18,6 +18,7 @@ import {
   unreadCounterKey,
 } from './keys.ts'
 import { createQueries, type Filter } from './query.ts'
+import { unreadMessagesOf } from './thread-repository.ts'
 
 /** The navigation's counts: one counting Query per queue, each reading at most `attentionCountCap` entries. */
 export const createAttentionRepository = (db: DynamoDBDocumentClient, table: string): AttentionStore => {
@@ -84,10 +85,14 @@ export const createAttentionRepository = (db: DynamoDBDocumentClient, table: str
     countFor: async ({ id, role }) => {
       if (role === 'admin') {
         const [notifications, admin] = await Promise.all([unread(id), adminQueues()])
-        return { orders: 0, notifications, admin }
+        return { orders: 0, notifications, messages: 0, admin }
       }
-      const [orders, notifications] = await Promise.all([count(ordersAwaitingParty(role, id)), unread(id)])
-      return { orders, notifications }
+      const [orders, notifications, messages] = await Promise.all([
+        count(ordersAwaitingParty(role, id)),
+        unread(id),
+        unreadMessagesOf(db, table, id).then((n) => Math.min(n, attentionCountCap)),
+      ])
+      return { orders, notifications, messages }
     },
   }
 }

@@ -274,3 +274,21 @@ export const certificationsInStatus = (status: string) => pattern(gsi3, `CERTS#$
  * Get. Written only by certification decisions (an administrator's pace), so one item holds.
  */
 export const certifiedSuppliersKey = () => itemKey('MARKET', 'CERTIFIED_SUPPLIERS')
+
+// Message threads ----------------------------------------------------------------------------
+
+const threadPartition = (threadId: string) => `THREAD#${threadId}`
+export const threadKey = (threadId: string) => itemKey(threadPartition(threadId), 'THREAD')
+/** A thread's messages sit with it, in the order they were sent (ids are ULIDs). */
+export const messagesOf = (threadId: string) =>
+  pattern(table, threadPartition(threadId), (messageId: string) => `MSG#${messageId}`, { beginsWith: 'MSG#' })
+export const messageKey = (threadId: string, messageId: string) => messagesOf(threadId).entry(messageId)
+/** One inbox entry per party of a thread, beside it: what that party has not read. */
+export const threadEntryKey = (threadId: string, userId: string) => itemKey(threadPartition(threadId), `MEMBER#${userId}`)
+/** gsi1: a user's threads, latest message first when read backwards. */
+export const threadsOfUser = (userId: string) => pattern(gsi1, `USER#${userId}#THREADS`, byTime)
+/** gsi2: a user's threads on one request, listing or order. */
+export const threadsOfUserOn = (userId: string, kind: string, subjectId: string) =>
+  pattern(gsi2, `USER#${userId}#THREADS#${kind}#${subjectId}`, (threadId: string) => threadId)
+/** A user's unread messages in all its threads. */
+export const unreadMessagesKey = (userId: string) => itemKey(userPartition(userId), 'THREADS~UNREAD')

@@ -8,6 +8,7 @@ import type {
   OrdersApp,
   RatingsApp,
   RfqsApp,
+  ThreadsApp,
 } from '@market/api'
 import type { ErrorBody, UploadRequest } from '@market/contracts'
 import { hc } from 'hono/client'
@@ -79,6 +80,7 @@ export const api = {
   rfqs: hc<RfqsApp>('/', { fetch: fetchWithErrors }),
   ratings: hc<RatingsApp>('/', { fetch: fetchWithErrors }),
   metrics: hc<MetricsApp>('/', { fetch: fetchWithErrors }),
+  threads: hc<ThreadsApp>('/', { fetch: fetchWithErrors }),
 }
 
 /** The fields a 400's zod issues name, as dotted paths ("company.phone"); pages word the messages themselves. */

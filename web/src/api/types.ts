@@ -37,6 +37,11 @@ export type BidComparison = Ok<Rfqs[':id']['bids']['$get']>
 export type ComparedBid = BidComparison['bids'][number]
 export type MyBid = Item<Api['rfqs']['api']['bids']['mine']['$get']>
 
+type Threads = Api['threads']['api']['threads']
+/** A message thread as its reader sees it, with what that reader has not read. */
+export type ThreadItem = Item<Threads['$get']>
+export type ThreadMessage = Item<Threads[':id']['messages']['$get']>
+
 export type NotificationItem = Item<Api['notifications']['api']['notifications']['$get']>
 
 type Ratings = Api['ratings']['api']

@@ -17,6 +17,10 @@ type NavItem = {
 }
 
 const orderCount = (counts: AttentionCounts) => counts.orders
+const messageCount = (counts: AttentionCounts) => counts.messages
+/** Buyers' and suppliers' message threads, with their unread messages. */
+const inboxItem: NavItem = { path: '/inbox', label: 'nav.inbox', count: messageCount }
+const inboxTab: NavItem = { ...inboxItem, label: 'tab.inbox' }
 const adminCounts = {
   listings: (counts: AttentionCounts) => counts.admin?.listings ?? 0,
   orders: (counts: AttentionCounts) => (counts.admin?.flaggedOrders ?? 0) + (counts.admin?.disputes ?? 0),
@@ -34,7 +38,7 @@ const navItemsFor = (me: Session['me']): NavItem[] => [
   ...(me?.role === 'supplier' ? [{ path: '/supplier/listings', label: 'nav.myListings' } as const] : []),
   ...(me?.role === 'supplier' ? [{ path: '/supplier/reviews', label: 'nav.myReviews' } as const] : []),
   ...(me?.role === 'buyer' || me?.role === 'supplier'
-    ? [{ path: '/orders', label: 'nav.orders', count: orderCount } as const]
+    ? [{ path: '/orders', label: 'nav.orders', count: orderCount } as const, inboxItem]
     : []),
   ...(me?.role === 'admin' ? [{ path: '/admin/listings', label: 'nav.moderation', count: adminCounts.listings } as const] : []),
   ...(me?.role === 'admin' ? [{ path: '/admin/orders', label: 'nav.adminOrders', count: adminCounts.orders } as const] : []),
@@ -47,7 +51,7 @@ const navItemsFor = (me: Session['me']): NavItem[] => [
 const notificationsTab: NavItem = { path: '/notifications', label: 'tab.notifications', count: (counts) => counts.notifications }
 
 /**
- * The phone's bottom tab bar: the four places each role goes to most, then 我的 (mine) with the
+ * The phone's bottom tab bar: the places each role goes to most (buyers and suppliers: their messages too), then 我的 (mine) with the
  * rest. Visitors get the market's public pages.
  */
 const tabsFor = (me: Session['me']): NavItem[] => {
@@ -56,6 +60,7 @@ const tabsFor = (me: Session['me']): NavItem[] => {
       { path: '/market', label: 'nav.market' },
       { path: '/rfqs', label: 'nav.rfqs' },
       { path: '/orders', label: 'tab.orders', count: orderCount },
+      inboxTab,
       notificationsTab,
     ]
   if (me?.role === 'supplier')
@@ -63,6 +68,7 @@ const tabsFor = (me: Session['me']): NavItem[] => {
       { path: '/rfqs/feed', label: 'nav.rfqFeed' },
       { path: '/supplier/listings', label: 'nav.myListings' },
       { path: '/orders', label: 'tab.orders', count: orderCount },
+      inboxTab,
       notificationsTab,
     ]
   if (me?.role === 'admin')
@@ -204,6 +210,7 @@ const TabBar = ({ path, items, counts }: { path: string; items: NavItem[]; count
   // As the header's bell does, the inbox tab says its unread count to a screen reader.
   const inboxDescription =
     counts.notifications > 0 ? fill(t('notifications.bell.unread'), { n: counts.notifications }) : undefined
+  const messagesDescription = counts.messages > 0 ? fill(t('inbox.unreadTotal'), { n: counts.messages }) : undefined
   // A tap on a link in the sheet leaves the page: the sheet closes with it.
   useEffect(() => setOpen(false), [path])
   useEffect(() => {
@@ -237,7 +244,7 @@ const TabBar = ({ path, items, counts }: { path: string; items: NavItem[]; count
             current={current}
             counts={counts}
             class="tab-bar__item"
-            description={item === notificationsTab ? inboxDescription : undefined}
+            description={item === notificationsTab ? inboxDescription : item === inboxTab ? messagesDescription : undefined}
           />
         ))}
         <button

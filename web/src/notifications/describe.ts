@@ -27,6 +27,7 @@ export const describeNotification = (locale: Locale, notification: Notification)
     title: title ? localized(locale, title) : '',
     type: notification.type,
     bids: notification.params.bids ?? '0',
+    from: notification.params.from ?? '',
     // Order totals travel as fen in a string (params are strings); shown as money like everywhere else.
     total: /^\d+$/.test(notification.params.totalFen ?? '') ? formatFen(Number(notification.params.totalFen)) : '',
   })

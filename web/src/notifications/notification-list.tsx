@@ -21,6 +21,7 @@ const destinations = (item: NotificationItem): { href: string; label: MessageKey
     ? [{ href: '/account', label: 'notifications.openAccount' as const }]
     : []),
   ...(item.params.orderId ? [{ href: `/orders/${item.params.orderId}`, label: 'notifications.openOrder' as const }] : []),
+  ...(item.params.threadId ? [{ href: `/inbox/${item.params.threadId}`, label: 'notifications.openThread' as const }] : []),
 ]
 
 /** The reader's notifications, newest first; following one marks it read, and all can be marked at once. */

@@ -9,6 +9,7 @@ import { fill, formatDateTime, useI18n } from '../i18n/i18n.ts'
 import type { MessageKey } from '../i18n/zh-CN.ts'
 import { OrderRating } from '../ratings/order-rating.tsx'
 import { useSearch } from '../router.ts'
+import { SubjectThreads } from '../threads/subject-threads.tsx'
 import { OrderActions } from './actions/order-actions.tsx'
 import { AttentionBadge } from './order-card.tsx'
 import { OrderFacts, OrderLines } from './order-facts.tsx'
@@ -170,5 +171,12 @@ export const OrderScreen = ({ id, me }: { id: string; me: MeResponse }) => {
     if (order.error instanceof ApiError && order.error.status === 404) return <OrderNotFound />
     return <ErrorState error={order.error} onRetry={order.reload} />
   }
-  return <OrderDetail order={order.data} me={me} onChanged={setLatest} reload={reload} />
+  const party = order.data.buyer.id === me.id || order.data.supplier.id === me.id
+  return (
+    <>
+      <OrderDetail order={order.data} me={me} onChanged={setLatest} reload={reload} />
+      {/* An administrator sees the parties' thread here while the order is in dispute (the API decides). */}
+      <SubjectThreads kind="order" id={id} me={me} {...(party ? { ask: { label: 'thread.ask.order' as const } } : {})} />
+    </>
+  )
 }

@@ -2,6 +2,8 @@ import { useState } from 'hono/jsx/dom'
 import type { RfqView } from '../api/types.ts'
 import { Announcement } from '../components/announcement.tsx'
 import { fill, useI18n } from '../i18n/i18n.ts'
+import { useSession } from '../session/session.ts'
+import { SubjectThreads } from '../threads/subject-threads.tsx'
 import { BidForm } from './bid-form.tsx'
 import { MyBidPanel } from './my-bid-panel.tsx'
 import { RfqFacts } from './rfq-facts.tsx'
@@ -14,6 +16,7 @@ import { biddingOpen } from './use-rfq.ts'
  */
 export const SupplierRfq = ({ rfq, refresh }: { rfq: RfqView; refresh: () => void }) => {
   const { t } = useI18n()
+  const { me } = useSession()
   const [message, setMessage] = useState('')
   const [formKey, setFormKey] = useState(0)
   // A saved or withdrawn bid starts the form again from what now stands.
@@ -51,6 +54,7 @@ export const SupplierRfq = ({ rfq, refresh }: { rfq: RfqView; refresh: () => voi
           </div>
         )
       )}
+      {me && <SubjectThreads kind="rfq" id={rfq.id} me={me} ask={{ label: 'thread.ask.buyer' }} />}
     </article>
   )
 }

@@ -5,7 +5,7 @@ import { notificationsChanged } from '../notifications/describe.ts'
 import { useSession } from './session.ts'
 
 const pollMs = 60_000
-const none: AttentionCounts = { orders: 0, notifications: 0 }
+const none: AttentionCounts = { orders: 0, notifications: 0, messages: 0 }
 
 /**
  * What waits for the signed-in user (orders for the next step, unread notifications, an
