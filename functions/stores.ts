@@ -6,6 +6,7 @@ import {
   createCursorCodec,
   createDocumentClient,
   createListingRepository,
+  createMailQueueRepository,
   createMetricsRepository,
   createNotificationRepository,
   createOrderRepository,
@@ -52,6 +53,7 @@ export const buildStores = (
       ratings: createRatingRepository(db, table, cursors),
       attention: createAttentionRepository(db, table),
       suppliers: createSupplierRepository(db, table),
+      mailQueue: createMailQueueRepository(db, table),
     },
   }
 }

@@ -1,4 +1,5 @@
 export * from './accounts.ts'
 export * from './errors.ts'
+export * from './password-reset.ts'
 export * from './passwords.ts'
 export * from './ports.ts'

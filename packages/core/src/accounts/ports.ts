@@ -2,6 +2,8 @@ import type {
   AuditEntry,
   BankAccount,
   BankAccountChange,
+  Locale,
+  NotificationKind,
   RatingTotals,
   User,
   UsersQuery,
@@ -22,6 +24,14 @@ export type StoredUser = User & {
   bankAccount?: BankAccount
   /** An account waiting for an administrator (with the verification request, or a later change). */
   bankAccountChange?: BankAccountChange
+  /** The language the user chose in the web: their e-mail is written in it. */
+  locale?: Locale
+  /** Kinds of notification the user also wants by e-mail. */
+  mailKinds?: NotificationKind[]
+  /** Mail to the address bounced or drew a complaint: nothing more is sent. */
+  mailUndeliverable?: boolean
+  /** Sessions begun before this (ISO time) no longer sign anyone in: a password reset ends them all. */
+  sessionsEndedAt?: string
 }
 
 /** What a change does to a supplier's accounts: the approved one set, the waiting one set (or removed, null). */
@@ -31,6 +41,9 @@ export type Session = { id: string; userId: string; expiresAt: Date }
 
 /** Whether a sign-in attempt may check its password now, or when it may try again. */
 export type LoginAttempt = { allowed: true } | { allowed: false; retryAt: Date }
+
+/** A password reset waiting to be used, found by its token's hash (the token itself is never stored). */
+export type PasswordReset = { tokenHash: string; userId: string; expiresAt: Date }
 
 export interface AccountStore {
   /** Fails with EmailTakenError when the email is registered, even under concurrent attempts. */
@@ -74,4 +87,16 @@ export interface AccountStore {
   listPendingVerifications(): Promise<StoredUser[]>
   listUsers(query: UsersQuery): Promise<{ items: StoredUser[]; nextCursor: string | null }>
   listAudit(page: { cursor?: string; limit: number }): Promise<{ items: AuditEntry[]; nextCursor: string | null }>
+  setLocale(userId: string, locale: Locale): Promise<void>
+  setMailKinds(userId: string, kinds: NotificationKind[]): Promise<void>
+  /** The address bounced or drew a complaint (a no-op for an address with no account). */
+  markMailUndeliverable(email: string): Promise<void>
+  /** The reset and the e-mail carrying its token, queued in one transaction. */
+  createPasswordReset(reset: PasswordReset, mail: { id: string; token: string; due: Date }): Promise<void>
+  findPasswordReset(tokenHash: string): Promise<PasswordReset | undefined>
+  /**
+   * Uses the reset once: on condition it is still there and unexpired at `now`, deletes it, sets
+   * the password and ends every session begun until now. False when it was used or expired meanwhile.
+   */
+  completePasswordReset(reset: PasswordReset, passwordHash: string, now: Date): Promise<boolean>
 }
