@@ -119,6 +119,10 @@ export const createMailWorker = (deps: Omit<Mail.MailDeps, 'mailRenderer'> & { s
         }
       })
   }
-  return { deliver, kick, idle: async () => void (await running) }
+  /** Waits until no run is going (the tests, before they read the outbox). */
+  const idle = async () => {
+    while (running) await running
+  }
+  return { deliver, kick, idle }
 }
 export type MailWorker = ReturnType<typeof createMailWorker>

@@ -36,8 +36,8 @@ export type MailDeps = {
   clock: Clock
 }
 
-/** Tries per e-mail before it is given up on (the last one about 2 days after the first). */
-export const maxMailAttempts = 10
+/** Tries per e-mail before it is given up on (the last one over a day after the first). */
+export const maxMailAttempts = 12
 const firstRetryMs = 60 * 1000
 const longestRetryMs = 12 * 60 * 60 * 1000
 /** How long a worker holds a job it is sending, so a second worker does not send it too. */
