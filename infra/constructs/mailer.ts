@@ -48,7 +48,10 @@ export class Mailer extends Construct {
 
     const events = new Topic(this, 'BouncesAndComplaints', { enforceSSL: true })
     NagSuppressions.addResourceSuppressions(events, [
-      { id: 'AwsSolutions-SNS2', reason: 'SES events name only addresses that bounced or complained; SES publishes to it without a KMS grant.' },
+      {
+        id: 'AwsSolutions-SNS2',
+        reason: 'SES events name only addresses that bounced or complained; SES publishes to it without a KMS grant.',
+      },
     ])
     configurationSet.addEventDestination('ToTopic', {
       destination: EventDestination.snsTopic(events),
