@@ -91,16 +91,24 @@ export const createMailRenderer = async (siteUrl: string): Promise<Mail.MailRend
   }
 }
 
+const batchSize = 25
+
 /**
  * Sends queued e-mail: `deliver()` sends what is due (at `at`, now unless given); `kick()` starts
  * a run after a change committed without waiting for it, folding kicks during a run into one more.
  */
 export const createMailWorker = (deps: Omit<Mail.MailDeps, 'mailRenderer'> & { siteUrl: string }, onError = console.error) => {
   let renderer: Promise<Mail.MailRenderer> | undefined
+  /** Batch after batch until the queue holds nothing more due (a batch that is not full). */
   const deliver = async (at?: Date) => {
     renderer ??= createMailRenderer(deps.siteUrl)
     const clock = at ? { now: () => at } : deps.clock
-    return Mail.deliverDueMail({ ...deps, clock, mailRenderer: await renderer })
+    const total = { sent: 0, skipped: 0, retried: 0, failed: 0 }
+    for (;;) {
+      const batch = await Mail.deliverDueMail({ ...deps, clock, mailRenderer: await renderer }, batchSize)
+      for (const outcome of Object.keys(total) as (keyof typeof total)[]) total[outcome] += batch[outcome]
+      if (batch.sent + batch.skipped + batch.retried + batch.failed < batchSize) return total
+    }
   }
   let running: Promise<unknown> | undefined
   let again = false
