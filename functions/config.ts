@@ -14,6 +14,9 @@ export type SecretsConfig = {
   appSecretArn?: string
 }
 
+/** Where the market's e-mail goes: the local outbox (`npm start`, tests) or Amazon SES (the cloud). */
+export type MailConfig = { adapter: 'local' } | { adapter: 'ses'; from: string; configurationSet?: string; aws?: AwsClientConfig }
+
 /** Everything the market's functions are built from. Lambda reads it from its environment; `npm start` and the tests assemble it. */
 export type MarketConfig = {
   tableName: string
@@ -26,6 +29,9 @@ export type MarketConfig = {
   logLevel: string | undefined
   /** How long a keyed request that has not answered holds its Idempotency-Key (60 s unless set). */
   idempotencyLeaseSeconds?: number
+  /** Where e-mail goes (the local outbox unless set) and the site its links point to. */
+  mail?: MailConfig
+  siteUrl?: string
 }
 
 /** Session tokens and cursors are signed with HMAC-SHA256: a key shorter than its 32-byte hash weakens them. */
@@ -54,5 +60,15 @@ export const readLambdaConfig = (env: NodeJS.ProcessEnv): MarketConfig => {
     },
     cookieSecure: env.COOKIE_SECURE !== 'false',
     logLevel: env.LOG_LEVEL,
+    ...(env.MAIL_FROM
+      ? {
+          mail: {
+            adapter: 'ses' as const,
+            from: env.MAIL_FROM,
+            ...(env.MAIL_CONFIGURATION_SET ? { configurationSet: env.MAIL_CONFIGURATION_SET } : {}),
+          },
+        }
+      : {}),
+    ...(env.SITE_URL ? { siteUrl: env.SITE_URL } : {}),
   }
 }

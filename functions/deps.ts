@@ -3,6 +3,7 @@ import type { ApiDeps } from '@market/api/deps'
 import { recordDynamoCall } from '@market/api/middleware/dynamo-call-counter'
 import { pagingScope } from '@market/api/middleware/paging-scope'
 import type { LogLine } from '@market/api/middleware/request-log'
+import type { Mail } from '@market/core'
 import { createHealthRepository, createIdempotencyRepository, createPhotoStore } from '@market/data'
 import { type MarketConfig, readLambdaConfig } from './config.ts'
 import type { PaymentsSource } from './payments.ts'
@@ -26,7 +27,11 @@ const noPayments: PaymentsSource = () => async () => null
  * `npm start` and in the tests from the config they assemble. Every DynamoDB call is counted for
  * the request log. Only the functions that pay or refund pass a payments source (`stripeOnce`).
  */
-export const buildDeps = (config: MarketConfig, log = logLines(config.logLevel), payments = noPayments): ApiDeps => {
+export const buildDeps = (
+  config: MarketConfig,
+  log = logLines(config.logLevel),
+  payments = noPayments,
+): ApiDeps & Pick<Mail.MailDeps, 'mailQueue'> => {
   const { db, secrets, sessionSecret, ports } = buildStores(config, { onDynamoCall: recordDynamoCall, requestScope: pagingScope })
   const table = config.tableName
   const { bucket, endpoint, ...s3 } = config.photos

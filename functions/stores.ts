@@ -8,6 +8,7 @@ import {
   createCursorCodec,
   createDocumentClient,
   createListingRepository,
+  createMailQueueRepository,
   createMetricsRepository,
   createNotificationRepository,
   createOrderRepository,
@@ -58,6 +59,7 @@ export const buildStores = (
       certifications: createCertificationRepository(db, table, cursors),
       registry: createCertifiedRegistry(db, table),
       threads: createThreadRepository(db, table, cursors),
+      mailQueue: createMailQueueRepository(db, table),
     },
   }
 }

@@ -11,6 +11,7 @@ const webAssetDir = join(projectRoot, 'web', 'dist')
 await buildWeb({ outDir: webAssetDir })
 
 const app = new App()
+const mailDomain: string | undefined = app.node.tryGetContext('mailDomain') ?? process.env.MAIL_DOMAIN
 const optionalNumber = (value: unknown) => (value === undefined ? undefined : Number(value))
 new MarketStack(app, app.node.tryGetContext('stackName') ?? 'LhasaMarket', {
   description: 'Lhasa raw-materials exchange: API, functions, table, web and photos',
@@ -18,6 +19,7 @@ new MarketStack(app, app.node.tryGetContext('stackName') ?? 'LhasaMarket', {
   webAssetDir,
   reservedConcurrency: optionalNumber(app.node.tryGetContext('reservedConcurrency')),
   alarmEmail: app.node.tryGetContext('alarmEmail') ?? process.env.ALARM_EMAIL,
+  ...(mailDomain ? { mail: { domain: mailDomain, from: app.node.tryGetContext('mailFrom') ?? `market@${mailDomain}` } } : {}),
 })
 // Any unsuppressed AwsSolutions finding is an error annotation, which fails synth and deploy.
 Aspects.of(app).add(new AwsSolutionsChecks())

@@ -20,11 +20,17 @@ export const createOriginApp = ({
   apps,
   webDir,
   photoBucket,
+  devApp,
+  afterChange,
 }: {
   groups: readonly RouteGroup[]
   apps: Map<string, FetchApp>
   webDir: string
   photoBucket: Hono
+  /** Developer pages of the local market only (the e-mail outbox), mounted before the API. */
+  devApp?: Hono
+  /** Heard after every API request that may have changed something (the mail worker starts a run). */
+  afterChange?: () => void
 }) => {
   // Photo uploads go to the bucket on this same origin, which `connect-src 'self'` allows.
   const headers = securityHeaders()
@@ -33,10 +39,14 @@ export const createOriginApp = ({
       await next()
       for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value)
     })
-    .all('/api/*', (c) => {
+    .route('/', devApp ?? new Hono())
+    .all('/api/*', async (c) => {
       const group = groupForPath(c.req.path, groups)
       const app = group && apps.get(group.name)
-      return app ? app.fetch(c.req.raw) : notFoundHandler(c)
+      if (!app) return notFoundHandler(c)
+      const response = await app.fetch(c.req.raw)
+      if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) afterChange?.()
+      return response
     })
     .route('/', photoBucket)
     .use('/*', async (c, next) => {

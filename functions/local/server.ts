@@ -1,12 +1,14 @@
 import { resolve } from 'node:path'
 import { serve } from '@hono/node-server'
-import type { Orders } from '@market/core'
+import type { MailSender, Orders } from '@market/core'
 import type { MarketConfig } from '../config.ts'
 import { buildDeps } from '../deps.ts'
 import { buildGroupApps } from '../group-apps.ts'
+import { createLocalOutbox, createMailWorker, createSesMailer } from '../mail.ts'
 import { stripeOnce } from '../payments.ts'
 import { routeGroups } from '../route-map.ts'
 import { inProcessBackground } from './background.ts'
+import { createDevOutboxApp } from './dev-outbox.ts'
 import { freePort } from './dynamodb-local.ts'
 import { createOriginApp } from './origin-app.ts'
 import { createPhotoBucket, photoBucketPath, writePhotoObject } from './photo-bucket.ts'
@@ -39,11 +41,14 @@ export const createLocalMarket = ({
   webDir,
   config,
   payments,
+  mailer,
 }: {
   url: string
   webDir: string
   config: LocalMarketConfig
   payments?: Orders.PaymentGateway
+  /** Sends the e-mail in place of the configured adapter (the tests' failing sender). */
+  mailer?: (outbox: MailSender) => MailSender
 }) => {
   const { objectsDir, photoBucketKey, ...market } = config
   const credentials = { accessKeyId: 'local-photo-bucket', secretAccessKey: photoBucketKey }
@@ -52,8 +57,24 @@ export const createLocalMarket = ({
   const deps = { ...built, background: inProcessBackground(built.log) }
   const apps = buildGroupApps(payments ? { ...deps, payments: async () => payments } : deps)
   const photoBucket = createPhotoBucket({ dir: objectsDir, bucket: photosBucket, credentials })
-  return createOriginApp({ groups: routeGroups, apps, webDir, photoBucket })
+  // E-mail goes to the developer's outbox unless the config names SES; it is sent after each
+  // change (see the origin app) and by the retry loop of `serveMarket`.
+  const outbox = market.mail?.adapter === 'ses' ? undefined : createLocalOutbox()
+  const configured = market.mail?.adapter === 'ses' ? createSesMailer(market.mail) : (outbox as MailSender)
+  const mail = createMailWorker({ ...deps, mailer: mailer ? mailer(configured) : configured, siteUrl: market.siteUrl ?? url })
+  const app = createOriginApp({
+    groups: routeGroups,
+    apps,
+    webDir,
+    photoBucket,
+    ...(outbox ? { devApp: createDevOutboxApp(outbox) } : {}),
+    afterChange: mail.kick,
+  })
+  return Object.assign(app, { mail: { worker: mail, outbox } })
 }
+
+/** How often the local market looks for e-mail due again. */
+const mailRetryLoopMs = 15 * 1000
 
 export type RunningServer = { url: string; close: () => Promise<void> }
 
@@ -68,9 +89,19 @@ export const serveMarket = async (options: {
   const host = options.host.includes(':') ? `[${options.host}]` : options.host === '0.0.0.0' ? '127.0.0.1' : options.host
   const url = `http://${host}:${port}`
   const app = createLocalMarket({ url, webDir: options.webDir, config: options.config })
+  // E-mail whose send failed is tried again when due (the worker's backoff decides when).
+  const retries = setInterval(app.mail.worker.kick, mailRetryLoopMs)
+  retries.unref()
   return new Promise((resolveServer, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: options.host }, () => {
-      resolveServer({ url, close: () => new Promise((done) => server.close(() => done())) })
+      resolveServer({
+        url,
+        close: () =>
+          new Promise((done) => {
+            clearInterval(retries)
+            server.close(() => done())
+          }),
+      })
     })
     server.once('error', reject)
   })

@@ -8,6 +8,7 @@ import { type RouteGroup, routeGroups } from '../../functions/route-map.ts'
 import { Alarms } from '../constructs/alarms.ts'
 import { ApiFunctions } from '../constructs/api-functions.ts'
 import { LogBucket } from '../constructs/log-bucket.ts'
+import { Mailer } from '../constructs/mailer.ts'
 import { MarketTable } from '../constructs/market-table.ts'
 import { PhotosBucket } from '../constructs/photos-bucket.ts'
 import { ScheduledJobs } from '../constructs/scheduled-jobs.ts'
@@ -31,6 +32,8 @@ export type MarketStackProps = StackProps & {
   /** Reserved concurrency per API function; for accounts whose quota leaves room. */
   reservedConcurrency?: number
   alarmEmail?: string
+  /** E-mail through SES from this domain and address; without it no e-mail leaves the market (it stays queued). */
+  mail?: { domain: string; from: string }
 }
 
 /** The whole market in one stack: its parts share one table and one origin, and deploy together. */
@@ -81,6 +84,7 @@ export class MarketStack extends Stack {
     })
     const origin = `https://${web.distribution.distributionDomainName}`
     photos.allowUploadsFrom(origin)
+    if (props.mail) new Mailer(this, 'Mail', { projectRoot: props.projectRoot, table, secret, siteUrl: origin, ...props.mail })
 
     new Alarms(this, 'Alarms', {
       api: api.api,

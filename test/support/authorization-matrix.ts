@@ -89,6 +89,31 @@ export const authorizationMatrix: MatrixRow[] = [
   { method: 'GET', path: '/api/me/attention', expect: signedIn(200) },
   {
     method: 'POST',
+    path: '/api/auth/password-reset',
+    body: () => ({ email: `nobody-${ulid()}@test.example` }),
+    expect: everyone(202),
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/password-reset/confirm',
+    body: () => ({ token: 'A'.repeat(43), password: '0123456789' }),
+    expect: everyone(400),
+  },
+  {
+    method: 'PUT',
+    path: '/api/me/locale',
+    body: () => ({ locale: 'bo' }),
+    expect: { ...signedIn(204), suspended: 403 },
+  },
+  { method: 'GET', path: '/api/me/notification-preferences', expect: signedIn(200) },
+  {
+    method: 'PUT',
+    path: '/api/me/notification-preferences',
+    body: () => ({ emailKinds: ['order'] }),
+    expect: { ...signedIn(200), suspended: 403 },
+  },
+  {
+    method: 'POST',
     path: '/api/suppliers/me/verification',
     body: () => ({ licenseNumber: 'ABC123456', contactPhone: '13900000000' }),
     expect: { anonymous: 401, buyer: 403, supplier: 200, admin: 403, suspended: 403 },

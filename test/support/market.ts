@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 import { sessionCookieName } from '@market/api'
 import type { Listing, MeResponse } from '@market/contracts'
-import type { Orders } from '@market/core'
+import type { MailSender, Orders } from '@market/core'
 import { ulid } from 'ulid'
 import { freePort } from '../../functions/local/dynamodb-local.ts'
 import { demoAccounts, seedDemoData } from '../../functions/local/seed.ts'
@@ -50,7 +50,11 @@ export type Answer<T = unknown> = { status: number; body: T; headers: Headers; c
  */
 export const startTestMarket = async (
   prefix: string,
-  { demoListings = false, payments }: { demoListings?: boolean; payments?: Orders.PaymentGateway } = {},
+  {
+    demoListings = false,
+    payments,
+    mailer,
+  }: { demoListings?: boolean; payments?: Orders.PaymentGateway; mailer?: (outbox: MailSender) => MailSender } = {},
 ) => {
   const { tableName, db } = await createTestTable(prefix)
   await seedDemoData(db, tableName, { listings: demoListings })
@@ -63,6 +67,7 @@ export const startTestMarket = async (
     webDir: '/nonexistent',
     config: testLocalMarketConfig(tableName, objectsDir),
     ...(payments ? { payments } : {}),
+    ...(mailer ? { mailer } : {}),
   })
   // Left to the end of the test run: it keeps no test process alive.
   serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }).unref()

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx'
 import { useEffect, useMemo, useState } from 'hono/jsx/dom'
+import { api } from './api/client.ts'
 import { Layout } from './components/layout.tsx'
 import { lazyPage } from './components/lazy-page.tsx'
 import { applyLocale, type I18n, I18nContext, initialLocale, type Locale, loadLocale, translate } from './i18n/i18n.ts'
@@ -37,6 +38,8 @@ const RfqPage = lazyPage(() => import('./pages/rfq.tsx').then((module) => module
 const RfqFeedPage = lazyPage(() => import('./pages/rfq-feed.tsx').then((module) => module.RfqFeedPage))
 const NewRfqPage = lazyPage(() => import('./pages/rfq-form.tsx').then((module) => module.NewRfqPage))
 const MyRfqsPage = lazyPage(() => import('./pages/rfqs.tsx').then((module) => module.MyRfqsPage))
+const ForgotPasswordPage = lazyPage(() => import('./pages/password-reset.tsx').then((module) => module.ForgotPasswordPage))
+const ResetPasswordPage = lazyPage(() => import('./pages/password-reset.tsx').then((module) => module.ResetPasswordPage))
 const SignInPage = lazyPage(() => import('./pages/signin.tsx').then((module) => module.SignInPage))
 const SignUpPage = lazyPage(() => import('./pages/signup.tsx').then((module) => module.SignUpPage))
 const SupplierPage = lazyPage(() => import('./pages/supplier.tsx').then((module) => module.SupplierPage))
@@ -49,6 +52,8 @@ const routes: { pattern: string; render: (params: Record<string, string>) => Chi
   { pattern: '/materials', render: () => <MaterialsPage /> },
   { pattern: '/signup', render: () => <SignUpPage /> },
   { pattern: '/signin', render: () => <SignInPage /> },
+  { pattern: '/forgot-password', render: () => <ForgotPasswordPage /> },
+  { pattern: '/reset-password', render: () => <ResetPasswordPage /> },
   { pattern: '/account', render: () => <AccountPage /> },
   { pattern: '/admin', render: () => <AdminPage /> },
   { pattern: '/market', render: () => <MarketPage /> },
@@ -99,10 +104,14 @@ export const App = () => {
   // A language is shown once its catalog has arrived; offline, the current one stays.
   const choose = (next: Locale) =>
     void loadLocale(next).then(
-      () => setLocale(next),
+      () => {
+        setLocale(next)
+        // A signed-in user's e-mail follows the language they read the market in.
+        if (session.me) void api.accounts.api.me.locale.$put({ json: { locale: next } }).catch(() => {})
+      },
       () => {},
     )
-  const i18n = useMemo<I18n>(() => ({ locale, setLocale: choose, t: (key) => translate(locale, key) }), [locale])
+  const i18n = useMemo<I18n>(() => ({ locale, setLocale: choose, t: (key) => translate(locale, key) }), [locale, session.me])
   return (
     <I18nContext.Provider value={i18n}>
       <SessionContext.Provider value={session}>

@@ -29,12 +29,17 @@ export const CompanyInput = z.strictObject({
 })
 export type CompanyInput = z.infer<typeof CompanyInput>
 
+export const Locale = z.enum(values.locales)
+export type Locale = z.infer<typeof Locale>
+
 export const RegisterInput = z.strictObject({
   email: Email,
   password: Password,
   name: text(80),
   role: z.enum(values.selfRegisteredRoles),
   company: CompanyInput,
+  /** The language the page was shown in: the account's e-mail goes in it. */
+  locale: Locale.optional(),
 })
 export type RegisterInput = z.infer<typeof RegisterInput>
 
@@ -99,6 +104,8 @@ export const User = z.object({
 export type User = z.infer<typeof User>
 
 export const MeResponse = User.extend({
+  /** The language the user chose; absent until they chose one (Chinese, the market's default). */
+  locale: Locale.optional(),
   verificationDetails: VerificationDetails.optional(),
   /** Suppliers only: the approved account orders show, and a change waiting for approval. */
   bankAccount: BankAccount.optional(),
@@ -200,3 +207,34 @@ export const AuditQuery = PageQuery.extend({
 export type AuditQuery = z.infer<typeof AuditQuery>
 
 export const IdParam = z.strictObject({ id: ulid() })
+
+export const LocaleInput = z.strictObject({ locale: Locale })
+export type LocaleInput = z.infer<typeof LocaleInput>
+
+export const NotificationKind = z.enum(values.notificationKinds)
+export type NotificationKind = z.infer<typeof NotificationKind>
+
+/** Which kinds of notification also come by e-mail (none until the user opts in). */
+export const NotificationPreferencesInput = z.strictObject({
+  emailKinds: z.array(NotificationKind).max(values.notificationKinds.length),
+})
+export type NotificationPreferencesInput = z.infer<typeof NotificationPreferencesInput>
+
+export const NotificationPreferences = NotificationPreferencesInput.extend({
+  /** Mail to the address bounced or was reported as spam: nothing more is sent to it. */
+  emailUndeliverable: z.boolean(),
+})
+export type NotificationPreferences = z.infer<typeof NotificationPreferences>
+
+export const PasswordResetRequestInput = z.strictObject({ email: Email })
+export type PasswordResetRequestInput = z.infer<typeof PasswordResetRequestInput>
+
+export const PasswordResetConfirmInput = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'The link is not a reset link'),
+  password: Password,
+})
+export type PasswordResetConfirmInput = z.infer<typeof PasswordResetConfirmInput>
+
+/** The same answer whether or not the e-mail has an account. */
+export const PasswordResetRequested = z.object({ requested: z.literal(true) })
+export type PasswordResetRequested = z.infer<typeof PasswordResetRequested>

@@ -12,6 +12,15 @@ export const selfRegisteredRoles = ['buyer', 'supplier'] as const
 export const accountStatuses = ['active', 'suspended'] as const
 export const verificationStatuses = ['unverified', 'pending', 'verified', 'rejected'] as const
 export const verificationDecisions = ['approve', 'reject'] as const
+/** The languages the market speaks; an account keeps the one its user chose, for its e-mail. */
+export const locales = ['zh-CN', 'bo', 'en'] as const
+/**
+ * What a notification is about: its type's first part (`order.paid` → order), the verification
+ * and bank-account news of an account together. E-mail is opted into per kind.
+ */
+export const notificationKinds = ['order', 'rfq', 'listing', 'rating', 'account'] as const
+/** A password-reset link works this long, once. */
+export const passwordResetMinutes = 30
 
 /* Catalog and listings */
 /** In the order every page lists them. */

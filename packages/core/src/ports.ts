@@ -43,3 +43,14 @@ export interface AttentionStore {
   /** The administrators' console: each queue's count, one bounded counting Query each. */
   adminQueues(): Promise<AdminQueueCounts>
 }
+
+/** An e-mail as it leaves the market: plain text, to one address. */
+export type OutgoingMail = { to: string; subject: string; text: string }
+
+/**
+ * Where e-mail goes: Amazon SES in the cloud, an outbox the developer reads under `npm start`. A
+ * send that throws is retried later by the mail worker; it never touches the change that caused it.
+ */
+export interface MailSender {
+  send(mail: OutgoingMail): Promise<void>
+}

@@ -7,7 +7,16 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb'
-import type { AuditEntry, BankAccount, BankAccountChange, User, UsersQuery, VerificationDetails } from '@market/contracts'
+import type {
+  AuditEntry,
+  BankAccount,
+  BankAccountChange,
+  Locale,
+  NotificationKind,
+  User,
+  UsersQuery,
+  VerificationDetails,
+} from '@market/contracts'
 import { Accounts, type AuditFilter, type Certifications, type Notifications } from '@market/core'
 import { auditPut } from './audit-writes.ts'
 import type { CursorCodec } from './cursor.ts'
@@ -21,6 +30,9 @@ import {
   auditWithin,
   emailKey,
   loginAttemptsKey,
+  mailKey,
+  mailQueue,
+  passwordResetKey,
   pendingVerifications,
   sessionKey,
   userKey,
@@ -50,6 +62,10 @@ export const toStoredUser = (item: Item): Accounts.StoredUser => {
     ...(item.bankAccount ? { bankAccount: item.bankAccount as BankAccount } : {}),
     ...(item.bankAccountChange ? { bankAccountChange: item.bankAccountChange as BankAccountChange } : {}),
     ...(item.certifications ? { certifications: item.certifications as Certifications.Badge[] } : {}),
+    ...(item.locale ? { locale: item.locale as Locale } : {}),
+    ...(item.mailKinds ? { mailKinds: [...(item.mailKinds as Set<NotificationKind>)].sort() } : {}),
+    ...(item.mailUndeliverable ? { mailUndeliverable: true } : {}),
+    ...(item.sessionsEndedAt ? { sessionsEndedAt: item.sessionsEndedAt as string } : {}),
   }
 }
 
@@ -126,6 +142,18 @@ export const createAccountRepository = (db: DynamoDBDocumentClient, table: strin
     }
     return (await findUserById(userId)) as Accounts.StoredUser
   }
+
+  /** Sets (or removes) attributes of an existing user that no invariant ties to anything else. */
+  const setOnUser = (userId: string, set: string, values: Item, remove?: string) =>
+    db.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: userKey(userId),
+        UpdateExpression: `SET ${set}${remove ? ` REMOVE ${remove}` : ''}`,
+        ConditionExpression: itemExists,
+        ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+      }),
+    )
 
   return {
     createUser: async (user: Accounts.StoredUser) => {
@@ -233,6 +261,8 @@ export const createAccountRepository = (db: DynamoDBDocumentClient, table: strin
             ...sessionKey(session.id),
             type: 'session',
             userId: session.userId,
+            // When it began by the domain's clock: a password reset ends the sessions begun before it.
+            startedAt: new Date(session.expiresAt.getTime() - Accounts.sessionLifetimeMs).toISOString(),
             expiresAt: epochSeconds(session.expiresAt),
           },
         }),
@@ -249,6 +279,9 @@ export const createAccountRepository = (db: DynamoDBDocumentClient, table: strin
       const session = items.find((item) => item.type === 'session')
       const user = items.find((item) => item.type === 'user')
       if (!session || !user || session.userId !== userId) return undefined
+      // A password reset ends every session begun before it (those from before sessions were dated too).
+      if (user.sessionsEndedAt && ((session.startedAt as string | undefined) ?? '') <= (user.sessionsEndedAt as string))
+        return undefined
       return {
         session: { id: sessionId, userId, expiresAt: new Date((session.expiresAt as number) * 1000) },
         user: toStoredUser(user),
@@ -393,6 +426,100 @@ export const createAccountRepository = (db: DynamoDBDocumentClient, table: strin
         ...(filter ? { filter, readAhead: auditReadAhead } : {}),
       })
       return { items: result.items.map(toAuditEntry), nextCursor: result.nextCursor }
+    },
+
+    setLocale: async (userId: string, locale: Locale) => {
+      await setOnUser(userId, 'locale = :value', { ':value': locale })
+    },
+
+    // A string set, or no attribute when none is chosen (DynamoDB keeps no empty sets).
+    setMailKinds: async (userId: string, kinds: NotificationKind[]) => {
+      await (kinds.length > 0
+        ? setOnUser(userId, 'mailKinds = :value', { ':value': new Set(kinds) })
+        : setOnUser(userId, 'version = version', {}, 'mailKinds'))
+    },
+
+    markMailUndeliverable: async (email: string) => {
+      const owner = await db.send(new GetCommand({ TableName: table, Key: emailKey(email) }))
+      if (owner.Item) await setOnUser(owner.Item.userId as string, 'mailUndeliverable = :value', { ':value': true })
+    },
+
+    createPasswordReset: async (reset: Accounts.PasswordReset, mail: { id: string; token: string; due: Date }) => {
+      const expiresAt = epochSeconds(reset.expiresAt)
+      await db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: table,
+                Item: {
+                  ...passwordResetKey(reset.tokenHash),
+                  type: 'password_reset',
+                  userId: reset.userId,
+                  validUntil: reset.expiresAt.toISOString(),
+                  expiresAt,
+                },
+              },
+            },
+            {
+              Put: {
+                TableName: table,
+                Item: {
+                  ...mailKey(mail.id),
+                  ...mailQueue().entry(mail.due.toISOString(), mail.id),
+                  type: 'mail',
+                  id: mail.id,
+                  mailTo: reset.userId,
+                  token: mail.token,
+                  // Useless once the link has expired: gone with it even if never sent.
+                  expiresAt,
+                },
+              },
+            },
+          ],
+        }),
+      )
+    },
+
+    findPasswordReset: async (tokenHash: string) => {
+      const result = await db.send(new GetCommand({ TableName: table, Key: passwordResetKey(tokenHash), ConsistentRead: true }))
+      return result.Item
+        ? { tokenHash, userId: result.Item.userId as string, expiresAt: new Date(result.Item.validUntil as string) }
+        : undefined
+    },
+
+    completePasswordReset: async (reset: Accounts.PasswordReset, passwordHash: string, now: Date) => {
+      try {
+        await withConflictRetry(() =>
+          db.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Delete: {
+                    TableName: table,
+                    Key: passwordResetKey(reset.tokenHash),
+                    ConditionExpression: `${itemExists} AND validUntil > :now`,
+                    ExpressionAttributeValues: { ':now': now.toISOString() },
+                  },
+                },
+                {
+                  Update: {
+                    TableName: table,
+                    Key: userKey(reset.userId),
+                    UpdateExpression: 'SET passwordHash = :hash, sessionsEndedAt = :now, version = version + :one',
+                    ConditionExpression: itemExists,
+                    ExpressionAttributeValues: { ':hash': passwordHash, ':now': now.toISOString(), ':one': 1 },
+                  },
+                },
+              ],
+            }),
+          ),
+        )
+        return true
+      } catch (error) {
+        if (writeRefusal(error) === 'condition') return false
+        throw error
+      }
     },
   } satisfies Accounts.AccountStore
 }

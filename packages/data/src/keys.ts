@@ -89,6 +89,9 @@ export const sessionKey = (sessionId: string) => itemKey(`SESSION#${sessionId}`,
 /** Sign-in attempts of one email in the current window (see the accounts repository). */
 export const loginAttemptsKey = (email: string) => itemKey(`LOGIN#${email}`, 'ATTEMPTS')
 
+/** A password reset, by the hash of its token (TTL: it ends with its 30 minutes). */
+export const passwordResetKey = (tokenHash: string) => itemKey(`RESET#${tokenHash}`, 'RESET')
+
 /** gsi1: suppliers waiting for verification, oldest first (sparse: only pending users carry it). */
 export const pendingVerifications = () => pattern(gsi1, 'VERIFICATION#pending', byTime)
 /** gsi2: every user, newest first, for the administrators' list. */
@@ -153,6 +156,14 @@ export const pricedBetween = (min = 0, max = 9_999_999_999): SortKeyCondition =>
 })
 
 // Notifications ------------------------------------------------------------------------------
+
+/**
+ * gsi3: e-mail waiting to be sent, by when it is next due (sparse: an item leaves once sent or
+ * given up on). A notification item is its own entry; a reset e-mail has an item of its own.
+ */
+export const mailQueue = () => pattern(gsi3, 'MAIL#due', byTime)
+/** A queued e-mail that is not a notification (the password reset's, carrying its token). */
+export const mailKey = (mailId: string) => itemKey(`MAIL#${mailId}`, 'MAIL')
 
 /** A user's notifications sit in the user's partition. */
 export const notificationsOf = (userId: string) =>

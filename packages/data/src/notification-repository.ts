@@ -2,11 +2,15 @@ import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-
 import type { Notification } from '@market/contracts'
 import type { Notifications } from '@market/core'
 import { batchGet, hasKey, itemExists, type TransactItem } from './items.ts'
-import { inboxOf, notificationKey, notificationsOf, unreadCounterKey } from './keys.ts'
+import { inboxOf, mailQueue, notificationKey, notificationsOf, unreadCounterKey } from './keys.ts'
 import { createQueries } from './query.ts'
 import { withConflictRetry, writeRefusal } from './transactions.ts'
 
-/** The writes that deliver notifications; the caller puts them in the transaction of the change. */
+/**
+ * The writes that deliver notifications; the caller puts them in the transaction of the change.
+ * Each notification is also queued for e-mail (the mail worker sends it to users who opted in),
+ * so the e-mail is as durable as the change and costs the transaction no extra item.
+ */
 export const notificationWrites = (table: string, notifications: Notifications.OutgoingNotification[]): TransactItem[] => {
   const perUser = new Map<string, number>()
   const puts: TransactItem[] = notifications.map(({ userId, type, ...notification }) => {
@@ -15,7 +19,14 @@ export const notificationWrites = (table: string, notifications: Notifications.O
       Put: {
         TableName: table,
         // `type` names the kind of item in this table, so the notification's own type goes by another name.
-        Item: { ...notificationKey(userId, notification.id), type: 'notification', notificationType: type, ...notification },
+        Item: {
+          ...notificationKey(userId, notification.id),
+          ...mailQueue().entry(notification.createdAt, notification.id),
+          mailTo: userId,
+          type: 'notification',
+          notificationType: type,
+          ...notification,
+        },
       },
     }
   })
@@ -31,7 +42,7 @@ export const notificationWrites = (table: string, notifications: Notifications.O
   return [...puts, ...counters]
 }
 
-const toNotification = (item: Record<string, unknown>): Notification => ({
+export const toNotification = (item: Record<string, unknown>): Notification => ({
   id: item.id as string,
   type: item.notificationType as string,
   params: item.params as Record<string, string>,

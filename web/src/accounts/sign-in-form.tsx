@@ -62,6 +62,9 @@ export const SignInForm = () => {
         </button>
       </div>
       <p>
+        <a href="/forgot-password">{t('signin.forgot')}</a>
+      </p>
+      <p>
         {t('signin.noAccount')} <a href="/signup">{t('auth.signUp')}</a>
       </p>
     </form>

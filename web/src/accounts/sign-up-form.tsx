@@ -109,6 +109,8 @@ export const SignUpForm = () => {
       name: values.name.trim(),
       role: values.role,
       company: { name: values.companyName.trim(), phone: optional(values.phone), address: optional(values.address) },
+      // The account's e-mail goes in the language the page is shown in.
+      locale,
     }
     session.setMe(await (await api.accounts.api.auth.register.$post({ json: body })).json())
     navigate('/account')

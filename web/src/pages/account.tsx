@@ -1,4 +1,5 @@
 import { useEffect } from 'hono/jsx/dom'
+import { NotificationPreferencesSection } from '../accounts/notification-preferences.tsx'
 import { AccountOverview } from '../accounts/profile.tsx'
 import { RoleGuard } from '../components/role-guard.tsx'
 import { useSession } from '../session/session.ts'
@@ -9,5 +10,14 @@ export const AccountPage = () => {
   useEffect(() => {
     session.refresh()
   }, [])
-  return <RoleGuard>{(me) => <AccountOverview me={me} />}</RoleGuard>
+  return (
+    <RoleGuard>
+      {(me) => (
+        <>
+          <AccountOverview me={me} />
+          <NotificationPreferencesSection me={me} />
+        </>
+      )}
+    </RoleGuard>
+  )
 }

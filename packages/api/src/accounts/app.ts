@@ -1,8 +1,14 @@
 import {
   AttentionCounts,
   BankAccountInput,
+  LocaleInput,
   LoginInput,
   MeResponse,
+  NotificationPreferences,
+  NotificationPreferencesInput,
+  PasswordResetConfirmInput,
+  PasswordResetRequested,
+  PasswordResetRequestInput,
   RegisterInput,
   SessionResponse,
   VerificationRequestInput,
@@ -31,6 +37,22 @@ const docs = {
   me: doc('The signed-in user', { 200: ['The user, with supplier verification details', MeResponse] }),
   attention: doc('What waits for the signed-in user, for the navigation’s badges (each count stops at 100)', {
     200: ['Orders waiting for the user’s next step, unread notifications; an administrator’s queues', AttentionCounts],
+  }),
+  locale: doc('The signed-in user’s language, as chosen in the web: their e-mail is written in it', {
+    204: ['Kept', null],
+  }),
+  preferences: doc('Which kinds of notification also come to the signed-in user by e-mail', {
+    200: ['The kinds opted into, and whether the address takes mail', NotificationPreferences],
+  }),
+  setPreferences: doc('Opt into (or out of) e-mail per kind of notification', {
+    200: ['The preferences as kept', NotificationPreferences],
+  }),
+  resetRequest: doc(
+    'E-mail a single-use password-reset link (30 minutes) to the address, if it has an account: the answer is the same either way',
+    { 202: ['Asked for', PasswordResetRequested] },
+  ),
+  resetConfirm: doc('Set a new password with a reset link’s token: ends every session of the account', {
+    204: ['Password set; sign in with it', null],
   }),
   verification: doc('A supplier asks to be verified (with its company bank account, checked with the licence)', {
     200: ['The user, verification pending', MeResponse],
@@ -70,6 +92,28 @@ export const createAccountsApp = (deps: ApiDeps) => {
       return c.json({ user: actor ? Accounts.toMe(actor) : null } satisfies SessionResponse, 200)
     })
     .get('/api/me', docs.me, requireUser, (c) => c.json(Accounts.toMe(c.var.actor), 200))
+    .post('/api/auth/password-reset', docs.resetRequest, validate('json', PasswordResetRequestInput), async (c) => {
+      await Accounts.requestPasswordReset(deps, c.req.valid('json'))
+      return c.json({ requested: true } satisfies PasswordResetRequested, 202)
+    })
+    .post('/api/auth/password-reset/confirm', docs.resetConfirm, validate('json', PasswordResetConfirmInput), async (c) => {
+      await Accounts.confirmPasswordReset(deps, c.req.valid('json'))
+      return c.body(null, 204)
+    })
+    .put('/api/me/locale', docs.locale, requireUser, validate('json', LocaleInput), async (c) => {
+      await Accounts.setLocale(deps, c.var.actor, c.req.valid('json'))
+      return c.body(null, 204)
+    })
+    .get('/api/me/notification-preferences', docs.preferences, requireUser, (c) =>
+      c.json(Accounts.notificationPreferences(c.var.actor), 200),
+    )
+    .put(
+      '/api/me/notification-preferences',
+      docs.setPreferences,
+      requireUser,
+      validate('json', NotificationPreferencesInput),
+      async (c) => c.json(await Accounts.setNotificationPreferences(deps, c.var.actor, c.req.valid('json')), 200),
+    )
     .get('/api/me/attention', docs.attention, requireUser, async (c) => c.json(await deps.attention.countFor(c.var.actor), 200))
     .post(
       '/api/suppliers/me/verification',

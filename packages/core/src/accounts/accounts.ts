@@ -3,8 +3,11 @@ import type {
   BankAccount,
   BankAccountChange,
   BankAccountInput,
+  LocaleInput,
   LoginInput,
   MeResponse,
+  NotificationPreferences,
+  NotificationPreferencesInput,
   PendingVerification,
   ReasonInput,
   RegisterInput,
@@ -53,6 +56,7 @@ export const toPublicUser = (user: StoredUser): User => ({
 /** The signed-in user's own view adds their verification details (reason of a rejection, etc.) and bank accounts. */
 export const toMe = (user: StoredUser): MeResponse => ({
   ...toPublicUser(user),
+  ...(user.locale ? { locale: user.locale } : {}),
   ...(user.role === 'supplier' && user.verificationDetails ? { verificationDetails: user.verificationDetails } : {}),
   ...(user.role === 'supplier' && user.bankAccount ? { bankAccount: user.bankAccount } : {}),
   ...(user.role === 'supplier' && user.bankAccountChange ? { bankAccountChange: user.bankAccountChange } : {}),
@@ -83,7 +87,7 @@ const newSession = (deps: AccountDeps, userId: string): Session => ({
 /** A new active user with a hashed password; suppliers start unverified. */
 export const prepareUser = async (
   deps: Pick<AccountDeps, 'clock' | 'ids'>,
-  input: Pick<RegisterInput, 'email' | 'password' | 'name' | 'company'> & { role: User['role'] },
+  input: Pick<RegisterInput, 'email' | 'password' | 'name' | 'company' | 'locale'> & { role: User['role'] },
 ): Promise<StoredUser> => ({
   id: deps.ids.next(),
   email: input.email,
@@ -94,6 +98,7 @@ export const prepareUser = async (
   createdAt: deps.clock.now().toISOString(),
   passwordHash: await hashPassword(input.password),
   ...(input.role === 'supplier' ? { verificationDetails: { status: 'unverified' as const } } : {}),
+  ...(input.locale ? { locale: input.locale } : {}),
   version: 1,
 })
 
@@ -327,6 +332,21 @@ export const authenticate = async (deps: AccountDeps, claims: { sessionId: strin
   const found = await deps.accounts.findSessionUser(claims.sessionId, claims.userId)
   if (!found || found.session.expiresAt.getTime() <= deps.clock.now().getTime()) return undefined
   return found.user
+}
+
+/** The language the user switched the web to: their e-mail follows it. */
+export const setLocale = (deps: AccountDeps, user: StoredUser, input: LocaleInput) =>
+  deps.accounts.setLocale(user.id, input.locale)
+
+export const notificationPreferences = (user: StoredUser): NotificationPreferences => ({
+  emailKinds: user.mailKinds ?? [],
+  emailUndeliverable: user.mailUndeliverable ?? false,
+})
+
+export const setNotificationPreferences = async (deps: AccountDeps, user: StoredUser, input: NotificationPreferencesInput) => {
+  const kinds = [...new Set(input.emailKinds)].sort()
+  await deps.accounts.setMailKinds(user.id, kinds)
+  return notificationPreferences({ ...user, mailKinds: kinds })
 }
 
 export const logout = (deps: AccountDeps, sessionId: string) => deps.accounts.deleteSession(sessionId)

@@ -1,5 +1,6 @@
 export * from './accounts.ts'
 export * from './errors.ts'
+export * from './password-reset.ts'
 export * from './passwords.ts'
 export * from './ports.ts'
 export * from './user-search.ts'

@@ -2,6 +2,8 @@ import type {
   AuditEntry,
   BankAccount,
   BankAccountChange,
+  Locale,
+  NotificationKind,
   RatingTotals,
   User,
   UsersQuery,
@@ -26,6 +28,14 @@ export type StoredUser = User & {
   bankAccountChange?: BankAccountChange
   /** A supplier's approved certifications (one per kind), changed only with their decisions: the badges its cards show. */
   certifications?: Badge[]
+  /** The language the user chose in the web: their e-mail is written in it. */
+  locale?: Locale
+  /** Kinds of notification the user also wants by e-mail. */
+  mailKinds?: NotificationKind[]
+  /** Mail to the address bounced or drew a complaint: nothing more is sent. */
+  mailUndeliverable?: boolean
+  /** Sessions begun before this (ISO time) no longer sign anyone in: a password reset ends them all. */
+  sessionsEndedAt?: string
 }
 
 /** What a change does to a supplier's accounts: the approved one set, the waiting one set (or removed, null). */
@@ -35,6 +45,9 @@ export type Session = { id: string; userId: string; expiresAt: Date }
 
 /** Whether a sign-in attempt may check its password now, or when it may try again. */
 export type LoginAttempt = { allowed: true } | { allowed: false; retryAt: Date }
+
+/** A password reset waiting to be used, found by its token's hash (the token itself is never stored). */
+export type PasswordReset = { tokenHash: string; userId: string; expiresAt: Date }
 
 export interface AccountStore {
   /** Fails with EmailTakenError when the email is registered, even under concurrent attempts. */
@@ -80,4 +93,16 @@ export interface AccountStore {
   /** Accounts with a search term starting with one of `probes`, best first, by role and status when given, at most `limit`. */
   searchUsers(query: { probes: string[]; role?: User['role']; status?: User['status']; limit: number }): Promise<StoredUser[]>
   listAudit(query: AuditFilter & { cursor?: string; limit: number }): Promise<{ items: AuditEntry[]; nextCursor: string | null }>
+  setLocale(userId: string, locale: Locale): Promise<void>
+  setMailKinds(userId: string, kinds: NotificationKind[]): Promise<void>
+  /** The address bounced or drew a complaint (a no-op for an address with no account). */
+  markMailUndeliverable(email: string): Promise<void>
+  /** The reset and the e-mail carrying its token, queued in one transaction. */
+  createPasswordReset(reset: PasswordReset, mail: { id: string; token: string; due: Date }): Promise<void>
+  findPasswordReset(tokenHash: string): Promise<PasswordReset | undefined>
+  /**
+   * Uses the reset once: on condition it is still there and unexpired at `now`, deletes it, sets
+   * the password and ends every session begun until now. False when it was used or expired meanwhile.
+   */
+  completePasswordReset(reset: PasswordReset, passwordHash: string, now: Date): Promise<boolean>
 }

@@ -1,0 +1,2 @@
+export * from './bounces.ts'
+export * from './mail.ts'
