@@ -1,6 +1,7 @@
 import { createAccountsApp } from '@market/api/accounts/app'
 import { createAdminApp } from '@market/api/admin/app'
 import type { ApiDeps } from '@market/api/deps'
+import { createListingImportsApp } from '@market/api/listing-imports/app'
 import { createListingsApp } from '@market/api/listings/app'
 import { createMetaApp } from '@market/api/meta/app'
 import { createMetricsApp } from '@market/api/metrics/app'
@@ -9,6 +10,7 @@ import { createOrdersApp } from '@market/api/orders/app'
 import { createRatingsApp } from '@market/api/ratings/app'
 import { createRfqsApp } from '@market/api/rfqs/app'
 import { createWebhooksApp } from '@market/api/webhooks/app'
+import { createListingFiles } from '@market/data/listing-files'
 import { type GroupName, type RouteGroup, routeGroups } from './route-map.ts'
 
 export type FetchApp = { fetch: (request: Request) => Response | Promise<Response> }
@@ -21,6 +23,7 @@ export const groupApps = {
   accounts: createAccountsApp,
   admin: createAdminApp,
   listings: createListingsApp,
+  'listing-imports': (deps) => createListingImportsApp(deps, createListingFiles()),
   meta: createMetaApp,
   metrics: createMetricsApp,
   notifications: createNotificationsApp,

@@ -45,6 +45,8 @@ const listingFields = {
   stock: wholeIn(values.limits.stock),
   leadTimeDays: wholeIn(values.limits.leadTimeDays),
   photos: z.array(PhotoKey).max(values.maxListingPhotos, `At most ${values.maxListingPhotos} photos`).default([]),
+  /** The supplier's own item number (货号): unique among its listings, how a bulk upload finds them again. */
+  itemNumber: text(values.itemNumberMaxLength).optional(),
 }
 
 /** The tier rules of values.ts, each problem reported on the field it names. */
@@ -103,6 +105,7 @@ export const Listing = z.object({
   stock: z.number().int(),
   leadTimeDays: z.number().int(),
   photos: z.array(z.string()),
+  itemNumber: z.string().optional(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

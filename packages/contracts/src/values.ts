@@ -253,3 +253,17 @@ export const growthTargetYears = { min: 2020, max: 2100 } as const
 export const defaultIndexMaterials = ['wool', 'yak-down', 'cashmere', 'pulu', 'brocade', 'silk'] as const
 export const maxIndexMaterials = 12
 export const priceIndexWeeks = { min: 1, max: 104, default: 26 } as const
+
+/* Bulk listings: a CSV or XLSX file of listings, uploaded to the object store and then imported */
+export const listingFileFormats = ['csv', 'xlsx'] as const
+export const listingFileContentTypes = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const
+export const maxListingFileBytes = 5 * 1024 * 1024
+export const maxListingFileRows = 2000
+/** Keys handed out by POST /api/suppliers/me/listing-imports/uploads: the supplier's id, then the import's. */
+export const listingFileKeyPattern = /^listing-imports\/[0-9A-Z]{26}\/[0-9A-Z]{26}\.(csv|xlsx)$/
+export const itemNumberMaxLength = 40
+/** Why a row of an import was not taken, per field (the web names each in the reader's language). */
+export const listingImportProblems = ['required', 'invalid', 'unknown_category', 'duplicate', 'not_editable'] as const

@@ -55,3 +55,11 @@ export class PhotoContentError extends DomainError {
     )
   }
 }
+
+export class DuplicateItemNumberError extends DomainError {
+  constructor(itemNumber: string) {
+    super('conflict', 'listing.duplicate_item_number', `Another of your listings has item number ${itemNumber}`, [
+      { path: ['itemNumber'], message: 'Already used by another of your listings' },
+    ])
+  }
+}

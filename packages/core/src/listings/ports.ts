@@ -17,7 +17,7 @@ export type IndexChange = { remove: string[]; put: SearchDocument | null; previo
 export type ListingWrite = {
   listing: StoredListing
   /** The version, status and category read: a change of status or category moves the categories' counters. */
-  expected: { version: number; status: ListingStatus; categoryId?: string } | 'new'
+  expected: { version: number; status: ListingStatus; categoryId?: string; itemNumber?: string } | 'new'
   index?: IndexChange
   notifications?: OutgoingNotification[]
   audit?: AuditEntry
@@ -56,6 +56,8 @@ export interface ListingStore {
   /** `matched`: the index entries the Query found past its filter (the page's and those read ahead). */
   search(query: IndexQuery): Promise<{ candidates: BrowseCandidate[]; nextCursor: string | null; matched: number }>
   moderationQueue(query: ModerationQuery): Promise<{ items: BrowseCandidate[]; nextCursor: string | null }>
+  /** The supplier's listings that hold these item numbers (archived ones give theirs up), by item number. */
+  findByItemNumbers(supplierId: string, itemNumbers: readonly string[]): Promise<Map<string, StoredListing>>
 }
 
 export interface CategoryLookup {
