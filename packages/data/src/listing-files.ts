@@ -68,7 +68,7 @@ const csvCell = (cell: string) => {
 
 /** UTF-8 with a BOM, CRLF line ends: what Excel opens with the Chinese intact. */
 export const writeCsv = (sheet: readonly (readonly string[])[]) =>
-  new Uint8Array([...bom, ...new TextEncoder().encode(sheet.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n')])
+  new Uint8Array([...bom, ...new TextEncoder().encode(`${sheet.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`)])
 
 const loadExcel = async () => (await import('exceljs')).default
 

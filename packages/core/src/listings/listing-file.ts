@@ -164,8 +164,6 @@ export const rowToInput = (cells: readonly string[], columns: Map<ListingColumnK
     else if (['moq', 'stock', 'leadTimeDays', 'specs.widthCm', 'specs.weightGsm'].includes(key)) set(key, whole(cell))
     else set(key, cell)
   }
-  // Chinese descriptions may be left empty: the title stands in, as the form requires one.
-  if (input.title && !input.description) input.description = { zh: (input.title as { zh?: string }).zh ?? '' }
   return input
 }
 
@@ -178,25 +176,35 @@ const columnOf = (path: readonly PropertyKey[]): string => {
 
 export type CheckedRow = { ok: true; input: CreateListingInput } | { ok: false; errors: Omit<ListingImportError, 'row'>[] }
 
-type SchemaIssue = NonNullable<ReturnType<typeof CreateListingInput.safeParse>['error']>['issues'][number]
+/** What the row holds at a schema path (undefined where the cell was empty). */
+const valueAt = (raw: Record<string, unknown>, path: readonly PropertyKey[]) =>
+  path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], raw)
 
-const problemOf = (issue: SchemaIssue): ListingImportProblem =>
-  issue.code === 'invalid_type' && issue.input === undefined ? 'required' : 'invalid'
-
-/** A row checked with the listing form's own schema; each problem named by its column. */
+/** A row checked with the listing form's own schema; each problem named by its column, one per column. */
 export const checkRow = (raw: Record<string, unknown>, context: RowContext): CheckedRow => {
-  const parsed = CreateListingInput.safeParse(raw)
-  const errors: Omit<ListingImportError, 'row'>[] = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => ({ field: columnOf(issue.path), problem: problemOf(issue), message: issue.message }))
-  const categoryId = parsed.success ? parsed.data.categoryId : raw.categoryId
-  if (typeof categoryId === 'string' && !context.categories.some((category) => category.id === categoryId)) {
-    if (!errors.some((error) => error.field === 'categoryId'))
-      errors.push({ field: 'categoryId', problem: 'unknown_category', message: `No category ${categoryId}` })
+  // The Chinese description may be left empty: the title stands in (and a missing title is reported once, on its own column).
+  const description = raw.description as Record<string, string> | undefined
+  const derived = description?.zh === undefined
+  const title = (raw.title as { zh?: string } | undefined)?.zh
+  const parsed = CreateListingInput.safeParse(derived ? { ...raw, description: { ...description, zh: title } } : raw)
+  const known = (categoryId: unknown) => context.categories.some((category) => category.id === categoryId)
+  const errors: Omit<ListingImportError, 'row'>[] = []
+  const add = (error: Omit<ListingImportError, 'row'>) => {
+    if (!errors.some((other) => other.field === error.field)) errors.push(error)
   }
-  // One error per column is enough to fix a row.
-  const unique = errors.filter((error, index) => errors.findIndex((other) => other.field === error.field) === index)
-  return parsed.success && unique.length === 0 ? { ok: true, input: parsed.data } : { ok: false, errors: unique }
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const field = columnOf(issue.path)
+    if (derived && field === 'description.zh') continue
+    const problem: ListingImportProblem = valueAt(raw, issue.path) === undefined ? 'required' : 'invalid'
+    add({ field, problem, message: issue.message })
+  }
+  if (typeof raw.categoryId === 'string' && !known(raw.categoryId)) {
+    const unknown = { field: 'categoryId', problem: 'unknown_category' as const, message: `No category ${raw.categoryId}` }
+    const at = errors.findIndex((error) => error.field === 'categoryId')
+    if (at >= 0) errors[at] = unknown
+    else errors.push(unknown)
+  }
+  return parsed.success && errors.length === 0 ? { ok: true, input: parsed.data } : { ok: false, errors }
 }
 
 /** A listing as a row of the file: what an export writes, and what an import of it reads back. */

@@ -190,8 +190,13 @@ const inGroups = async <T, R>(items: readonly T[], size: number, act: (item: T) 
   return results
 }
 
-const samePrices = (listing: StoredListing, input: { priceTiers: unknown; stock: number }) =>
-  JSON.stringify(listing.priceTiers) === JSON.stringify(input.priceTiers) && listing.stock === input.stock
+const samePrices = (listing: StoredListing, input: Pick<StoredListing, 'priceTiers' | 'stock'>) =>
+  listing.stock === input.stock &&
+  listing.priceTiers.length === input.priceTiers.length &&
+  listing.priceTiers.every(
+    (tier, index) =>
+      tier.minQty === input.priceTiers[index]?.minQty && tier.unitPriceFen === input.priceTiers[index]?.unitPriceFen,
+  )
 
 /**
  * A row naming an existing listing changes its price tiers and stock in place, through the same
