@@ -15,6 +15,11 @@ import { type GroupName, type RouteGroup, routeGroups } from './route-map.ts'
 
 export type FetchApp = { fetch: (request: Request) => Response | Promise<Response> }
 
+/** The bulk-listings app takes the file reader besides the ports (its Lambda entry passes the same one); named as the factory it wraps. */
+const withListingFiles = {
+  createListingImportsApp: (deps: ApiDeps) => createListingImportsApp(deps, createListingFiles()),
+}
+
 /**
  * Each route group's app factory. A Lambda entry wraps the app of its own group (and imports only
  * that one); the local server and the tests build them all, from the same factories.
@@ -23,7 +28,7 @@ export const groupApps = {
   accounts: createAccountsApp,
   admin: createAdminApp,
   listings: createListingsApp,
-  'listing-imports': (deps) => createListingImportsApp(deps, createListingFiles()),
+  'listing-imports': withListingFiles.createListingImportsApp,
   meta: createMetaApp,
   metrics: createMetricsApp,
   notifications: createNotificationsApp,
