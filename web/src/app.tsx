@@ -14,6 +14,7 @@ const AdminMetricsPage = lazyPage(() => import('./pages/admin-metrics.tsx').then
 const AdminOrdersPage = lazyPage(() => import('./pages/admin-orders.tsx').then((module) => module.AdminOrdersPage))
 const AdminRatingsPage = lazyPage(() => import('./pages/admin-ratings.tsx').then((module) => module.AdminRatingsPage))
 const MyBidsPage = lazyPage(() => import('./pages/bids.tsx').then((module) => module.MyBidsPage))
+const BulkListingsPage = lazyPage(() => import('./pages/bulk-listings.tsx').then((module) => module.BulkListingsPage))
 const EditListingPage = lazyPage(() => import('./pages/edit-listing.tsx').then((module) => module.EditListingPage))
 const HomePage = lazyPage(() => import('./pages/home.tsx').then((module) => module.HomePage))
 const ListingPage = lazyPage(() => import('./pages/listing.tsx').then((module) => module.ListingPage))
@@ -46,6 +47,7 @@ const routes: { pattern: string; render: (params: Record<string, string>) => Chi
   { pattern: '/listings/:id', render: ({ id }) => <ListingPage id={id as string} /> },
   { pattern: '/supplier/listings', render: () => <SupplierListingsPage /> },
   { pattern: '/supplier/listings/new', render: () => <NewListingPage /> },
+  { pattern: '/supplier/listings/import', render: () => <BulkListingsPage /> },
   { pattern: '/supplier/listings/:id/edit', render: ({ id }) => <EditListingPage id={id as string} /> },
   { pattern: '/admin/listings', render: () => <AdminListingsPage /> },
   { pattern: '/notifications', render: () => <NotificationsPage /> },

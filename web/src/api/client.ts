@@ -1,6 +1,7 @@
 import type {
   AccountsApp,
   AdminApp,
+  ListingImportsApp,
   ListingsApp,
   MetaApp,
   MetricsApp,
@@ -72,6 +73,7 @@ const fetchWithErrors: typeof fetch = async (input, init) => {
 export const api = {
   meta: hc<MetaApp>('/', { fetch: fetchWithErrors }),
   listings: hc<ListingsApp>('/', { fetch: fetchWithErrors }),
+  listingImports: hc<ListingImportsApp>('/', { fetch: fetchWithErrors }),
   accounts: hc<AccountsApp>('/', { fetch: fetchWithErrors }),
   admin: hc<AdminApp>('/', { fetch: fetchWithErrors }),
   notifications: hc<NotificationsApp>('/', { fetch: fetchWithErrors }),

@@ -6,34 +6,10 @@ import {
   type ListingImportProblem,
   type Unit,
 } from '@market/contracts'
-import { maxListingFileRows } from '@market/contracts/values'
+import { listingColumns, maxListingFileRows } from '@market/contracts/values'
 import { DomainError } from '../errors.ts'
 
-/**
- * The columns of the bulk-listings file, in the template's order: Chinese headers (what suppliers
- * keep their notebooks in), each naming a field of the listing form's input. A header is also
- * recognised by its key, so a file written by a script may use either.
- */
-export const listingColumns = [
-  { key: 'itemNumber', header: '货号' },
-  { key: 'title.zh', header: '标题' },
-  { key: 'title.bo', header: '藏文标题' },
-  { key: 'title.en', header: '英文标题' },
-  { key: 'description.zh', header: '描述' },
-  { key: 'description.bo', header: '藏文描述' },
-  { key: 'description.en', header: '英文描述' },
-  { key: 'categoryId', header: '类别' },
-  { key: 'unit', header: '单位' },
-  { key: 'priceTiers', header: '阶梯价（起购量:元）' },
-  { key: 'moq', header: '起订量' },
-  { key: 'stock', header: '库存' },
-  { key: 'leadTimeDays', header: '交货天数' },
-  { key: 'specs.composition', header: '成分' },
-  { key: 'specs.widthCm', header: '门幅（厘米）' },
-  { key: 'specs.weightGsm', header: '克重（克/平方米）' },
-  { key: 'specs.color', header: '颜色' },
-  { key: 'specs.origin', header: '产地' },
-] as const
+export { listingColumns }
 export type ListingColumnKey = (typeof listingColumns)[number]['key']
 
 /** One row of the template, showing how each column is filled in. */
