@@ -27,7 +27,7 @@ const uploadFile = async (file: File, format: Format) => {
   } catch (error) {
     throw new OfflineError(String(error))
   }
-  if (!response.ok) throw new ApiError(response.status, 'upload.failed', response.statusText)
+  if (!response.ok) throw new ApiError(response.status, 'listing_import.upload_failed', response.statusText)
   return ticket.key
 }
 
