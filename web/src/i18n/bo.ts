@@ -303,7 +303,7 @@ export const bo: Catalog = {
   'bulk.problem.not_editable': 'ཚོང་ཟོག་འདི་མཚམས་འཇོག་བྱས་ཟིན། བཅོས་མི་ཆོག',
   'error.listing_import.bad_file': 'ཡིག་ཆ་འཇུག་མི་ཐུབ། མ་དཔེའི་གདོང་ཡིག་བེད་སྤྱོད་གནང་། ཕྲེང་ ༢༠༠༠ བར། 5 MB ལས་མི་ཆེ་བ།',
   'error.listing_import.conflict': 'འཇུག་སྐབས་གནས་ཚུལ་འགྱུར་འདུག ཡིག་ཆ་དེ་ཉིད་ཡང་བསྐྱར་སྐྱེལ་རོགས།',
-  'error.listing_import.upload_failed': "ཡིག་ཆ་སྐྱེལ་མ་ཐུབ། ཡང་བསྐྱར་ཚོད་ལྟ་གནང་རོགས།",
+  'error.listing_import.upload_failed': 'ཡིག་ཆ་སྐྱེལ་མ་ཐུབ། ཡང་བསྐྱར་ཚོད་ལྟ་གནང་རོགས།',
   'error.listing.duplicate_item_number': 'ཟོག་ཨང་འདི་ཁྱེད་ཀྱི་ཚོང་ཟོག་གཞན་ཞིག་གིས་བེད་སྤྱོད་བྱས་ཟིན།',
   'supplier.edit': 'བཟོ་བཅོས།',
   'supplier.submit': 'ཞིབ་བཤེར་ལ་འབུལ།',

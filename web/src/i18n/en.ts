@@ -305,7 +305,7 @@ export const en: Catalog = {
   'bulk.problem.not_editable': 'This listing is suspended and cannot be changed',
   'error.listing_import.bad_file': 'The file cannot be imported: use the template’s headers, at most 2,000 rows and 5 MB.',
   'error.listing_import.conflict': 'Something changed during the import: upload the same file again to see where it stands.',
-  'error.listing_import.upload_failed': "The file could not be uploaded; please try again.",
+  'error.listing_import.upload_failed': 'The file could not be uploaded; please try again.',
   'error.listing.duplicate_item_number': 'Another of your listings already has this item number.',
   'supplier.edit': 'Edit',
   'supplier.submit': 'Submit for review',

@@ -301,7 +301,7 @@ export const zhCN = {
   'bulk.problem.not_editable': '这个商品已被暂停，不能修改',
   'error.listing_import.bad_file': '文件无法导入：请使用模板的表头，最多 2,000 行，文件不超过 5 MB。',
   'error.listing_import.conflict': '导入过程中数据有变化，请再上传一次同一个文件查看结果。',
-  'error.listing_import.upload_failed': "文件上传失败，请重试。",
+  'error.listing_import.upload_failed': '文件上传失败，请重试。',
   'error.listing.duplicate_item_number': '您的另一个商品已经使用了这个货号。',
   'supplier.edit': '编辑',
   'supplier.submit': '提交审核',
