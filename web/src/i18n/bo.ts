@@ -273,6 +273,8 @@ export const bo: Catalog = {
   'supplier.listings.title': 'ངའི་ཚོང་ཟོག',
   'supplier.new': 'ཚོང་ཟོག་གསར་པ་འགོད།',
   'supplier.listings.empty': 'ད་དུང་ཚོང་ཟོག་མེད། ཚོང་ཟོག་དང་པོ་འགོད་རོགས།',
+  'listingForm.itemNumber': 'ཟོག་ཨང་།',
+  'listingForm.itemNumberHint': 'ཁྱེད་རང་གི་ཚོང་ཟོག་ཨང་གྲངས། ཚན་གཅིག་ཏུ་འཇུག་སྐབས་ཟོག་ཨང་གཅིག་པའི་ཕྲེང་གིས་ཚོང་ཟོག་འདི་གསར་བསྒྱུར་བྱེད།',
   'bulk.link': 'ཚོང་ཟོག་ཚན་གཅིག་ཏུ་འཇུག',
   'bulk.title': 'ཚོང་ཟོག་ཚན་གཅིག་ཏུ་འཇུག་པ།',
   'bulk.lead':

@@ -274,6 +274,9 @@ export const en: Catalog = {
   'supplier.listings.title': 'My listings',
   'supplier.new': 'New listing',
   'supplier.listings.empty': 'You have no listings yet. Add your first one.',
+  'listingForm.itemNumber': 'Item number (货号)',
+  'listingForm.itemNumberHint':
+    'Your own number for this item. In a bulk upload, a row with the same item number updates this listing.',
   'bulk.link': 'Bulk upload',
   'bulk.title': 'Bulk upload listings',
   'bulk.lead':

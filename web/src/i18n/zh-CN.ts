@@ -271,6 +271,8 @@ export const zhCN = {
   'supplier.listings.title': '我的商品',
   'supplier.new': '发布新商品',
   'supplier.listings.empty': '您还没有商品。发布第一个商品吧。',
+  'listingForm.itemNumber': '货号',
+  'listingForm.itemNumberHint': '您自己的商品编号。批量上传时，货号相同的行会更新这个商品。',
   'bulk.link': '批量上传',
   'bulk.title': '批量上传商品',
   'bulk.lead':

@@ -25,6 +25,7 @@ export type Values = {
   moq: string
   stock: string
   leadTimeDays: string
+  itemNumber: string
 }
 export const emptyValues: Values = {
   titleZh: '',
@@ -45,6 +46,7 @@ export const emptyValues: Values = {
   moq: '',
   stock: '',
   leadTimeDays: '',
+  itemNumber: '',
 }
 
 /** The form shows what the supplier last wrote: pending edits over the approved text. */
@@ -70,6 +72,7 @@ export const valuesOf = (listing: Listing): Values => {
     moq: String(listing.moq),
     stock: String(listing.stock),
     leadTimeDays: String(listing.leadTimeDays),
+    itemNumber: listing.itemNumber ?? '',
   }
 }
 
@@ -146,6 +149,7 @@ export const readValues = (values: Values): { body: CreateListingInput | null; e
       moq,
       stock,
       leadTimeDays,
+      ...(text(values.itemNumber) ? { itemNumber: values.itemNumber.trim() } : {}),
       photos: [],
     },
   }
@@ -172,5 +176,7 @@ export const serverErrors = (error: unknown) => {
   }
   if (error instanceof ApiError && error.code === 'listing.unknown_category') found.categoryId = 'error.listing.unknown_category'
   if (error instanceof ApiError && error.code === 'listing.foreign_photo') found.photos = 'error.listing.foreign_photo'
+  if (error instanceof ApiError && error.code === 'listing.duplicate_item_number')
+    found.itemNumber = 'error.listing.duplicate_item_number'
   return found
 }
