@@ -18,6 +18,10 @@ export type RouteGroup = {
   entry: string
   /** Groups that only read may be granted read-only table access. */
   access: 'read' | 'readwrite'
+  /** Longer than the house 10 s, for a group whose requests do more (within API Gateway's 30 s). */
+  timeoutSeconds?: number
+  /** Object-store prefixes (besides photos/) the group presigns uploads to and reads back. */
+  fileKeyPrefixes?: readonly string[]
 }
 
 export const routeGroups = [
@@ -40,6 +44,15 @@ export const routeGroups = [
     prefixes: ['/api/categories', '/api/listings', '/api/suppliers/me/listings', '/api/uploads'],
     entry: 'functions/listings.ts',
     access: 'readwrite',
+  },
+  {
+    // Bulk listings read a file of up to 2,000 rows and write them in batches: only this function bundles the XLSX reader.
+    name: 'listing-imports',
+    prefixes: ['/api/suppliers/me/listing-imports'],
+    entry: 'functions/listing-imports.ts',
+    access: 'readwrite',
+    timeoutSeconds: 28,
+    fileKeyPrefixes: ['listing-imports/'],
   },
   { name: 'notifications', prefixes: ['/api/notifications'], entry: 'functions/notifications.ts', access: 'readwrite' },
   { name: 'orders', prefixes: ['/api/orders'], entry: 'functions/orders.ts', access: 'readwrite' },

@@ -82,7 +82,8 @@ export class ApiFunctions extends Construct {
         entry: group.entry,
         description: `Route group ${group.name}: ${group.prefixes.join(' ')}`,
         // API Gateway gives up after 30 s; fail sooner so the client gets our error, not its 503.
-        timeout: Duration.seconds(10),
+        timeout: Duration.seconds(group.timeoutSeconds ?? 10),
+        ...(group.timeoutSeconds ? { memorySize: 1024 } : {}),
         reservedConcurrentExecutions: props.reservedConcurrency,
         environment: {
           TABLE_NAME: props.table.tableName,
@@ -94,6 +95,7 @@ export class ApiFunctions extends Construct {
       fn.grantTable(props.table, group.access)
       // Photo uploads are presigned by groups that write: a photo belongs to something they save.
       if (group.access === 'readwrite') fn.grantPhotos(props.photosBucket, photoKeyPrefix)
+      for (const prefix of group.fileKeyPrefixes ?? []) fn.grantPhotos(props.photosBucket, prefix)
       const integration = new HttpLambdaIntegration(`${pascalCase(group.name)}Integration`, fn)
       for (const path of group.prefixes.flatMap(gatewayRoutePaths)) {
         this.api.addRoutes({ path, methods: [HttpMethod.ANY], integration })

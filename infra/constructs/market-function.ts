@@ -84,7 +84,7 @@ export class MarketFunction extends NodejsFunction {
     this.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }))
     this.acknowledgeWildcard(
       keyPrefix.replace(/\/$/, ''),
-      'Photos get new ids as keys; the wildcard covers only the photos/ prefix.',
+      `Uploads get new ids as keys; the wildcard covers only the ${keyPrefix} prefix.`,
     )
   }
 

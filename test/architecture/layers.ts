@@ -22,7 +22,8 @@ export const architecture: Architecture = {
     {
       name: 'data',
       path: 'packages/data/src/',
-      may: { layers: ['data', 'core', 'contracts'], packages: ['@aws-sdk/*', 'node:*'] },
+      // iconv-lite and exceljs read bulk-listing files (GBK CSV, XLSX); only listing-files.ts takes them.
+      may: { layers: ['data', 'core', 'contracts'], packages: ['@aws-sdk/*', 'node:*', 'iconv-lite', 'exceljs'] },
     },
     {
       name: 'payments',

@@ -36,4 +36,14 @@ describe('Lambda bundles', () => {
     },
     60_000,
   )
+
+  it.each(entries)(
+    '$name carries the XLSX and GBK readers only if it imports listings',
+    async ({ name, entry }) => {
+      const readers = (await bundleInputs(entry)).filter((input) => /node_modules\/(exceljs|iconv-lite)\//.test(input))
+      if (name === 'listing-imports') expect(readers.length).toBeGreaterThan(0)
+      else expect(readers).toEqual([])
+    },
+    60_000,
+  )
 })

@@ -184,6 +184,27 @@ export const authorizationMatrix: MatrixRow[] = [
     // Administrators upload certificates' photos when they add a certification.
     expect: { ...supplierOnly(201), buyer: 201, admin: 201 },
   },
+  {
+    method: 'POST',
+    path: '/api/suppliers/me/listing-imports/uploads',
+    body: () => ({ format: 'csv', size: 1000 }),
+    expect: supplierOnly(201),
+  },
+  {
+    method: 'POST',
+    path: '/api/suppliers/me/listing-imports',
+    // Someone else's key: the supplier gets past authorization, and is refused the file.
+    body: () => ({ key: `listing-imports/${ulid()}/${ulid()}.csv` }),
+    expect: supplierOnly(400),
+  },
+  { method: 'GET', path: '/api/suppliers/me/listing-imports/template', expect: { ...supplierOnly(200), suspended: 200 } },
+  { method: 'GET', path: '/api/suppliers/me/listing-imports/export', expect: { ...supplierOnly(200), suspended: 200 } },
+  {
+    method: 'GET',
+    path: '/api/suppliers/me/listing-imports/{id}',
+    params: unknownId,
+    expect: { ...supplierOnly(404), suspended: 404 },
+  },
   { method: 'GET', path: '/api/notifications', expect: signedIn(200) },
   { method: 'POST', path: '/api/notifications/read', body: () => ({ all: true }), expect: { ...signedIn(204), suspended: 403 } },
   { method: 'GET', path: '/api/threads', expect: signedIn(200) },

@@ -19,6 +19,7 @@ export const fakeDeps = (overrides: Partial<ApiDeps> = {}) => {
     ids: { next: () => ulid() },
     accounts: unused('accounts'),
     listings: unused('listings'),
+    listingImports: unused('listingImports'),
     notifications: unused('notifications'),
     photos: unused('photos'),
     orders: unused('orders'),

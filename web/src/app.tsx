@@ -22,6 +22,7 @@ const AdminReportsPage = lazyPage(() => import('./pages/admin-reports.tsx').then
 const AdminUsersPage = lazyPage(() => import('./pages/admin-users.tsx').then((module) => module.AdminUsersPage))
 const AdminRatingsPage = lazyPage(() => import('./pages/admin-ratings.tsx').then((module) => module.AdminRatingsPage))
 const MyBidsPage = lazyPage(() => import('./pages/bids.tsx').then((module) => module.MyBidsPage))
+const BulkListingsPage = lazyPage(() => import('./pages/bulk-listings.tsx').then((module) => module.BulkListingsPage))
 const EditListingPage = lazyPage(() => import('./pages/edit-listing.tsx').then((module) => module.EditListingPage))
 const HomePage = lazyPage(() => import('./pages/home.tsx').then((module) => module.HomePage))
 const InboxPage = lazyPage(() => import('./pages/inbox.tsx').then((module) => module.InboxPage))
@@ -60,6 +61,7 @@ const routes: { pattern: string; render: (params: Record<string, string>) => Chi
   { pattern: '/listings/:id', render: ({ id }) => <ListingPage id={id as string} /> },
   { pattern: '/supplier/listings', render: () => <SupplierListingsPage /> },
   { pattern: '/supplier/listings/new', render: () => <NewListingPage /> },
+  { pattern: '/supplier/listings/import', render: () => <BulkListingsPage /> },
   { pattern: '/supplier/listings/:id/edit', render: ({ id }) => <EditListingPage id={id as string} /> },
   { pattern: '/admin/listings', render: () => <AdminListingsPage /> },
   { pattern: '/admin/categories', render: () => <AdminCategoriesPage /> },

@@ -25,6 +25,7 @@ export type ApiDeps = {
   categories: Catalog.CategoryStore
   accounts: Accounts.AccountStore
   listings: Listings.ListingStore
+  listingImports: Listings.ListingImportStore
   photos: Listings.PhotoStore
   notifications: Notifications.NotificationStore
   orders: Orders.OrderStore

@@ -2,6 +2,7 @@ import type { Hono } from 'hono'
 import { createAccountsApp } from './accounts/app.ts'
 import { createAdminApp } from './admin/app.ts'
 import type { ApiDeps } from './deps.ts'
+import { createListingImportsApp } from './listing-imports/app.ts'
 import { createListingsApp } from './listings/app.ts'
 import { createMetricsApp } from './metrics/app.ts'
 import { createNotificationsApp } from './notifications/app.ts'
@@ -18,6 +19,8 @@ export const domainAppFactories = [
   createAccountsApp,
   createAdminApp,
   createListingsApp,
+  // Only its routes are read here, never served: it needs no file reader.
+  createListingImportsApp,
   createMetricsApp,
   createNotificationsApp,
   createOrdersApp,

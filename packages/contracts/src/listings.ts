@@ -54,6 +54,8 @@ const listingFields = {
   photos: z.array(PhotoKey).max(values.maxListingPhotos, `At most ${values.maxListingPhotos} photos`).default([]),
   /** Null on an edit: the listing stops offering a sample. */
   sample: ListingSample.nullable().optional(),
+  /** The supplier's own item number (货号): unique among its listings, how a bulk upload finds them again. */
+  itemNumber: text(values.itemNumberMaxLength).optional(),
 }
 
 /** The tier rules of values.ts, each problem reported on the field it names. */
@@ -115,6 +117,7 @@ export const Listing = z.object({
   leadTimeDays: z.number().int(),
   photos: z.array(z.string()),
   sample: z.object({ priceFen: z.number().int(), description: LocalizedText }).optional(),
+  itemNumber: z.string().optional(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -283,3 +283,43 @@ export const maxMessageLength = 4000
 export const maxMessagePhotos = 4
 /** A sender may delete its own message this long after sending it; messages are never edited. */
 export const messageDeleteMinutes = 5
+
+/* Bulk listings: a CSV or XLSX file of listings, uploaded to the object store and then imported */
+export const listingFileFormats = ['csv', 'xlsx'] as const
+export const listingFileContentTypes = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const
+export const maxListingFileBytes = 5 * 1024 * 1024
+export const maxListingFileRows = 2000
+/** Keys handed out by POST /api/suppliers/me/listing-imports/uploads: the supplier's id, then the import's. */
+export const listingFileKeyPattern = /^listing-imports\/[0-9A-Z]{26}\/[0-9A-Z]{26}\.(csv|xlsx)$/
+export const itemNumberMaxLength = 40
+/** Why a row of an import was not taken, per field (the web names each in the reader's language). */
+export const listingImportProblems = ['required', 'invalid', 'unknown_category', 'duplicate', 'not_editable'] as const
+
+/**
+ * The columns of the bulk-listings file, in the template's order: Chinese headers (what suppliers
+ * keep their notebooks in), each naming a field of the listing form's input. A header is also
+ * recognised by its key, so a file written by a script may use either. Errors name columns by key.
+ */
+export const listingColumns = [
+  { key: 'itemNumber', header: '货号' },
+  { key: 'title.zh', header: '标题' },
+  { key: 'title.bo', header: '藏文标题' },
+  { key: 'title.en', header: '英文标题' },
+  { key: 'description.zh', header: '描述' },
+  { key: 'description.bo', header: '藏文描述' },
+  { key: 'description.en', header: '英文描述' },
+  { key: 'categoryId', header: '类别' },
+  { key: 'unit', header: '单位' },
+  { key: 'priceTiers', header: '阶梯价（起购量:元）' },
+  { key: 'moq', header: '起订量' },
+  { key: 'stock', header: '库存' },
+  { key: 'leadTimeDays', header: '交货天数' },
+  { key: 'specs.composition', header: '成分' },
+  { key: 'specs.widthCm', header: '门幅（厘米）' },
+  { key: 'specs.weightGsm', header: '克重（克/平方米）' },
+  { key: 'specs.color', header: '颜色' },
+  { key: 'specs.origin', header: '产地' },
+] as const

@@ -125,6 +125,12 @@ export const auditWithin = (span: { from?: string | undefined; to?: string | und
 
 export const listingKey = (listingId: string) => itemKey(`LISTING#${listingId}`, 'LISTING')
 /** gsi2: a supplier's own listings, newest first, every status. */
+/** A supplier's claim on one of its item numbers (货号): which listing holds it. */
+export const itemNumberKey = (supplierId: string, itemNumber: string) =>
+  itemKey(`ITEM_NUMBER#${supplierId}#${itemNumber}`, 'ITEM_NUMBER')
+export const listingImportKey = (importId: string) => itemKey(`LISTING_IMPORT#${importId}`, 'IMPORT')
+/** Which import read a supplier's file, by the file's content hash. */
+export const listingFileKey = (supplierId: string, fileHash: string) => itemKey(`LISTING_FILE#${supplierId}#${fileHash}`, 'FILE')
 export const listingsOfSupplier = (supplierId: string) => pattern(gsi2, `SUPPLIER#${supplierId}#LISTINGS`, byTime)
 /**
  * gsi3: listings by moderation status, oldest first. Active listings with edits awaiting review

@@ -8,6 +8,7 @@ import type { CursorCodec } from './cursor.ts'
 import { batchGet, type Item, itemExists, itemIsNew, type TransactItem, withoutKeys } from './items.ts'
 import {
   categoryKey,
+  itemNumberKey,
   listingKey,
   listingReportKey,
   listingReportsKey,
@@ -40,6 +41,44 @@ const listingItem = (listing: Listings.StoredListing): Item => ({
   ...moderationPlace(listing),
   ...listing,
 })
+
+/**
+ * A listing's item number is claimed by an item of its own, in the listing's transaction, so no two
+ * listings of a supplier hold the same one; an archived listing gives its number up.
+ */
+const itemNumberWrites = (table: string, listing: Listings.StoredListing, expected: Listings.ListingWrite['expected']) => {
+  const previous = expected === 'new' ? undefined : expected.itemNumber
+  const next = listing.status === 'archived' ? undefined : listing.itemNumber
+  const writes: TransactItem[] = []
+  if (previous && previous !== next) {
+    writes.push({
+      Delete: {
+        TableName: table,
+        Key: itemNumberKey(listing.supplierId, previous),
+        ConditionExpression: 'attribute_not_exists(listingId) OR listingId = :listing',
+        ExpressionAttributeValues: { ':listing': listing.id },
+      },
+    })
+  }
+  if (next && next !== previous) {
+    writes.push({
+      Put: {
+        TableName: table,
+        Item: { ...itemNumberKey(listing.supplierId, next), type: 'item-number', itemNumber: next, listingId: listing.id },
+        // The same listing claiming it again (a write that did not say the number it held) is no conflict.
+        ConditionExpression: `${itemIsNew} OR listingId = :listing`,
+        ExpressionAttributeValues: { ':listing': listing.id },
+      },
+    })
+  }
+  return writes
+}
+
+/** The transaction items of a new draft: the listing and its item number's claim. */
+export const draftWrites = (table: string, listing: Listings.StoredListing): TransactItem[] => [
+  { Put: { TableName: table, Item: listingItem(listing), ConditionExpression: itemIsNew } },
+  ...itemNumberWrites(table, listing, 'new'),
+]
 
 /** Most listings a browse page looks at for one page of results (filters drop some). */
 const overFetch = (limit: number) => Math.min(limit * 3, 150)
@@ -142,6 +181,7 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
           },
         },
         ...(index ? indexWrites(listing, index) : []),
+        ...itemNumberWrites(table, listing, expected),
         ...notificationWrites(table, notifications),
         ...(audit ? [auditPut(table, audit)] : []),
         ...marketCounterWrites(table, Metrics.listingMarketChange(expected, listing)),
@@ -170,7 +210,14 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
       try {
         await withConflictRetry(() => db.send(new TransactWriteCommand({ TransactItems: items })))
       } catch (error) {
-        if (writeRefusal(error) !== 'condition' || expected === 'new') throw error
+        if (writeRefusal(error) !== 'condition') throw error
+        if (listing.itemNumber) {
+          const claim = await db.send(
+            new GetCommand({ TableName: table, Key: itemNumberKey(listing.supplierId, listing.itemNumber) }),
+          )
+          if (claim.Item && claim.Item.listingId !== listing.id) throw new Listings.DuplicateItemNumberError(listing.itemNumber)
+        }
+        if (expected === 'new') throw error
         const current = await get(listing.id)
         if (current && current.version !== expected.version) throw new Listings.StaleVersionError(current.version)
         throw new Listings.ListingStatusError(current?.status ?? 'missing', 'changed')
@@ -382,6 +429,20 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
         ...(last ? { last } : {}),
         more: page.lastKey !== undefined,
       }
+    },
+
+    findByItemNumbers: async (supplierId: string, itemNumbers: readonly string[]) => {
+      const claims = await batchGet(
+        db,
+        table,
+        [...new Set(itemNumbers)].map((number) => itemNumberKey(supplierId, number)),
+        {
+          consistent: true,
+        },
+      )
+      const numberOf = new Map(claims.map((claim) => [claim.listingId as string, claim.itemNumber as string]))
+      const listings = await batchGet(db, table, [...numberOf.keys()].map(listingKey), { consistent: true })
+      return new Map(listings.map((item) => [numberOf.get(item.id as string) as string, toListing(item)]))
     },
   } satisfies Listings.ListingStore
 

@@ -1,6 +1,7 @@
 import type {
   AccountsApp,
   AdminApp,
+  ListingImportsApp,
   ListingsApp,
   MetaApp,
   MetricsApp,
@@ -73,6 +74,7 @@ const fetchWithErrors: typeof fetch = async (input, init) => {
 export const api = {
   meta: hc<MetaApp>('/', { fetch: fetchWithErrors }),
   listings: hc<ListingsApp>('/', { fetch: fetchWithErrors }),
+  listingImports: hc<ListingImportsApp>('/', { fetch: fetchWithErrors }),
   accounts: hc<AccountsApp>('/', { fetch: fetchWithErrors }),
   admin: hc<AdminApp>('/', { fetch: fetchWithErrors }),
   notifications: hc<NotificationsApp>('/', { fetch: fetchWithErrors }),

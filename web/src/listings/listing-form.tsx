@@ -150,6 +150,14 @@ export const ListingForm = ({
           error={form.errorFor('categoryId')}
         />
         <UnitSelect id="unit" catalog={catalog} value={values.unit} onChange={set('unit')} />
+        <TextField
+          id="item-number"
+          label={t('listingForm.itemNumber')}
+          hint={t('listingForm.itemNumberHint')}
+          value={values.itemNumber}
+          onInput={set('itemNumber')}
+          error={form.errorFor('itemNumber')}
+        />
         {spec('composition', 'composition', t('spec.composition'))}
         <div class="form-pair">
           {spec('width-cm', 'widthCm', t('listingForm.widthCm'))}

@@ -31,6 +31,7 @@ export type Values = {
   sampleZh: string
   sampleBo: string
   sampleEn: string
+  itemNumber: string
 }
 export const emptyValues: Values = {
   titleZh: '',
@@ -56,6 +57,7 @@ export const emptyValues: Values = {
   sampleZh: '',
   sampleBo: '',
   sampleEn: '',
+  itemNumber: '',
 }
 
 /** The form shows what the supplier last wrote: pending edits over the approved text. */
@@ -86,6 +88,7 @@ export const valuesOf = (listing: Listing): Values => {
     sampleZh: listing.sample?.description.zh ?? '',
     sampleBo: listing.sample?.description.bo ?? '',
     sampleEn: listing.sample?.description.en ?? '',
+    itemNumber: listing.itemNumber ?? '',
   }
 }
 
@@ -169,6 +172,7 @@ export const readValues = (values: Values): { body: CreateListingInput | null; e
       moq,
       stock,
       leadTimeDays,
+      ...(text(values.itemNumber) ? { itemNumber: values.itemNumber.trim() } : {}),
       photos: [],
       // Null on an edit takes an offered sample away.
       sample:
@@ -200,5 +204,7 @@ export const serverErrors = (error: unknown) => {
   }
   if (error instanceof ApiError && error.code === 'listing.unknown_category') found.categoryId = 'error.listing.unknown_category'
   if (error instanceof ApiError && error.code === 'listing.foreign_photo') found.photos = 'error.listing.foreign_photo'
+  if (error instanceof ApiError && error.code === 'listing.duplicate_item_number')
+    found.itemNumber = 'error.listing.duplicate_item_number'
   return found
 }

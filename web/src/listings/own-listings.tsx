@@ -146,7 +146,14 @@ export const OwnListings = () => {
   )
   return (
     <>
-      <PageHead title={t('supplier.listings.title')}>{addLink}</PageHead>
+      <PageHead title={t('supplier.listings.title')}>
+        <div class="button-row">
+          <a href="/supplier/listings/import" class="button button--secondary">
+            {t('bulk.link')}
+          </a>
+          {addLink}
+        </div>
+      </PageHead>
       <Announcement message={announcement} />
       <PagedList
         list={listings}

@@ -76,3 +76,11 @@ export class OwnListingReportError extends DomainError {
     super('forbidden', 'listing.own_report', 'A supplier cannot report its own listing')
   }
 }
+
+export class DuplicateItemNumberError extends DomainError {
+  constructor(itemNumber: string) {
+    super('conflict', 'listing.duplicate_item_number', `Another of your listings has item number ${itemNumber}`, [
+      { path: ['itemNumber'], message: 'Already used by another of your listings' },
+    ])
+  }
+}

@@ -1,4 +1,6 @@
 export * from './errors.ts'
+export * from './listing-file.ts'
+export * from './listing-imports.ts'
 export * from './listings.ts'
 export * from './ports.ts'
 export * from './rules.ts'

@@ -93,6 +93,7 @@ const expectedOf = (listing: StoredListing) => ({
   version: listing.version,
   status: listing.status,
   categoryId: listing.categoryId,
+  ...(listing.itemNumber ? { itemNumber: listing.itemNumber } : {}),
 })
 
 const touched = (deps: ListingDeps, listing: StoredListing, changes: Partial<StoredListing>): StoredListing => ({
@@ -148,9 +149,16 @@ export const createListing = async (deps: ListingDeps, actor: Actor, input: Crea
   await requireCategory(deps, input.categoryId)
   requireOwnPhotos(actor, input.photos)
   await requireImages(deps.photos, input.photos)
+  const listing = draftOf(deps, actor, input)
+  await deps.listings.write({ listing, expected: 'new' })
+  return toOwnerView(listing)
+}
+
+/** A new draft of the supplier's, from the listing form's input (checked already). */
+export const draftOf = (deps: Pick<ListingDeps, 'clock' | 'ids'>, actor: Actor, input: CreateListingInput): StoredListing => {
   const now = deps.clock.now().toISOString()
   const { sample, ...fields } = input
-  const listing: StoredListing = {
+  return {
     id: deps.ids.next(),
     supplierId: actor.id,
     status: 'draft',
@@ -162,8 +170,6 @@ export const createListing = async (deps: ListingDeps, actor: Actor, input: Crea
     createdAt: now,
     updatedAt: now,
   }
-  await deps.listings.write({ listing, expected: 'new' })
-  return toOwnerView(listing)
 }
 
 /**

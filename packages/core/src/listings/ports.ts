@@ -25,7 +25,7 @@ export type IndexChange = { remove: string[]; put: SearchDocument | null; previo
 export type ListingWrite = {
   listing: StoredListing
   /** The version, status and category read: a change of status or category moves the categories' counters. */
-  expected: { version: number; status: ListingStatus; categoryId?: string } | 'new'
+  expected: { version: number; status: ListingStatus; categoryId?: string; itemNumber?: string } | 'new'
   index?: IndexChange
   notifications?: OutgoingNotification[]
   audit?: AuditEntry
@@ -88,6 +88,8 @@ export interface ListingStore {
     categoryId: string,
     page: { after?: string; limit: number },
   ): Promise<{ listingIds: string[]; last?: string; more: boolean }>
+  /** The supplier's listings that hold these item numbers (archived ones give theirs up), by item number. */
+  findByItemNumbers(supplierId: string, itemNumbers: readonly string[]): Promise<Map<string, StoredListing>>
 }
 
 export interface CategoryLookup {
