@@ -34,7 +34,7 @@ describe.skipIf(chromiumMissing)('the administrators’ categories in Chromium',
   it('adds a category, names it in Tibetan, and retires it: the market’s tiles follow', async () => {
     const { page, errors, context } = await newParty(browser, desktop)
     await signIn(page, server.url, demoAccounts.admin, '/admin')
-    await page.getByRole('link', { name: zhCN['nav.categories'] }).click()
+    await page.getByRole('link', { name: zhCN['console.categories'] }).click()
     await expect.poll(() => new URL(page.url()).pathname).toBe('/admin/categories')
     await settled(page)
     expect(await page.locator('[data-category="wool"]').count()).toBe(1)

@@ -62,7 +62,7 @@ describe.skipIf(chromiumMissing)('supplier certifications in Chromium', () => {
     // The administrator finds it in the queue, from the console, and approves it.
     const admin = await newParty(browser, desktop)
     await signIn(admin.page, server.url, demoAccounts.admin, '/admin')
-    await admin.page.getByRole('link', { name: zhCN['nav.certifications'] }).click()
+    await admin.page.getByRole('link', { name: zhCN['console.certifications'] }).click()
     await expect.poll(() => new URL(admin.page.url()).pathname).toBe('/admin/certifications')
     await settled(admin.page)
     const queued = admin.page.locator('[data-certification-id]', { hasText: 'ZJTX-XZ-2026-101' })

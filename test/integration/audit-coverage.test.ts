@@ -3,6 +3,7 @@ import { Orders } from '@market/core'
 import { ulid } from 'ulid'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildDeps } from '../../functions/deps.ts'
+import { certificate } from '../support/certifications.ts'
 import { testMarketConfig } from '../support/dynamo.ts'
 import { startTestMarket, type TestMarket } from '../support/market.ts'
 import { anOrder, lhasaToday, orderCalls } from '../support/orders.ts'
@@ -95,6 +96,25 @@ const ratingByNewBuyer = async () => {
   return { rating: rating as unknown as Rating, buyer }
 }
 
+/** A new category of trims, named in Chinese. */
+const newCategory = async (zh: string) => {
+  const id = `audit-${ulid().slice(-8).toLowerCase()}`
+  await act('POST', '/api/admin/categories', { id, group: 'trim', name: { zh }, sortOrder: 992 })
+  return id
+}
+
+/** A certification a new supplier asks for, with its certificate's photo. */
+const requestedCertification = async (number: string) => {
+  const holder = await market.verifiedSupplier('格桑')
+  const requested = await market.call<{ id: string }>('/api/suppliers/me/certifications', {
+    method: 'POST',
+    cookie: holder.cookie,
+    body: await certificate(market, holder, { number }),
+  })
+  expect(requested.status).toBe(201)
+  return { holder, id: requested.body.id, name: `${companyOf(holder)} 绿色工厂 ${number}` }
+}
+
 /** One scenario per administrator's write in the OpenAPI document: it performs the operation with `reason`. */
 const scenarios: Record<string, Scenario> = {
   'POST /api/admin/suppliers/{id}/verification': async (reason) => {
@@ -131,6 +151,47 @@ const scenarios: Record<string, Scenario> = {
     await act('POST', '/api/admin/categories', { id, group: 'trim', name: { zh: '旧名' }, sortOrder: 991 })
     await act('PATCH', `/api/admin/categories/${id}`, { name: { zh: '新名', en: 'New name' }, reason })
     return { action: 'category.update', targetId: id, targetName: '新名' }
+  },
+  'POST /api/admin/categories/{id}/retire': async (reason) => {
+    const id = await newCategory('停用的辅料')
+    await act('POST', `/api/admin/categories/${id}/retire`, { reason })
+    return { action: 'category.retire', targetId: id, targetName: '停用的辅料' }
+  },
+  'POST /api/admin/categories/{id}/restore': async (reason) => {
+    const id = await newCategory('恢复的辅料')
+    await act('POST', `/api/admin/categories/${id}/retire`, { reason: '先停用' })
+    await act('POST', `/api/admin/categories/${id}/restore`, { reason })
+    return { action: 'category.restore', targetId: id, targetName: '恢复的辅料' }
+  },
+  'POST /api/admin/listings/{id}/reports/dismiss': async (reason) => {
+    const listing = await market.publishListing(supplier)
+    const reporter = await market.register('buyer')
+    await market.call(`/api/listings/${listing.id}/report`, {
+      method: 'POST',
+      cookie: reporter.cookie,
+      body: { reason: '疑似假货' },
+    })
+    await act('POST', `/api/admin/listings/${listing.id}/reports/dismiss`, { reason })
+    return listingDone('listing.reports_dismissed', listing)
+  },
+  'POST /api/admin/certifications/{id}/decision': async (reason) => {
+    const requested = await requestedCertification('XZ-AUDIT-001')
+    await act('POST', `/api/admin/certifications/${requested.id}/decision`, { decision: 'approve', reason })
+    return { action: 'certification.approve', targetId: requested.id, targetName: requested.name }
+  },
+  'POST /api/admin/certifications/{id}/revoke': async (reason) => {
+    const requested = await requestedCertification('XZ-AUDIT-002')
+    await act('POST', `/api/admin/certifications/${requested.id}/decision`, { decision: 'approve', reason: '材料齐全' })
+    await act('POST', `/api/admin/certifications/${requested.id}/revoke`, { reason })
+    return { action: 'certification.revoke', targetId: requested.id, targetName: requested.name }
+  },
+  'POST /api/admin/suppliers/{id}/certifications': async (reason) => {
+    const holder = await market.verifiedSupplier('卓玛')
+    const added = await act<{ id: string }>('POST', `/api/admin/suppliers/${holder.user.id}/certifications`, {
+      ...(await certificate(market, admin, { number: 'XZ-AUDIT-003' })),
+      reason,
+    })
+    return { action: 'certification.add', targetId: added.id, targetName: `${companyOf(holder)} 绿色工厂 XZ-AUDIT-003` }
   },
   'POST /api/admin/listings/{id}/approve': async (reason) => {
     const listing = await submittedListing()

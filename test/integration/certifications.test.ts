@@ -4,12 +4,11 @@ import { Certifications } from '@market/core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildDeps } from '../../functions/deps.ts'
 import { buildJobDeps, runJobs } from '../../functions/jobs.ts'
-import { wovenPng } from '../../functions/local/demo-photos.ts'
+import { certificate as certificateShared, inDays, uploadDocument as uploadShared } from '../support/certifications.ts'
 import { testMarketConfig } from '../support/dynamo.ts'
 import { startTestMarket, type TestMarket } from '../support/market.ts'
 
 type Account = Awaited<ReturnType<TestMarket['register']>>
-type UploadTicket = { key: string; uploadUrl: string; headers: Record<string, string> }
 type Refusal = { error: { code: string } }
 
 let market: TestMarket
@@ -21,30 +20,9 @@ beforeAll(async () => {
 })
 
 const today = () => Certifications.certificationDay(new Date())
-const inDays = (days: number) => Certifications.certificationDay(new Date(Date.now() + days * 24 * 3600 * 1000))
-
-/** A photo of the certificate, uploaded as the browser does. */
-const uploadDocument = async (who: { cookie: string }) => {
-  const photo = wovenPng({ warp: [236, 240, 226], weft: [46, 125, 50], width: 32, height: 24 })
-  const ticket = await market.call<UploadTicket>('/api/uploads', {
-    method: 'POST',
-    cookie: who.cookie,
-    body: { contentType: 'image/png', size: photo.length },
-  })
-  expect(ticket.status).toBe(201)
-  const put = await fetch(ticket.body.uploadUrl, { method: 'PUT', headers: ticket.body.headers, body: new Uint8Array(photo) })
-  expect(put.status).toBe(200)
-  return ticket.body.key
-}
-
-const certificate = async (who: { cookie: string }, overrides: Record<string, unknown> = {}) => ({
-  kind: 'green_factory',
-  issuer: '西藏自治区工业和信息化厅',
-  number: 'XZ-LSGC-2026-001',
-  expiresOn: inDays(365),
-  document: await uploadDocument(who),
-  ...overrides,
-})
+const uploadDocument = (who: { cookie: string }) => uploadShared(market, who)
+const certificate = (who: { cookie: string }, overrides: Record<string, unknown> = {}) =>
+  certificateShared(market, who, overrides)
 
 const request = async (supplier: Account, overrides: Record<string, unknown> = {}) =>
   market.call<Certification & Refusal>('/api/suppliers/me/certifications', {
@@ -82,9 +60,15 @@ describe('supplier certifications', () => {
   it('are requested by the supplier, shown only once an administrator approves, on cards, pages, bid rows and the green filter', async () => {
     const { supplier, listing } = await supplierOnTheMarket('绿色一号')
     const before = await certifiedCount()
+    const waiting = async () =>
+      (await market.call<{ certificationRequests: number }>('/api/admin/queues', { cookie: admin.cookie })).body
+        .certificationRequests
+    const waitingBefore = await waiting()
 
     const requested = await request(supplier)
     expect(requested.status).toBe(201)
+    // The console counts it among the certificates to review.
+    expect(await waiting()).toBe(waitingBefore + 1)
     expect(requested.body).toMatchObject({ status: 'pending', kind: 'green_factory', requestedBy: 'supplier' })
     // A request is not a badge.
     expect((await cardOf(listing.id))?.supplier.certifications).toBeUndefined()
@@ -107,6 +91,7 @@ describe('supplier certifications', () => {
     const approved = await decide(requested.body.id, { decision: 'approve' })
     expect(approved.status).toBe(200)
     expect(approved.body.status).toBe('approved')
+    expect(await waiting()).toBe(waitingBefore)
 
     expect((await cardOf(listing.id))?.supplier.certifications).toEqual(['green_factory'])
     expect((await profileOf(supplier)).certifications).toEqual(['green_factory'])

@@ -20,6 +20,9 @@ export const CertificationInput = z.strictObject({
   document: PhotoKey,
 })
 export type CertificationInput = z.infer<typeof CertificationInput>
+/** An administrator adding a certification says why, like every administrator's action. */
+export const AdminCertificationInput = CertificationInput.extend({ reason: text(values.maxReasonLength).optional() })
+export type AdminCertificationInput = z.infer<typeof AdminCertificationInput>
 
 export const Certification = z.object({
   id: z.string(),

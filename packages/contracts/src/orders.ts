@@ -291,6 +291,8 @@ export const AdminQueueCounts = z.object({
   disputes: z.number().int(),
   /** Bank transfers a supplier has not confirmed by their deadline. */
   unconfirmedTransfers: z.number().int(),
+  /** Suppliers' certificates waiting for a decision. */
+  certificationRequests: z.number().int(),
 })
 export type AdminQueueCounts = z.infer<typeof AdminQueueCounts>
 

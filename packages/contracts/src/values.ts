@@ -18,7 +18,7 @@ export const locales = ['zh-CN', 'bo', 'en'] as const
  * What a notification is about: its type's first part (`order.paid` → order), the verification
  * and bank-account news of an account together. E-mail is opted into per kind.
  */
-export const notificationKinds = ['order', 'rfq', 'listing', 'rating', 'account'] as const
+export const notificationKinds = ['order', 'rfq', 'listing', 'rating', 'thread', 'account'] as const
 /** A password-reset link works this long, once. */
 export const passwordResetMinutes = 30
 

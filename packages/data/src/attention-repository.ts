@@ -8,6 +8,7 @@ import {
 } from '@market/contracts'
 import type { AttentionStore } from '@market/core'
 import {
+  certificationsInStatus,
   flaggedOrders,
   listingsInModeration,
   ordersAwaitingParty,
@@ -62,6 +63,7 @@ export const createAttentionRepository = (db: DynamoDBDocumentClient, table: str
         reportedRatings,
         disputes,
         unconfirmedTransfers,
+        certificationRequests,
       ] = await Promise.all([
         consoleCount(pendingVerifications(), verificationIs('pending')),
         consoleCount(pendingVerifications(), verificationIs('verified')),
@@ -70,6 +72,7 @@ export const createAttentionRepository = (db: DynamoDBDocumentClient, table: str
         consoleCount(ratingsInQueue('reported')),
         consoleCount(ordersInQueue('disputed')),
         consoleCount(flaggedOrders('transfer_overdue')),
+        consoleCount(certificationsInStatus('pending')),
       ])
       return {
         verifications,
@@ -79,6 +82,7 @@ export const createAttentionRepository = (db: DynamoDBDocumentClient, table: str
         reportedRatings,
         disputes,
         unconfirmedTransfers,
+        certificationRequests,
       }
     },
 

@@ -15,6 +15,7 @@ const queues: { key: keyof AdminQueueCounts; label: MessageKey; href: string }[]
   { key: 'reportedRatings', label: 'console.queue.reportedRatings', href: '/admin/ratings' },
   { key: 'disputes', label: 'console.queue.disputes', href: '/admin/orders' },
   { key: 'unconfirmedTransfers', label: 'console.queue.unconfirmedTransfers', href: '/admin/orders' },
+  { key: 'certificationRequests', label: 'console.queue.certificationRequests', href: '/admin/certifications' },
 ]
 
 /** How much waits in every queue, each a link to where it is worked. */

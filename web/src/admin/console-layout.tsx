@@ -25,7 +25,7 @@ export const consoleSections: Section[] = [
   { href: '/admin/orders', label: 'nav.adminOrders', count: (n) => n.disputes + n.unconfirmedTransfers },
   { href: '/admin/users', label: 'console.users' },
   { href: '/admin/categories', label: 'console.categories' },
-  { href: '/admin/certifications', label: 'console.certifications' },
+  { href: '/admin/certifications', label: 'console.certifications', count: (n) => n.certificationRequests },
   { href: '/admin/audit', label: 'console.audit' },
   { href: '/admin/metrics', label: 'nav.metrics' },
 ]

@@ -1,4 +1,5 @@
 import {
+  AdminCertificationInput,
   Certification,
   CertificationDecisionInput,
   CertificationInput,
@@ -142,7 +143,7 @@ export const createRatingsApp = (deps: ApiDeps) => {
       docs.addCertification,
       requireRole('admin'),
       validate('param', IdParam),
-      validate('json', CertificationInput),
+      validate('json', AdminCertificationInput),
       async (c) =>
         c.json(await Certifications.addCertification(deps, c.var.actor, c.req.valid('param').id, c.req.valid('json')), 201),
     )

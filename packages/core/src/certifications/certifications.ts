@@ -1,4 +1,5 @@
 import type {
+  AdminCertificationInput,
   Certification,
   CertificationDecisionInput,
   CertificationInput,
@@ -163,7 +164,12 @@ export const decideCertification = async (
 }
 
 /** An administrator adds a certification for a supplier directly, with the certificate's photo it uploaded. */
-export const addCertification = async (deps: CertificationDeps, admin: Actor, supplierId: string, input: CertificationInput) => {
+export const addCertification = async (
+  deps: CertificationDeps,
+  admin: Actor,
+  supplierId: string,
+  { reason, ...input }: AdminCertificationInput,
+) => {
   const supplier = await findSupplier(deps, supplierId)
   const certificate = await checkedCertificate(deps, admin, input)
   const at = deps.clock.now().toISOString()
@@ -180,7 +186,7 @@ export const addCertification = async (deps: CertificationDeps, admin: Actor, su
     certification,
     expected: 'new',
     badges: approvalBadges(supplier, certification),
-    audit: audit(deps, admin, 'certification.add', certification, supplier),
+    audit: audit(deps, admin, 'certification.add', certification, supplier, reason),
   })
   return certification
 }

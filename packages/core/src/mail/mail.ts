@@ -50,7 +50,7 @@ export const retryDelayMs = (failedAttempts: number) =>
 export const notificationKind = (type: string): NotificationKind | undefined => {
   const prefix = type.split('.')[0] ?? ''
   if (prefix === 'verification' || prefix === 'bank_account') return 'account'
-  return (['order', 'rfq', 'listing', 'rating'] as const).find((kind) => kind === prefix)
+  return (['order', 'rfq', 'listing', 'rating', 'thread'] as const).find((kind) => kind === prefix)
 }
 
 /** Whether a notification of `type` goes to the user by e-mail: opted in, and their address takes mail. */
