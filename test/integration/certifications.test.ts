@@ -4,7 +4,7 @@ import { Certifications } from '@market/core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildDeps } from '../../functions/deps.ts'
 import { buildJobDeps, runJobs } from '../../functions/jobs.ts'
-import { certificate as certificateShared, inDays, uploadDocument as uploadShared } from '../support/certifications.ts'
+import { certificate as certificateShared, inDays } from '../support/certifications.ts'
 import { testMarketConfig } from '../support/dynamo.ts'
 import { startTestMarket, type TestMarket } from '../support/market.ts'
 
@@ -20,7 +20,6 @@ beforeAll(async () => {
 })
 
 const today = () => Certifications.certificationDay(new Date())
-const uploadDocument = (who: { cookie: string }) => uploadShared(market, who)
 const certificate = (who: { cookie: string }, overrides: Record<string, unknown> = {}) =>
   certificateShared(market, who, overrides)
 
