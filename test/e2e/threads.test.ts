@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoPassword, demoSuppliers } from '../../functions/local/demo-market.ts'
+import { wovenPng } from '../../functions/local/demo-photos.ts'
 import { demoAccounts } from '../../functions/local/seed.ts'
 import type { RunningServer } from '../../functions/local/server.ts'
 import { zhCN } from '../../web/src/i18n/zh-CN.ts'
@@ -93,8 +94,15 @@ describe.skipIf(chromiumMissing)('a question on a purchase request, in Chromium'
     // Reading it clears the supplier's badge.
     await expect.poll(() => messagesBadge(supplier), { timeout: 30_000 }).toBe(0)
     await s.getByLabel(zhCN['thread.compose']).fill(answer)
+    // With a photo of the swatch: it goes up as soon as it is picked, and the message carries it.
+    const swatch = wovenPng({ warp: [150, 30, 40], weft: [20, 20, 20], width: 48, height: 32 })
+    await s
+      .locator('[data-compose] input[type="file"]')
+      .setInputFiles({ name: 'swatch.png', mimeType: 'image/png', buffer: swatch })
+    await s.locator('[data-compose] [data-photo^="photos/"]').waitFor()
     await s.getByRole('button', { name: zhCN['thread.send'], exact: true }).click()
     await expect.poll(() => s.locator('.message__text').allTextContents()).toEqual([question, answer])
+    await expect.poll(() => s.locator('[data-compose] [data-photo]').count()).toBe(0)
     await checkPage(s, 'thread-supplier-390.png')
 
     // Back on the buyer's phone: the messages tab shows one unread, the inbox marks the thread, and the answer is there.
@@ -110,6 +118,10 @@ describe.skipIf(chromiumMissing)('a question on a purchase request, in Chromium'
     await buyersRow.click()
     await settled(b)
     await expect.poll(() => b.locator('.message__text').allTextContents()).toEqual([question, answer])
+    await expect.poll(() => b.locator('.message__photos img').count()).toBe(1)
+    await expect
+      .poll(() => b.locator('.message__photos img').evaluate((image) => (image as HTMLImageElement).naturalWidth))
+      .toBe(48)
     await expect.poll(() => messagesBadge(buyer), { timeout: 30_000 }).toBe(0)
     expect(buyer.errors).toEqual([])
     expect(supplier.errors).toEqual([])

@@ -42,11 +42,16 @@ export const PhotoPicker = ({
   setPhotos,
   max,
   error,
+  id = 'photos',
+  hint = 'listingForm.photos.hint',
 }: {
   photos: Photo[]
   setPhotos: (update: (photos: Photo[]) => Photo[]) => void
   max: number
   error?: string | undefined
+  /** Where the page has several pickers (one per message thread), each names its parts apart. */
+  id?: string
+  hint?: 'listingForm.photos.hint' | 'thread.photos.hint'
 }) => {
   const { t, locale } = useI18n()
   const [pickError, setPickError] = useState<string | null>(null)
@@ -98,12 +103,12 @@ export const PhotoPicker = ({
 
   const shownError = pickError ?? error
   return (
-    <fieldset class="fieldset" aria-describedby="photos-hint">
+    <fieldset class="fieldset" aria-describedby={`${id}-hint`}>
       <legend class="field__label">
         {t('listingForm.photos')} <span class="field__optional">({t('field.optional')})</span>
       </legend>
-      <p class="field__hint" id="photos-hint">
-        {fill(t('listingForm.photos.hint'), { n: max })}
+      <p class="field__hint" id={`${id}-hint`}>
+        {fill(t(hint), { n: max })}
       </p>
       {photos.length > 0 && (
         <ul class="photo-list">
@@ -138,24 +143,24 @@ export const PhotoPicker = ({
       )}
       {photos.length < max && (
         <div class="field">
-          <label class="field__label" for="photos-input">
+          <label class="field__label" for={`${id}-input`}>
             {t('listingForm.photos.add')}
           </label>
           <input
-            id="photos-input"
+            id={`${id}-input`}
             ref={input}
             class="input file-input"
             type="file"
             accept={photoContentTypes.join(',')}
             multiple
             aria-invalid={shownError ? 'true' : undefined}
-            aria-describedby={shownError ? 'photos-error' : undefined}
+            aria-describedby={shownError ? `${id}-error` : undefined}
             onChange={pick}
           />
         </div>
       )}
       {shownError && (
-        <p class="field__error" id="photos-error" role="alert">
+        <p class="field__error" id={`${id}-error`} role="alert">
           {shownError}
         </p>
       )}

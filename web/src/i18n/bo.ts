@@ -520,6 +520,7 @@ export const bo: Catalog = {
   'thread.sending': 'གཏོང་བཞིན་པ།',
   'thread.delete': 'བསུབ།',
   'thread.deleteHint': 'བཏང་རྗེས་སྐར་མ་ 5 ནང་བསུབ་ཆོག འཕྲིན་ཡིག་བཅོས་མི་ཆོག',
+  'thread.photos.hint': 'JPEG དང་ PNG ཡང་ན་ WebP། རེ་རེར་ 5 MB ཡན་ཆད། མང་མཐར་ {n}།',
   'thread.readOnly': 'ཉོ་ཐོའི་རྩོད་གཞི་ཐག་གཅོད་བྱེད་བཞིན་པས། དོ་དམ་པས་གྲོས་མོལ་འདི་ལྟ་བ་ཙམ་བྱེད།',
   'thread.ask.supplier': 'མཁོ་སྤྲོད་པར་དྲི་བ་གཏོང་།',
   'thread.ask.buyer': 'ཉོ་མཁན་ལ་དྲི་བ་གཏོང་།',

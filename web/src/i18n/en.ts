@@ -526,6 +526,7 @@ export const en: Catalog = {
   'thread.sending': 'Sending…',
   'thread.delete': 'Delete',
   'thread.deleteHint': 'You can delete a message within 5 minutes of sending it; messages cannot be edited.',
+  'thread.photos.hint': 'JPEG, PNG or WebP, up to 5 MB each, at most {n}.',
   'thread.readOnly': 'This order is in dispute: administrators may read this conversation.',
   'thread.ask.supplier': 'Ask a supplier',
   'thread.ask.buyer': 'Ask the buyer',

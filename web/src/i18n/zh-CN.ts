@@ -516,6 +516,7 @@ export const zhCN = {
   'thread.sending': '发送中…',
   'thread.delete': '删除',
   'thread.deleteHint': '发出后 5 分钟内可以删除，消息不能修改。',
+  'thread.photos.hint': 'JPEG、PNG 或 WebP，每张不超过 5 MB，最多 {n} 张。',
   'thread.readOnly': '订单争议处理中，管理员只读查看此对话。',
   'thread.ask.supplier': '向供应商提问',
   'thread.ask.buyer': '向买家提问',

@@ -1,10 +1,11 @@
 import type { MeResponse } from '@market/contracts'
-import { messageDeleteMinutes } from '@market/contracts/values'
+import { maxMessagePhotos, messageDeleteMinutes } from '@market/contracts/values'
 import { useState } from 'hono/jsx/dom'
 import { api, photoUrl } from '../api/client.ts'
 import type { ThreadMessage } from '../api/types.ts'
 import { useResource } from '../api/use-resource.ts'
 import { describeError, FormError } from '../components/form.tsx'
+import { PhotoPicker, photosNotReady, usePhotos } from '../components/photo-picker.tsx'
 import { ResourceView } from '../components/states.tsx'
 import { formatDateTime, useI18n } from '../i18n/i18n.ts'
 import { announceNotificationsChanged } from '../notifications/describe.ts'
@@ -45,10 +46,24 @@ const MessageItem = ({ message, me, onDelete }: { message: ThreadMessage; me: Me
   )
 }
 
-/** The box to write a message in; `send` gets the text and says whether it went. */
-export const Compose = ({ send, label }: { send: (text: string) => Promise<void>; label?: string }) => {
+/**
+ * The box to write a message in; `send` gets the text (and, with `photosId`, the keys of the photos
+ * attached: a swatch, a colour card) and says whether it went.
+ */
+export const Compose = ({
+  send,
+  label,
+  photosId,
+}: {
+  send: (text: string, photos: string[]) => Promise<void>
+  label?: string
+  photosId?: string
+}) => {
   const { t, locale } = useI18n()
   const [text, setText] = useState('')
+  const [photos, setPhotos] = usePhotos()
+  // A photo still uploading, or one whose upload failed (shown on it until removed), holds the message back.
+  const photosReady = photosNotReady(photos) === undefined
   const [sending, setSending] = useState(false)
   const [failure, setFailure] = useState<unknown>(null)
   const submit = async (event: Event) => {
@@ -57,8 +72,12 @@ export const Compose = ({ send, label }: { send: (text: string) => Promise<void>
     setSending(true)
     setFailure(null)
     try {
-      await send(text.trim())
+      await send(
+        text.trim(),
+        photos.flatMap((photo) => photo.key ?? []),
+      )
       setText('')
+      setPhotos(() => [])
     } catch (error) {
       setFailure(error)
     } finally {
@@ -78,8 +97,11 @@ export const Compose = ({ send, label }: { send: (text: string) => Promise<void>
           onInput={(event: Event) => setText((event.target as HTMLTextAreaElement).value)}
         />
       </label>
+      {photosId && (
+        <PhotoPicker photos={photos} setPhotos={setPhotos} max={maxMessagePhotos} id={photosId} hint="thread.photos.hint" />
+      )}
       <p class="field__hint">{t('thread.deleteHint')}</p>
-      <button type="submit" class="button button--primary" disabled={sending || !text.trim()}>
+      <button type="submit" class="button button--primary" disabled={sending || !text.trim() || !photosReady}>
         {sending ? t('thread.sending') : t('thread.send')}
       </button>
     </form>
@@ -128,8 +150,12 @@ export const ThreadView = ({ threadId, me }: { threadId: string; me: MeResponse 
             )}
             {party(page) ? (
               <Compose
-                send={async (text) => {
-                  await api.threads.api.threads[':id'].messages.$post({ param: { id: threadId }, json: { text } })
+                photosId={`message-${threadId}`}
+                send={async (text, photos) => {
+                  await api.threads.api.threads[':id'].messages.$post({
+                    param: { id: threadId },
+                    json: { text, ...(photos.length > 0 ? { photos } : {}) },
+                  })
                   reload()
                 }}
               />
