@@ -15,8 +15,6 @@ import { createInterface } from 'node:readline'
 import { finished } from 'node:stream/promises'
 import { parseArgs } from 'node:util'
 import {
-  type AttributeValue,
-  BatchWriteItemCommand,
   DeleteTableCommand,
   type DynamoDBClient,
   paginateScan,
@@ -24,21 +22,20 @@ import {
   waitUntilTableNotExists,
 } from '@aws-sdk/client-dynamodb'
 import { ensureTable } from '@market/data'
+import { type TableItem, writeAll } from './batch-write.ts'
 import { readLocalConfig } from './config.ts'
 import { dataDirPaths } from './data-dir.ts'
 import { openLocalTable } from './dynamodb-local.ts'
-
-type Item = Record<string, AttributeValue>
 
 const tableFile = 'table.jsonl'
 const objectsFolder = 'objects'
 
 /** An item as one line of JSON: binary values (B, and each member of BS) as base64. */
-const itemLine = (item: Item) =>
+const itemLine = (item: TableItem) =>
   JSON.stringify(item, (_key, value) => (value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value))
 
 /** A line back as an item. A string under `B` or an array under `BS` is binary: an attribute so named holds an object. */
-const lineItem = (line: string): Item =>
+const lineItem = (line: string): TableItem =>
   JSON.parse(line, (key, value) =>
     key === 'B' && typeof value === 'string'
       ? Buffer.from(value, 'base64')
@@ -68,17 +65,6 @@ const backUp = async (client: DynamoDBClient, table: string, objectsDir: string,
   return { items }
 }
 
-/** Writes items 25 at a time (BatchWriteItem's limit), again for what DynamoDB leaves unprocessed. */
-const writeAll = async (client: DynamoDBClient, table: string, items: Item[]) => {
-  let pending = items.map((Item) => ({ PutRequest: { Item } }))
-  for (let attempt = 1; pending.length > 0; attempt++) {
-    if (attempt > 10) throw new Error(`DynamoDB kept ${pending.length} items unprocessed`)
-    const result = await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: pending } }))
-    pending = (result.UnprocessedItems?.[table] ?? []) as typeof pending
-    if (pending.length > 0) await new Promise((r) => setTimeout(r, 50 * attempt))
-  }
-}
-
 const restore = async (client: DynamoDBClient, table: string, objectsDir: string, from: string, { force = false } = {}) => {
   await ensureTable(client, table)
   const existing = await client.send(new ScanCommand({ TableName: table, Limit: 1 }))
@@ -90,7 +76,7 @@ const restore = async (client: DynamoDBClient, table: string, objectsDir: string
     await rm(objectsDir, { recursive: true, force: true })
   }
   let items = 0
-  let batch: Item[] = []
+  let batch: TableItem[] = []
   for await (const line of createInterface({
     input: createReadStream(join(from, tableFile)),
     crlfDelay: Number.POSITIVE_INFINITY,

@@ -45,7 +45,8 @@ export const createOriginApp = ({
       const app = group && apps.get(group.name)
       if (!app) return notFoundHandler(c)
       const response = await app.fetch(c.req.raw)
-      if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) afterChange?.()
+      // A refused request changed nothing, so it queued no e-mail.
+      if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && response.status < 400) afterChange?.()
       return response
     })
     .route('/', photoBucket)

@@ -259,7 +259,7 @@ describe.skipIf(chromiumMissing)('accounts in Chromium', () => {
     const { page, errors } = admin
     await page.goto(`${server.url}/admin`)
     await settled(page)
-    await page.locator('.button-row').getByRole('link', { name: zhCN['nav.audit'], exact: true }).click()
+    await page.locator('[data-console-nav] a[data-section="/admin/audit"]').click()
     await expect.poll(() => new URL(page.url()).pathname).toBe('/admin/audit')
     await settled(page)
     const shown = () => page.locator('tr[data-audit]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-audit')))

@@ -51,7 +51,7 @@ describe.skipIf(chromiumMissing)('the administrators’ console in Chromium', ()
     const { page, errors } = await newParty(browser, phone)
     await signIn(page, server.url, demoAccounts.admin, '/admin')
     await expect.poll(() => page.locator('[data-queue="reportedListings"]').getAttribute('data-count')).toBe('1')
-    expect(await page.locator('[data-queue]').count()).toBe(7)
+    expect(await page.locator('[data-queue]').count()).toBe(8)
     await checkPage(page, 'admin-console-390.png')
 
     await page.locator('[data-console-nav] a[data-section="/admin/reports"]').click()

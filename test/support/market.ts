@@ -54,7 +54,13 @@ export const startTestMarket = async (
     demoListings = false,
     payments,
     mailer,
-  }: { demoListings?: boolean; payments?: Orders.PaymentGateway; mailer?: (outbox: MailSender) => MailSender } = {},
+    mailAfterChange,
+  }: {
+    demoListings?: boolean
+    payments?: Orders.PaymentGateway
+    mailer?: (outbox: MailSender) => MailSender
+    mailAfterChange?: boolean
+  } = {},
 ) => {
   const { tableName, db } = await createTestTable(prefix)
   await seedDemoData(db, tableName, { listings: demoListings })
@@ -68,6 +74,7 @@ export const startTestMarket = async (
     config: testLocalMarketConfig(tableName, objectsDir),
     ...(payments ? { payments } : {}),
     ...(mailer ? { mailer } : {}),
+    ...(mailAfterChange === false ? { mailAfterChange } : {}),
   })
   // Left to the end of the test run: it keeps no test process alive.
   serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }).unref()
