@@ -1,0 +1,274 @@
+/**
+ * Part 1 of `npm run bench`: a market at scale, written through the same domain functions and
+ * repositories as the API (and the demo seed), their writes collected and sent in bulk by
+ * BatchWriteItem (bulk-writes.ts). Listings are the demo's, numbered, spread over the suppliers.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { Accounts, Catalog, Listings, Orders, Ratings, Rfqs } from '@market/core'
+import {
+  createAccountRepository,
+  createCategoryRepository,
+  createCursorCodec,
+  createListingRepository,
+  createNotificationRepository,
+  createOrderRepository,
+  createRatingRepository,
+  createRfqRepository,
+  createSupplierRepository,
+} from '@market/data'
+import { monotonicFactory } from 'ulid'
+import { demoListings, demoTiers } from '../functions/local/demo-market.ts'
+import { createBulkWriter } from './bulk-writes.ts'
+
+export type DatasetSize = {
+  listings: number
+  suppliers: number
+  requests: number
+  bids: number
+  orders: number
+  ratings: number
+}
+
+export const benchPassword = 'bench-password-2026'
+const day = 24 * 3600 * 1000
+const hour = 3600 * 1000
+
+export type BenchParty = { id: string; email: string }
+/** A request the load may bid on or award: its buyer, and the suppliers whose bids it has, in order. */
+export type BenchRfq = {
+  id: string
+  buyer: BenchParty
+  categoryId: string
+  quantity: number
+  bids: { id: string; supplierIndex: number }[]
+}
+
+export type Dataset = {
+  admin: BenchParty
+  buyers: BenchParty[]
+  suppliers: BenchParty[]
+  listings: { id: string; categoryId: string; supplierIndex: number; moq: number }[]
+  rfqs: BenchRfq[]
+}
+
+export type LoadReport = { phase: string; entities: number; itemsWritten: number; seconds: number; itemsPerSecond: number }
+
+/** The seed's deps over a given client and clock: everything the domain functions need but payments. */
+const domainDeps = (db: DynamoDBDocumentClient, table: string, clock: { time: number }) => {
+  const cursors = createCursorCodec(() => Promise.reject(new Error('not paginated')))
+  const nextId = monotonicFactory()
+  return {
+    clock: { now: () => new Date(clock.time) },
+    ids: { next: () => nextId(clock.time) },
+    accounts: createAccountRepository(db, table, cursors),
+    categories: createCategoryRepository(db, table),
+    listings: createListingRepository(db, table, cursors),
+    photos: {
+      createUpload: () => Promise.reject(new Error('no uploads in the bench')),
+      firstBytes: async () => undefined,
+    },
+    rfqs: createRfqRepository(db, table, cursors),
+    notifications: createNotificationRepository(db, table),
+    suppliers: createSupplierRepository(db, table),
+    orders: createOrderRepository(db, table, cursors),
+    ratings: createRatingRepository(db, table, cursors),
+    payments: null,
+  }
+}
+
+/**
+ * Loads the dataset in phases (each phase's writes flushed before the next reads them). Listings
+ * come in two steps, `firstListings` and the rest, with `between` called in between: the bench
+ * measures browsing and search at both sizes.
+ */
+export const loadDataset = async (
+  db: DynamoDBDocumentClient,
+  table: string,
+  size: DatasetSize & { firstListings: number },
+  between: (dataset: Dataset) => Promise<void>,
+  onReport: (report: LoadReport) => void = () => {},
+): Promise<{ dataset: Dataset; reports: LoadReport[] }> => {
+  const bulk = createBulkWriter(db, table)
+  const now = Date.now()
+  const clock = { time: now - 90 * day }
+  const deps = domainDeps(bulk.client, table, clock)
+  const reports: LoadReport[] = []
+  const phase = async (name: string, entities: number, work: () => Promise<void>) => {
+    const started = performance.now()
+    const before = bulk.itemsWritten()
+    await work()
+    await bulk.flush()
+    const seconds = (performance.now() - started) / 1000
+    const itemsWritten = bulk.itemsWritten() - before
+    const report = {
+      phase: name,
+      entities,
+      itemsWritten,
+      seconds: Math.round(seconds * 10) / 10,
+      itemsPerSecond: Math.round(itemsWritten / seconds),
+    }
+    reports.push(report)
+    onReport(report)
+  }
+
+  const users: Record<'admin' | 'buyer' | 'supplier', Accounts.StoredUser[]> = { admin: [], buyer: [], supplier: [] }
+  const buyerCount = Math.max(2, Math.ceil(size.suppliers / 5))
+  await phase('accounts', 1 + buyerCount + size.suppliers, async () => {
+    for (const category of Catalog.defaultCategories) await deps.categories.addCategory(category)
+    const open = async (role: 'admin' | 'buyer' | 'supplier', index: number) => {
+      const user = await Accounts.prepareUser(deps, {
+        email: `bench-${role}-${index}@bench.example`,
+        password: benchPassword,
+        name: `${role} ${index}`,
+        role,
+        company: {
+          name: `测试${role === 'supplier' ? '供应商' : '公司'} ${index}`,
+          phone: '0891-6320000',
+          address: '拉萨市城关区',
+        },
+      })
+      const at = new Date(clock.time).toISOString()
+      const stored: Accounts.StoredUser =
+        role === 'supplier'
+          ? {
+              ...user,
+              verificationDetails: {
+                status: 'verified',
+                licenseNumber: `91540100MA6T${String(index).padStart(6, '0')}`,
+                contactPhone: '0891-6320000',
+                submittedAt: at,
+                decidedAt: at,
+              },
+              bankAccount: {
+                holder: user.company.name,
+                bank: '西藏银行拉萨分行营业部',
+                number: `62284801${String(index + 1).padStart(11, '0')}`,
+              },
+            }
+          : user
+      await deps.accounts.createUser(stored)
+      users[role].push(stored)
+    }
+    await open('admin', 0)
+    for (let index = 0; index < buyerCount; index++) await open('buyer', index)
+    for (let index = 0; index < size.suppliers; index++) await open('supplier', index)
+  })
+  const party = (user: Accounts.StoredUser): BenchParty => ({ id: user.id, email: user.email })
+  const admin = users.admin[0] as Accounts.StoredUser
+  const dataset: Dataset = {
+    admin: party(admin),
+    buyers: users.buyer.map(party),
+    suppliers: users.supplier.map(party),
+    listings: [],
+    rfqs: [],
+  }
+
+  const addListings = async (from: number, to: number) => {
+    for (let index = from; index < to; index++) {
+      clock.time += Math.floor((60 * day) / size.listings)
+      const demo = demoListings[index % demoListings.length] as (typeof demoListings)[number]
+      const supplierIndex = index % size.suppliers
+      const supplier = users.supplier[supplierIndex] as Accounts.StoredUser
+      const number = ` ${Math.floor(index / demoListings.length) + 1}`
+      const listing = await Listings.createListing(deps, supplier, {
+        title: {
+          zh: demo.title.zh + number,
+          ...(demo.title.bo ? { bo: demo.title.bo + number } : {}),
+          ...(demo.title.en ? { en: demo.title.en + number } : {}),
+        },
+        description: { zh: `${demo.title.zh}，量大从优。` },
+        categoryId: demo.categoryId,
+        specs: demo.specs,
+        unit: demo.unit,
+        priceTiers: demoTiers(demo.priceFen, demo.moq),
+        moq: demo.moq,
+        stock: 10_000_000,
+        leadTimeDays: 3 + (index % 12),
+        photos: [],
+      })
+      await Listings.submitListing(deps, supplier, listing.id)
+      await Listings.approveListing(deps, admin, listing.id)
+      dataset.listings.push({ id: listing.id, categoryId: demo.categoryId, supplierIndex, moq: demo.moq })
+    }
+  }
+  await phase('listings (first step)', size.firstListings, () => addListings(0, size.firstListings))
+  await between(dataset)
+  await phase('listings (the rest)', size.listings - size.firstListings, () => addListings(size.firstListings, size.listings))
+
+  clock.time = now - 2 * hour
+  const bidsPerRequest = Math.min(size.suppliers, Math.round(size.bids / size.requests))
+  await phase('requests and bids', size.requests + size.requests * bidsPerRequest, async () => {
+    for (let index = 0; index < size.requests; index++) {
+      const demo = demoListings[index % demoListings.length] as (typeof demoListings)[number]
+      const buyer = users.buyer[index % users.buyer.length] as Accounts.StoredUser
+      const quantity = demo.moq * 10
+      const rfq = await Rfqs.postRfq(deps, buyer, {
+        title: `求购 ${demo.title.zh} ${index + 1}`,
+        categoryId: demo.categoryId,
+        specs: [demo.specs.composition, demo.specs.color, demo.specs.origin].filter(Boolean).join('，'),
+        quantity,
+        unit: demo.unit,
+        neededBy: new Date(now + 30 * day).toISOString().slice(0, 10),
+        deliveryPlace: '拉萨市城关区林廓南路 8 号',
+        bidDeadline: new Date(now + 7 * day).toISOString(),
+        photos: [],
+        sealedUntilDeadline: false,
+      })
+      const entry: BenchRfq = { id: rfq.id, buyer: party(buyer), categoryId: demo.categoryId, quantity, bids: [] }
+      // Each request's bidders start at another supplier, so every supplier has bids and requests left to bid on.
+      for (let bid = 0; bid < bidsPerRequest; bid++) {
+        const supplierIndex = (index + bid) % size.suppliers
+        const placed = await Rfqs.placeBid(deps, users.supplier[supplierIndex] as Accounts.StoredUser, rfq.id, {
+          unitPriceFen: Math.round(demo.priceFen * (0.9 + bid / 100)),
+          quantity,
+          leadTimeDays: 5 + bid,
+          validUntil: new Date(now + 30 * day).toISOString().slice(0, 10),
+        })
+        entry.bids.push({ id: placed.id, supplierIndex })
+      }
+      dataset.rfqs.push(entry)
+    }
+  })
+
+  // Orders placed over the past month, each taken through payment, pickup and receipt, then rated.
+  const placed: { order: { id: string; createdAt: string }; buyer: Accounts.StoredUser; supplier: Accounts.StoredUser }[] = []
+  await phase('orders', size.orders, async () => {
+    for (let index = 0; index < size.orders; index++) {
+      const listing = dataset.listings[(index * 7) % dataset.listings.length] as Dataset['listings'][number]
+      const buyer = users.buyer[index % users.buyer.length] as Accounts.StoredUser
+      const supplier = users.supplier[listing.supplierIndex] as Accounts.StoredUser
+      const placedAt = now - 30 * day + Math.floor((index * 20 * day) / size.orders)
+      clock.time = placedAt
+      const order = await Orders.placeOrder(deps, buyer, {
+        listingId: listing.id,
+        quantity: listing.moq,
+        delivery: { method: 'pickup' },
+      })
+      clock.time = placedAt + hour
+      await Orders.recordTransfer(deps, buyer, order.id, {
+        reference: `BENCH-${index}`,
+        paidAt: new Date(clock.time).toISOString(),
+      })
+      clock.time = placedAt + 3 * hour
+      await Orders.confirmPayment(deps, supplier, order.id)
+      clock.time = placedAt + day
+      await Orders.shipOrder(deps, supplier, order.id, { pickupReadyAt: new Date(clock.time).toISOString() })
+      clock.time = placedAt + 2 * day
+      await Orders.receiveOrder(deps, buyer, order.id)
+      placed.push({ order, buyer, supplier })
+    }
+  })
+  await phase('ratings', Math.min(size.ratings, placed.length), async () => {
+    for (const [index, { order, buyer }] of placed.slice(0, size.ratings).entries()) {
+      clock.time = Date.parse(order.createdAt) + 3 * day
+      await Ratings.rateOrder(deps, buyer, order.id, {
+        quality: 3 + (index % 3),
+        onTime: 4,
+        accuracy: 4 + (index % 2),
+        communication: 4,
+        comment: '货品不错，按时提货。',
+      })
+    }
+  })
+  return { dataset, reports }
+}
