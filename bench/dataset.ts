@@ -51,6 +51,19 @@ export type Dataset = {
   rfqs: BenchRfq[]
 }
 
+/** How many domain operations run at once: their reads wait on DynamoDB, not on this process. */
+const parallel = 8
+
+/** `work(index)` for every index below `count`, `parallel` at a time. */
+const forEachIndex = async (count: number, work: (index: number) => Promise<void>, from = 0) => {
+  let next = from
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < count) await work(next++)
+    }),
+  )
+}
+
 export type LoadReport = { phase: string; entities: number; itemsWritten: number; seconds: number; itemsPerSecond: number }
 
 /** The seed's deps over a given client and clock: everything the domain functions need but payments. */
@@ -147,11 +160,11 @@ export const loadDataset = async (
             }
           : user
       await deps.accounts.createUser(stored)
-      users[role].push(stored)
+      users[role][index] = stored
     }
     await open('admin', 0)
-    for (let index = 0; index < buyerCount; index++) await open('buyer', index)
-    for (let index = 0; index < size.suppliers; index++) await open('supplier', index)
+    await forEachIndex(buyerCount, (index) => open('buyer', index))
+    await forEachIndex(size.suppliers, (index) => open('supplier', index))
   })
   const party = (user: Accounts.StoredUser): BenchParty => ({ id: user.id, email: user.email })
   const admin = users.admin[0] as Accounts.StoredUser
@@ -163,34 +176,37 @@ export const loadDataset = async (
     rfqs: [],
   }
 
-  const addListings = async (from: number, to: number) => {
-    for (let index = from; index < to; index++) {
-      clock.time += Math.floor((60 * day) / size.listings)
-      const demo = demoListings[index % demoListings.length] as (typeof demoListings)[number]
-      const supplierIndex = index % size.suppliers
-      const supplier = users.supplier[supplierIndex] as Accounts.StoredUser
-      const number = ` ${Math.floor(index / demoListings.length) + 1}`
-      const listing = await Listings.createListing(deps, supplier, {
-        title: {
-          zh: demo.title.zh + number,
-          ...(demo.title.bo ? { bo: demo.title.bo + number } : {}),
-          ...(demo.title.en ? { en: demo.title.en + number } : {}),
-        },
-        description: { zh: `${demo.title.zh}，量大从优。` },
-        categoryId: demo.categoryId,
-        specs: demo.specs,
-        unit: demo.unit,
-        priceTiers: demoTiers(demo.priceFen, demo.moq),
-        moq: demo.moq,
-        stock: 10_000_000,
-        leadTimeDays: 3 + (index % 12),
-        photos: [],
-      })
-      await Listings.submitListing(deps, supplier, listing.id)
-      await Listings.approveListing(deps, admin, listing.id)
-      dataset.listings.push({ id: listing.id, categoryId: demo.categoryId, supplierIndex, moq: demo.moq })
-    }
-  }
+  const addListings = (from: number, to: number) =>
+    forEachIndex(
+      to,
+      async (index) => {
+        clock.time += Math.floor((60 * day) / size.listings)
+        const demo = demoListings[index % demoListings.length] as (typeof demoListings)[number]
+        const supplierIndex = index % size.suppliers
+        const supplier = users.supplier[supplierIndex] as Accounts.StoredUser
+        const number = ` ${Math.floor(index / demoListings.length) + 1}`
+        const listing = await Listings.createListing(deps, supplier, {
+          title: {
+            zh: demo.title.zh + number,
+            ...(demo.title.bo ? { bo: demo.title.bo + number } : {}),
+            ...(demo.title.en ? { en: demo.title.en + number } : {}),
+          },
+          description: { zh: `${demo.title.zh}，量大从优。` },
+          categoryId: demo.categoryId,
+          specs: demo.specs,
+          unit: demo.unit,
+          priceTiers: demoTiers(demo.priceFen, demo.moq),
+          moq: demo.moq,
+          stock: 10_000_000,
+          leadTimeDays: 3 + (index % 12),
+          photos: [],
+        })
+        await Listings.submitListing(deps, supplier, listing.id)
+        await Listings.approveListing(deps, admin, listing.id)
+        dataset.listings[index] = { id: listing.id, categoryId: demo.categoryId, supplierIndex, moq: demo.moq }
+      },
+      from,
+    )
   await phase('listings (first step)', size.firstListings, () => addListings(0, size.firstListings))
   await between(dataset)
   await phase('listings (the rest)', size.listings - size.firstListings, () => addListings(size.firstListings, size.listings))
@@ -198,7 +214,7 @@ export const loadDataset = async (
   clock.time = now - 2 * hour
   const bidsPerRequest = Math.min(size.suppliers, Math.round(size.bids / size.requests))
   await phase('requests and bids', size.requests + size.requests * bidsPerRequest, async () => {
-    for (let index = 0; index < size.requests; index++) {
+    await forEachIndex(size.requests, async (index) => {
       const demo = demoListings[index % demoListings.length] as (typeof demoListings)[number]
       const buyer = users.buyer[index % users.buyer.length] as Accounts.StoredUser
       const quantity = demo.moq * 10
@@ -226,49 +242,61 @@ export const loadDataset = async (
         })
         entry.bids.push({ id: placed.id, supplierIndex })
       }
-      dataset.rfqs.push(entry)
-    }
+      dataset.rfqs[index] = entry
+    })
   })
 
   // Orders placed over the past month, each taken through payment, pickup and receipt, then rated.
-  const placed: { order: { id: string; createdAt: string }; buyer: Accounts.StoredUser; supplier: Accounts.StoredUser }[] = []
-  await phase('orders', size.orders, async () => {
-    for (let index = 0; index < size.orders; index++) {
-      const listing = dataset.listings[(index * 7) % dataset.listings.length] as Dataset['listings'][number]
-      const buyer = users.buyer[index % users.buyer.length] as Accounts.StoredUser
-      const supplier = users.supplier[listing.supplierIndex] as Accounts.StoredUser
-      const placedAt = now - 30 * day + Math.floor((index * 20 * day) / size.orders)
-      clock.time = placedAt
-      const order = await Orders.placeOrder(deps, buyer, {
-        listingId: listing.id,
-        quantity: listing.moq,
-        delivery: { method: 'pickup' },
-      })
-      clock.time = placedAt + hour
-      await Orders.recordTransfer(deps, buyer, order.id, {
-        reference: `BENCH-${index}`,
-        paidAt: new Date(clock.time).toISOString(),
-      })
-      clock.time = placedAt + 3 * hour
-      await Orders.confirmPayment(deps, supplier, order.id)
-      clock.time = placedAt + day
-      await Orders.shipOrder(deps, supplier, order.id, { pickupReadyAt: new Date(clock.time).toISOString() })
-      clock.time = placedAt + 2 * day
-      await Orders.receiveOrder(deps, buyer, order.id)
-      placed.push({ order, buyer, supplier })
-    }
-  })
+  // Each worker places its orders on days of its own, on a clock of its own: an order's number
+  // counts the orders of its day, which concurrent placing on one day would repeat.
+  const placed: { order: { id: string; createdAt: string }; buyer: Accounts.StoredUser }[] = []
+  await phase('orders', size.orders, () =>
+    Promise.all(
+      Array.from({ length: parallel }, async (_, worker) => {
+        const own = { time: now }
+        const ordering = domainDeps(bulk.client, table, own)
+        const mine = Math.ceil((size.orders - worker) / parallel)
+        for (let step = 0; step < mine; step++) {
+          const index = worker + step * parallel
+          const listing = dataset.listings[(index * 7) % dataset.listings.length] as Dataset['listings'][number]
+          const buyer = users.buyer[index % users.buyer.length] as Accounts.StoredUser
+          const supplier = users.supplier[listing.supplierIndex] as Accounts.StoredUser
+          const placedAt = now - (30 - 3 * worker) * day + Math.floor((step * 2 * day) / mine)
+          own.time = placedAt
+          const order = await Orders.placeOrder(ordering, buyer, {
+            listingId: listing.id,
+            quantity: listing.moq,
+            delivery: { method: 'pickup' },
+          })
+          own.time = placedAt + hour
+          await Orders.recordTransfer(ordering, buyer, order.id, {
+            reference: `BENCH-${index}`,
+            paidAt: new Date(own.time).toISOString(),
+          })
+          own.time = placedAt + 3 * hour
+          await Orders.confirmPayment(ordering, supplier, order.id)
+          own.time = placedAt + day
+          await Orders.shipOrder(ordering, supplier, order.id, { pickupReadyAt: new Date(own.time).toISOString() })
+          own.time = placedAt + 2 * day
+          await Orders.receiveOrder(ordering, buyer, order.id)
+          placed[index] = { order, buyer }
+        }
+      }),
+    ).then(() => undefined),
+  )
   await phase('ratings', Math.min(size.ratings, placed.length), async () => {
-    for (const [index, { order, buyer }] of placed.slice(0, size.ratings).entries()) {
-      clock.time = Date.parse(order.createdAt) + 3 * day
-      await Ratings.rateOrder(deps, buyer, order.id, {
+    // A clock per rating (each a few days after its order): the ratings are written concurrently.
+    await forEachIndex(Math.min(size.ratings, placed.length), async (index) => {
+      const { order, buyer } = placed[index] as (typeof placed)[number]
+      const own = { time: Date.parse(order.createdAt) + 3 * day }
+      await Ratings.rateOrder(domainDeps(bulk.client, table, own), buyer, order.id, {
         quality: 3 + (index % 3),
         onTime: 4,
         accuracy: 4 + (index % 2),
         communication: 4,
         comment: '货品不错，按时提货。',
       })
-    }
+    })
   })
   return { dataset, reports }
 }

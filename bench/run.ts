@@ -41,16 +41,18 @@ const main = async () => {
   const started = performance.now()
   say(`npm run bench${quick ? ' -- --quick' : ''}: ${size.listings} listings, ${settings.connections} connections`)
 
-  // npm start first, alone on the machine: its time to healthy on a fresh data folder.
-  const startDir = await mkdtemp(join(tmpdir(), 'market-bench-start-'))
+  // npm start first, alone on the machine: its time to healthy on a fresh data folder (--no-start skips it).
   let npmStart: BenchResults['npmStart'] = null
-  try {
-    const market = await startMarket(startDir)
-    npmStart = { msToHealthy: market.startupMs }
-    await stopMarket(market.child)
-    say(`npm start to healthy: ${(market.startupMs / 1000).toFixed(1)} s (${elapsed(started)})`)
-  } finally {
-    await rm(startDir, { recursive: true, force: true })
+  if (!process.argv.includes('--no-start')) {
+    const startDir = await mkdtemp(join(tmpdir(), 'market-bench-start-'))
+    try {
+      const market = await startMarket(startDir)
+      npmStart = { msToHealthy: market.startupMs }
+      await stopMarket(market.child)
+      say(`npm start to healthy: ${(market.startupMs / 1000).toFixed(1)} s (${elapsed(started)})`)
+    } finally {
+      await rm(startDir, { recursive: true, force: true })
+    }
   }
 
   const stack = await startBenchStack()
