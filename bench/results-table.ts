@@ -14,7 +14,7 @@ export type EndpointFigures = EndpointResult & {
 
 export type BenchResults = {
   date: string
-  mode: 'quick' | 'full'
+  mode: string
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string }
   durationSeconds: number
   settings: { connections: number; secondsPerEndpoint: number; engineSeconds: number }

@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path'
 import { measureBundles } from './bundles.ts'
 import { type DatasetSize, loadDataset } from './dataset.ts'
 import { measureEngine } from './engine.ts'
-import { allEndpoints, browseEndpoints, type EndpointResult, loadEndpoint, signIn } from './http-load.ts'
+import { allEndpoints, browseEndpoints, type Endpoint, type EndpointResult, loadEndpoint, signIn } from './http-load.ts'
 import { startMarket, stopMarket } from './market-process.ts'
 import { updateReadme } from './readme.ts'
 import { type BenchResults, resultsMarkdown, withEngineRatios } from './results-table.ts'
@@ -26,11 +26,19 @@ import { measurePaints, webWeights } from './web.ts'
 
 const quick = process.argv.includes('--quick')
 const fullSize: DatasetSize = { listings: 10_000, suppliers: 50, requests: 2_000, bids: 20_000, orders: 5_000, ratings: 5_000 }
-// A tenth of everything but the suppliers: a request's ten bids come from ten suppliers, and the
-// bid load needs suppliers who have not bid yet.
-const size: DatasetSize = quick
-  ? { listings: 1_000, suppliers: 20, requests: 200, bids: 2_000, orders: 500, ratings: 500 }
-  : fullSize
+// --quick: a tenth of everything but the suppliers, at least 20 at any scale: a request's ten bids
+// come from ten suppliers, and the bid load needs suppliers who have not bid yet.
+// --scale=<fraction> scales the full dataset otherwise (a check of the bench itself on a busy machine).
+const scaleArgument = process.argv.find((arg) => arg.startsWith('--scale='))
+const fraction = quick ? 0.1 : scaleArgument ? Number(scaleArgument.slice('--scale='.length)) : 1
+const size: DatasetSize = {
+  listings: Math.round(fullSize.listings * fraction),
+  suppliers: Math.max(20, Math.round(fullSize.suppliers * fraction)),
+  requests: Math.round(fullSize.requests * fraction),
+  bids: Math.round(fullSize.bids * fraction),
+  orders: Math.round(fullSize.orders * fraction),
+  ratings: Math.round(fullSize.ratings * fraction),
+}
 const settings = { connections: 16, secondsPerEndpoint: quick ? 3 : 10, engineSeconds: quick ? 3 : 10 }
 const runs = 5
 
@@ -56,21 +64,21 @@ const main = async () => {
   }
 
   const stack = await startBenchStack()
+  // Ctrl-C stops the market, DynamoDB Local and removes the data folder before leaving.
+  process.once('SIGINT', () => void stack.stop().finally(() => process.exit(130)))
   try {
     say(`stack up at ${stack.url} (${elapsed(started)})`)
-    const load =
-      (dataset: Parameters<typeof browseEndpoints>[0], listings: number) =>
-      async (endpoint: ReturnType<typeof browseEndpoints>[number]) => {
-        const result = await loadEndpoint(stack, endpoint, {
-          connections: settings.connections,
-          seconds: settings.secondsPerEndpoint,
-          listings,
-        })
-        say(
-          `  ${endpoint.name.padEnd(26)} ${String(result.requestsPerSecond).padStart(6)} req/s  p99 ${result.p99Ms} ms  errors ${result.errors}  DynamoDB ${result.dynamo?.dynamoCallsPerRequest ?? '–'}/request`,
-        )
-        return result
-      }
+    const load = (listings: number) => async (endpoint: Endpoint) => {
+      const result = await loadEndpoint(stack, endpoint, {
+        connections: settings.connections,
+        seconds: settings.secondsPerEndpoint,
+        listings,
+      })
+      say(
+        `  ${endpoint.name.padEnd(26)} ${String(result.requestsPerSecond).padStart(6)} req/s  p99 ${result.p99Ms} ms  errors ${result.errors}  DynamoDB ${result.dynamo?.dynamoCallsPerRequest ?? '–'}/request`,
+      )
+      return result
+    }
     const scale: EndpointResult[] = []
     const firstListings = size.listings / 10
     const { dataset, reports } = await loadDataset(
@@ -79,7 +87,7 @@ const main = async () => {
       { ...size, firstListings },
       async (small) => {
         say(`browse and search at ${firstListings} listings:`)
-        for (const endpoint of browseEndpoints(small)) scale.push(await load(small, firstListings)(endpoint))
+        for (const endpoint of browseEndpoints(small)) scale.push(await load(firstListings)(endpoint))
       },
       (report) =>
         say(`  loaded ${report.phase}: ${report.itemsWritten} items in ${report.seconds} s, ${report.itemsPerSecond} items/s`),
@@ -97,7 +105,7 @@ const main = async () => {
     const cookies = await signIn(stack.url, [...dataset.buyers, ...dataset.suppliers])
     say(`endpoints at ${size.listings} listings:`)
     const endpoints: EndpointResult[] = []
-    for (const endpoint of allEndpoints(stack.url, dataset, cookies)) endpoints.push(await load(dataset, size.listings)(endpoint))
+    for (const endpoint of allEndpoints(stack.url, dataset, cookies)) endpoints.push(await load(size.listings)(endpoint))
     for (const result of endpoints) if (result.route === 'GET /api/listings') scale.push(result)
     say(`HTTP load done (${elapsed(started)})`)
 
@@ -109,7 +117,7 @@ const main = async () => {
 
     const results: BenchResults = {
       date: new Date().toISOString(),
-      mode: quick ? 'quick' : 'full',
+      mode: quick ? 'quick' : fraction === 1 ? 'full' : `scale ${fraction}`,
       machine: {
         cpus: cpus().length,
         cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
