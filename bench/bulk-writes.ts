@@ -1,4 +1,5 @@
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   DeleteCommand,
   type DynamoDBDocumentClient,
@@ -33,8 +34,8 @@ const mergeValue = (left: unknown, right: unknown) => {
  * writes (single items and transactions alike) are collected instead of sent, and `flush` writes
  * them in bulk — the final version of each item by BatchWriteItem, 25 a request, several requests
  * at once; the counters the writes ADD to summed, one UpdateItem per counter; other updates one by
- * one. Reads see what was collected (a Get of a collected item answers it) and otherwise go to the
- * table. Conditions are not checked: the loader writes a fresh table whose ids it makes itself.
+ * one. Reads of items by key see what was collected (Get, BatchGet) and otherwise go to the table;
+ * queries go to the table. Conditions are not checked: the loader writes a fresh table whose ids it makes itself.
  */
 export const createBulkWriter = (db: DynamoDBDocumentClient, table: string, { parallel = 8 } = {}) => {
   let puts = new Map<string, Item>()
@@ -88,6 +89,18 @@ export const createBulkWriter = (db: DynamoDBDocumentClient, table: string, { pa
         if (deletes.has(key)) return {}
         const collected = puts.get(key)
         return collected ? { Item: structuredClone(collected) } : db.send(command)
+      } else if (command instanceof BatchGetCommand) {
+        const request = command.input.RequestItems?.[table]
+        const collected: Item[] = []
+        const rest: Item[] = []
+        for (const key of (request?.Keys ?? []) as Item[]) {
+          const item = puts.get(keyOf(key))
+          if (item) collected.push(structuredClone(item))
+          else if (!deletes.has(keyOf(key))) rest.push(key)
+        }
+        const result: { Responses?: Record<string, Item[]> } =
+          rest.length > 0 ? await db.send(new BatchGetCommand({ RequestItems: { [table]: { ...request, Keys: rest } } })) : {}
+        return { ...result, Responses: { [table]: [...collected, ...(result.Responses?.[table] ?? [])] } }
       } else return db.send(command as Parameters<typeof db.send>[0])
       return {}
     },

@@ -213,7 +213,7 @@ export const loadDataset = async (
 
   clock.time = now - 2 * hour
   const bidsPerRequest = Math.min(size.suppliers, Math.round(size.bids / size.requests))
-  await phase('requests and bids', size.requests + size.requests * bidsPerRequest, async () => {
+  await phase('requests', size.requests, async () => {
     await forEachIndex(size.requests, async (index) => {
       const demo = demoListings[index % demoListings.length] as (typeof demoListings)[number]
       const buyer = users.buyer[index % users.buyer.length] as Accounts.StoredUser
@@ -231,10 +231,20 @@ export const loadDataset = async (
         sealedUntilDeadline: false,
       })
       const entry: BenchRfq = { id: rfq.id, buyer: party(buyer), categoryId: demo.categoryId, quantity, bids: [] }
+      dataset.rfqs[index] = entry
+    })
+  })
+
+  // The bids after their requests are written: placing a bid reads its request.
+  await phase('bids', size.requests * bidsPerRequest, () =>
+    forEachIndex(size.requests, async (index) => {
+      const entry = dataset.rfqs[index] as BenchRfq
+      const demo = demoListings[index % demoListings.length] as (typeof demoListings)[number]
+      const { quantity } = entry
       // Each request's bidders start at another supplier, so every supplier has bids and requests left to bid on.
       for (let bid = 0; bid < bidsPerRequest; bid++) {
         const supplierIndex = (index + bid) % size.suppliers
-        const placed = await Rfqs.placeBid(deps, users.supplier[supplierIndex] as Accounts.StoredUser, rfq.id, {
+        const placed = await Rfqs.placeBid(deps, users.supplier[supplierIndex] as Accounts.StoredUser, entry.id, {
           unitPriceFen: Math.round(demo.priceFen * (0.9 + bid / 100)),
           quantity,
           leadTimeDays: 5 + bid,
@@ -242,10 +252,8 @@ export const loadDataset = async (
         })
         entry.bids.push({ id: placed.id, supplierIndex })
       }
-      dataset.rfqs[index] = entry
-    })
-  })
-
+    }),
+  )
   // Orders placed over the past month, each taken through payment, pickup and receipt, then rated.
   // Each worker places its orders on days of its own, on a clock of its own: an order's number
   // counts the orders of its day, which concurrent placing on one day would repeat.
