@@ -242,8 +242,14 @@ export const loadDataset = async (
       const demo = demoListings[index % demoListings.length] as (typeof demoListings)[number]
       const { quantity } = entry
       // Each request's bidders start at another supplier, so every supplier has bids and requests left to bid on.
-      for (let bid = 0; bid < bidsPerRequest; bid++) {
-        const supplierIndex = (index + bid) % size.suppliers
+      // Only suppliers who trade the request's category may bid on it (others are not shown it).
+      const traders = dataset.suppliers.flatMap((_, supplier) =>
+        dataset.listings.some((listing) => listing.supplierIndex === supplier && listing.categoryId === entry.categoryId)
+          ? [supplier]
+          : [],
+      )
+      for (let bid = 0; bid < Math.min(bidsPerRequest, traders.length - 1); bid++) {
+        const supplierIndex = traders[(index + bid) % traders.length] as number
         const placed = await Rfqs.placeBid(deps, users.supplier[supplierIndex] as Accounts.StoredUser, entry.id, {
           unitPriceFen: Math.round(demo.priceFen * (0.9 + bid / 100)),
           quantity,
