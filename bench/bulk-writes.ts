@@ -20,11 +20,15 @@ const keyFields = (item: Item) => ({
   [tableDefinition.sortKey]: item[tableDefinition.sortKey],
 })
 
-/** `ADD a :x, b :y` and nothing else: counters and sets, which add up in any order. */
-const onlyAdds = (update: Update) => /^ADD [^=]+$/.test(update.UpdateExpression ?? '')
+/**
+ * `ADD a :x, b :y` and nothing else but the item's type: counters and sets, which add up in any
+ * order (the metrics' counters set their item's type beside them, the same each time).
+ */
+const onlyAdds = (update: Update) => /^(SET #type = :type )?ADD [^=]+$/.test(update.UpdateExpression ?? '')
 
 const mergeValue = (left: unknown, right: unknown) => {
   if (typeof left === 'number' && typeof right === 'number') return left + right
+  if (typeof left === 'string' && left === right) return left
   if (left instanceof Set && right instanceof Set) return new Set([...left, ...right])
   throw new Error('ADD of something other than numbers or sets')
 }
@@ -34,7 +38,7 @@ const mergeValue = (left: unknown, right: unknown) => {
  * writes (single items and transactions alike) are collected instead of sent, and `flush` writes
  * them in bulk — the final version of each item by BatchWriteItem, 25 a request, several requests
  * at once; the counters the writes ADD to summed, one UpdateItem per counter; other updates one by
- * one. Reads of items by key see what was collected (Get, BatchGet) and otherwise go to the table;
+ * one in their order for each item, several items at once. Reads of items by key see what was collected (Get, BatchGet) and otherwise go to the table;
  * queries go to the table. Conditions are not checked: the loader writes a fresh table whose ids it makes itself.
  */
 export const createBulkWriter = (db: DynamoDBDocumentClient, table: string, { parallel = 8 } = {}) => {
@@ -116,10 +120,10 @@ export const createBulkWriter = (db: DynamoDBDocumentClient, table: string, { pa
   }
 
   /** Runs `work` on every element, `parallel` at a time. */
-  const inParallel = async <T>(elements: T[], work: (element: T) => Promise<unknown>) => {
+  const inParallel = async <T>(elements: T[], work: (element: T) => Promise<unknown>, width = parallel) => {
     let next = 0
     await Promise.all(
-      Array.from({ length: parallel }, async () => {
+      Array.from({ length: width }, async () => {
         while (next < elements.length) await work(elements[next++] as T)
       }),
     )
@@ -142,11 +146,24 @@ export const createBulkWriter = (db: DynamoDBDocumentClient, table: string, { pa
     )
     await inParallel(batches, batchWrite)
     await inParallel(counters, (counter) => db.send(new UpdateCommand({ ...counter, TableName: table } as never)))
-    for (const change of others)
-      await db.send(new UpdateCommand({ ...change, TableName: table } as never)).catch((error: Error) => {
-        // A condition written against the state the loader did not keep (a stale count): skipped.
-        if (error.name !== 'ConditionalCheckFailedException') throw error
-      })
+    // Each item's updates in the order they were made, different items' at once.
+    const byItem = new Map<string, Update[]>()
+    for (const change of others) {
+      const key = keyOf(change.Key as Item)
+      byItem.set(key, [...(byItem.get(key) ?? []), change])
+    }
+    // Every item's chain at once: a few items (the suppliers' statistics) take many updates each.
+    await inParallel(
+      [...byItem.values()],
+      async (changes) => {
+        for (const change of changes)
+          await db.send(new UpdateCommand({ ...change, TableName: table } as never)).catch((error: Error) => {
+            // A condition written against the state the loader did not keep (a stale count): skipped.
+            if (error.name !== 'ConditionalCheckFailedException') throw error
+          })
+      },
+      byItem.size,
+    )
     const written = requests.length + counters.length + others.length
     itemsWritten += written
     return written

@@ -34,6 +34,8 @@ const day = 24 * 3600 * 1000
 const hour = 3600 * 1000
 
 export type BenchParty = { id: string; email: string }
+/** A supplier and the categories it trades: only their requests are shown to it and open to its bids. */
+export type BenchSupplier = BenchParty & { categories: string[] }
 /** A request the load may bid on or award: its buyer, and the suppliers whose bids it has, in order. */
 export type BenchRfq = {
   id: string
@@ -46,7 +48,7 @@ export type BenchRfq = {
 export type Dataset = {
   admin: BenchParty
   buyers: BenchParty[]
-  suppliers: BenchParty[]
+  suppliers: BenchSupplier[]
   listings: { id: string; categoryId: string; supplierIndex: number; moq: number }[]
   rfqs: BenchRfq[]
 }
@@ -64,7 +66,15 @@ const forEachIndex = async (count: number, work: (index: number) => Promise<void
   )
 }
 
-export type LoadReport = { phase: string; entities: number; itemsWritten: number; seconds: number; itemsPerSecond: number }
+export type LoadReport = {
+  phase: string
+  entities: number
+  itemsWritten: number
+  seconds: number
+  itemsPerSecond: number
+  /** Of `seconds`, the time spent sending the collected writes (the rest runs the domain functions). */
+  writeSeconds: number
+}
 
 /** The seed's deps over a given client and clock: everything the domain functions need but payments. */
 const domainDeps = (db: DynamoDBDocumentClient, table: string, clock: { time: number }) => {
@@ -110,6 +120,7 @@ export const loadDataset = async (
     const started = performance.now()
     const before = bulk.itemsWritten()
     await work()
+    const flushing = performance.now()
     await bulk.flush()
     const seconds = (performance.now() - started) / 1000
     const itemsWritten = bulk.itemsWritten() - before
@@ -119,6 +130,7 @@ export const loadDataset = async (
       itemsWritten,
       seconds: Math.round(seconds * 10) / 10,
       itemsPerSecond: Math.round(itemsWritten / seconds),
+      writeSeconds: Math.round((performance.now() - flushing) / 100) / 10,
     }
     reports.push(report)
     onReport(report)
@@ -171,7 +183,7 @@ export const loadDataset = async (
   const dataset: Dataset = {
     admin: party(admin),
     buyers: users.buyer.map(party),
-    suppliers: users.supplier.map(party),
+    suppliers: users.supplier.map((supplier) => ({ ...party(supplier), categories: [] })),
     listings: [],
     rfqs: [],
   }
@@ -211,6 +223,14 @@ export const loadDataset = async (
   await between(dataset)
   await phase('listings (the rest)', size.listings - size.firstListings, () => addListings(size.firstListings, size.listings))
 
+  // The suppliers as the API sees them on each request: approving their listings added the
+  // categories they trade to their accounts, and only those categories' requests are theirs to bid on.
+  await forEachIndex(size.suppliers, async (index) => {
+    const supplier = (await deps.accounts.findUserById((users.supplier[index] as Accounts.StoredUser).id)) as Accounts.StoredUser
+    users.supplier[index] = supplier
+    dataset.suppliers[index] = { ...party(supplier), categories: supplier.tradeCategories ?? [] }
+  })
+
   clock.time = now - 2 * hour
   const bidsPerRequest = Math.min(size.suppliers, Math.round(size.bids / size.requests))
   await phase('requests', size.requests, async () => {
@@ -243,10 +263,8 @@ export const loadDataset = async (
       const { quantity } = entry
       // Each request's bidders start at another supplier, so every supplier has bids and requests left to bid on.
       // Only suppliers who trade the request's category may bid on it (others are not shown it).
-      const traders = dataset.suppliers.flatMap((_, supplier) =>
-        dataset.listings.some((listing) => listing.supplierIndex === supplier && listing.categoryId === entry.categoryId)
-          ? [supplier]
-          : [],
+      const traders = users.supplier.flatMap((supplier, supplierIndex) =>
+        supplier.tradeCategories?.includes(entry.categoryId) ? [supplierIndex] : [],
       )
       for (let bid = 0; bid < Math.min(bidsPerRequest, traders.length - 1); bid++) {
         const supplierIndex = traders[(index + bid) % traders.length] as number

@@ -97,10 +97,12 @@ export const allEndpoints = (url: string, dataset: Dataset, cookies: Map<string,
     Cookie: cookies.get(party.id) as string,
     ...extra,
   })
-  // A bid target: a request and a supplier without a bid on it yet.
+  // A bid target: a request and a supplier who trades its category without a bid on it yet.
   const bidTargets = dataset.rfqs.flatMap((rfq) =>
     dataset.suppliers.flatMap((supplier, index) =>
-      rfq.bids.some((bid) => bid.supplierIndex === index) ? [] : [{ rfq, supplier }],
+      !supplier.categories.includes(rfq.categoryId) || rfq.bids.some((bid) => bid.supplierIndex === index)
+        ? []
+        : [{ rfq, supplier }],
     ),
   )
   const bidTarget = rotate(bidTargets)
@@ -199,7 +201,8 @@ export const loadEndpoint = async (
     url: stack.url,
     connections,
     duration: seconds,
-    ...(endpoint.amount !== undefined ? { amount: endpoint.amount } : {}),
+    // At most `amount` requests (the write targets there are), and no longer than `seconds`.
+    ...(endpoint.amount !== undefined ? { maxOverallRequests: endpoint.amount } : {}),
     requests: [
       {
         ...first,

@@ -90,7 +90,9 @@ const main = async () => {
         for (const endpoint of browseEndpoints(small)) scale.push(await load(firstListings)(endpoint))
       },
       (report) =>
-        say(`  loaded ${report.phase}: ${report.itemsWritten} items in ${report.seconds} s, ${report.itemsPerSecond} items/s`),
+        say(
+          `  loaded ${report.phase}: ${report.itemsWritten} items in ${report.seconds} s (${report.writeSeconds} s writing), ${report.itemsPerSecond} items/s`,
+        ),
     )
     const itemsWritten = reports.reduce((sum, report) => sum + report.itemsWritten, 0)
     const loadSeconds = reports.reduce((sum, report) => sum + report.seconds, 0)
