@@ -156,11 +156,20 @@ export const createBulkWriter = (db: DynamoDBDocumentClient, table: string, { pa
     await inParallel(
       [...byItem.values()],
       async (changes) => {
-        for (const change of changes)
-          await db.send(new UpdateCommand({ ...change, TableName: table } as never)).catch((error: Error) => {
-            // A condition written against the state the loader did not keep (a stale count): skipped.
-            if (error.name !== 'ConditionalCheckFailedException') throw error
-          })
+        let refused: Update | undefined
+        for (const change of changes) {
+          // A repository repeats a conditional update until it is refused (trimming a sample to
+          // its size): the same update again right after a refusal is not sent either.
+          if (refused && JSON.stringify(change) === JSON.stringify(refused)) continue
+          refused = await db.send(new UpdateCommand({ ...change, TableName: table } as never)).then(
+            () => undefined,
+            (error: Error) => {
+              // A condition written against the state the loader did not keep (a stale count): skipped.
+              if (error.name !== 'ConditionalCheckFailedException') throw error
+              return change
+            },
+          )
+        }
       },
       byItem.size,
     )
