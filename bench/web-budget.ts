@@ -11,15 +11,13 @@
  * Exits 1 when the market page's script exceeds 60 KB gzipped or its median first contentful
  * paint exceeds 1.5 s. A measurement, not a test: timings vary with the machine.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { freePort } from '../functions/local/dynamodb-local.ts'
+import { join } from 'node:path'
 import { launchChromium } from '../test/support/browser.ts'
 import { buildWeb, pageWeights } from '../web/build.ts'
+import { startMarket, stopMarket } from './market-process.ts'
 
-const root = resolve(import.meta.dirname, '..')
 const budget = { marketScriptBytes: 60 * 1024, firstContentfulPaintMs: 1500 }
 const throttle = { bitsPerSecond: 1.6e6, roundTripMs: 300 }
 const runs = Number(process.env.RUNS ?? 5)
@@ -49,42 +47,6 @@ const reportSizes = async () => {
     await rm(outDir, { recursive: true, force: true })
   }
 }
-
-/** `npm start`'s own command on a free port and a fresh data folder, once it answers /api/health. */
-const startMarket = async (dataDir: string) => {
-  const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'functions/local/start.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, JOBS_INTERVAL_SECONDS: '3600' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout?.on('data', (chunk) => {
-    output += chunk
-  })
-  child.stderr?.on('data', (chunk) => {
-    output += chunk
-  })
-  const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 180_000
-  while (Date.now() < deadline && child.exitCode === null) {
-    const healthy = await fetch(`${url}/api/health`).then(
-      (response) => response.ok,
-      () => false,
-    )
-    if (healthy) return { child, url }
-    await new Promise((done) => setTimeout(done, 250))
-  }
-  child.kill('SIGKILL')
-  throw new Error(`npm start did not become healthy:\n${output}`)
-}
-
-const stopMarket = (child: ChildProcess) =>
-  new Promise<void>((done) => {
-    if (child.exitCode !== null) return done()
-    child.once('exit', () => done())
-    child.kill('SIGINT')
-  })
 
 const measurePaints = async (url: string) => {
   const browser = await launchChromium()

@@ -30,7 +30,7 @@ import { createSecretSource } from './secrets.ts'
  */
 export const buildStores = (
   config: Pick<MarketConfig, 'tableName' | 'dynamodb' | 'secrets'>,
-  { onDynamoCall, requestScope }: { onDynamoCall?: () => void; requestScope?: () => string } = {},
+  { onDynamoCall, requestScope }: { onDynamoCall?: (itemsRead: number) => void; requestScope?: () => string } = {},
 ) => {
   const table = config.tableName
   const db = createDocumentClient(new DynamoDBClient(config.dynamodb))

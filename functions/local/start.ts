@@ -38,7 +38,10 @@ const main = async () => {
   const config = readLocalConfig(process.env)
   const paths = dataDirPaths(config.DATA_DIR)
   const webDir = join(projectRoot, 'web', 'dist')
-  await buildWeb({ outDir: webDir })
+  // The web app builds while Java starts DynamoDB Local (two processes, two cores): a first start
+  // waits for the longer of the two, not both. Awaited below; a failure stops the start there.
+  const webBuilt = buildWeb({ outDir: webDir })
+  webBuilt.catch(() => {})
 
   let dynamo: RunningDynamo | undefined
   let server: Awaited<ReturnType<typeof serveMarket>> | undefined
@@ -67,6 +70,7 @@ const main = async () => {
       (await seedDemoData(createDocumentClient(client), config.TABLE_NAME, { savePhoto: savePhotoIn(paths.objects) }))
     if (seeded) say('Wrote the demo data')
     client.destroy()
+    await webBuilt
 
     const market: LocalMarketConfig = {
       tableName: config.TABLE_NAME,

@@ -25,5 +25,6 @@ export const requestLog = (log: Logger) =>
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
       dynamoCalls: counter.calls,
+      dynamoItemsRead: counter.itemsRead,
     })
   })
