@@ -10,6 +10,7 @@
  *  6. the web app: weight per page, paints in headless Chromium (web.ts);
  * and `npm start`'s time to healthy on a fresh data folder (market-process.ts). Writes
  * bench/results/latest.json, prints the markdown table and puts it in the README (readme.ts).
+ * `--only=<text>` measures just the endpoints whose name contains it and writes nothing.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { cpus, tmpdir, totalmem } from 'node:os'
@@ -39,6 +40,9 @@ const size: DatasetSize = {
   orders: Math.round(fullSize.orders * fraction),
   ratings: Math.round(fullSize.ratings * fraction),
 }
+// --only=<text>: just the endpoints whose name contains it, nothing else measured or written (a
+// quick look at one endpoint's cost while working on it).
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length)
 const settings = { connections: 16, secondsPerEndpoint: fraction < 1 ? 3 : 10, engineSeconds: fraction < 1 ? 3 : 10 }
 const runs = 5
 
@@ -51,7 +55,7 @@ const main = async () => {
 
   // npm start first, alone on the machine: its time to healthy on a fresh data folder (--no-start skips it).
   let npmStart: BenchResults['npmStart'] = null
-  if (!process.argv.includes('--no-start')) {
+  if (!process.argv.includes('--no-start') && only === undefined) {
     const startDir = await mkdtemp(join(tmpdir(), 'market-bench-start-'))
     try {
       const market = await startMarket(startDir)
@@ -86,6 +90,7 @@ const main = async () => {
       stack.table,
       { ...size, firstListings },
       async (small) => {
+        if (only !== undefined) return
         say(`browse and search at ${firstListings} listings:`)
         for (const endpoint of browseEndpoints(small)) scale.push(await load(firstListings)(endpoint))
       },
@@ -98,6 +103,11 @@ const main = async () => {
     const loadSeconds = reports.reduce((sum, report) => sum + report.seconds, 0)
     say(`dataset loaded (${elapsed(started)})`)
 
+    if (only !== undefined) {
+      const chosen = allEndpoints(stack.url, dataset, await signIn(stack.url, [...dataset.buyers, ...dataset.suppliers]))
+      for (const endpoint of chosen.filter((candidate) => candidate.name.includes(only))) await load(size.listings)(endpoint)
+      return
+    }
     const engine = await measureEngine(stack.db, stack.table, dataset, {
       concurrency: settings.connections,
       seconds: settings.engineSeconds,
