@@ -32,7 +32,6 @@ const market = createLocalMarket({
     secrets: { sessionSecret: 'bench-session-secret-0123456789abcdef0123456789' },
     cookieSecure: false,
     logLevel: 'info',
-    idempotencyLeaseSeconds: 60,
     objectsDir: `${env('DATA_DIR')}/objects`,
     photoBucketKey: 'bench-photo-bucket-key',
   },

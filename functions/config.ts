@@ -27,8 +27,6 @@ export type MarketConfig = {
   cookieSecure: boolean
   /** `info` logs every request; unknown values count as `info`. */
   logLevel: string | undefined
-  /** How long a keyed request that has not answered holds its Idempotency-Key (60 s unless set). */
-  idempotencyLeaseSeconds?: number
   /** Where e-mail goes (the local outbox unless set) and the site its links point to. */
   mail?: MailConfig
   siteUrl?: string

@@ -46,7 +46,7 @@ export const buildDeps = (
     log,
     health: createHealthRepository(db, table),
     photos: createPhotoStore(s3Client, bucket),
-    idempotency: createIdempotencyRepository(db, table, { leaseSeconds: config.idempotencyLeaseSeconds }),
+    idempotency: createIdempotencyRepository(db, table),
     payments: payments(secrets),
     sessions: { secret: sessionSecret, cookieSecure: config.cookieSecure },
   }

@@ -1,10 +1,11 @@
-import { Catalog, Certifications, Orders, Rfqs } from '@market/core'
+import { Catalog, Certifications, type Listings, Orders, Rfqs } from '@market/core'
 import { type MarketConfig, readLambdaConfig } from './config.ts'
 import { stripeOnce } from './payments.ts'
 import { buildStores } from './stores.ts'
 
 /** The jobs' ports, with Stripe resolved when a run starts: cancelling an unpaid order closes its Checkout. */
 export type JobDeps = Omit<Orders.OrderDeps & Rfqs.RfqDeps, 'payments'> & {
+  listings: Listings.ListingStore
   certifications: Certifications.CertificationStore
   accounts: Certifications.CertificationDeps['accounts']
   registry: Certifications.CertifiedRegistryStore

@@ -21,8 +21,6 @@ export const LocalConfig = z.object({
   /** How often the scheduled jobs run (EventBridge runs them every 5 minutes in the cloud). */
   JOBS_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   LOG_LEVEL: z.string().optional(),
-  /** How long a keyed request that has not answered holds its Idempotency-Key; a crashed server's keys free after it. */
-  IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().int().min(1).max(900).default(60),
   /** Generated once into DATA_DIR when not given. */
   SESSION_SECRET: z
     .string()

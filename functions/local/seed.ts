@@ -228,7 +228,7 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
       ids: { next: () => ulid(clockTime) },
     }
     await seedOrders(trading, { buyers, suppliers, listingIds }, now, setClock)
-    await seedRfqs({ ...deps, orders: trading.orders }, buyer, now, setClock)
+    await seedRfqs(deps, buyer, now, setClock)
     // The order jobs, run once at the present: orders received more than 7 days ago are completed.
     setClock(now.getTime())
     await Orders.runOrderJobs(trading)

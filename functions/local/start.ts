@@ -82,7 +82,6 @@ const main = async () => {
       },
       cookieSecure: config.COOKIE_SECURE !== 'false',
       logLevel: config.LOG_LEVEL,
-      idempotencyLeaseSeconds: config.IDEMPOTENCY_LEASE_SECONDS,
       objectsDir: paths.objects,
       photoBucketKey: await ensurePhotoBucketKey(paths),
     }

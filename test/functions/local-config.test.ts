@@ -10,7 +10,6 @@ describe('npm start configuration', () => {
       TABLE_NAME: 'market',
       SEED_DEMO_DATA: true,
       DYNAMODB_PORT: 0,
-      IDEMPOTENCY_LEASE_SECONDS: 60,
     })
     expect(config.DATA_DIR).toMatch(/\/\.data$/)
   })
@@ -21,13 +20,11 @@ describe('npm start configuration', () => {
         PORT: '8080',
         SEED_DEMO_DATA: 'false',
         DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000',
-        IDEMPOTENCY_LEASE_SECONDS: '3',
       }),
     ).toMatchObject({
       PORT: 8080,
       SEED_DEMO_DATA: false,
       DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000',
-      IDEMPOTENCY_LEASE_SECONDS: 3,
     })
   })
 

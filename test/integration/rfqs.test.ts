@@ -327,7 +327,7 @@ describe('awarding', () => {
     expect(orders.every((order) => order.body.source === 'rfq' && order.body.status === 'pending_payment')).toBe(true)
     // Each order of the award has its own short number, given in the award's transaction.
     const numbers = orders.map((order) => order.body.orderNumber ?? '')
-    expect(numbers.every((number) => /^LS-\d{8}-\d{4,}$/.test(number))).toBe(true)
+    expect(numbers.every((number) => /^LS-\d{8}-[1-9]\d{5}$/.test(number))).toBe(true)
     expect(new Set(numbers).size).toBe(2)
     // The winning supplier sees its new order.
     const supplierOrders = await market.call<{ items: Order[] }>('/api/orders?role=supplier', { cookie: brocadeA.cookie })

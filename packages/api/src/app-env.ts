@@ -1,8 +1,8 @@
 import type { Accounts } from '@market/core'
 import type { RequestIdVariables } from 'hono/request-id'
 
-/** The Idempotency-Key a request holds while it runs, and whether its write has answered it. */
-export type HeldKey = { scope: string; key: string; token: string; answered: boolean }
+/** The Idempotency-Key a request came with, when it came (its day starts then), and whether its write has answered it. */
+export type HeldKey = { scope: string; key: string; requestHash: string; at: Date; answered: boolean }
 
 /**
  * What every group app's context carries. `actor` is set by the auth middleware once it has looked;

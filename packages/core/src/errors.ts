@@ -32,11 +32,12 @@ export class NotFoundError extends DomainError {
 }
 
 /**
- * The request no longer holds its Idempotency-Key: it ran past its lease and a retry took the key
- * over, so its write was refused and the retry's answer stands.
+ * The request's Idempotency-Key already has an answer: recorded before (`recorded`, as the rule
+ * read it), or by a concurrent duplicate whose write won (the API then reads it). The API answers
+ * with it; a 409 only if it is gone meanwhile.
  */
-export class KeyTakenOverError extends DomainError {
-  constructor() {
-    super('conflict', 'idempotency.in_progress', 'A newer request with this Idempotency-Key took it over')
+export class KeyAnsweredError extends DomainError {
+  constructor(readonly recorded?: { requestHash: string; status: number; body: string }) {
+    super('conflict', 'idempotency.in_progress', 'Another request with this Idempotency-Key answered first')
   }
 }

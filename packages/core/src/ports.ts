@@ -7,31 +7,32 @@ export interface IdGenerator {
   next(): string
 }
 
-export type IdempotencyClaim =
-  | { state: 'claimed'; token: string }
-  | { state: 'in_progress'; requestHash: string }
-  | { state: 'done'; requestHash: string; status: number; body: string }
+/** A request's Idempotency-Key: per user (`scope`), with the hash of what the request asked. */
+export type RequestKey = { scope: string; key: string; requestHash: string }
+
+/** What the first request with an Idempotency-Key answered, as recorded for its day. */
+export type KeyRecord = { requestHash: string; status: number; body: string }
+
+/** A keyed request's answer, to record under its key; `at` starts the key's day. */
+export type KeyAnswer = RequestKey & KeyRecord & { at: Date }
 
 /**
- * What a request that holds an Idempotency-Key answers: `token` names the request's claim, and
- * the answer is kept only while the request still holds the key.
+ * How a keyed rule deals with its key: it reads the key's record with its other items (a recorded
+ * answer is thrown back as KeyAnsweredError, for the API to replay), and hands `answer(result)` to
+ * its store, which records it in the write's own transaction on condition the key has no answer
+ * yet: the write happens exactly when the key is answered, and a concurrent duplicate writes nothing.
  */
-export type KeyAnswer = { scope: string; key: string; token: string; status: number; body: string }
-
-/**
- * How a keyed rule's result becomes its key's answer. The rule calls it before it writes and
- * hands the answer to the store, which records it in the write's own transaction: the write
- * happens exactly when the key is answered.
- */
-export type KeyedWrite<T> = (result: T) => KeyAnswer
+export type KeyedWrite<T> = { key: RequestKey; answer: (result: T) => KeyAnswer }
 
 /** Remembers what the first request with an Idempotency-Key answered (see the API's middleware). */
 export interface IdempotencyStore {
-  claim(scope: string, key: string, requestHash: string, now: Date): Promise<IdempotencyClaim>
-  /** Keeps the answer of a request that wrote nothing keyed, if it still holds the key. */
-  complete(answer: KeyAnswer): Promise<void>
-  /** Forgets the key of a request that failed on our side, if it still holds it, so it can be retried. */
-  release(scope: string, key: string, token: string): Promise<void>
+  /** The key's answer, if it has one still within its day. */
+  answerOf(key: Omit<RequestKey, 'requestHash'>, now: Date): Promise<KeyRecord | undefined>
+  /**
+   * Records the answer of a request that wrote nothing keyed (a refusal), unless the key has an
+   * answer already (a concurrent duplicate's): that one stands, and is returned.
+   */
+  keep(answer: KeyAnswer): Promise<KeyRecord | undefined>
 }
 
 /**

@@ -187,8 +187,8 @@ export const inboxOf = (userId: string): Partition => ({
 // Orders and payments ------------------------------------------------------------------------
 
 export const orderKey = (orderId: string) => itemKey(`ORDER#${orderId}`, 'ORDER')
-/** A day's order-number counter (YYYYMMDD, China Standard Time): how many orders it has numbered. */
-export const orderNumberCounterKey = (day: string) => itemKey(`ORDER_NUMBERS#${day}`, 'COUNTER')
+/** An order number's guard: the number is taken (numbers are drawn at random, so they may clash). */
+export const orderNumberKey = (orderNumber: string) => itemKey(`ORDER_NUMBER#${orderNumber}`, 'ORDER_NUMBER')
 /** A buyer's open sample order of a listing (one at a time) and the credit of a paid one. */
 export const sampleHoldKey = (buyerId: string, listingId: string) => itemKey(`SAMPLES#${buyerId}`, `HOLD#${listingId}`)
 export const sampleCreditKey = (buyerId: string, listingId: string) => itemKey(`SAMPLES#${buyerId}`, `CREDIT#${listingId}`)
@@ -230,6 +230,8 @@ export const rfqKey = (rfqId: string) => itemKey(rfqPartition(rfqId), 'RFQ')
 export const bidsOfRfq = (rfqId: string) =>
   pattern(table, rfqPartition(rfqId), (supplierId: string) => `BID#${supplierId}`, { beginsWith: 'BID#' })
 export const bidKey = (rfqId: string, supplierId: string) => bidsOfRfq(rfqId).entry(supplierId)
+/** The request and its bids: its whole partition. */
+export const rfqWithBids = (rfqId: string): Partition => ({ keys: table, pk: rfqPartition(rfqId) })
 /** gsi1: open requests for everyone in a category, soonest deadline first (only while open and not invitation-only). */
 export const rfqFeed = (categoryId: string) => pattern(gsi1, `RFQFEED#${categoryId}`, byTime)
 /** gsi2: a buyer's requests, newest first. */

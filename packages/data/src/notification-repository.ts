@@ -42,6 +42,17 @@ export const notificationWrites = (table: string, notifications: Notifications.O
   return [...puts, ...counters]
 }
 
+/** Notifications outside any change's transaction: each with its unread count, one transaction each. */
+export const deliverEach = async (
+  db: DynamoDBDocumentClient,
+  table: string,
+  notifications: Notifications.OutgoingNotification[],
+) => {
+  for (const single of notifications) {
+    await db.send(new TransactWriteCommand({ TransactItems: notificationWrites(table, [single]) }))
+  }
+}
+
 export const toNotification = (item: Record<string, unknown>): Notification => ({
   id: item.id as string,
   type: item.notificationType as string,
@@ -126,11 +137,7 @@ export const createNotificationRepository = (db: DynamoDBDocumentClient, table: 
     },
     /** One BatchGet and a transaction per 99 unread ones, whatever is asked (ids not the user's are not found). */
     markRead: async (userId: string, ids: string[]) => markUnreadRead(userId, await unreadAmong(userId, [...new Set(ids)])),
-    deliver: async (notifications: Notifications.OutgoingNotification[]) => {
-      for (const single of notifications) {
-        await db.send(new TransactWriteCommand({ TransactItems: notificationWrites(table, [single]) }))
-      }
-    },
+    deliver: (notifications: Notifications.OutgoingNotification[]) => deliverEach(db, table, notifications),
     /** A Query of the unread ones (per 1 MB of them) and a transaction per 99. */
     markAllRead: async (userId: string) => {
       let start: Record<string, unknown> | undefined

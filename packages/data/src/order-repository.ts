@@ -6,19 +6,21 @@ import {
   PutCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb'
-import type { Order, OrderFlag, OrderFlagKind, OrdersQuery } from '@market/contracts'
+import type { Listing, Order, OrderFlag, OrderFlagKind, OrdersQuery } from '@market/contracts'
 import type { Metrics } from '@market/core'
 import { Orders } from '@market/core'
+import { toStoredUser } from './account-repository.ts'
 import { auditPut } from './audit-writes.ts'
 import type { CursorCodec } from './cursor.ts'
-import { keyAnswerWrites, refuseIfKeyTakenOver } from './idempotency-repository.ts'
+import { keyAnswerWrites, keyRecordOf, throwIfKeyAnswered } from './idempotency-repository.ts'
 import { batchGet, type Item, itemIsNew, type TransactItem, withoutKeys } from './items.ts'
 import {
   dueBy,
   flaggedOrders,
+  idempotencyKey,
   listingKey,
   orderKey,
-  orderNumberCounterKey,
+  orderNumberKey,
   ordersAwaitingParty,
   ordersInQueue,
   ordersOfBuyer,
@@ -27,14 +29,20 @@ import {
   sampleCreditKey,
   sampleHoldKey,
   stripeEventKey,
+  userKey,
 } from './keys.ts'
 import { applyMarketChanges, marketCounterWrites } from './market-metrics.ts'
 import { notificationWrites } from './notification-repository.ts'
 import { allOf, containing, createQueries, equalTo } from './query.ts'
 import { statsWrites } from './supplier-stats.ts'
-import { withConflictRetry, writeRefusal } from './transactions.ts'
+import { conditionFailedAt, conditionFailedFrom, withConflictRetry, writeRefusal } from './transactions.ts'
 
 const toOrder = (item: Item) => withoutKeys<Order>(item)
+
+const toSampleCredit = (item: Item): Orders.SampleCredit => {
+  const { expiresAt: _ttl, ...credit } = withoutKeys<Orders.SampleCredit & { expiresAt: number }>(item)
+  return credit
+}
 
 /**
  * The order's gsi3 queue, by its next deadline: unpaid orders by payment due time, recorded
@@ -76,27 +84,31 @@ export const orderItem = (order: Order): Item => ({
 })
 
 /**
- * The day's order-number counter moved on to the numbers given, on condition it still holds the
- * count they were read from: the last item of the transaction that creates the orders.
+ * Order numbers are drawn at random: a number's guard, put only if absent, keeps it to one order.
+ * It is needed only while its day can still draw numbers, so it goes (TTL) a few days after.
  */
-export const orderNumberWrite = (table: string, { day, previous, last }: Orders.OrderNumbering): TransactItem => ({
-  Update: {
-    TableName: table,
-    Key: orderNumberCounterKey(day),
-    UpdateExpression: 'SET #last = :last, #type = :type',
-    ConditionExpression: previous === 0 ? 'attribute_not_exists(#last)' : '#last = :previous',
-    ExpressionAttributeNames: { '#last': 'last', '#type': 'type' },
-    ExpressionAttributeValues: {
-      ':last': last,
-      ':type': 'order-number-counter',
-      ...(previous === 0 ? {} : { ':previous': previous }),
-    },
-  },
-})
+const orderNumberGuardSeconds = 3 * 24 * 3600
 
-/** Whether a refused transaction's item at `index` failed its condition. */
-export const conditionFailedAt = (error: unknown, index: number) =>
-  error instanceof TransactionCanceledException && error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed'
+/** The guards of new orders' numbers: the last items of the transaction that creates the orders. */
+export const orderNumberGuards = (table: string, orders: Order[]): TransactItem[] =>
+  orders.flatMap((order) =>
+    order.orderNumber
+      ? [
+          {
+            Put: {
+              TableName: table,
+              Item: {
+                ...orderNumberKey(order.orderNumber),
+                type: 'order-number',
+                orderId: order.id,
+                expiresAt: Math.floor(Date.parse(order.createdAt) / 1000) + orderNumberGuardSeconds,
+              },
+              ConditionExpression: itemIsNew,
+            },
+          },
+        ]
+      : [],
+  )
 
 /** How many of a party's orders one page of an order-number search reads. */
 const searchReadAhead = 1000
@@ -198,15 +210,7 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
   }
 
   return {
-    place: async ({
-      order,
-      claim,
-      sample,
-      credit,
-      notifications = [],
-      keyAnswer,
-      numbering,
-    }: Parameters<Orders.OrderStore['place']>[0]) => {
+    place: async ({ order, claim, sample, credit, notifications = [], keyAnswer }: Parameters<Orders.OrderStore['place']>[0]) => {
       const claimIndex = keyAnswerWrites(table, keyAnswer).length
       const sampleWrites = sample ? sampleClaimWrites(table, sample, order.id) : []
       const items: TransactItem[] = [
@@ -237,18 +241,19 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
         { Put: { TableName: table, Item: orderItem(order), ConditionExpression: itemIsNew } },
         ...awaitingPartyWrites(table, order, { isNew: true }),
         ...notificationWrites(table, notifications),
-        ...(numbering ? [orderNumberWrite(table, numbering)] : []),
       ]
+      const guardIndex = items.length
+      items.push(...orderNumberGuards(table, [order]))
       try {
         await withConflictRetry(() => db.send(new TransactWriteCommand({ TransactItems: items })))
       } catch (error) {
-        refuseIfKeyTakenOver(error, keyAnswer)
-        // A listing that can no longer fill the order says so; numbers taken meanwhile are read again.
+        throwIfKeyAnswered(error, keyAnswer)
+        // A listing that can no longer fill the order says so; a number another order has is drawn again.
         if (claim && conditionFailedAt(error, claimIndex)) throw await explainRefusedClaim(claim)
         if (sample && conditionFailedAt(error, claimIndex)) throw new Orders.ListingUnavailableError()
         if (sample && conditionFailedAt(error, claimIndex + 1)) throw new Orders.SampleAlreadyOrderedError()
         if (credit && conditionFailedAt(error, claimIndex + (claim ? 1 : 0))) throw new Orders.SampleCreditChangedError()
-        if (numbering && conditionFailedAt(error, items.length - 1)) throw new Orders.OrderNumberTakenError()
+        if (conditionFailedFrom(error, guardIndex)) throw new Orders.OrderNumberTakenError()
         if (claim && writeRefusal(error) === 'condition') throw await explainRefusedClaim(claim)
         throw error
       }
@@ -258,14 +263,29 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
       const result = await db.send(
         new GetCommand({ TableName: table, Key: sampleCreditKey(buyerId, listingId), ConsistentRead: true }),
       )
-      if (!result.Item) return undefined
-      const { expiresAt: _ttl, ...credit } = withoutKeys<Orders.SampleCredit & { expiresAt: number }>(result.Item)
-      return credit
+      return result.Item ? toSampleCredit(result.Item) : undefined
     },
 
-    lastOrderNumber: async (day: string) => {
-      const result = await db.send(new GetCommand({ TableName: table, Key: orderNumberCounterKey(day), ConsistentRead: true }))
-      return (result.Item?.last as number | undefined) ?? 0
+    forPlacement: async ({ listingId, buyerId, key }: Parameters<Orders.OrderStore['forPlacement']>[0], now: Date) => {
+      const items = await batchGet(
+        db,
+        table,
+        [listingKey(listingId), sampleCreditKey(buyerId, listingId), ...(key ? [idempotencyKey(key.scope, key.key)] : [])],
+        { consistent: true },
+      )
+      const ofType = (type: string) => items.find((item) => item.type === type)
+      const listingItem = ofType('listing')
+      const listing = listingItem ? withoutKeys<Listing>(listingItem) : undefined
+      const supplier = listing
+        ? (await db.send(new GetCommand({ TableName: table, Key: userKey(listing.supplierId), ConsistentRead: true }))).Item
+        : undefined
+      const creditItem = ofType('sample-credit')
+      const keyItem = ofType('idempotency')
+      return {
+        found: listing ? { listing, supplier: supplier ? toStoredUser(supplier) : undefined } : undefined,
+        credit: creditItem ? toSampleCredit(creditItem) : undefined,
+        recorded: keyItem ? keyRecordOf(keyItem, now) : undefined,
+      }
     },
 
     get,
@@ -331,7 +351,7 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
       try {
         await withConflictRetry(() => db.send(new TransactWriteCommand({ TransactItems: items })))
       } catch (error) {
-        refuseIfKeyTakenOver(error, keyAnswer)
+        throwIfKeyAnswered(error, keyAnswer)
         if (writeRefusal(error) !== 'condition') throw error
         const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : []
         if (stripeEventId && reasons[eventIndex]?.Code === 'ConditionalCheckFailed') throw new Orders.PaymentEventSeenError()

@@ -1,8 +1,8 @@
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import type { Bid, Rfq } from '@market/contracts'
-import { Metrics, Orders, Rfqs } from '@market/core'
+import { Metrics, type Notifications, Orders, Rfqs } from '@market/core'
 import type { CursorCodec } from './cursor.ts'
-import { keyAnswerWrites, refuseIfKeyTakenOver } from './idempotency-repository.ts'
+import { keyAnswerWrites, throwIfKeyAnswered } from './idempotency-repository.ts'
 import { batchGet, type Item, itemIsNew, type TransactItem, withoutKeys } from './items.ts'
 import {
   bidKey,
@@ -15,13 +15,14 @@ import {
   rfqKey,
   rfqsInQueue,
   rfqsOfBuyer,
+  rfqWithBids,
 } from './keys.ts'
 import { marketCounterWrites } from './market-metrics.ts'
-import { notificationWrites } from './notification-repository.ts'
-import { awaitingPartyWrites, conditionFailedAt, orderItem, orderNumberWrite } from './order-repository.ts'
+import { deliverEach, notificationWrites } from './notification-repository.ts'
+import { awaitingPartyWrites, orderItem, orderNumberGuards } from './order-repository.ts'
 import { createQueries } from './query.ts'
 import { statsWrites, trimResponseSample } from './supplier-stats.ts'
-import { withConflictRetry, writeRefusal } from './transactions.ts'
+import { conditionFailedAt, conditionFailedFrom, maxTransactionItems, withConflictRetry, writeRefusal } from './transactions.ts'
 
 const toRfq = (item: Item) => withoutKeys<Rfq>(item)
 const toBid = (item: Item) => withoutKeys<Bid>(item)
@@ -127,6 +128,12 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
 
     bids: async (rfqId: string) => (await queryItems(bidsOfRfq(rfqId), { consistent: true })).items.map(toBid),
 
+    withBids: async (rfqId: string) => {
+      const { items } = await queryItems(rfqWithBids(rfqId), { consistent: true })
+      const rfq = items.find((item) => item.type === 'rfq')
+      return rfq ? { rfq: toRfq(rfq), bids: items.filter((item) => item.type === 'bid').map(toBid) } : undefined
+    },
+
     bidOf: async (rfqId: string, supplierId: string) => {
       const result = await db.send(new GetCommand({ TableName: table, Key: bidKey(rfqId, supplierId), ConsistentRead: true }))
       return result.Item ? toBid(result.Item) : undefined
@@ -208,9 +215,17 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
       }
     },
 
-    change: async ({ rfq, expected, bids = [], orders = [], notifications = [], keyAnswer, numbering }: Rfqs.RfqChange) => {
+    change: async ({
+      rfq,
+      expected,
+      bids = [],
+      orders = [],
+      notifications = [],
+      notificationsIfRoom = [],
+      keyAnswer,
+    }: Rfqs.RfqChange) => {
       const rfqIndex = keyAnswerWrites(table, keyAnswer).length
-      const items: TransactItem[] = [
+      const items = (told: Notifications.OutgoingNotification[]): TransactItem[] => [
         ...keyAnswerWrites(table, keyAnswer),
         {
           Put: {
@@ -233,21 +248,27 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
           { Put: { TableName: table, Item: orderItem(order), ConditionExpression: itemIsNew } },
           ...awaitingPartyWrites(table, order, { isNew: true }),
         ]),
-        ...notificationWrites(table, notifications),
-        ...(numbering ? [orderNumberWrite(table, numbering)] : []),
+        ...notificationWrites(table, told),
         ...marketCounterWrites(table, Metrics.rfqMarketChange(expected.status, rfq)),
+        // Last, so that a refusal on any of them is a number clash.
+        ...orderNumberGuards(table, orders),
       ]
+      const everyone = items([...notifications, ...notificationsIfRoom])
+      const fits = everyone.length <= maxTransactionItems
+      const write = fits ? everyone : items(notifications)
+      const guardIndex = write.length - orderNumberGuards(table, orders).length
       try {
-        await withConflictRetry(() => db.send(new TransactWriteCommand({ TransactItems: items })))
+        await withConflictRetry(() => db.send(new TransactWriteCommand({ TransactItems: write })))
       } catch (error) {
-        refuseIfKeyTakenOver(error, keyAnswer)
+        throwIfKeyAnswered(error, keyAnswer)
         if (writeRefusal(error) !== 'condition') throw error
         // The award's order numbers were taken meanwhile (and the request itself still as read): number again.
-        if (numbering && !conditionFailedAt(error, rfqIndex) && conditionFailedAt(error, items.length - 1))
+        if (!conditionFailedAt(error, rfqIndex) && conditionFailedFrom(error, guardIndex))
           throw new Orders.OrderNumberTakenError()
         const current = await get(rfq.id)
         throw new Rfqs.RfqStateError(current?.status ?? 'missing', 'changed by this request (it changed meanwhile)')
       }
+      if (!fits) await deliverEach(db, table, notificationsIfRoom)
     },
 
     listDue: async (queue: 'bidding' | 'award', now: Date, limit: number) => {

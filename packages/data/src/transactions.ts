@@ -11,6 +11,18 @@ export const writeRefusal = (error: unknown): 'condition' | 'conflict' | undefin
   return undefined
 }
 
+/** DynamoDB's limit on the items of one transaction. */
+export const maxTransactionItems = 100
+
+/** Whether a refused transaction's item at `index` failed its condition. */
+export const conditionFailedAt = (error: unknown, index: number) =>
+  error instanceof TransactionCanceledException && error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed'
+
+/** Whether a refused transaction's items from `start` on (its number guards) include one that failed its condition. */
+export const conditionFailedFrom = (error: unknown, start: number) =>
+  error instanceof TransactionCanceledException &&
+  (error.CancellationReasons ?? []).slice(start).some((reason) => reason.Code === 'ConditionalCheckFailed')
+
 /**
  * Runs a transactional write, retrying while another transaction holds one of its items, so a
  * racing request ends in a clear condition failure (or success) rather than a spurious conflict.

@@ -110,13 +110,20 @@ export const createOrdersApp = (deps: ApiDeps) => {
       '/api/orders/:id',
       ...party.onId(docs.order, async (deps, actor, id) => Orders.orderPage({ ...deps, ...(await orderDeps(deps)) }, actor, id)),
     )
-    .post('/api/orders/:id/checkout', docs.checkout, buyer, idempotent(deps), validate('param', IdParam), async (c) => {
-      const id = c.req.valid('param').id
-      const origin = publicOrigin(c)
-      const urls = { success: `${origin}/orders/${id}?payment=done`, cancel: `${origin}/orders/${id}?payment=cancelled` }
-      const session = await Orders.startCheckout(await orderDeps(deps), c.var.actor, id, urls, keyedWrite(c, 200))
-      return c.json(session, 200)
-    })
+    .post(
+      '/api/orders/:id/checkout',
+      docs.checkout,
+      buyer,
+      idempotent(deps, { readFirst: true }),
+      validate('param', IdParam),
+      async (c) => {
+        const id = c.req.valid('param').id
+        const origin = publicOrigin(c)
+        const urls = { success: `${origin}/orders/${id}?payment=done`, cancel: `${origin}/orders/${id}?payment=cancelled` }
+        const session = await Orders.startCheckout(await orderDeps(deps), c.var.actor, id, urls, keyedWrite(c, 200))
+        return c.json(session, 200)
+      },
+    )
     .post('/api/orders/:id/transfer', ...party.onIdWith(docs.transfer, TransferInput, asOrderView(Orders.recordTransfer)))
     .post('/api/orders/:id/confirm-payment', ...party.onId(docs.confirmPayment, asOrderView(Orders.confirmPayment)))
     .post(

@@ -1,40 +1,42 @@
 import { ServiceUnavailableError } from '../errors.ts'
 import type { Clock } from '../ports.ts'
-import type { OrderNumbering, OrderStore } from './ports.ts'
 
 /** The day an order number names: Lhasa keeps China Standard Time (UTC+8) all year. */
 export const orderNumberDay = (at: Date) =>
   new Date(at.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10).replaceAll('-', '')
 
-/** `LS-20261201-0042`: the 42nd order of that day; a day past 9,999 orders takes more digits. */
-export const orderNumberOf = (day: string, count: number) => `LS-${day}-${String(count).padStart(4, '0')}`
+/**
+ * `LS-20261201-402519`: the day, then six digits drawn at random (`draw` in [0, 1)). Not a count
+ * of the day's orders: a counter would be one item every order of the market writes, and so
+ * waits on. Six digits never start with 0, so they never read as an older number (`-0042`).
+ */
+export const orderNumberOf = (day: string, draw: number) => `LS-${day}-${100_000 + Math.floor(draw * 900_000)}`
 
-/** Another order took the numbers read meanwhile (the day's counter moved): number again. */
+/** Another order holds one of the numbers drawn (its guard is in the table): draw again. */
 export class OrderNumberTakenError extends ServiceUnavailableError {}
 
-/** Enough for a burst of 50 orders at once, each losing the race to the others at most once a turn. */
-const maxAttempts = 60
+/** A clash is one in 900,000 per order already numbered that day: ten in a row do not happen. */
+const maxAttempts = 10
 
 /**
- * Runs `write` with `count` fresh numbers of today, reading the day's counter again each time a
- * concurrent order took them first. Numbers are unique; a failed order leaves no gap since the
- * counter moves only with the orders it numbers.
+ * Runs `write` with `count` distinct fresh numbers of today. The store writes a guard item per
+ * number in the orders' own transaction, on condition it is new: a number taken by another order
+ * refuses the transaction (OrderNumberTakenError), and the orders are numbered again. No read.
  */
 export const numberOrders = async <T>(
-  deps: { orders: Pick<OrderStore, 'lastOrderNumber'>; clock: Clock },
+  deps: { clock: Clock },
   count: number,
-  write: (numbers: string[], numbering: OrderNumbering) => Promise<T>,
+  write: (numbers: string[]) => Promise<T>,
+  draw: () => number = Math.random,
 ): Promise<T> => {
   for (let attempt = 1; ; attempt++) {
     const day = orderNumberDay(deps.clock.now())
-    const previous = await deps.orders.lastOrderNumber(day)
-    const numbers = Array.from({ length: count }, (_, index) => orderNumberOf(day, previous + 1 + index))
+    const numbers = new Set<string>()
+    while (numbers.size < count) numbers.add(orderNumberOf(day, draw()))
     try {
-      return await write(numbers, { day, previous, last: previous + count })
+      return await write([...numbers])
     } catch (error) {
       if (!(error instanceof OrderNumberTakenError) || attempt >= maxAttempts) throw error
-      // A little jitter, so the requests that lost do not all read and collide again at once.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * Math.min(attempt, 10)))
     }
   }
 }

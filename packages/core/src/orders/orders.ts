@@ -16,8 +16,7 @@ import type {
 } from '@market/contracts'
 import type { AccountStore, StoredUser } from '../accounts/ports.ts'
 import { auditActor, auditEntry } from '../audit/audit-entry.ts'
-import { NotFoundError } from '../errors.ts'
-import type { ListingStore } from '../listings/ports.ts'
+import { KeyAnsweredError, NotFoundError } from '../errors.ts'
 import { isPubliclyVisible, unitPriceFor } from '../listings/rules.ts'
 import { orderMarketChange } from '../metrics/changes.ts'
 import { notification, type OutgoingNotification, titleParams } from '../notifications/notifications.ts'
@@ -56,7 +55,6 @@ import { creditOn, NoSampleError, SampleQuantityError, sampleChangesOf } from '.
 
 export type OrderDeps = {
   orders: OrderStore
-  listings: ListingStore
   /** Null where Stripe keys are not configured: bank transfer is then the only way to pay. */
   payments: PaymentGateway | null
   clock: Clock
@@ -120,14 +118,19 @@ const notifyOther = (deps: OrderDeps, order: Order, to: 'buyer' | 'supplier', ty
  * from the stored listing; the stock is taken in the same transaction that writes the order, on
  * condition that the listing is still active, has the stock, and has not been repriced meanwhile.
  * A sample order takes no stock and has no minimum: one sample at the listing's sample price. A bulk
- * order takes off the price of a sample of the listing the buyer paid for within 60 days.
+ * order takes off the price of a sample of the listing the buyer paid for within 60 days. What it
+ * reads is read at once, with the answer of the request's Idempotency-Key: a replay writes nothing.
  */
 export const placeOrder = async (deps: OrderDeps, buyer: Actor, input: PlaceOrderInput, keyed?: KeyedWrite<StoredOrder>) => {
-  const found = await deps.listings.getWithSupplier(input.listingId)
+  const now = deps.clock.now()
+  const { found, credit, recorded } = await deps.orders.forPlacement(
+    { listingId: input.listingId, buyerId: buyer.id, key: keyed?.key },
+    now,
+  )
+  if (recorded) throw new KeyAnsweredError(recorded)
   if (!found || !isPubliclyVisible(found) || !found.supplier) throw new NotFoundError('listing')
   const { listing, supplier } = found
   if (listing.supplierId === buyer.id) throw new OwnListingError()
-  const now = deps.clock.now()
   const pair = { buyerId: buyer.id, listingId: listing.id }
   let line: Order['lines'][number]
   let placement: Pick<Parameters<OrderStore['place']>[0], 'claim' | 'sample' | 'credit'>
@@ -156,7 +159,6 @@ export const placeOrder = async (deps: OrderDeps, buyer: Actor, input: PlaceOrde
       unitPriceFen,
       amountFen: unitPriceFen * input.quantity,
     }
-    const credit = await deps.orders.sampleCredit(pair)
     const amountFen = creditOn(credit, line.amountFen, now)
     placement = {
       claim: { listingId: listing.id, quantity: input.quantity, priceVersion: listing.priceVersion ?? 0 },
@@ -168,7 +170,7 @@ export const placeOrder = async (deps: OrderDeps, buyer: Actor, input: PlaceOrde
     }
   }
   const id = deps.ids.next()
-  return numberOrders(deps, 1, async ([orderNumber], numbering) => {
+  return numberOrders(deps, 1, async ([orderNumber]) => {
     const order: StoredOrder = {
       id,
       ...(orderNumber ? { orderNumber } : {}),
@@ -199,8 +201,7 @@ export const placeOrder = async (deps: OrderDeps, buyer: Actor, input: PlaceOrde
       order,
       ...placement,
       notifications: [notifyOther(deps, order, 'supplier', 'order.placed')],
-      keyAnswer: keyed?.(order),
-      numbering,
+      keyAnswer: keyed?.answer(order),
     })
     return order
   })
@@ -547,7 +548,7 @@ export const startCheckout = async (
   const next = advance(order, 'start_checkout', now, {
     payment: { ...order.payment, checkoutSessionId: session.sessionId, checkoutExpiresAt: expiresAt.toISOString() },
   })
-  await changeOrder(deps, order, next, { keyAnswer: keyed?.(session) })
+  await changeOrder(deps, order, next, { keyAnswer: keyed?.answer(session) })
   return session
 }
 

@@ -1,18 +1,12 @@
 import type { AuditEntry, Order, OrderFlag, OrderFlagKind, OrdersQuery } from '@market/contracts'
+import type { BrowseCandidate } from '../listings/ports.ts'
 import type { MarketChange } from '../metrics/changes.ts'
 import type { OutgoingNotification } from '../notifications/notifications.ts'
-import type { KeyAnswer } from '../ports.ts'
+import type { KeyAnswer, KeyRecord, RequestKey } from '../ports.ts'
 import type { StatsChange } from '../ratings/figures.ts'
 import type { SampleChanges, SampleCredit, SamplePair } from './samples.ts'
 
 export type StoredOrder = Order
-
-/**
- * The day's order-number counter as read and as the orders numbered with it leave it. The store
- * writes the counter in the transaction that creates the orders, on condition it still reads
- * `previous`; otherwise it throws OrderNumberTakenError and the orders are numbered again.
- */
-export type OrderNumbering = { day: string; previous: number; last: number }
 
 /** What placing an order takes from a listing, checked in the same transaction as the order. */
 export type StockClaim = { listingId: string; quantity: number; priceVersion: number }
@@ -46,8 +40,9 @@ export type OrderChange = {
 
 export interface OrderStore {
   /**
-   * The order with its stock claim, notifications, the answer of its Idempotency-Key and the day's
-   * order-number counter in one transaction (OrderNumberTakenError when the counter moved meanwhile).
+   * The order with its stock claim, notifications, the answer of its Idempotency-Key and the guard
+   * of its number in one transaction (OrderNumberTakenError when another order has the number;
+   * KeyAnsweredError when the key was answered meanwhile).
    */
   place(input: {
     order: StoredOrder
@@ -58,12 +53,18 @@ export interface OrderStore {
     credit?: SampleCredit
     notifications?: OutgoingNotification[]
     keyAnswer?: KeyAnswer
-    numbering?: OrderNumbering
   }): Promise<void>
+  /**
+   * What placing an order reads, in one BatchGet: the listing, the buyer's sample credit on it
+   * (possibly past its date: the caller checks) and the answer of the request's Idempotency-Key
+   * (within its day); then the listing's supplier.
+   */
+  forPlacement(
+    input: { listingId: string; buyerId: string; key?: Omit<RequestKey, 'requestHash'> | undefined },
+    now: Date,
+  ): Promise<{ found: BrowseCandidate | undefined; credit: SampleCredit | undefined; recorded: KeyRecord | undefined }>
   /** The buyer's sample credit on the listing, if any (possibly past its date: the caller checks). */
   sampleCredit(pair: SamplePair): Promise<SampleCredit | undefined>
-  /** How many orders the day (YYYYMMDD, China Standard Time) has numbered so far. */
-  lastOrderNumber(day: string): Promise<number>
   get(id: string): Promise<StoredOrder | undefined>
   change(change: OrderChange): Promise<void>
   /** Records a Stripe event that changes nothing; false when it was seen before. */

@@ -1,6 +1,6 @@
 import type { Bid, Rfq } from '@market/contracts'
 import type { OutgoingNotification } from '../notifications/notifications.ts'
-import type { OrderNumbering, StoredOrder } from '../orders/ports.ts'
+import type { StoredOrder } from '../orders/ports.ts'
 import type { KeyAnswer } from '../ports.ts'
 import type { StatsChange } from '../ratings/figures.ts'
 
@@ -26,10 +26,11 @@ export type RfqChange = {
   expected: { version: number; status: Rfq['status'] }
   /** Bids whose status changes with the request, each conditional on the version read. */
   bids?: { bid: StoredBid; expectedVersion: number }[]
-  /** Orders created by an award, through the orders module's own item shape, numbered from the day's counter. */
+  /** Orders created by an award, through the orders module's own item shape, each with its number's guard. */
   orders?: StoredOrder[]
-  numbering?: OrderNumbering
   notifications?: OutgoingNotification[]
+  /** Notifications written in the change's transaction when they fit in it, else right after it. */
+  notificationsIfRoom?: OutgoingNotification[]
   /** The Idempotency-Key the change answers, recorded in its transaction. */
   keyAnswer?: KeyAnswer
 }
@@ -55,6 +56,8 @@ export interface RfqStore {
     now: Date
   }): Promise<{ items: StoredRfq[]; nextCursor: string | null }>
   bids(rfqId: string): Promise<StoredBid[]>
+  /** The request and all its bids, in one Query of the request's partition. */
+  withBids(rfqId: string): Promise<{ rfq: StoredRfq; bids: StoredBid[] } | undefined>
   bidOf(rfqId: string, supplierId: string): Promise<StoredBid | undefined>
   /** One supplier's bids on several requests, in one read. */
   bidsOn(rfqIds: string[], supplierId: string): Promise<StoredBid[]>

@@ -18,10 +18,9 @@ import { CategoryRetiredError, SupplierNotVerifiedError, UnknownCategoryError } 
 import { requireImages } from '../listings/photos.ts'
 import type { PhotoStore } from '../listings/ports.ts'
 import { toSupplierCard } from '../listings/rules.ts'
-import { type NotificationStore, notification, type OutgoingNotification } from '../notifications/notifications.ts'
+import { notification, type OutgoingNotification } from '../notifications/notifications.ts'
 import { numberOrders } from '../orders/numbers.ts'
 import { orderFromAward } from '../orders/orders.ts'
-import type { OrderStore } from '../orders/ports.ts'
 import type { Clock, IdGenerator, KeyedWrite } from '../ports.ts'
 import type { SupplierDirectory } from '../ratings/ports.ts'
 import { standingOf } from '../ratings/suppliers.ts'
@@ -41,10 +40,7 @@ import { scoreBids } from './scoring.ts'
 
 export type RfqDeps = {
   rfqs: RfqStore
-  /** The day's order-number counter, for the orders an award creates. */
-  orders: Pick<OrderStore, 'lastOrderNumber'>
   categories: CategoryStore
-  notifications: NotificationStore
   /** Bidders' ratings and figures, read live for the comparison. */
   suppliers: SupplierDirectory
   clock: Clock
@@ -95,12 +91,13 @@ const findRfq = async (deps: RfqDeps, id: string) => {
   return rfq
 }
 
-const findOwnRfq = async (deps: RfqDeps, buyer: Actor, id: string) => {
-  const rfq = await findRfq(deps, id)
-  // Another buyer learns nothing, not even that the request exists.
-  if (rfq.buyer.id !== buyer.id) throw new NotFoundError('rfq')
-  return rfq
+/** The request if it is the buyer's own: another buyer learns nothing, not even that it exists. */
+const ownedBy = <T extends { rfq: StoredRfq }>(found: T | undefined, buyer: Actor) => {
+  if (!found || found.rfq.buyer.id !== buyer.id) throw new NotFoundError('rfq')
+  return found
 }
+
+const findOwnRfq = async (deps: RfqDeps, buyer: Actor, id: string) => ownedBy({ rfq: await findRfq(deps, id) }, buyer).rfq
 
 const notifyBidders = (deps: RfqDeps, rfq: Rfq, bids: StoredBid[], type: string) =>
   bids.map((bid) => notification(deps, bid.supplier.id, type, { rfqId: rfq.id, title: rfq.title }))
@@ -410,6 +407,8 @@ export const compareBids = async (deps: RfqDeps, buyer: Actor, rfqId: string, we
  * Awards one bid, or splits the quantity across up to three. In one transaction: the request
  * becomes awarded, the chosen bids accepted, every other live bid rejected, and one order per
  * accepted bid is created. Concurrent awards: the request's version lets exactly one through.
+ * One read (the request with its bids) and one write; a replay of an award finds the request
+ * awarded, and the API answers it from the key's record.
  */
 export const awardRfq = async (
   deps: RfqDeps,
@@ -418,7 +417,7 @@ export const awardRfq = async (
   input: AwardInput,
   keyed?: KeyedWrite<{ rfq: StoredRfq; orderIds: string[] }>,
 ) => {
-  const rfq = await findOwnRfq(deps, buyer, rfqId)
+  const { rfq, bids } = ownedBy(await deps.rfqs.withBids(rfqId), buyer)
   const now = deps.clock.now()
   if (rfq.status !== 'open' && rfq.status !== 'closed') throw new RfqStateError(rfq.status, 'awarded')
   // The request asked bidders to price an invoice: its orders need whom to make it out to.
@@ -429,7 +428,6 @@ export const awardRfq = async (
   if (Date.parse(rfq.awardDeadline) <= now.getTime()) throw new RfqStateError('past its award deadline', 'awarded')
   const chosenIds = input.awards.map((award) => award.bidId)
   if (new Set(chosenIds).size !== chosenIds.length) throw new AwardError('Each bid can be awarded once')
-  const bids = await deps.rfqs.bids(rfqId)
   const total = input.awards.reduce((sum, award) => sum + award.quantity, 0)
   if (total > rfq.quantity)
     throw new AwardError('The awards add up to more than the request asks for', { requested: rfq.quantity, awarded: total })
@@ -447,8 +445,8 @@ export const awardRfq = async (
     return { bid, quantity: award.quantity, unitPriceFen: converted.unitPriceFen }
   })
   const at = now.toISOString()
-  // The orders are numbered from the day's counter in the award's transaction: built again if another order took the numbers.
-  const { result, changedBids } = await numberOrders(deps, accepted.length, async (numbers, numbering) => {
+  // The orders' numbers are guarded in the award's transaction: built again if another order has one of them.
+  return numberOrders(deps, accepted.length, async (numbers) => {
     const orders = accepted.map((award, index) =>
       orderFromAward(deps, {
         rfq,
@@ -483,21 +481,19 @@ export const awardRfq = async (
       }),
     )
     const result = { rfq: next, orderIds: orders.map((order) => order.id) }
+    const rejected = changedBids.filter((change) => change.bid.status === 'rejected').map((change) => change.bid)
     await deps.rfqs.change({
       rfq: next,
       expected: { version: rfq.version, status: rfq.status },
       bids: changedBids,
       orders,
       notifications: acceptedNotes,
-      keyAnswer: keyed?.(result),
-      numbering,
+      // Up to 40 rejected bidders may not fit the award's transaction: those are told right after it.
+      notificationsIfRoom: notifyBidders(deps, rfq, rejected, 'rfq.bid_rejected'),
+      keyAnswer: keyed?.answer(result),
     })
-    return { result, changedBids }
+    return result
   })
-  // Up to 40 rejected bidders do not fit the award's transaction; they are told right after it.
-  const rejected = changedBids.filter((change) => change.bid.status === 'rejected').map((change) => change.bid)
-  await deps.notifications.deliver(notifyBidders(deps, rfq, rejected, 'rfq.bid_rejected'))
-  return result
 }
 
 export type RfqJobReport = { closed: number; expired: number }
