@@ -144,7 +144,7 @@ export const PartyCard = z.object({
 
 export const Order = z.object({
   id: z.string(),
-  /** LS-YYYYMMDD-NNNN: what people read, search and write as a transfer's memo (orders before it have none). */
+  /** LS-YYYYMMDD-NNNNNN (older orders -NNNN): what people read, search and write as a transfer's memo (orders before it have none). */
   orderNumber: z.string().optional(),
   source: z.enum(['listing', 'rfq']),
   rfqId: z.string().optional(),

@@ -2,7 +2,7 @@ import type { Order } from '@market/contracts'
 import './orders.css'
 
 /**
- * An order's short number (LS-YYYYMMDD-NNNN): what people read out, search and write as a
+ * An order's short number (LS-YYYYMMDD-NNNNNN): what people read out, search and write as a
  * transfer's memo. Orders from before numbers were given show their id.
  */
 export const OrderNumber = ({ order }: { order: Pick<Order, 'id' | 'orderNumber'> }) => (
