@@ -44,20 +44,21 @@ export interface RfqStore {
     page: { cursor?: string; limit: number },
   ): Promise<{ items: StoredRfq[]; nextCursor: string | null }>
   /**
-   * Requests a supplier may bid on, soonest deadline first: public ones of its categories and
-   * those it is invited to, whose deadline is after `now`. Pages through all of them.
+   * Requests a supplier may bid on, soonest deadline first, whose deadline is after `now`: the
+   * public ones of `categories` and those it is invited to — or, given `category`, that category's
+   * only (invitations included). Each with the status of the supplier's own bid, if it bid. A page
+   * reads a bounded number of requests, so it may hold fewer than `limit` and still have a cursor.
    */
   feed(input: {
     supplierId: string
     categories: string[]
+    category?: string
     cursor?: string
     limit: number
     now: Date
-  }): Promise<{ items: StoredRfq[]; nextCursor: string | null }>
+  }): Promise<{ items: { rfq: StoredRfq; myBidStatus?: StoredBid['status'] }[]; nextCursor: string | null }>
   bids(rfqId: string): Promise<StoredBid[]>
   bidOf(rfqId: string, supplierId: string): Promise<StoredBid | undefined>
-  /** One supplier's bids on several requests, in one read. */
-  bidsOn(rfqIds: string[], supplierId: string): Promise<StoredBid[]>
   bidsOfSupplier(
     supplierId: string,
     page: { cursor?: string; limit: number },

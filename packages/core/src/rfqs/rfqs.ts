@@ -162,37 +162,29 @@ export const listMyRfqs = (deps: RfqDeps, buyer: Actor, page: { cursor?: string;
 
 export const supplierFeed = async (deps: RfqDeps, supplier: Actor, query: FeedQuery) => {
   if (!isVerifiedSupplier(supplier)) throw new SupplierNotVerifiedError(supplier.verificationDetails?.status ?? 'unverified')
-  const categories = query.category ? [query.category] : (supplier.tradeCategories ?? [])
   const now = deps.clock.now()
   const page = await deps.rfqs.feed({
     supplierId: supplier.id,
-    categories,
+    categories: supplier.tradeCategories ?? [],
     limit: query.limit,
     now,
+    ...(query.category ? { category: query.category } : {}),
     ...(query.cursor ? { cursor: query.cursor } : {}),
   })
-  // Invitations come whatever their category; a feed of one category shows only that one.
+  // The read already chose them; the rule that decides stays the one every other read applies.
   const items = page.items.filter(
-    (rfq) =>
+    ({ rfq }) =>
       rfq.status === 'open' &&
       Date.parse(rfq.bidDeadline) > now.getTime() &&
       (!query.category || rfq.categoryId === query.category) &&
       maySupplierBid(rfq, supplier),
   )
   // Where the supplier's own bid stands, so the feed can say "you bid" (never anything of others' bids).
-  const mine = new Map(
-    (
-      await deps.rfqs.bidsOn(
-        items.map((rfq) => rfq.id),
-        supplier.id,
-      )
-    ).map((bid) => [bid.rfqId, bid.status]),
-  )
   return {
-    items: items.map((rfq) => {
-      const myBidStatus = mine.get(rfq.id)
-      return { ...toSupplierView(rfq, supplier, now), ...(myBidStatus ? { myBidStatus } : {}) }
-    }),
+    items: items.map(({ rfq, myBidStatus }) => ({
+      ...toSupplierView(rfq, supplier, now),
+      ...(myBidStatus ? { myBidStatus } : {}),
+    })),
     nextCursor: page.nextCursor,
   }
 }
