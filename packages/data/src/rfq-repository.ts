@@ -3,13 +3,24 @@ import type { Bid, Rfq } from '@market/contracts'
 import { Metrics, Orders, Rfqs } from '@market/core'
 import type { CursorCodec } from './cursor.ts'
 import { keyAnswerWrites, refuseIfKeyTakenOver } from './idempotency-repository.ts'
-import { batchGet, type Item, itemIsNew, type TransactItem, withoutKeys } from './items.ts'
-import { bidKey, bidsOfRfq, bidsOfSupplier, dueAfter, dueBy, rfqFeed, rfqKey, rfqsInQueue, rfqsOfBuyer } from './keys.ts'
+import { batchGet, type Item, itemIsNew, keyedRead, type TransactItem, withoutKeys } from './items.ts'
+import {
+  bidKey,
+  bidsOfRfq,
+  bidsOfSupplier,
+  dueAfter,
+  dueBy,
+  rfqFeed,
+  rfqKey,
+  rfqsInQueue,
+  rfqsOfBuyer,
+  supplierStatsKey,
+} from './keys.ts'
 import { marketCounterWrites } from './market-metrics.ts'
 import { notificationWrites } from './notification-repository.ts'
 import { awaitingPartyWrites, conditionFailedAt, orderItem, orderNumberWrite } from './order-repository.ts'
 import { createQueries } from './query.ts'
-import { statsWrites, trimResponseSample } from './supplier-stats.ts'
+import { statsWrites, toStats, trimResponseSample } from './supplier-stats.ts'
 import { withConflictRetry, writeRefusal } from './transactions.ts'
 
 /**
@@ -132,13 +143,24 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
       return result.Item ? toBid(result.Item) : undefined
     },
 
+    bidContext: (rfqId: string, supplierId: string) =>
+      keyedRead(db, table, [rfqKey(rfqId), bidKey(rfqId, supplierId), supplierStatsKey(supplierId)], (found) => {
+        const rfq = found(rfqKey(rfqId))
+        const bid = found(bidKey(rfqId, supplierId))
+        return {
+          ...(rfq ? { rfq: toRfq(rfq) } : {}),
+          ...(bid ? { bid: toBid(bid) } : {}),
+          responseTimesHeld: toStats(found(supplierStatsKey(supplierId))).responseMinutes.length,
+        }
+      }),
+
     bidsOfSupplier: async (supplierId: string, page: { cursor?: string; limit: number }) => {
       const result = await queryPage(bidsOfSupplier(supplierId), { ...page, descending: true })
       return { items: result.items.map(toBid), nextCursor: result.nextCursor }
     },
 
     saveBid: async (
-      { rfqId, bid, expected, liveBidsDelta, firstBid, supplierStats, notifications }: Rfqs.BidWrite,
+      { rfqId, bid, expected, liveBidsDelta, firstBid, supplierStats, responseTimesHeld, notifications }: Rfqs.BidWrite,
       now: Date,
     ) => {
       const values: Item = {
@@ -194,7 +216,8 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
             }),
           ),
         )
-        if (supplierStats?.responseMinutes !== undefined) await trimResponseSample(db, table, supplierStats.supplierId)
+        if (supplierStats?.responseMinutes !== undefined && responseTimesHeld !== undefined)
+          await trimResponseSample(db, table, supplierStats.supplierId, responseTimesHeld)
       } catch (error) {
         if (writeRefusal(error) !== 'condition') throw error
         const rfq = await get(rfqId)

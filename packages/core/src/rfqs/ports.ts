@@ -1,7 +1,7 @@
 import type { Bid, Rfq } from '@market/contracts'
 import type { OutgoingNotification } from '../notifications/notifications.ts'
 import type { OrderNumbering, StoredOrder } from '../orders/ports.ts'
-import type { KeyAnswer } from '../ports.ts'
+import type { KeyAnswer, KeyedRead } from '../ports.ts'
 import type { StatsChange } from '../ratings/figures.ts'
 
 export type StoredRfq = Rfq
@@ -18,8 +18,13 @@ export type BidWrite = {
   firstBid?: { at: string; responseMinutes: number }
   /** A supplier's first bid on the request: its response time joins the supplier's figures. */
   supplierStats?: StatsChange
+  /** How many response times the supplier's figures held when read: the store trims the sample once it outgrows its size. */
+  responseTimesHeld?: number
   notifications: OutgoingNotification[]
 }
+
+/** What a bid starts from: the request, the supplier's bid on it, and how many response times its figures hold. */
+export type BidContext = { rfq?: StoredRfq; bid?: StoredBid; responseTimesHeld: number }
 
 export type RfqChange = {
   rfq: StoredRfq
@@ -59,6 +64,8 @@ export interface RfqStore {
   }): Promise<{ items: { rfq: StoredRfq; myBidStatus?: StoredBid['status'] }[]; nextCursor: string | null }>
   bids(rfqId: string): Promise<StoredBid[]>
   bidOf(rfqId: string, supplierId: string): Promise<StoredBid | undefined>
+  /** The request, the supplier's bid and its figures' response sample in one read, consistent. */
+  bidContext(rfqId: string, supplierId: string): KeyedRead<BidContext>
   bidsOfSupplier(
     supplierId: string,
     page: { cursor?: string; limit: number },

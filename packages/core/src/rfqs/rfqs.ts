@@ -36,7 +36,7 @@ import {
   TooManyBidsError,
   UnitMismatchError,
 } from './errors.ts'
-import type { RfqStore, StoredBid, StoredRfq } from './ports.ts'
+import type { BidContext, RfqStore, StoredBid, StoredRfq } from './ports.ts'
 import { scoreBids } from './scoring.ts'
 
 export type RfqDeps = {
@@ -215,10 +215,13 @@ export const cancelRfq = async (deps: RfqDeps, buyer: Actor, id: string, reason:
   return next
 }
 
-/** A bid, or a revision of the supplier's live bid (one live bid per supplier; earlier versions kept). */
-export const placeBid = async (deps: RfqDeps, supplier: Actor, rfqId: string, input: BidInput) => {
-  const rfq = await findRfq(deps, rfqId)
-  const existing = await deps.rfqs.bidOf(rfqId, supplier.id)
+/**
+ * A bid, or a revision of the supplier's live bid (one live bid per supplier; earlier versions
+ * kept). `read`: the request and the supplier's bid, if the caller read them already (with the session).
+ */
+export const placeBid = async (deps: RfqDeps, supplier: Actor, rfqId: string, input: BidInput, read?: BidContext) => {
+  const { rfq, bid: existing, responseTimesHeld } = read ?? (await deps.rfqs.bidContext(rfqId, supplier.id).read())
+  if (!rfq) throw new NotFoundError('rfq')
   if (!maySupplierBid(rfq, supplier) && !existing) {
     if (!isVerifiedSupplier(supplier)) throw new SupplierNotVerifiedError(supplier.verificationDetails?.status ?? 'unverified')
     throw new NotFoundError('rfq')
@@ -294,7 +297,7 @@ export const placeBid = async (deps: RfqDeps, supplier: Actor, rfqId: string, in
       liveBidsDelta: isLive ? 0 : 1,
       ...(firstBid ? { firstBid } : {}),
       // How soon this supplier answered the request: its first bid on it, never a revision or a bid after a withdrawal.
-      ...(existing ? {} : { supplierStats: { supplierId: supplier.id, responseMinutes } }),
+      ...(existing ? {} : { supplierStats: { supplierId: supplier.id, responseMinutes }, responseTimesHeld }),
       notifications: [
         notification(deps, rfq.buyer.id, isLive ? 'rfq.bid_revised' : 'rfq.bid_received', { rfqId, title: rfq.title }),
       ],
@@ -304,9 +307,9 @@ export const placeBid = async (deps: RfqDeps, supplier: Actor, rfqId: string, in
   return bid
 }
 
-export const withdrawBid = async (deps: RfqDeps, supplier: Actor, rfqId: string) => {
-  const rfq = await findRfq(deps, rfqId)
-  const bid = await deps.rfqs.bidOf(rfqId, supplier.id)
+export const withdrawBid = async (deps: RfqDeps, supplier: Actor, rfqId: string, read?: BidContext) => {
+  const { rfq, bid } = read ?? (await deps.rfqs.bidContext(rfqId, supplier.id).read())
+  if (!rfq) throw new NotFoundError('rfq')
   if (!bid) throw new NotFoundError('bid')
   if (!live(bid)) throw new BidStateError(bid.status)
   const now = deps.clock.now()
