@@ -14,6 +14,8 @@ export type AppEnv = {
     actor?: Accounts.StoredUser
     sessionId?: string
     actorLoaded?: boolean
+    /** What the route asked to read with the session (see the auth middleware's `ReadAlongside`). */
+    alongside?: unknown
     heldKey?: HeldKey
     pagesOn?: string
   }

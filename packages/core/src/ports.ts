@@ -1,4 +1,16 @@
 import type { AdminQueueCounts, AttentionCounts, User } from '@market/contracts'
+/**
+ * Items a repository reads by key, alone (`read`, one BatchGet) or in one BatchGet with other such
+ * reads: the caller sends `keys` with theirs and hands `take` everything that came back. The
+ * session's read takes a route's first read along this way (the auth middleware), so a route that
+ * can name what it reads from the caller's id alone spends no request of its own on it.
+ */
+export type KeyedRead<T> = {
+  keys: Record<string, unknown>[]
+  take(items: Record<string, unknown>[]): T
+  read(): Promise<T>
+}
+
 /** Time and ids come in as ports so domain rules stay pure and tests can fix them. */
 export interface Clock {
   now(): Date

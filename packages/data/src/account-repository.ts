@@ -17,10 +17,10 @@ import type {
   UsersQuery,
   VerificationDetails,
 } from '@market/contracts'
-import { Accounts, type AuditFilter, type Certifications, type Notifications } from '@market/core'
+import { Accounts, type AuditFilter, type Certifications, type KeyedRead, type Notifications } from '@market/core'
 import { auditPut } from './audit-writes.ts'
 import type { CursorCodec } from './cursor.ts'
-import { batchGet, type Item, itemExists, itemIsNew } from './items.ts'
+import { batchGet, distinctKeys, hasKey, type Item, itemExists, itemIsNew } from './items.ts'
 import {
   allUsers,
   auditBy,
@@ -273,18 +273,26 @@ export const createAccountRepository = (db: DynamoDBDocumentClient, table: strin
       await db.send(new DeleteCommand({ TableName: table, Key: sessionKey(id) }))
     },
 
-    /** One BatchGet: the session (revoked by sign-out) and the user (suspension applies at once). */
-    findSessionUser: async (sessionId: string, userId: string) => {
-      const items = await batchGet(db, table, [sessionKey(sessionId), userKey(userId)], { consistent: true })
-      const session = items.find((item) => item.type === 'session')
-      const user = items.find((item) => item.type === 'user')
-      if (!session || !user || session.userId !== userId) return undefined
-      // A password reset ends every session begun before it (those from before sessions were dated too).
-      if (user.sessionsEndedAt && ((session.startedAt as string | undefined) ?? '') <= (user.sessionsEndedAt as string))
-        return undefined
+    /**
+     * One BatchGet: the session (revoked by sign-out) and the user (suspension applies at once),
+     * with the items `alongside` names.
+     */
+    findSessionUser: async <T = undefined>(sessionId: string, userId: string, alongside?: KeyedRead<T>) => {
+      const own = [sessionKey(sessionId), userKey(userId)]
+      const items = await batchGet(db, table, distinctKeys([...own, ...(alongside?.keys ?? [])]), { consistent: true })
+      const [session, user] = own.map((key) => items.find((item) => hasKey(item, key)))
+      const ended =
+        // A password reset ends every session begun before it (those from before sessions were dated too).
+        user?.sessionsEndedAt && ((session?.startedAt as string | undefined) ?? '') <= (user.sessionsEndedAt as string)
       return {
-        session: { id: sessionId, userId, expiresAt: new Date((session.expiresAt as number) * 1000) },
-        user: toStoredUser(user),
+        found:
+          session && user && session.userId === userId && !ended
+            ? {
+                session: { id: sessionId, userId, expiresAt: new Date((session.expiresAt as number) * 1000) },
+                user: toStoredUser(user),
+              }
+            : undefined,
+        alongside: alongside?.take(items),
       }
     },
 

@@ -1,4 +1,5 @@
 import { BatchGetCommand, type DynamoDBDocumentClient, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import type { KeyedRead } from '@market/core'
 import { keyAttributeNames, tableDefinition } from './table-definition.ts'
 
 export type Item = Record<string, unknown>
@@ -22,6 +23,25 @@ export const hasKey = (item: Item, key: Record<string, string>) =>
 /** Conditions on whether the item a write names is there (every item has a partition key). */
 export const itemIsNew = `attribute_not_exists(${tableDefinition.partitionKey})`
 export const itemExists = `attribute_exists(${tableDefinition.partitionKey})`
+
+/**
+ * A read of items by key, consistent, that can go alone or in another's BatchGet (see core's
+ * `KeyedRead`): `take` finds its items among whatever came back by their keys.
+ */
+export const keyedRead = <T>(
+  db: DynamoDBDocumentClient,
+  table: string,
+  keys: Record<string, string>[],
+  take: (found: (key: Record<string, string>) => Item | undefined) => T,
+): KeyedRead<T> => {
+  const from = (items: Item[]) => take((key) => items.find((item) => hasKey(item, key)))
+  return { keys, take: from, read: async () => from(await batchGet(db, table, keys, { consistent: true })) }
+}
+
+/** The keys of several reads as one list: a key named twice would fail the whole BatchGet. */
+export const distinctKeys = (keys: Item[]) => [
+  ...new Map(keys.map((key) => [JSON.stringify(Object.entries(key).sort()), key])).values(),
+]
 
 /**
  * BatchGet of any number of keys: in chunks of 100 (DynamoDB's limit), retrying what DynamoDB left

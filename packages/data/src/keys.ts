@@ -232,16 +232,14 @@ export const bidsOfRfq = (rfqId: string) =>
 export const bidKey = (rfqId: string, supplierId: string) => bidsOfRfq(rfqId).entry(supplierId)
 /** The request and its bids: its whole partition. */
 export const rfqWithBids = (rfqId: string): Partition => ({ keys: table, pk: rfqPartition(rfqId) })
-/** gsi1: open requests for everyone in a category, soonest deadline first (only while open and not invitation-only). */
+/** gsi1: a category's open requests (for everyone or by invitation), soonest deadline first: the feed of one category. */
 export const rfqFeed = (categoryId: string) => pattern(gsi1, `RFQFEED#${categoryId}`, byTime)
 /** gsi2: a buyer's requests, newest first. */
 export const rfqsOfBuyer = (buyerId: string) => pattern(gsi2, `BUYER#${buyerId}#RFQS`, byTime)
-/** gsi3: requests by status, by their next deadline (bidding for open ones, award for closed ones). */
+/** gsi3: requests by status, by their next deadline (bidding for open ones, award for closed ones); open ones are also the feed of every category. */
 export const rfqsInQueue = (status: string) => pattern(gsi3, `RFQS#${status}`, byTime)
 /** gsi2: a supplier's bids, newest first. */
 export const bidsOfSupplier = (supplierId: string) => pattern(gsi2, `SUPPLIER#${supplierId}#BIDS`, byTime)
-/** Invitations to invitation-only requests, by bid deadline: the invited supplier's feed reads these. */
-export const invitationsOf = (supplierId: string) => pattern(table, `INVITED#${supplierId}`, byTime)
 
 // Ratings and supplier figures ---------------------------------------------------------------
 

@@ -3,28 +3,44 @@ import type { Bid, Rfq } from '@market/contracts'
 import { Metrics, type Notifications, Orders, Rfqs } from '@market/core'
 import type { CursorCodec } from './cursor.ts'
 import { keyAnswerWrites, throwIfKeyAnswered } from './idempotency-repository.ts'
-import { batchGet, type Item, itemIsNew, type TransactItem, withoutKeys } from './items.ts'
+import { batchGet, type Item, itemIsNew, keyedRead, type TransactItem, withoutKeys } from './items.ts'
 import {
   bidKey,
   bidsOfRfq,
   bidsOfSupplier,
   dueAfter,
   dueBy,
-  invitationsOf,
   rfqFeed,
   rfqKey,
   rfqsInQueue,
   rfqsOfBuyer,
   rfqWithBids,
+  supplierStatsKey,
 } from './keys.ts'
 import { marketCounterWrites } from './market-metrics.ts'
 import { deliverEach, notificationWrites } from './notification-repository.ts'
 import { awaitingPartyWrites, orderItem, orderNumberGuards } from './order-repository.ts'
 import { createQueries } from './query.ts'
-import { statsWrites, trimResponseSample } from './supplier-stats.ts'
+import { statsWrites, toStats, trimResponseSample } from './supplier-stats.ts'
 import { conditionFailedAt, conditionFailedFrom, maxTransactionItems, withConflictRetry, writeRefusal } from './transactions.ts'
 
-const toRfq = (item: Item) => withoutKeys<Rfq>(item)
+/**
+ * Each bidder's bid status, kept on the request while it is open (`bidder:<supplierId>`), so that
+ * the feed tells a supplier where its bid stands from the requests it reads. It never leaves this
+ * repository: a request read drops it, and a change of the request (every one ends bidding) writes
+ * the request without it.
+ */
+const bidderPrefix = 'bidder:'
+const bidderAttribute = (supplierId: string) => `${bidderPrefix}${supplierId}`
+
+const toRfq = (item: Item) => {
+  const rfq = withoutKeys<Rfq & Item>(item)
+  for (const name of Object.keys(rfq)) if (name.startsWith(bidderPrefix)) delete rfq[name]
+  return rfq as Rfq
+}
+
+/** How many requests a feed page reads for each it shows: its filter drops those not for the supplier. */
+const feedReadAhead = 2
 const toBid = (item: Item) => withoutKeys<Bid>(item)
 
 const rfqItem = (rfq: Rfq): Item => {
@@ -32,8 +48,8 @@ const rfqItem = (rfq: Rfq): Item => {
   return {
     ...rfqKey(rfq.id),
     type: 'rfq',
-    // Only open requests for everyone are in the category feeds.
-    ...(rfq.status === 'open' && !rfq.invitedSupplierIds?.length ? rfqFeed(rfq.categoryId).entry(rfq.bidDeadline, rfq.id) : {}),
+    // Only open requests are in the category feeds.
+    ...(rfq.status === 'open' ? rfqFeed(rfq.categoryId).entry(rfq.bidDeadline, rfq.id) : {}),
     ...rfqsOfBuyer(rfq.buyer.id).entry(rfq.createdAt, rfq.id),
     ...rfqsInQueue(rfq.status).entry(due, rfq.id),
     ...rfq,
@@ -67,12 +83,6 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
         new TransactWriteCommand({
           TransactItems: [
             { Put: { TableName: table, Item: rfqItem(rfq), ConditionExpression: itemIsNew } },
-            ...(rfq.invitedSupplierIds ?? []).map((supplierId) => ({
-              Put: {
-                TableName: table,
-                Item: { ...invitationsOf(supplierId).entry(rfq.bidDeadline, rfq.id), type: 'invitation', rfqId: rfq.id },
-              },
-            })),
             ...notificationWrites(table, notifications),
             ...marketCounterWrites(table, Metrics.rfqPostedChange(rfq)),
           ],
@@ -90,39 +100,40 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
     },
 
     /**
-     * The open requests of each category the supplier serves and its invitations, merged soonest
-     * deadline first. Every source is ordered by `<bid deadline>#<request id>`, so where a page
-     * ends is one position in that order, from which every source resumes: a page is one Query per
-     * source and one BatchGet of the invited requests. Requests past their deadline are not read.
+     * One Query: a category's open requests (gsi1), or every open request (the open queue, gsi3),
+     * from the position where the last page ended, filtered to those for the supplier. It reads
+     * `feedReadAhead` times the page at most, however many requests there are; the page keeps the
+     * first `limit` that pass, and the next starts after the last it kept (or the last it read).
      */
-    feed: async ({ supplierId, categories, cursor, limit, now }: Parameters<Rfqs.RfqStore['feed']>[0]) => {
-      const binding = JSON.stringify(['feed', supplierId, categories])
+    feed: async ({ supplierId, categories, category, cursor, limit, now }: Parameters<Rfqs.RfqStore['feed']>[0]) => {
+      const source = category ? rfqFeed(category) : rfqsInQueue('open')
+      const forAll = 'attribute_not_exists(invitedSupplierIds)'
+      const invited = 'contains(invitedSupplierIds, :me)'
+      const inCategories = categories.length
+        ? `(${forAll} AND categoryId IN (${categories.map((_, index) => `:c${index}`).join(', ')})) OR `
+        : ''
+      const filter = {
+        expression: category ? `${forAll} OR ${invited}` : `${inCategories}${invited}`,
+        values: {
+          ':me': supplierId,
+          ...(category ? {} : Object.fromEntries(categories.map((id, index) => [`:c${index}`, id]))),
+        },
+      }
+      const binding = JSON.stringify(['feed', source.pk, filter])
       const position = (await cursors.decode(cursor, binding))?.after as string | undefined
-      // One more than a page from each source: when a source is cut short, something of it is left for the next page.
-      const reads = await Promise.all(
-        [...categories.map(rfqFeed), invitationsOf(supplierId)].map(async (source) => {
-          const read = await queryItems(source, { sortKey: dueAfter(now, position), limit: limit + 1 })
-          return { ...read, entries: read.items.map((item) => ({ item, at: item[source.keys.sortKey] as string })) }
-        }),
-      )
-      const entries = reads.flatMap((read) => read.entries).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
-      // A source that holds more than it returned is known only up to its last item: the page stops there.
-      const horizon = reads
-        .flatMap((read) => (read.lastKey ? (read.entries.at(-1)?.at ?? []) : []))
-        .reduce<string | undefined>((lowest, at) => (lowest === undefined || at < lowest ? at : lowest), undefined)
-      const page = entries.filter((entry) => horizon === undefined || entry.at <= horizon).slice(0, limit)
-      const invited = new Map(
-        (await getMany(page.filter(({ item }) => item.type === 'invitation').map(({ item }) => item.rfqId as string))).map(
-          (rfq) => [rfq.id, rfq],
-        ),
-      )
-      const more = entries.length > page.length || reads.some((read) => read.lastKey)
-      const last = page.at(-1)
+      const { items, lastKey } = await queryItems(source, {
+        sortKey: dueAfter(now, position),
+        filter,
+        limit: limit * feedReadAhead,
+      })
+      const page = items.slice(0, limit)
+      const resumeAfter = items.length > limit ? page.at(-1)?.[source.keys.sortKey] : lastKey?.[source.keys.sortKey]
       return {
-        items: page.flatMap(({ item }) =>
-          item.type === 'invitation' ? (invited.get(item.rfqId as string) ?? []) : [toRfq(item)],
-        ),
-        nextCursor: more && last ? await cursors.encode({ after: last.at }, binding) : null,
+        items: page.map((item) => {
+          const myBidStatus = item[bidderAttribute(supplierId)] as Bid['status'] | undefined
+          return { rfq: toRfq(item), ...(myBidStatus ? { myBidStatus } : {}) }
+        }),
+        nextCursor: await cursors.encode(resumeAfter ? { after: resumeAfter } : undefined, binding),
       }
     },
 
@@ -139,14 +150,16 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
       return result.Item ? toBid(result.Item) : undefined
     },
 
-    bidsOn: async (rfqIds: string[], supplierId: string) =>
-      (
-        await batchGet(
-          db,
-          table,
-          rfqIds.map((rfqId) => bidKey(rfqId, supplierId)),
-        )
-      ).map(toBid),
+    bidContext: (rfqId: string, supplierId: string) =>
+      keyedRead(db, table, [rfqKey(rfqId), bidKey(rfqId, supplierId), supplierStatsKey(supplierId)], (found) => {
+        const rfq = found(rfqKey(rfqId))
+        const bid = found(bidKey(rfqId, supplierId))
+        return {
+          ...(rfq ? { rfq: toRfq(rfq) } : {}),
+          ...(bid ? { bid: toBid(bid) } : {}),
+          responseTimesHeld: toStats(found(supplierStatsKey(supplierId))).responseMinutes.length,
+        }
+      }),
 
     bidsOfSupplier: async (supplierId: string, page: { cursor?: string; limit: number }) => {
       const result = await queryPage(bidsOfSupplier(supplierId), { ...page, descending: true })
@@ -154,11 +167,17 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
     },
 
     saveBid: async (
-      { rfqId, bid, expected, liveBidsDelta, firstBid, supplierStats, notifications }: Rfqs.BidWrite,
+      { rfqId, bid, expected, liveBidsDelta, firstBid, supplierStats, responseTimesHeld, notifications }: Rfqs.BidWrite,
       now: Date,
     ) => {
-      const values: Item = { ':open': 'open', ':now': now.toISOString(), ':delta': liveBidsDelta, ':one': 1 }
-      let set = 'version = version + :one, bidCount = bidCount + :delta'
+      const values: Item = {
+        ':open': 'open',
+        ':now': now.toISOString(),
+        ':delta': liveBidsDelta,
+        ':one': 1,
+        ':bidStatus': bid.status,
+      }
+      let set = 'version = version + :one, bidCount = bidCount + :delta, #bidder = :bidStatus'
       let condition = '#status = :open AND bidDeadline > :now'
       if (firstBid) {
         // If two first bids race, the earlier write's time stays.
@@ -192,7 +211,7 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
                     Key: rfqKey(rfqId),
                     UpdateExpression: `SET ${set}`,
                     ConditionExpression: condition,
-                    ExpressionAttributeNames: { '#status': 'status' },
+                    ExpressionAttributeNames: { '#status': 'status', '#bidder': bidderAttribute(bid.supplier.id) },
                     ExpressionAttributeValues: values,
                   },
                 },
@@ -204,7 +223,8 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
             }),
           ),
         )
-        if (supplierStats?.responseMinutes !== undefined) await trimResponseSample(db, table, supplierStats.supplierId)
+        if (supplierStats?.responseMinutes !== undefined && responseTimesHeld !== undefined)
+          await trimResponseSample(db, table, supplierStats.supplierId, responseTimesHeld)
       } catch (error) {
         if (writeRefusal(error) !== 'condition') throw error
         const rfq = await get(rfqId)

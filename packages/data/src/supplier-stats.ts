@@ -49,26 +49,37 @@ export const statsWrites = (table: string, change: Ratings.StatsChange | undefin
   ]
 }
 
+/** How far past its size the sample grows before it is trimmed: a trim is a request of its own, once in this many first bids. */
+const trimSlack = 50
+
 /**
- * Keeps the response sample at its size once a transaction has appended to it: drops the oldest
- * while the list is longer (a list cannot be appended to and trimmed in one update). Reading takes
- * the latest `responseSampleSize` anyway, so a trim that never ran changes no figure.
+ * How many of the oldest response times to drop after a first bid appended one to a sample that
+ * held `held`: none until the sample is `trimSlack` past its size, then back down to its size
+ * (at most `trimSlack` twice over at once, which keeps the update small).
  */
-export const trimResponseSample = async (db: DynamoDBDocumentClient, table: string, supplierId: string) => {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      await db.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: supplierStatsKey(supplierId),
-          UpdateExpression: 'REMOVE responseMinutes[0]',
-          ConditionExpression: 'size(responseMinutes) > :size',
-          ExpressionAttributeValues: { ':size': responseSampleSize },
-        }),
-      )
-    } catch (error) {
-      if (writeRefusal(error) === 'condition') return
-      throw error
-    }
+export const responseTimesToTrim = (held: number) =>
+  held + 1 >= responseSampleSize + trimSlack ? Math.min(held + 1 - responseSampleSize, 2 * trimSlack) : 0
+
+/**
+ * Keeps the response sample near its size once a transaction has appended to it (a list cannot be
+ * appended to and trimmed in one update). On condition it is at least as long as after that
+ * append: a trim that ran meanwhile is not repeated. Reading takes the latest
+ * `responseSampleSize` anyway, so a trim that never ran changes no figure.
+ */
+export const trimResponseSample = async (db: DynamoDBDocumentClient, table: string, supplierId: string, held: number) => {
+  const drop = responseTimesToTrim(held)
+  if (drop === 0) return
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: supplierStatsKey(supplierId),
+        UpdateExpression: `REMOVE ${Array.from({ length: drop }, (_, index) => `responseMinutes[${index}]`).join(', ')}`,
+        ConditionExpression: 'size(responseMinutes) >= :appended',
+        ExpressionAttributeValues: { ':appended': held + 1 },
+      }),
+    )
+  } catch (error) {
+    if (writeRefusal(error) !== 'condition') throw error
   }
 }

@@ -43,7 +43,6 @@ const patterns = {
   rfqsOfBuyer: [keys.rfqsOfBuyer('U1'), [at('2026-01-01'), 'R1']],
   rfqsInQueue: [keys.rfqsInQueue('open'), [at('2026-01-01'), 'R1']],
   bidsOfSupplier: [keys.bidsOfSupplier('U1'), [at('2026-01-01'), 'R1']],
-  invitationsOf: [keys.invitationsOf('U1'), [at('2026-01-01'), 'R1']],
 } as const satisfies Record<string, readonly [keys.Pattern<never>, readonly unknown[]]>
 
 const entryOf = ([pattern, parts]: readonly [keys.Pattern<never>, readonly unknown[]]) =>

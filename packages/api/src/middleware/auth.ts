@@ -1,4 +1,4 @@
-import { Accounts } from '@market/core'
+import { Accounts, type KeyedRead } from '@market/core'
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
@@ -42,38 +42,56 @@ const readClaims = async (token: string, secret: string) => {
 }
 
 /**
+ * What a route reads first, named from the path and the caller's id alone (which the session token
+ * gives before the session is read): it goes in the session's own BatchGet, and the route finds it
+ * in `c.var.alongside` — or nothing there, if the caller was looked up before, and reads it itself.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any group app's context, whatever its routes' types
+export type ReadAlongside<T> = (c: Context<any, any, any>, userId: string) => KeyedRead<T> | undefined
+
+/**
  * Looks up the caller once per request, and only for routes that ask: public reads such as
  * browsing the catalogue spend no DynamoDB call on it.
  */
-// biome-ignore lint/suspicious/noExplicitAny: any group app's context, whatever its routes' types
-export const loadActor = async (c: Context<AppEnv, any, any>, deps: ApiDeps) => {
+export const loadActor = async <T>(
+  // biome-ignore lint/suspicious/noExplicitAny: any group app's context, whatever its routes' types
+  c: Context<AppEnv, any, any>,
+  deps: ApiDeps,
+  alongside?: ReadAlongside<T>,
+) => {
   if (c.var.actorLoaded) return c.var.actor
   c.set('actorLoaded', true)
   const token = getCookie(c, sessionCookieName)
   const claims = token ? await readClaims(token, await deps.sessions.secret()) : undefined
   if (!claims) return undefined
-  const actor = await Accounts.authenticate(deps, claims)
+  const { actor, alongside: read } = await Accounts.authenticate(deps, claims, alongside?.(c, claims.userId))
   if (actor) {
     c.set('actor', actor)
     c.set('sessionId', claims.sessionId)
+    c.set('alongside', read)
   }
   return actor
 }
 
+type Role = Accounts.StoredUser['role']
+
 export const createAuth = (deps: ApiDeps) => {
-  /** Signed in; a suspended account may still read but not change anything. */
-  const requireUser = createMiddleware<AppEnv & SignedIn>(async (c, next) => {
-    const actor = await loadActor(c as unknown as Context<AppEnv>, deps)
-    if (!actor) throw new Accounts.NotSignedInError()
-    if (actor.status === 'suspended' && !isSafeMethod(c.req.method)) throw new Accounts.AccountSuspendedError()
-    await next()
-  })
-  const requireRole = (...roles: Accounts.StoredUser['role'][]) =>
-    createMiddleware<AppEnv & SignedIn>(async (c, next) => {
-      await requireUser(c, async () => {
-        if (!roles.includes((c.var.actor as Accounts.StoredUser).role)) throw new Accounts.RoleNotAllowedError(roles)
-        await next()
-      })
+  /**
+   * Signed in, in one of `roles` (any, if none); a suspended account may still read but not change
+   * anything. What `alongside` names is read with the session.
+   */
+  const guard = <T>(roles: Role[], alongside?: ReadAlongside<T>) =>
+    createMiddleware<AppEnv & SignedIn & { Variables: { alongside?: T } }>(async (c, next) => {
+      const actor = await loadActor(c as unknown as Context<AppEnv>, deps, alongside)
+      if (!actor) throw new Accounts.NotSignedInError()
+      if (actor.status === 'suspended' && !isSafeMethod(c.req.method)) throw new Accounts.AccountSuspendedError()
+      if (roles.length && !roles.includes(actor.role)) throw new Accounts.RoleNotAllowedError(roles)
+      await next()
     })
-  return { requireUser, requireRole }
+  return {
+    requireUser: guard([]),
+    requireRole: (...roles: Role[]) => guard(roles),
+    /** `requireRole`, with the route's first read in the session's BatchGet (see `ReadAlongside`). */
+    requireRoleReading: <T>(alongside: ReadAlongside<T>, ...roles: Role[]) => guard(roles, alongside),
+  }
 }

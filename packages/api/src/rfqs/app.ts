@@ -54,9 +54,14 @@ const docs = {
 
 /** Purchase requests (询价单) and sealed bids (报价). */
 export const createRfqsApp = (deps: ApiDeps) => {
-  const { requireUser, requireRole } = createAuth(deps)
+  const { requireUser, requireRole, requireRoleReading } = createAuth(deps)
   const buyer = requireRole('buyer')
   const supplier = requireRole('supplier')
+  // A bid or its withdrawal reads its request and the supplier's bid with the session.
+  const supplierOnBid = requireRoleReading((c, userId) => {
+    const param = IdParam.safeParse(c.req.param())
+    return param.success ? deps.rfqs.bidContext(param.data.id, userId) : undefined
+  }, 'supplier')
   const byBuyer = actions(deps, buyer)
   const bySupplier = actions(deps, supplier)
   return createGroupApp(deps)
@@ -68,11 +73,13 @@ export const createRfqsApp = (deps: ApiDeps) => {
       '/api/rfqs/:id/cancel',
       ...byBuyer.onIdWith(docs.cancel, ReasonInput, (deps, actor, id, { reason }) => Rfqs.cancelRfq(deps, actor, id, reason)),
     )
-    .post('/api/rfqs/:id/bids', docs.bid, supplier, validate('param', IdParam), validate('json', BidInput), async (c) => {
-      const bid = await Rfqs.placeBid(deps, c.var.actor, c.req.valid('param').id, c.req.valid('json'))
+    .post('/api/rfqs/:id/bids', docs.bid, supplierOnBid, validate('param', IdParam), validate('json', BidInput), async (c) => {
+      const bid = await Rfqs.placeBid(deps, c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.alongside)
       return c.json(bid, bid.history.length > 0 ? 200 : 201)
     })
-    .post('/api/rfqs/:id/bids/mine/withdraw', ...bySupplier.onId(docs.withdraw, Rfqs.withdrawBid))
+    .post('/api/rfqs/:id/bids/mine/withdraw', docs.withdraw, supplierOnBid, validate('param', IdParam), async (c) =>
+      c.json(await Rfqs.withdrawBid(deps, c.var.actor, c.req.valid('param').id, c.var.alongside), 200),
+    )
     .get('/api/rfqs/:id/bids', docs.compare, buyer, validate('param', IdParam), validate('query', CompareQuery), async (c) =>
       c.json(await Rfqs.compareBids(deps, c.var.actor, c.req.valid('param').id, c.req.valid('query')), 200),
     )

@@ -21,7 +21,7 @@ import { DomainError, NotFoundError } from '../errors.ts'
 import { requireImages } from '../listings/photos.ts'
 import type { PhotoStore } from '../listings/ports.ts'
 import { notification } from '../notifications/notifications.ts'
-import type { Clock, IdGenerator } from '../ports.ts'
+import type { Clock, IdGenerator, KeyedRead } from '../ports.ts'
 import {
   AccountStatusError,
   ForeignCollectionQrError,
@@ -328,10 +328,15 @@ export const listUsers = async (deps: AccountDeps, { q, ...query }: UsersQuery) 
  * The signed-in user behind a session token's claims, or undefined when the session was signed
  * out or has expired (TTL deletes expired sessions only eventually, so the time is checked here).
  */
-export const authenticate = async (deps: AccountDeps, claims: { sessionId: string; userId: string }) => {
-  const found = await deps.accounts.findSessionUser(claims.sessionId, claims.userId)
-  if (!found || found.session.expiresAt.getTime() <= deps.clock.now().getTime()) return undefined
-  return found.user
+/** The signed-in user a session token names, if its session holds; and what `alongside` read with it. */
+export const authenticate = async <T = undefined>(
+  deps: AccountDeps,
+  claims: { sessionId: string; userId: string },
+  alongside?: KeyedRead<T>,
+) => {
+  const { found, alongside: read } = await deps.accounts.findSessionUser(claims.sessionId, claims.userId, alongside)
+  const live = found && found.session.expiresAt.getTime() > deps.clock.now().getTime()
+  return { actor: live ? found.user : undefined, alongside: read }
 }
 
 /** The language the user switched the web to: their e-mail follows it. */

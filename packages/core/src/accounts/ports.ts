@@ -12,6 +12,7 @@ import type {
 import type { AuditFilter } from '../audit/audit-entry.ts'
 import type { Badge } from '../certifications/rules.ts'
 import type { OutgoingNotification } from '../notifications/notifications.ts'
+import type { KeyedRead } from '../ports.ts'
 
 /** A user as stored: what the API shows plus the secrets and bookkeeping it never shows. */
 export type StoredUser = User & {
@@ -64,8 +65,15 @@ export interface AccountStore {
   clearLoginAttempts(email: string): Promise<void>
   createSession(session: Session): Promise<void>
   deleteSession(id: string): Promise<void>
-  /** The session and its user in one read; undefined when either is gone. */
-  findSessionUser(sessionId: string, userId: string): Promise<{ session: Session; user: StoredUser } | undefined>
+  /**
+   * The session and its user in one read (`found` undefined when either is gone), and what
+   * `alongside` names in that same BatchGet.
+   */
+  findSessionUser<T = undefined>(
+    sessionId: string,
+    userId: string,
+    alongside?: KeyedRead<T>,
+  ): Promise<{ found: { session: Session; user: StoredUser } | undefined; alongside: T | undefined }>
   /** Replaces the verification details if the current status is one of `from` (else VerificationStateError). */
   updateVerification(input: {
     userId: string

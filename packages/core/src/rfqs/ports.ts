@@ -1,7 +1,7 @@
 import type { Bid, Rfq } from '@market/contracts'
 import type { OutgoingNotification } from '../notifications/notifications.ts'
 import type { StoredOrder } from '../orders/ports.ts'
-import type { KeyAnswer } from '../ports.ts'
+import type { KeyAnswer, KeyedRead } from '../ports.ts'
 import type { StatsChange } from '../ratings/figures.ts'
 
 export type StoredRfq = Rfq
@@ -18,8 +18,13 @@ export type BidWrite = {
   firstBid?: { at: string; responseMinutes: number }
   /** A supplier's first bid on the request: its response time joins the supplier's figures. */
   supplierStats?: StatsChange
+  /** How many response times the supplier's figures held when read: the store trims the sample once it outgrows its size. */
+  responseTimesHeld?: number
   notifications: OutgoingNotification[]
 }
+
+/** What a bid starts from: the request, the supplier's bid on it, and how many response times its figures hold. */
+export type BidContext = { rfq?: StoredRfq; bid?: StoredBid; responseTimesHeld: number }
 
 export type RfqChange = {
   rfq: StoredRfq
@@ -45,22 +50,25 @@ export interface RfqStore {
     page: { cursor?: string; limit: number },
   ): Promise<{ items: StoredRfq[]; nextCursor: string | null }>
   /**
-   * Requests a supplier may bid on, soonest deadline first: public ones of its categories and
-   * those it is invited to, whose deadline is after `now`. Pages through all of them.
+   * Requests a supplier may bid on, soonest deadline first, whose deadline is after `now`: the
+   * public ones of `categories` and those it is invited to — or, given `category`, that category's
+   * only (invitations included). Each with the status of the supplier's own bid, if it bid. A page
+   * reads a bounded number of requests, so it may hold fewer than `limit` and still have a cursor.
    */
   feed(input: {
     supplierId: string
     categories: string[]
+    category?: string
     cursor?: string
     limit: number
     now: Date
-  }): Promise<{ items: StoredRfq[]; nextCursor: string | null }>
+  }): Promise<{ items: { rfq: StoredRfq; myBidStatus?: StoredBid['status'] }[]; nextCursor: string | null }>
   bids(rfqId: string): Promise<StoredBid[]>
   /** The request and all its bids, in one Query of the request's partition. */
   withBids(rfqId: string): Promise<{ rfq: StoredRfq; bids: StoredBid[] } | undefined>
   bidOf(rfqId: string, supplierId: string): Promise<StoredBid | undefined>
-  /** One supplier's bids on several requests, in one read. */
-  bidsOn(rfqIds: string[], supplierId: string): Promise<StoredBid[]>
+  /** The request, the supplier's bid and its figures' response sample in one read, consistent. */
+  bidContext(rfqId: string, supplierId: string): KeyedRead<BidContext>
   bidsOfSupplier(
     supplierId: string,
     page: { cursor?: string; limit: number },

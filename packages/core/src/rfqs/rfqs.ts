@@ -35,7 +35,7 @@ import {
   TooManyBidsError,
   UnitMismatchError,
 } from './errors.ts'
-import type { RfqStore, StoredBid, StoredRfq } from './ports.ts'
+import type { BidContext, RfqStore, StoredBid, StoredRfq } from './ports.ts'
 import { scoreBids } from './scoring.ts'
 
 export type RfqDeps = {
@@ -159,37 +159,29 @@ export const listMyRfqs = (deps: RfqDeps, buyer: Actor, page: { cursor?: string;
 
 export const supplierFeed = async (deps: RfqDeps, supplier: Actor, query: FeedQuery) => {
   if (!isVerifiedSupplier(supplier)) throw new SupplierNotVerifiedError(supplier.verificationDetails?.status ?? 'unverified')
-  const categories = query.category ? [query.category] : (supplier.tradeCategories ?? [])
   const now = deps.clock.now()
   const page = await deps.rfqs.feed({
     supplierId: supplier.id,
-    categories,
+    categories: supplier.tradeCategories ?? [],
     limit: query.limit,
     now,
+    ...(query.category ? { category: query.category } : {}),
     ...(query.cursor ? { cursor: query.cursor } : {}),
   })
-  // Invitations come whatever their category; a feed of one category shows only that one.
+  // The read already chose them; the rule that decides stays the one every other read applies.
   const items = page.items.filter(
-    (rfq) =>
+    ({ rfq }) =>
       rfq.status === 'open' &&
       Date.parse(rfq.bidDeadline) > now.getTime() &&
       (!query.category || rfq.categoryId === query.category) &&
       maySupplierBid(rfq, supplier),
   )
   // Where the supplier's own bid stands, so the feed can say "you bid" (never anything of others' bids).
-  const mine = new Map(
-    (
-      await deps.rfqs.bidsOn(
-        items.map((rfq) => rfq.id),
-        supplier.id,
-      )
-    ).map((bid) => [bid.rfqId, bid.status]),
-  )
   return {
-    items: items.map((rfq) => {
-      const myBidStatus = mine.get(rfq.id)
-      return { ...toSupplierView(rfq, supplier, now), ...(myBidStatus ? { myBidStatus } : {}) }
-    }),
+    items: items.map(({ rfq, myBidStatus }) => ({
+      ...toSupplierView(rfq, supplier, now),
+      ...(myBidStatus ? { myBidStatus } : {}),
+    })),
     nextCursor: page.nextCursor,
   }
 }
@@ -220,10 +212,13 @@ export const cancelRfq = async (deps: RfqDeps, buyer: Actor, id: string, reason:
   return next
 }
 
-/** A bid, or a revision of the supplier's live bid (one live bid per supplier; earlier versions kept). */
-export const placeBid = async (deps: RfqDeps, supplier: Actor, rfqId: string, input: BidInput) => {
-  const rfq = await findRfq(deps, rfqId)
-  const existing = await deps.rfqs.bidOf(rfqId, supplier.id)
+/**
+ * A bid, or a revision of the supplier's live bid (one live bid per supplier; earlier versions
+ * kept). `read`: the request and the supplier's bid, if the caller read them already (with the session).
+ */
+export const placeBid = async (deps: RfqDeps, supplier: Actor, rfqId: string, input: BidInput, read?: BidContext) => {
+  const { rfq, bid: existing, responseTimesHeld } = read ?? (await deps.rfqs.bidContext(rfqId, supplier.id).read())
+  if (!rfq) throw new NotFoundError('rfq')
   if (!maySupplierBid(rfq, supplier) && !existing) {
     if (!isVerifiedSupplier(supplier)) throw new SupplierNotVerifiedError(supplier.verificationDetails?.status ?? 'unverified')
     throw new NotFoundError('rfq')
@@ -299,7 +294,7 @@ export const placeBid = async (deps: RfqDeps, supplier: Actor, rfqId: string, in
       liveBidsDelta: isLive ? 0 : 1,
       ...(firstBid ? { firstBid } : {}),
       // How soon this supplier answered the request: its first bid on it, never a revision or a bid after a withdrawal.
-      ...(existing ? {} : { supplierStats: { supplierId: supplier.id, responseMinutes } }),
+      ...(existing ? {} : { supplierStats: { supplierId: supplier.id, responseMinutes }, responseTimesHeld }),
       notifications: [
         notification(deps, rfq.buyer.id, isLive ? 'rfq.bid_revised' : 'rfq.bid_received', { rfqId, title: rfq.title }),
       ],
@@ -309,9 +304,9 @@ export const placeBid = async (deps: RfqDeps, supplier: Actor, rfqId: string, in
   return bid
 }
 
-export const withdrawBid = async (deps: RfqDeps, supplier: Actor, rfqId: string) => {
-  const rfq = await findRfq(deps, rfqId)
-  const bid = await deps.rfqs.bidOf(rfqId, supplier.id)
+export const withdrawBid = async (deps: RfqDeps, supplier: Actor, rfqId: string, read?: BidContext) => {
+  const { rfq, bid } = read ?? (await deps.rfqs.bidContext(rfqId, supplier.id).read())
+  if (!rfq) throw new NotFoundError('rfq')
   if (!bid) throw new NotFoundError('bid')
   if (!live(bid)) throw new BidStateError(bid.status)
   const now = deps.clock.now()
