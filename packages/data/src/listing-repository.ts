@@ -80,9 +80,6 @@ export const draftWrites = (table: string, listing: Listings.StoredListing): Tra
   ...itemNumberWrites(table, listing, 'new'),
 ]
 
-/** Most listings a browse page looks at for one page of results (filters drop some). */
-const overFetch = (limit: number) => Math.min(limit * 3, 150)
-
 export const createListingRepository = (db: DynamoDBDocumentClient, table: string, cursors: CursorCodec) => {
   const { queryPage, queryItems } = createQueries(db, table, cursors)
   const get = async (id: string) => {
@@ -287,7 +284,12 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
         descending: query.sort !== 'price_asc',
         ...(query.cursor ? { cursor: query.cursor } : {}),
         limit: query.limit,
-        readAhead: overFetch(query.limit),
+        // A page and one more, which says whether there is a next page: what a page reads stays
+        // bounded by its size whatever the market's. A filter may leave the page short; its cursor
+        // then resumes where the read stopped.
+        readAhead: query.limit + 1,
+        // The entry's text for the filter stays in DynamoDB: the page needs only where it points.
+        attributes: ['listingId', 'supplierId'],
       })
       return {
         candidates: page.items.length > 0 ? await batchGetListingsAndSuppliers(page.items) : [],

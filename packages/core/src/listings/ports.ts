@@ -67,8 +67,10 @@ export interface ListingStore {
     supplierId: string,
     page: { cursor?: string; limit: number },
   ): Promise<{ items: StoredListing[]; nextCursor: string | null }>
-  /** One Query of the index and one BatchGet of the listings and their suppliers. */
-  /** `matched`: the index entries the Query found past its filter (the page's and those read ahead). */
+  /**
+   * One Query of the index, reading at most a page and one more entry, and one BatchGet of the
+   * listings and their suppliers. `matched`: the index entries the Query found past its filter.
+   */
   search(query: IndexQuery): Promise<{ candidates: BrowseCandidate[]; nextCursor: string | null; matched: number }>
   moderationQueue(query: ModerationQuery): Promise<{ items: BrowseCandidate[]; nextCursor: string | null }>
   /**
