@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import type { CursorCodec } from './cursor.ts'
-import type { Item } from './items.ts'
+import { type Item, projectionOf } from './items.ts'
 import type { Partition, SortKeyCondition } from './keys.ts'
 import { tableDefinition } from './table-definition.ts'
 
@@ -46,7 +46,7 @@ export type QueryOptions = {
   consistent?: boolean
   /** Where to resume: a LastEvaluatedKey. */
   start?: Item
-  /** Only these attributes of each item (and the keys that place it in the partition, for a cursor). */
+  /** Only these attribute paths of each item (and the keys that place it in the partition, for a cursor). */
   attributes?: readonly string[]
 }
 
@@ -109,18 +109,18 @@ export const createQueries = (db: DynamoDBDocumentClient, table: string, cursors
     const sortKey = options.sortKey ?? partition.within
     const onSortKey = sortKey ? sortKeyExpression(sortKey) : undefined
     const { filter, attributes } = options
-    const projected = attributes ? [...new Set([...positionNames(partition), ...attributes])] : undefined
+    const projection = attributes ? projectionOf([...positionNames(partition), ...attributes]) : undefined
     return {
       TableName: table,
       ...(partition.keys.indexName ? { IndexName: partition.keys.indexName } : {}),
       KeyConditionExpression: onSortKey ? `#pk = :pk AND ${onSortKey.expression}` : '#pk = :pk',
       ...(filter ? { FilterExpression: filter.expression } : {}),
-      ...(projected ? { ProjectionExpression: projected.map((_name, index) => `#p${index}`).join(', ') } : {}),
+      ...(projection ? { ProjectionExpression: projection.ProjectionExpression } : {}),
       ExpressionAttributeNames: {
         '#pk': partition.keys.partitionKey,
         ...(onSortKey ? { '#sk': partition.keys.sortKey } : {}),
         ...filter?.names,
-        ...(projected ? Object.fromEntries(projected.map((name, index) => [`#p${index}`, name])) : {}),
+        ...projection?.ExpressionAttributeNames,
       },
       ExpressionAttributeValues: { ':pk': partition.pk, ...onSortKey?.values, ...filter?.values },
       ScanIndexForward: !options.descending,
