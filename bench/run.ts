@@ -79,7 +79,7 @@ const main = async () => {
         listings,
       })
       say(
-        `  ${endpoint.name.padEnd(26)} ${String(result.requestsPerSecond).padStart(6)} req/s  p99 ${result.p99Ms} ms  errors ${result.errors}  DynamoDB ${result.dynamo?.dynamoCallsPerRequest ?? '–'}/request`,
+        `  ${endpoint.name.padEnd(26)} ${String(result.requestsPerSecond).padStart(6)} req/s  p99 ${result.p99Ms} ms  errors ${result.errors}  DynamoDB ${result.dynamo?.dynamoCallsPerRequest ?? '–'}/request, ${result.dynamo?.itemsReadPerRequest ?? '–'} items read/request`,
       )
       return result
     }

@@ -9,8 +9,8 @@ import { createTestTable, testMarketConfig } from '../support/dynamo.ts'
 
 /**
  * The cost rule of the listings issue: a browse or search page is at most 2 DynamoDB requests
- * for up to 50 results, whatever the size of the table. Counted from the request log, which
- * counts every request the DynamoDB client sends.
+ * for up to 50 results, and reads about a page of items, whatever the size of the table. Counted
+ * from the request log, which counts every request the DynamoDB client sends and the items it read.
  */
 const categories = ['wool', 'yak-down', 'silk', 'buttons']
 
@@ -70,15 +70,21 @@ const fillMarket = async (count: number) => {
   )
   const logs: LogLine[] = []
   const app = createListingsApp(buildDeps(testMarketConfig(tableName), (line) => logs.push(line)))
-  /** A page of results and the DynamoDB requests it took. */
+  /** A page of results, the DynamoDB requests it took and the items they read. */
   return async (query: string) => {
     const response = await app.request(`/api/listings?${query}`)
     expect(response.status).toBe(200)
     const page = (await response.json()) as ListingPage
     const line = logs.findLast((entry) => entry.msg === 'request')
-    return { page, dynamoCalls: line?.dynamoCalls as number }
+    return { page, dynamoCalls: line?.dynamoCalls as number, itemsRead: line?.dynamoItemsRead as number }
   }
 }
+
+/**
+ * The most items a page of `limit` may read: the index entries of the page and the one after it
+ * (which says whether there is more), the page's listings and their supplier (one here).
+ */
+const itemsOfAPage = (limit: number) => limit + 1 + limit + 1
 
 const pages = [
   ['the first browse page', 'limit=50'],
@@ -97,10 +103,20 @@ for (const size of [50, 5000]) {
       // 5000 listings through the API take a minute idle; a loaded CI machine may take many.
     }, 900_000)
 
-    it.each(pages)('%s takes at most 2 DynamoDB requests', async (_name, query) => {
-      const { page: result, dynamoCalls } = await page(query)
+    it.each(pages)('%s takes at most 2 DynamoDB requests, reading about a page of items', async (_name, query) => {
+      const { page: result, dynamoCalls, itemsRead } = await page(query)
       expect(result.items.length).toBeGreaterThan(0)
       expect(dynamoCalls).toBeLessThanOrEqual(2)
+      expect(itemsRead).toBeLessThanOrEqual(itemsOfAPage(50))
+    })
+
+    it('reads about a page of the default size, browsing or searching in each language', async () => {
+      for (const query of ['category=wool', 'q=羊毛', 'q=lot', 'q=样品&origin=那曲']) {
+        const { page: result, dynamoCalls, itemsRead } = await page(query)
+        expect(result.items.length, query).toBeGreaterThan(0)
+        expect(dynamoCalls, query).toBeLessThanOrEqual(2)
+        expect(itemsRead, query).toBeLessThanOrEqual(itemsOfAPage(24))
+      }
     })
 
     it('fills a page of 50 and the next page costs the same', async () => {
@@ -110,6 +126,7 @@ for (const size of [50, 5000]) {
         const second = await page(`limit=50&cursor=${encodeURIComponent(first.page.nextCursor as string)}`)
         expect(second.page.items).toHaveLength(50)
         expect(second.dynamoCalls).toBeLessThanOrEqual(2)
+        expect(second.itemsRead).toBeLessThanOrEqual(itemsOfAPage(50))
         expect(second.page.items[0]?.id).not.toBe(first.page.items[0]?.id)
       }
     })

@@ -44,16 +44,47 @@ export const distinctKeys = (keys: Item[]) => [
 ]
 
 /**
+ * A ProjectionExpression of attribute paths (`company.name`, `photos[0]`), every name by a
+ * placeholder since many (`name`, `status`) are reserved words.
+ */
+export const projectionOf = (paths: readonly string[]) => {
+  const names = new Map<string, string>()
+  const placeholder = (name: string) => {
+    if (!names.has(name)) names.set(name, `#p${names.size}`)
+    return names.get(name) as string
+  }
+  const expression = [...new Set(paths)]
+    .map((path) =>
+      path
+        .split('.')
+        .map((part) => part.replace(/^[^[]+/, placeholder))
+        .join('.'),
+    )
+    .join(', ')
+  return {
+    ProjectionExpression: expression,
+    ExpressionAttributeNames: Object.fromEntries([...names].map(([name, key]) => [key, name])),
+  }
+}
+
+/**
  * BatchGet of any number of keys: in chunks of 100 (DynamoDB's limit), retrying what DynamoDB left
  * unprocessed (it does so only under throttling). One request for the usual ≤ 100 keys.
+ * `attributes`: only these paths of each item.
  */
-export const batchGet = async (db: DynamoDBDocumentClient, table: string, keys: Item[], { consistent = false } = {}) => {
+export const batchGet = async (
+  db: DynamoDBDocumentClient,
+  table: string,
+  keys: Item[],
+  { consistent = false, attributes }: { consistent?: boolean; attributes?: readonly string[] } = {},
+) => {
   const found: Item[] = []
+  const projection = attributes ? projectionOf(attributes) : {}
   for (let start = 0; start < keys.length; start += 100) {
     let pending = keys.slice(start, start + 100)
     for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
       const result = await db.send(
-        new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: consistent } } }),
+        new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: consistent, ...projection } } }),
       )
       found.push(...(result.Responses?.[table] ?? []))
       pending = (result.UnprocessedKeys?.[table]?.Keys as Item[] | undefined) ?? []

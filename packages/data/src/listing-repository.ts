@@ -23,10 +23,39 @@ import {
 import { marketCounterWrites } from './market-metrics.ts'
 import { notificationWrites } from './notification-repository.ts'
 import { createQueries, type Filter } from './query.ts'
+import { readTotals, totalsAttributes } from './rating-totals.ts'
 import { statsWrites } from './supplier-stats.ts'
 import { withConflictRetry, writeRefusal } from './transactions.ts'
 
 const toListing = (item: Item) => withoutKeys<Listings.StoredListing>(item)
+
+/**
+ * What a browse page reads of a listing and of its supplier (one projection for both, as a
+ * BatchGet has one): what their cards show and what decides whether buyers see them. Not the
+ * description, the index bookkeeping or a pending revision, nor the supplier's account details.
+ */
+const cardAttributes = [
+  'type',
+  'id',
+  'status',
+  ...['supplierId', 'title', 'categoryId', 'unit', 'fromPriceFen', 'priceTiers', 'moq', 'stock', 'listedAt', 'createdAt'],
+  ...['specs.origin', 'photos[0]'],
+  ...['name', 'company.name', 'verificationDetails.status', 'verificationDetails.stall', 'certifications', ...totalsAttributes],
+]
+
+const toCardSupplier = (item: Item): Listings.CardSupplier => {
+  const ratingTotals = readTotals(item)
+  return {
+    name: item.name as string,
+    status: item.status as Listings.CardSupplier['status'],
+    company: item.company as Listings.CardSupplier['company'],
+    ...(item.verificationDetails
+      ? { verificationDetails: item.verificationDetails as NonNullable<Listings.CardSupplier['verificationDetails']> }
+      : {}),
+    ...(item.certifications ? { certifications: item.certifications as Listings.CardSupplier['certifications'] } : {}),
+    ...(ratingTotals ? { ratingTotals } : {}),
+  }
+}
 
 /** Where a listing waits in the moderation lists: edits awaiting review count as pending. */
 const moderationPlace = (listing: Listings.StoredListing) =>
@@ -79,9 +108,6 @@ export const draftWrites = (table: string, listing: Listings.StoredListing): Tra
   { Put: { TableName: table, Item: listingItem(listing), ConditionExpression: itemIsNew } },
   ...itemNumberWrites(table, listing, 'new'),
 ]
-
-/** Most listings a browse page looks at for one page of results (filters drop some). */
-const overFetch = (limit: number) => Math.min(limit * 3, 150)
 
 export const createListingRepository = (db: DynamoDBDocumentClient, table: string, cursors: CursorCodec) => {
   const { queryPage, queryItems } = createQueries(db, table, cursors)
@@ -287,7 +313,12 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
         descending: query.sort !== 'price_asc',
         ...(query.cursor ? { cursor: query.cursor } : {}),
         limit: query.limit,
-        readAhead: overFetch(query.limit),
+        // A page and one more, which says whether there is a next page: what a page reads stays
+        // bounded by its size whatever the market's. A filter may leave the page short; its cursor
+        // then resumes where the read stopped.
+        readAhead: query.limit + 1,
+        // The entry's text for the filter stays in DynamoDB: the page needs only where it points.
+        attributes: ['listingId', 'supplierId'],
       })
       return {
         candidates: page.items.length > 0 ? await batchGetListingsAndSuppliers(page.items) : [],
@@ -446,13 +477,19 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
     },
   } satisfies Listings.ListingStore
 
-  /** The listings behind index entries and their suppliers, in one BatchGet (at most 50 + 50 keys). */
-  async function batchGetListingsAndSuppliers(entries: Item[]): Promise<Listings.BrowseCandidate[]> {
+  /** The listings behind index entries and their suppliers, as far as their cards go, in one BatchGet (at most 50 + 50 keys). */
+  async function batchGetListingsAndSuppliers(entries: Item[]): Promise<Listings.CardCandidate[]> {
     const listingIds = entries.map((entry) => entry.listingId as string)
     const supplierIds = [...new Set(entries.map((entry) => entry.supplierId as string))]
-    const items = await batchGet(db, table, [...listingIds.map(listingKey), ...supplierIds.map(userKey)])
-    const listings = new Map(items.filter((item) => item.type === 'listing').map((item) => [item.id as string, toListing(item)]))
-    const suppliers = new Map(items.filter((item) => item.type === 'user').map((item) => [item.id as string, toStoredUser(item)]))
+    const items = await batchGet(db, table, [...listingIds.map(listingKey), ...supplierIds.map(userKey)], {
+      attributes: cardAttributes,
+    })
+    const listings = new Map(
+      items.filter((item) => item.type === 'listing').map((item) => [item.id as string, withoutKeys<Listings.CardListing>(item)]),
+    )
+    const suppliers = new Map(
+      items.filter((item) => item.type === 'user').map((item) => [item.id as string, toCardSupplier(item)]),
+    )
     return listingIds.flatMap((id) => {
       const listing = listings.get(id)
       return listing ? [{ listing, supplier: suppliers.get(listing.supplierId) }] : []

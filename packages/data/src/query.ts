@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import type { CursorCodec } from './cursor.ts'
-import type { Item } from './items.ts'
+import { type Item, projectionOf } from './items.ts'
 import type { Partition, SortKeyCondition } from './keys.ts'
 import { tableDefinition } from './table-definition.ts'
 
@@ -46,6 +46,8 @@ export type QueryOptions = {
   consistent?: boolean
   /** Where to resume: a LastEvaluatedKey. */
   start?: Item
+  /** Only these attribute paths of each item (and the keys that place it in the partition, for a cursor). */
+  attributes?: readonly string[]
 }
 
 export type PageOptions = Omit<QueryOptions, 'start' | 'limit'> & {
@@ -68,16 +70,14 @@ const sortKeyExpression = (condition: SortKeyCondition): { expression: string; v
   }
 }
 
-/** The key of an item in a partition's order: the table's keys, and the index's where the partition is an index's. */
-export const positionOf = (item: Item, partition: Partition): Item => {
-  const names = new Set([
-    tableDefinition.partitionKey,
-    tableDefinition.sortKey,
-    partition.keys.partitionKey,
-    partition.keys.sortKey,
-  ])
-  return Object.fromEntries([...names].map((name) => [name, item[name]]))
-}
+/** What places an item in a partition's order: the table's keys, and the index's where the partition is an index's. */
+const positionNames = (partition: Partition) => [
+  ...new Set([tableDefinition.partitionKey, tableDefinition.sortKey, partition.keys.partitionKey, partition.keys.sortKey]),
+]
+
+/** The key of an item in a partition's order. */
+export const positionOf = (item: Item, partition: Partition): Item =>
+  Object.fromEntries(positionNames(partition).map((name) => [name, item[name]]))
 
 /** The codec of repositories that read no page for a client. */
 const notPaginated: CursorCodec = {
@@ -108,16 +108,19 @@ export const createQueries = (db: DynamoDBDocumentClient, table: string, cursors
   const queryInput = (partition: Partition, options: QueryOptions) => {
     const sortKey = options.sortKey ?? partition.within
     const onSortKey = sortKey ? sortKeyExpression(sortKey) : undefined
-    const { filter } = options
+    const { filter, attributes } = options
+    const projection = attributes ? projectionOf([...positionNames(partition), ...attributes]) : undefined
     return {
       TableName: table,
       ...(partition.keys.indexName ? { IndexName: partition.keys.indexName } : {}),
       KeyConditionExpression: onSortKey ? `#pk = :pk AND ${onSortKey.expression}` : '#pk = :pk',
       ...(filter ? { FilterExpression: filter.expression } : {}),
+      ...(projection ? { ProjectionExpression: projection.ProjectionExpression } : {}),
       ExpressionAttributeNames: {
         '#pk': partition.keys.partitionKey,
         ...(onSortKey ? { '#sk': partition.keys.sortKey } : {}),
         ...filter?.names,
+        ...projection?.ExpressionAttributeNames,
       },
       ExpressionAttributeValues: { ':pk': partition.pk, ...onSortKey?.values, ...filter?.values },
       ScanIndexForward: !options.descending,

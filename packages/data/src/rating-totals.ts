@@ -20,6 +20,9 @@ const attributesOf = (totals: RatingTotals): Record<string, number> => ({
   ...Object.fromEntries(stars.map((star, index) => [starsName(star), totals.stars[index] ?? 0])),
 })
 
+/** The attributes the totals are stored in, for a read of them alone. */
+export const totalsAttributes = [countName, ...ratingDimensions.map(sumName), ...stars.map(starsName)]
+
 /** The totals stored on a user item; undefined before its first rating. */
 export const readTotals = (item: Item): RatingTotals | undefined => {
   if (item[countName] === undefined) return undefined

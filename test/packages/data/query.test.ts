@@ -51,6 +51,21 @@ describe('queryItems', () => {
       }),
     ])
   })
+
+  it('reads only the attributes asked for, and the keys that place an item in the partition', async () => {
+    await queryItems(keys.searchEntriesByPrice('wool'), { attributes: ['listingId', 'sk'] })
+    expect(sent()[0]).toMatchObject({
+      ProjectionExpression: '#p0, #p1, #p2, #p3, #p4',
+      ExpressionAttributeNames: {
+        '#pk': 'gsi1pk',
+        '#p0': 'pk',
+        '#p1': 'sk',
+        '#p2': 'gsi1pk',
+        '#p3': 'gsi1sk',
+        '#p4': 'listingId',
+      },
+    })
+  })
 })
 
 describe('queryPage', () => {

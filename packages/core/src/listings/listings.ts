@@ -307,7 +307,7 @@ export const browseListings = async (deps: ListingDeps, query: BrowseQuery): Pro
 
 /**
  * The count a first page stands for, without counting: exact when everything fits on it, else
- * what its one Query found (it reads ahead of the page), as a lower bound up to the cap.
+ * what its one Query found (the page and the one entry after it), as a lower bound up to the cap.
  */
 export const resultCount = (shown: number, nextCursor: string | null, matched: number): ResultCount =>
   nextCursor === null

@@ -40,6 +40,36 @@ export type ReportedEntry = BrowseCandidate & { reports: ListingReport[]; firstR
 
 export type BrowseCandidate = { listing: StoredListing; supplier: StoredUser | undefined }
 
+/** What a card shows of a listing, and what decides whether buyers see it: all a browse page reads of it. */
+export type CardListing = Pick<
+  StoredListing,
+  | 'id'
+  | 'supplierId'
+  | 'status'
+  | 'title'
+  | 'categoryId'
+  | 'unit'
+  | 'fromPriceFen'
+  | 'priceTiers'
+  | 'moq'
+  | 'stock'
+  | 'listedAt'
+  | 'createdAt'
+> & {
+  specs?: Pick<StoredListing['specs'], 'origin'>
+  /** The first photo at most. */
+  photos?: string[]
+}
+
+/** What a supplier card shows, and what decides whether buyers see the supplier's listings. */
+export type CardSupplier = Pick<StoredUser, 'name' | 'status' | 'ratingTotals' | 'certifications'> & {
+  company: Pick<StoredUser['company'], 'name'>
+  verificationDetails?: Pick<NonNullable<StoredUser['verificationDetails']>, 'status' | 'stall'>
+}
+
+/** A browse or search result: the listing and its supplier as far as their cards go. */
+export type CardCandidate = { listing: CardListing; supplier: CardSupplier | undefined }
+
 /** A Query of the search index, its inputs already normalised the way the index entries are written. */
 export type IndexQuery = {
   term: string
@@ -67,9 +97,11 @@ export interface ListingStore {
     supplierId: string,
     page: { cursor?: string; limit: number },
   ): Promise<{ items: StoredListing[]; nextCursor: string | null }>
-  /** One Query of the index and one BatchGet of the listings and their suppliers. */
-  /** `matched`: the index entries the Query found past its filter (the page's and those read ahead). */
-  search(query: IndexQuery): Promise<{ candidates: BrowseCandidate[]; nextCursor: string | null; matched: number }>
+  /**
+   * One Query of the index, reading at most a page and one more entry, and one BatchGet of the
+   * listings and their suppliers. `matched`: the index entries the Query found past its filter.
+   */
+  search(query: IndexQuery): Promise<{ candidates: CardCandidate[]; nextCursor: string | null; matched: number }>
   moderationQueue(query: ModerationQuery): Promise<{ items: BrowseCandidate[]; nextCursor: string | null }>
   /**
    * Adds a user's report to the listing's open reports, on condition the listing is still active;

@@ -1,10 +1,9 @@
 import type { Category, Listing, ListingCard, SupplierCard } from '@market/contracts'
 import { priceRangeFen } from '@market/contracts/values'
-import type { StoredUser } from '../accounts/ports.ts'
 import { badgeKinds, certificationDay } from '../certifications/rules.ts'
 import { summaryOf } from '../ratings/scores.ts'
 import { indexTerms, searchText } from '../search/terms.ts'
-import type { BrowseCandidate, SearchDocument, StoredListing } from './ports.ts'
+import type { CardCandidate, CardSupplier, SearchDocument, StoredListing } from './ports.ts'
 
 /** Index entries per listing, kept low enough that a text change (old terms out, new in) fits one transaction. */
 export const maxIndexTerms = 40
@@ -14,11 +13,11 @@ export const categoryTerm = (categoryId: string) => `cat:${categoryId}`
 /** The price-tier rules are the contracts' own, shared with the web's order form. */
 export { fromPriceFen, priceRangeFen, unitPriceFor } from '@market/contracts/values'
 
-export const isSupplierVisible = (supplier: StoredUser | undefined) =>
+export const isSupplierVisible = (supplier: CardSupplier | undefined) =>
   supplier?.status === 'active' && supplier.verificationDetails?.status === 'verified'
 
 /** Buyers see active listings of verified, active suppliers; nothing else. */
-export const isPubliclyVisible = ({ listing, supplier }: BrowseCandidate) =>
+export const isPubliclyVisible = ({ listing, supplier }: CardCandidate) =>
   listing.status === 'active' && isSupplierVisible(supplier)
 
 export const normalizeOrigin = (origin: string | undefined) => origin?.normalize('NFKC').trim().toLowerCase() || undefined
@@ -47,7 +46,7 @@ export const searchDocument = (
 }
 
 /** The supplier as its cards show it, read live; `now` decides which certifications are still valid. */
-export const toSupplierCard = (supplier: StoredUser | undefined, supplierId: string, now: Date): SupplierCard => ({
+export const toSupplierCard = (supplier: CardSupplier | undefined, supplierId: string, now: Date): SupplierCard => ({
   id: supplierId,
   name: supplier?.name ?? '',
   company: supplier?.company.name ?? '',
@@ -59,12 +58,12 @@ export const toSupplierCard = (supplier: StoredUser | undefined, supplierId: str
 })
 
 /** The badges, when there are any valid today: an expired one never shows, even before the daily job takes it off. */
-const certificationsOf = (supplier: StoredUser | undefined, now: Date) => {
+const certificationsOf = (supplier: CardSupplier | undefined, now: Date) => {
   const kinds = badgeKinds(supplier?.certifications, certificationDay(now))
   return kinds.length > 0 ? { certifications: kinds } : {}
 }
 
-export const toCard = ({ listing, supplier }: BrowseCandidate, now: Date): ListingCard => ({
+export const toCard = ({ listing, supplier }: CardCandidate, now: Date): ListingCard => ({
   id: listing.id,
   title: listing.title,
   categoryId: listing.categoryId,
@@ -75,8 +74,8 @@ export const toCard = ({ listing, supplier }: BrowseCandidate, now: Date): Listi
   moq: listing.moq,
   inStock: listing.stock >= listing.moq,
   stock: listing.stock,
-  ...(listing.specs.origin ? { origin: listing.specs.origin } : {}),
-  ...(listing.photos[0] ? { photo: listing.photos[0] } : {}),
+  ...(listing.specs?.origin ? { origin: listing.specs.origin } : {}),
+  ...(listing.photos?.[0] ? { photo: listing.photos[0] } : {}),
   listedAt: listing.listedAt ?? listing.createdAt,
   supplier: toSupplierCard(supplier, listing.supplierId, now),
 })
