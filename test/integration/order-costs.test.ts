@@ -99,9 +99,9 @@ const pay = async (buyer: Account, supplier: Account, orderId: string) => {
 const supplier = () => suppliers[0] as Account
 
 describe('what placing an order costs', () => {
-  // The session's read, the read of the listing with the buyer's sample credit and the key's
-  // answer, the read of the listing's supplier (its id is known only from the listing), the write.
-  const placeCost = 4
+  // The session's read, which takes along the listing, the buyer's sample credit and the key's
+  // answer; the read of the listing's supplier (its id is known only from the listing); the write.
+  const placeCost = 3
 
   it('is one read of what it needs, the supplier’s, and one write: a bulk order, a sample, a bulk order with its sample credit', async () => {
     const listing = await listingOf(supplier())

@@ -13,7 +13,7 @@ import { toStoredUser } from './account-repository.ts'
 import { auditPut } from './audit-writes.ts'
 import type { CursorCodec } from './cursor.ts'
 import { keyAnswerWrites, keyRecordOf, throwIfKeyAnswered } from './idempotency-repository.ts'
-import { batchGet, type Item, itemIsNew, type TransactItem, withoutKeys } from './items.ts'
+import { batchGet, type Item, itemIsNew, keyedRead, type TransactItem, withoutKeys } from './items.ts'
 import {
   dueBy,
   flaggedOrders,
@@ -199,6 +199,28 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
   }
 
   const { queryItems, queryPage } = createQueries(db, table, cursors)
+  const placementRead = ({ listingId, buyerId, key }: Orders.PlacementInput, now: Date) => {
+    const keys = {
+      listing: listingKey(listingId),
+      credit: sampleCreditKey(buyerId, listingId),
+      answer: key ? idempotencyKey(key.scope, key.key) : undefined,
+    }
+    return keyedRead(
+      db,
+      table,
+      Object.values(keys).flatMap((k) => k ?? []),
+      (found): Orders.PlacementRead => {
+        const listing = found(keys.listing)
+        const credit = found(keys.credit)
+        const answer = keys.answer && found(keys.answer)
+        return {
+          listing: listing ? withoutKeys<Listing>(listing) : undefined,
+          credit: credit ? toSampleCredit(credit) : undefined,
+          recorded: answer ? keyRecordOf(answer, now) : undefined,
+        }
+      },
+    )
+  }
 
   /** Why placing an order failed, read from the listing as it is now. */
   const explainRefusedClaim = async (claim: Orders.StockClaim) => {
@@ -266,25 +288,17 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
       return result.Item ? toSampleCredit(result.Item) : undefined
     },
 
-    forPlacement: async ({ listingId, buyerId, key }: Parameters<Orders.OrderStore['forPlacement']>[0], now: Date) => {
-      const items = await batchGet(
-        db,
-        table,
-        [listingKey(listingId), sampleCreditKey(buyerId, listingId), ...(key ? [idempotencyKey(key.scope, key.key)] : [])],
-        { consistent: true },
-      )
-      const ofType = (type: string) => items.find((item) => item.type === type)
-      const listingItem = ofType('listing')
-      const listing = listingItem ? withoutKeys<Listing>(listingItem) : undefined
+    placementRead,
+
+    forPlacement: async (input: Orders.PlacementInput, now: Date, first?: Orders.PlacementRead) => {
+      const { listing, credit, recorded } = first ?? (await placementRead(input, now).read())
       const supplier = listing
         ? (await db.send(new GetCommand({ TableName: table, Key: userKey(listing.supplierId), ConsistentRead: true }))).Item
         : undefined
-      const creditItem = ofType('sample-credit')
-      const keyItem = ofType('idempotency')
       return {
         found: listing ? { listing, supplier: supplier ? toStoredUser(supplier) : undefined } : undefined,
-        credit: creditItem ? toSampleCredit(creditItem) : undefined,
-        recorded: keyItem ? keyRecordOf(keyItem, now) : undefined,
+        credit,
+        recorded,
       }
     },
 

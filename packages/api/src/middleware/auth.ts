@@ -46,8 +46,11 @@ const readClaims = async (token: string, secret: string) => {
  * gives before the session is read): it goes in the session's own BatchGet, and the route finds it
  * in `c.var.alongside` — or nothing there, if the caller was looked up before, and reads it itself.
  */
-// biome-ignore lint/suspicious/noExplicitAny: any group app's context, whatever its routes' types
-export type ReadAlongside<T> = (c: Context<any, any, any>, userId: string) => KeyedRead<T> | undefined
+export type ReadAlongside<T> = (
+  // biome-ignore lint/suspicious/noExplicitAny: any group app's context, whatever its routes' types
+  c: Context<any, any, any>,
+  userId: string,
+) => KeyedRead<T> | undefined | Promise<KeyedRead<T> | undefined>
 
 /**
  * Looks up the caller once per request, and only for routes that ask: public reads such as
@@ -64,7 +67,7 @@ export const loadActor = async <T>(
   const token = getCookie(c, sessionCookieName)
   const claims = token ? await readClaims(token, await deps.sessions.secret()) : undefined
   if (!claims) return undefined
-  const { actor, alongside: read } = await Accounts.authenticate(deps, claims, alongside?.(c, claims.userId))
+  const { actor, alongside: read } = await Accounts.authenticate(deps, claims, await alongside?.(c, claims.userId))
   if (actor) {
     c.set('actor', actor)
     c.set('sessionId', claims.sessionId)

@@ -1,11 +1,18 @@
 import { createHash } from 'node:crypto'
 import { DomainError, KeyAnsweredError, type KeyedWrite, type KeyRecord } from '@market/core'
+import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppEnv, HeldKey } from '../app-env.ts'
 import type { ApiDeps } from '../deps.ts'
 
 const keyPattern = /^[\x21-\x7e]{1,255}$/
+
+/** The Idempotency-Key a request names, if well formed, in its caller's scope: what a rule's first read may look up. */
+export const namedKey = (c: Context, scope: string) => {
+  const key = c.req.header('Idempotency-Key')
+  return key !== undefined && keyPattern.test(key) ? { scope, key } : undefined
+}
 
 /**
  * `Idempotency-Key` for POSTs that create money-bearing things (orders, checkouts, awards). The

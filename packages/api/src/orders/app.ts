@@ -20,7 +20,7 @@ import { actions } from '../actions.ts'
 import type { ApiDeps } from '../deps.ts'
 import { createGroupApp } from '../group-app.ts'
 import { createAuth } from '../middleware/auth.ts'
-import { idempotent, keyedWrite } from '../middleware/idempotency.ts'
+import { idempotent, keyedWrite, namedKey } from '../middleware/idempotency.ts'
 import { publicOrigin } from '../middleware/request-origin.ts'
 import { validate } from '../middleware/validate.ts'
 import { routeDocs } from '../openapi/describe.ts'
@@ -75,17 +75,34 @@ const allOrders = async (ports: Orders.OrderDeps, actor: Accounts.StoredUser, ro
   return orders
 }
 
+/** A body's JSON, or undefined where it is none (the validator answers that with its 400 later). */
+const jsonOrUndefined = (text: string): unknown => {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
 export const createOrdersApp = (deps: ApiDeps) => {
-  const { requireUser, requireRole } = createAuth(deps)
+  const { requireUser, requireRole, requireRoleReading } = createAuth(deps)
   const buyer = requireRole('buyer')
+  // Placing an order reads its listing, the buyer's sample credit and the key's answer with the session.
+  const buyerPlacing = requireRoleReading(async (c, userId) => {
+    const input = PlaceOrderInput.safeParse(jsonOrUndefined(await c.req.text()))
+    if (!input.success) return undefined
+    const key = namedKey(c, userId)
+    return deps.orders.placementRead({ listingId: input.data.listingId, buyerId: userId, key }, deps.clock.now())
+  }, 'buyer')
   const buyers = actions(deps, buyer)
   // The domain says which party may take which step; a stranger learns nothing of the order (404).
   const party = actions(deps, requireUser)
   return createGroupApp(deps)
-    .post('/api/orders', docs.place, buyer, idempotent(deps), validate('json', PlaceOrderInput), async (c) => {
+    .post('/api/orders', docs.place, buyerPlacing, idempotent(deps), validate('json', PlaceOrderInput), async (c) => {
       const ports = await orderDeps(deps)
       const view = (order: Orders.StoredOrder) => Orders.toView(ports, order, c.var.actor)
-      return c.json(view(await Orders.placeOrder(ports, c.var.actor, c.req.valid('json'), keyedWrite(c, 201, view))), 201)
+      const order = await Orders.placeOrder(ports, c.var.actor, c.req.valid('json'), keyedWrite(c, 201, view), c.var.alongside)
+      return c.json(view(order), 201)
     })
     .get(
       '/api/orders',

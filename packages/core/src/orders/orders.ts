@@ -50,7 +50,15 @@ import {
   transferConfirmationWindowMs,
 } from './lifecycle.ts'
 import { numberOrders } from './numbers.ts'
-import type { CheckoutClosing, OrderChange, OrderStore, PaymentEvent, PaymentGateway, StoredOrder } from './ports.ts'
+import type {
+  CheckoutClosing,
+  OrderChange,
+  OrderStore,
+  PaymentEvent,
+  PaymentGateway,
+  PlacementRead,
+  StoredOrder,
+} from './ports.ts'
 import { creditOn, NoSampleError, SampleQuantityError, sampleChangesOf } from './samples.ts'
 
 export type OrderDeps = {
@@ -121,11 +129,19 @@ const notifyOther = (deps: OrderDeps, order: Order, to: 'buyer' | 'supplier', ty
  * order takes off the price of a sample of the listing the buyer paid for within 60 days. What it
  * reads is read at once, with the answer of the request's Idempotency-Key: a replay writes nothing.
  */
-export const placeOrder = async (deps: OrderDeps, buyer: Actor, input: PlaceOrderInput, keyed?: KeyedWrite<StoredOrder>) => {
+/** `first`: what the placement reads first, if it was read with the session (see OrderStore's placementRead). */
+export const placeOrder = async (
+  deps: OrderDeps,
+  buyer: Actor,
+  input: PlaceOrderInput,
+  keyed?: KeyedWrite<StoredOrder>,
+  first?: PlacementRead,
+) => {
   const now = deps.clock.now()
   const { found, credit, recorded } = await deps.orders.forPlacement(
     { listingId: input.listingId, buyerId: buyer.id, key: keyed?.key },
     now,
+    first,
   )
   if (recorded) throw new KeyAnsweredError(recorded)
   if (!found || !isPubliclyVisible(found) || !found.supplier) throw new NotFoundError('listing')

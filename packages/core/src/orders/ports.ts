@@ -1,8 +1,8 @@
-import type { AuditEntry, Order, OrderFlag, OrderFlagKind, OrdersQuery } from '@market/contracts'
+import type { AuditEntry, Listing, Order, OrderFlag, OrderFlagKind, OrdersQuery } from '@market/contracts'
 import type { BrowseCandidate } from '../listings/ports.ts'
 import type { MarketChange } from '../metrics/changes.ts'
 import type { OutgoingNotification } from '../notifications/notifications.ts'
-import type { KeyAnswer, KeyRecord, RequestKey } from '../ports.ts'
+import type { KeyAnswer, KeyedRead, KeyRecord, RequestKey } from '../ports.ts'
 import type { StatsChange } from '../ratings/figures.ts'
 import type { SampleChanges, SampleCredit, SamplePair } from './samples.ts'
 
@@ -38,6 +38,9 @@ export type OrderChange = {
   samples?: SampleChanges
 }
 
+export type PlacementInput = { listingId: string; buyerId: string; key?: Omit<RequestKey, 'requestHash'> | undefined }
+export type PlacementRead = { listing: Listing | undefined; credit: SampleCredit | undefined; recorded: KeyRecord | undefined }
+
 export interface OrderStore {
   /**
    * The order with its stock claim, notifications, the answer of its Idempotency-Key and the guard
@@ -55,13 +58,16 @@ export interface OrderStore {
     keyAnswer?: KeyAnswer
   }): Promise<void>
   /**
-   * What placing an order reads, in one BatchGet: the listing, the buyer's sample credit on it
-   * (possibly past its date: the caller checks) and the answer of the request's Idempotency-Key
-   * (within its day); then the listing's supplier.
+   * What placing an order reads first, in one BatchGet (which may be the session's): the listing,
+   * the buyer's sample credit on it (possibly past its date: the caller checks) and the answer of
+   * the request's Idempotency-Key (within its day).
    */
+  placementRead(input: PlacementInput, now: Date): KeyedRead<PlacementRead>
+  /** The placement's first read (made now unless `first` is it, read with the session), then the listing's supplier. */
   forPlacement(
-    input: { listingId: string; buyerId: string; key?: Omit<RequestKey, 'requestHash'> | undefined },
+    input: PlacementInput,
     now: Date,
+    first?: PlacementRead,
   ): Promise<{ found: BrowseCandidate | undefined; credit: SampleCredit | undefined; recorded: KeyRecord | undefined }>
   /** The buyer's sample credit on the listing, if any (possibly past its date: the caller checks). */
   sampleCredit(pair: SamplePair): Promise<SampleCredit | undefined>
