@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { createDocumentClient, ensureTable } from '@market/data'
 import { freePort, startDynamoDbLocal } from '../functions/local/dynamodb-local.ts'
-import { buildWeb } from '../web/build.ts'
+import { buildWebOnce } from '../web/build.ts'
 
 const root = resolve(import.meta.dirname, '..')
 const table = 'market'
@@ -29,8 +29,9 @@ export const startBenchStack = async () => {
   })
   await ensureTable(client, table)
   const db = createDocumentClient(client)
-  const webDir = join(dataDir, 'web')
-  const web = await buildWeb({ outDir: webDir })
+  // The web app as npm start serves it: the build the bench's npm start made (or left as it was), reused.
+  const webDir = join(root, 'web', 'dist')
+  const web = await buildWebOnce({ outDir: webDir })
   const port = await freePort()
   let chunks: string[] = []
   let server: ChildProcess | undefined

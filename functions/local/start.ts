@@ -3,22 +3,35 @@
  * under DATA_DIR), the table, demo data on first start, and the API and web app on one port.
  */
 
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { Catalog } from '@market/core'
-import { createDocumentClient, ensureTable } from '@market/data'
-import { buildWeb } from '../../web/build.ts'
-import { buildJobDeps, type JobDeps, runJobs } from '../jobs.ts'
+import { buildWebOnce } from '../../web/build.ts'
+import type { JobDeps, runJobs as RunJobs } from '../jobs.ts'
 import { localAws, readLocalConfig } from './config.ts'
 import { dataDirPaths, ensurePhotoBucketKey, ensureSessionSecret } from './data-dir.ts'
 import { type RunningDynamo, startDynamoDbLocal } from './dynamodb-local.ts'
-import { demoAccounts, seedDemoData } from './seed.ts'
-import { type LocalMarketConfig, projectRoot, savePhotoIn, serveMarket } from './server.ts'
+import type { LocalMarketConfig } from './server.ts'
+
+/**
+ * The market's own code (the SDK, the domain, the routes): loaded once Java and esbuild have
+ * been started, not before, as loading it takes seconds of its own.
+ */
+const loadMarket = async () => {
+  const [{ DynamoDBClient }, { Catalog }, { createDocumentClient, ensureTable }, jobs, seed, server] = await Promise.all([
+    import('@aws-sdk/client-dynamodb'),
+    import('@market/core'),
+    import('@market/data'),
+    import('../jobs.ts'),
+    import('./seed.ts'),
+    import('./server.ts'),
+  ])
+  return { DynamoDBClient, Catalog, createDocumentClient, ensureTable, ...jobs, ...seed, ...server }
+}
 
 const say = (message: string) => process.stdout.write(`${message}\n`)
 
 /** The scheduled jobs on a timer, as EventBridge runs them in the cloud (the same jobs). */
-const startJobTimer = (deps: JobDeps, seconds: number) => {
+const startJobTimer = (runJobs: typeof RunJobs, deps: JobDeps, seconds: number) => {
   let running = false
   return setInterval(async () => {
     if (running) return
@@ -37,14 +50,22 @@ const startJobTimer = (deps: JobDeps, seconds: number) => {
 const main = async () => {
   const config = readLocalConfig(process.env)
   const paths = dataDirPaths(config.DATA_DIR)
-  const webDir = join(projectRoot, 'web', 'dist')
-  // The web app builds while Java starts DynamoDB Local (two processes, two cores): a first start
-  // waits for the longer of the two, not both. Awaited below; a failure stops the start there.
-  const webBuilt = buildWeb({ outDir: webDir })
-  webBuilt.catch(() => {})
+  const webDir = join(import.meta.dirname, '..', '..', 'web', 'dist')
+  // Java starts DynamoDB Local, esbuild builds the web app (unless it is built already) and this
+  // process loads the market's code and draws the demo photos, all at once: a first start waits
+  // for the longest of them, not their sum. Each is awaited below; a failure stops the start there.
+  const webBuilt = buildWebOnce({ outDir: webDir })
+  // A data folder with no database yet gets the demo data, and its photos; an interrupted first
+  // seed draws them when it runs again.
+  const firstStart = config.SEED_DEMO_DATA && !config.DYNAMODB_ENDPOINT && !existsSync(paths.dynamodb)
+  const dynamoStarted = config.DYNAMODB_ENDPOINT
+    ? undefined
+    : startDynamoDbLocal({ dataDir: paths.dynamodb, port: config.DYNAMODB_PORT })
+  const marketLoaded = loadMarket()
+  for (const started of [webBuilt, dynamoStarted, marketLoaded]) started?.catch(() => {})
 
   let dynamo: RunningDynamo | undefined
-  let server: Awaited<ReturnType<typeof serveMarket>> | undefined
+  let server: { url: string; close: () => Promise<void> } | undefined
   let jobsTimer: NodeJS.Timeout | undefined
   let stopping = false
   const stop = async (code: number) => {
@@ -60,7 +81,21 @@ const main = async () => {
   process.on('SIGTERM', () => void stop(0))
 
   try {
-    if (!config.DYNAMODB_ENDPOINT) dynamo = await startDynamoDbLocal({ dataDir: paths.dynamodb, port: config.DYNAMODB_PORT })
+    const {
+      DynamoDBClient,
+      Catalog,
+      createDocumentClient,
+      ensureTable,
+      buildJobDeps,
+      runJobs,
+      demoAccounts,
+      demoPhotos,
+      seedDemoData,
+      savePhotoIn,
+      serveMarket,
+    } = await marketLoaded
+    if (firstStart) demoPhotos().catch(() => {})
+    dynamo = await dynamoStarted
     const dynamodb = localAws(config, config.DYNAMODB_ENDPOINT ?? (dynamo as RunningDynamo).endpoint)
     const client = new DynamoDBClient(dynamodb)
     const created = await ensureTable(client, config.TABLE_NAME)
@@ -99,9 +134,10 @@ const main = async () => {
     Catalog.runReindexJobs(jobDeps).catch((error: unknown) =>
       process.stderr.write(`re-indexing failed: ${error instanceof Error ? error.message : String(error)}\n`),
     )
-    jobsTimer = startJobTimer(jobDeps, config.JOBS_INTERVAL_SECONDS)
+    jobsTimer = startJobTimer(runJobs, jobDeps, config.JOBS_INTERVAL_SECONDS)
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+    dynamo ??= await dynamoStarted?.catch(() => undefined)
     await stop(1)
   }
 }

@@ -428,21 +428,30 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
   } satisfies Orders.OrderStore
 }
 
+/** Past orders written in bulk, 25 to a request, 8 requests at a time (their figures aside: see below). */
+export const writePastOrders = async (db: DynamoDBDocumentClient, table: string, orders: Order[]) => {
+  const items = orders.map((order) => ({ PutRequest: { Item: orderItem(order) } }))
+  for (let start = 0; start < items.length; start += 25 * 8) {
+    const chunks = Array.from({ length: 8 }, (_, index) => items.slice(start + index * 25, start + (index + 1) * 25))
+    await Promise.all(chunks.filter((chunk) => chunk.length > 0).map((chunk) => batchWrite(db, table, chunk)))
+  }
+}
+
 /**
- * Past orders written in bulk (the demo's 18 months of trade): the orders 25 at a time, and what
- * their steps added to the market's figures, merged by day, through the same counter writes the
- * steps' transactions make.
+ * Past orders written in bulk (the demo's 18 months of trade): the orders, and what their steps
+ * added to the market's figures, merged by day, through the same counter writes the steps'
+ * transactions make.
  */
 export const writeOrderHistory = async (
   db: DynamoDBDocumentClient,
   table: string,
   history: { order: Order; changes: Metrics.MarketChange[] }[],
 ) => {
-  const items = history.map(({ order }) => ({ PutRequest: { Item: orderItem(order) } }))
-  for (let start = 0; start < items.length; start += 25 * 8) {
-    const chunks = Array.from({ length: 8 }, (_, index) => items.slice(start + index * 25, start + (index + 1) * 25))
-    await Promise.all(chunks.filter((chunk) => chunk.length > 0).map((chunk) => batchWrite(db, table, chunk)))
-  }
+  await writePastOrders(
+    db,
+    table,
+    history.map(({ order }) => order),
+  )
   await applyMarketChanges(
     db,
     table,
