@@ -1,7 +1,7 @@
 import { HealthResponse } from '@market/contracts'
 import { ServiceUnavailableError } from '@market/core'
 import type { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ApiDeps } from '../deps.ts'
 import { domainAppFactories } from '../domain-apps.ts'
 import { createGroupApp } from '../group-app.ts'
