@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { build } from 'esbuild'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type RouteGroup, routeGroups } from '../../functions/route-map.ts'
+import { bundledInputs, lambdaBuildOptions, startupInputs } from '../../infra/lambda-bundle.ts'
 
 const projectRoot = join(import.meta.dirname, '../..')
 
@@ -12,45 +13,35 @@ const entries = [
   { name: 'jobs', entry: 'functions/jobs.ts', photos: false },
 ]
 
-/**
- * The files whose code ends up in a function's bundle, built as the stack builds it (ESM for Node
- * 22): the metafile's inputs that put bytes into the output (its `inputs` list every file resolved,
- * even those tree-shaking drops).
- */
-const bundleInputs = async (entry: string) => {
+/** A function's bundle as the stack builds it (infra/lambda-bundle.ts): the files whose code is in it, and those loaded at start. */
+const bundle = async (entry: string) => {
   const { metafile } = await build({
-    entryPoints: [join(projectRoot, entry)],
-    absWorkingDir: projectRoot,
-    bundle: true,
+    ...lambdaBuildOptions({ projectRoot, entry, outdir: join(projectRoot, 'lambda-bundle-test') }),
+    // Nothing is written: the metafile is all these checks read.
     write: false,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    mainFields: ['module', 'main'],
-    metafile: true,
     logLevel: 'silent',
   })
-  return Object.values(metafile.outputs).flatMap((output) =>
-    Object.entries(output.inputs).flatMap(([input, { bytesInOutput }]) => (bytesInOutput > 0 ? [input] : [])),
-  )
+  return { all: bundledInputs(metafile), atStart: startupInputs(metafile) }
 }
 
 /** The route groups' own apps, by the folder each lives in (packages/api/src/<group>/app.ts). */
 const appOf = (input: string) => /^packages\/api\/src\/([^/]+)\/app\.ts$/.exec(input)?.[1]
 
-const inputs = new Map<string, string[]>()
+const bundles = new Map<string, Awaited<ReturnType<typeof bundle>>>()
 
 describe('Lambda bundles', () => {
   // One build per function, shared by the checks below (each build reads the whole graph).
   beforeAll(async () => {
-    for (const { name, entry } of entries) inputs.set(name, await bundleInputs(entry))
-  }, 180_000)
-  const of = (name: string) => inputs.get(name) ?? []
+    for (const { name, entry } of entries) bundles.set(name, await bundle(entry))
+  }, 300_000)
+  const of = (name: string) => bundles.get(name)?.all ?? []
+  const atStartOf = (name: string) => bundles.get(name)?.atStart ?? []
+  const isStripe = (input: string) => input.includes('node_modules/stripe/')
 
-  it.each(entries)('$name carries Stripe only if it pays or refunds', ({ name }) => {
-    const stripe = of(name).filter((input) => input.includes('node_modules/stripe/'))
-    if (paying.has(name)) expect(stripe.length).toBeGreaterThan(0)
-    else expect(stripe).toEqual([])
+  it.each(entries)('$name carries Stripe only if it pays or refunds, and loads it only at the first payment call', ({ name }) => {
+    if (paying.has(name)) expect(of(name).filter(isStripe).length).toBeGreaterThan(0)
+    else expect(of(name).filter(isStripe)).toEqual([])
+    expect(atStartOf(name).filter(isStripe)).toEqual([])
   })
 
   it.each(entries)('$name carries the XLSX and GBK readers only if it imports listings', ({ name }) => {
@@ -72,10 +63,12 @@ describe('Lambda bundles', () => {
     },
   )
 
-  it('keeps the OpenAPI generator and the other groups’ apps in the function that serves the document', () => {
+  it('keeps the OpenAPI generator and the other groups’ apps in the function that serves the document, loaded at its first request', () => {
     const documentOnly = (input: string) => input.startsWith('packages/api/src/openapi/document.ts')
     expect(of('meta').some(documentOnly)).toBe(true)
     expect(new Set(of('meta').flatMap((input) => appOf(input) ?? [])).size).toBe(routeGroups.length)
+    expect(atStartOf('meta').filter(documentOnly)).toEqual([])
+    expect([...new Set(atStartOf('meta').flatMap((input) => appOf(input) ?? []))]).toEqual(['meta'])
     for (const { name } of entries.filter(({ name }) => name !== 'meta')) expect(of(name).filter(documentOnly), name).toEqual([])
   })
 

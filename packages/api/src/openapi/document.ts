@@ -101,3 +101,5 @@ export const buildOpenApiDocument = (apps: Hono<never>[]) => {
     components: { schemas: { ErrorBody: toSchema(ErrorBody, 'output') } },
   }
 }
+
+export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>
