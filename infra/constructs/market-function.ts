@@ -42,6 +42,8 @@ export class MarketFunction extends LambdaFunction {
         assetHashType: AssetHashType.OUTPUT,
         bundling: {
           image: DockerImage.fromRegistry('unused'),
+          // Staged bundles are cached by these options, `tryBundle` not among them: the entry tells the functions apart.
+          environment: { MARKET_ENTRY: entry },
           local: {
             tryBundle: (outdir) => {
               buildSync(lambdaBuildOptions({ projectRoot, entry, outdir }))
