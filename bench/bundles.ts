@@ -1,7 +1,8 @@
 /**
- * Part 5 of `npm run bench`: each Lambda's bundle as the stack builds it (esbuild, minified ESM
- * for Node 22; infra/constructs/market-function.ts), its size and largest inputs by package from
- * esbuild's metafile, and the time a fresh Node process takes to import it against `node -e 0`.
+ * Part 5 of `npm run bench`: each Lambda's bundle as the stack builds it (infra/lambda-bundle.ts),
+ * the size of what a cold start loads (the handler and the chunks it imports statically) and of
+ * what loads only on demand, the largest inputs at start by package from esbuild's metafile, and
+ * the time a fresh Node process takes to import the handler against `node -e 0`.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build, type Metafile } from 'esbuild'
 import { routeGroups } from '../functions/route-map.ts'
+import { bundledInputs, lambdaBuildOptions, startupOutputs } from '../infra/lambda-bundle.ts'
 import { median, round } from './report.ts'
 
 const root = resolve(import.meta.dirname, '..')
@@ -20,18 +22,21 @@ export const lambdaEntries = [
 
 export type BundleReport = {
   name: string
+  /** What a cold start loads: the handler and the chunks it imports statically. */
   bytes: number
+  /** Chunks imported only dynamically (Stripe's SDK, the OpenAPI document): loaded at their first use. */
+  lazyBytes?: number
   hasStripe: boolean
   largestInputs: { input: string; bytes: number }[]
   importMs: number
   importMsAboveBareNode: number
 }
 
-/** A bundle's inputs grouped by package (node_modules/<name>) or, for our own code, by workspace folder. */
+/** The inputs of a bundle's start-up files grouped by package (node_modules/<name>) or, for our own code, by workspace folder. */
 export const largestInputs = (metafile: Metafile, count = 5) => {
   const byOrigin = new Map<string, number>()
-  for (const output of Object.values(metafile.outputs))
-    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+  for (const path of startupOutputs(metafile))
+    for (const [input, { bytesInOutput }] of Object.entries(metafile.outputs[path]?.inputs ?? {})) {
       const inPackage = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)
       const origin = inPackage ? (inPackage[1] as string) : input.split('/').slice(0, 2).join('/')
       byOrigin.set(origin, (byOrigin.get(origin) ?? 0) + bytesInOutput)
@@ -71,31 +76,27 @@ export const measureBundles = async ({ runs }: { runs: number }) => {
     // only the imports are timed, and they must not share the machine with anything.
     const built = await Promise.all(
       lambdaEntries.map(async ({ name, entry }) => {
-        const outfile = join(outDir, name, 'index.mjs')
-        const { metafile } = await build({
-          entryPoints: [join(root, entry)],
-          absWorkingDir: root,
-          outfile,
-          bundle: true,
-          minify: true,
-          platform: 'node',
-          format: 'esm',
-          target: 'node22',
-          mainFields: ['module', 'main'],
-          banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-          metafile: true,
-          logLevel: 'silent',
-        })
-        return { name, outfile, metafile }
+        const outdir = join(outDir, name)
+        const { metafile } = await build({ ...lambdaBuildOptions({ projectRoot: root, entry, outdir }), logLevel: 'silent' })
+        return { name, outdir, metafile }
       }),
     )
     const reports: BundleReport[] = []
-    for (const { name, outfile, metafile } of built) {
-      const importMs = processTime([outfile], runs)
+    for (const { name, outdir, metafile } of built) {
+      const atStart = startupOutputs(metafile)
+      const sizes = await Promise.all(
+        Object.keys(metafile.outputs)
+          .filter((path) => path.endsWith('.mjs'))
+          .map(async (path) => ({ atStart: atStart.has(path), bytes: (await stat(join(root, path))).size })),
+      )
+      const sum = (wanted: boolean) =>
+        sizes.filter((size) => size.atStart === wanted).reduce((total, size) => total + size.bytes, 0)
+      const importMs = processTime([join(outdir, 'index.mjs')], runs)
       reports.push({
         name,
-        bytes: (await stat(outfile)).size,
-        hasStripe: Object.keys(metafile.inputs).some((input) => input.includes('node_modules/stripe/')),
+        bytes: sum(true),
+        lazyBytes: sum(false),
+        hasStripe: bundledInputs(metafile).some((input) => input.includes('node_modules/stripe/')),
         largestInputs: largestInputs(metafile),
         importMs: round(importMs),
         importMsAboveBareNode: round(importMs - bareNode),

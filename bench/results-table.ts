@@ -106,10 +106,11 @@ export const resultsMarkdown = (results: BenchResults) => {
     `Lambda bundles (minified; import in a fresh Node, median, against ${results.bundles.bareNodeMs} ms for \`node -e 0\`):`,
     '',
     markdownTable(
-      ['function', 'size', 'stripe', 'import ms', 'above node -e 0', 'largest inputs'],
+      ['function', 'size at start', 'on demand', 'stripe', 'import ms', 'above node -e 0', 'largest inputs at start'],
       results.bundles.bundles.map((bundle) => [
         bundle.name,
         kb(bundle.bytes),
+        bundle.lazyBytes === undefined ? '-' : kb(bundle.lazyBytes),
         bundle.hasStripe ? 'yes' : 'no',
         bundle.importMs,
         bundle.importMsAboveBareNode,

@@ -3,4 +3,4 @@ import { handle } from 'hono/aws-lambda'
 import { lambdaDeps } from './deps.ts'
 import { stripeOnce } from './payments.ts'
 
-export const handler = handle(createAdminApp(lambdaDeps(stripeOnce)))
+export const handler = handle(createAdminApp(lambdaDeps({ payments: stripeOnce })))

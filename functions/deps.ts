@@ -1,12 +1,12 @@
-import { S3Client } from '@aws-sdk/client-s3'
 import type { ApiDeps } from '@market/api/deps'
 import { recordDynamoCall } from '@market/api/middleware/dynamo-call-counter'
 import { pagingScope } from '@market/api/middleware/paging-scope'
 import type { LogLine } from '@market/api/middleware/request-log'
 import type { Mail } from '@market/core'
-import { createHealthRepository, createIdempotencyRepository, createPhotoStore } from '@market/data'
+import { createHealthRepository, createIdempotencyRepository } from '@market/data'
 import { type MarketConfig, readLambdaConfig } from './config.ts'
 import type { PaymentsSource } from './payments.ts'
+import { type PhotosSource, s3Photos } from './photos.ts'
 import { buildStores } from './stores.ts'
 
 const levels = { info: 0, warn: 1, error: 2, silent: 3 } as const
@@ -22,39 +22,48 @@ const logLines = (minimum: string | undefined) => {
 /** Functions that never pay or refund do not bundle Stripe at all: they take no payments. */
 const noPayments: PaymentsSource = () => async () => null
 
-/**
- * The API's ports, built from a config object: in Lambda once per cold start (`lambdaDeps`), under
- * `npm start` and in the tests from the config they assemble. Every DynamoDB call is counted for
- * the request log. Only the functions that pay or refund pass a payments source (`stripeOnce`).
- */
-export const buildDeps = (
-  config: MarketConfig,
-  log = logLines(config.logLevel),
-  payments = noPayments,
-): ApiDeps & Pick<Mail.MailDeps, 'mailQueue'> => {
+/** Functions whose routes never touch a photo do not bundle S3: reaching this store is a bug in route-map's `photos`. */
+const noPhotos: PhotosSource = () => {
+  const refuse = async (): Promise<never> => {
+    throw new Error('This function has no photo store: give it one in its entry and `photos: true` in functions/route-map.ts')
+  }
+  return { createUpload: refuse, firstBytes: refuse }
+}
+
+type Sources = { log: (line: LogLine) => void; payments: PaymentsSource; photos: PhotosSource }
+
+const assembleDeps = (config: MarketConfig, { log, payments, photos }: Sources): ApiDeps & Pick<Mail.MailDeps, 'mailQueue'> => {
   const { db, secrets, sessionSecret, ports } = buildStores(config, { onDynamoCall: recordDynamoCall, requestScope: pagingScope })
   const table = config.tableName
-  const { bucket, endpoint, ...s3 } = config.photos
-  const s3Client = new S3Client({
-    // Checksums only when S3 requires them: a presigned PUT must not carry the checksum of an empty body.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    ...s3,
-    ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
-  })
   return {
     ...ports,
     log,
     health: createHealthRepository(db, table),
-    photos: createPhotoStore(s3Client, bucket),
+    photos: photos(config.photos),
     idempotency: createIdempotencyRepository(db, table),
     payments: payments(secrets),
     sessions: { secret: sessionSecret, cookieSecure: config.cookieSecure },
   }
 }
 
+/**
+ * The API's ports for every group at once, built from a config object: under `npm start` and in
+ * the tests. Every DynamoDB call is counted for the request log. Payments only when a source
+ * (`stripeOnce`) is passed.
+ */
+export const buildDeps = (config: MarketConfig, log = logLines(config.logLevel), payments = noPayments) =>
+  assembleDeps(config, { log, payments, photos: s3Photos })
+
 let lambda: ApiDeps | undefined
-/** A Lambda's ports: built once per process from the environment the stack gives it, shared by its app. */
-export const lambdaDeps = (payments?: PaymentsSource): ApiDeps => {
-  lambda ??= buildDeps(readLambdaConfig(process.env), undefined, payments)
+/**
+ * A Lambda's ports: built once per process from the environment the stack gives it, shared by its
+ * app. Only the functions that pay or refund pass `payments` (`stripeOnce`), only those that touch
+ * photos pass `photos` (`s3Photos`): what a function is not given, its bundle does not carry.
+ */
+export const lambdaDeps = (sources: Partial<Omit<Sources, 'log'>> = {}): ApiDeps => {
+  if (!lambda) {
+    const config = readLambdaConfig(process.env)
+    lambda = assembleDeps(config, { log: logLines(config.logLevel), payments: noPayments, photos: noPhotos, ...sources })
+  }
   return lambda
 }

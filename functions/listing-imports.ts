@@ -2,8 +2,9 @@ import { createListingImportsApp } from '@market/api/listing-imports/app'
 import { createListingFiles } from '@market/data/listing-files'
 import { defaultIsContentTypeBinary, handle } from 'hono/aws-lambda'
 import { lambdaDeps } from './deps.ts'
+import { s3Photos } from './photos.ts'
 
 // CSV goes base64 too: as text, the gateway's decoding would drop the BOM that tells Excel it is UTF-8.
-export const handler = handle(createListingImportsApp(lambdaDeps(), createListingFiles()), {
+export const handler = handle(createListingImportsApp(lambdaDeps({ photos: s3Photos }), createListingFiles()), {
   isContentTypeBinary: (contentType) => defaultIsContentTypeBinary(contentType) || contentType.startsWith('text/csv'),
 })

@@ -20,6 +20,11 @@ export type RouteGroup = {
   access: 'read' | 'readwrite'
   /** Longer than the house 10 s, for a group whose requests do more (within API Gateway's 30 s). */
   timeoutSeconds?: number
+  /**
+   * The group presigns photo uploads or reads photos back (listings, messages, certificates): its
+   * entry passes the S3 photo store, and only its function bundles S3 and may touch photos/.
+   */
+  photos?: boolean
   /** Object-store prefixes (besides photos/) the group presigns uploads to and reads back. */
   fileKeyPrefixes?: readonly string[]
 }
@@ -44,6 +49,7 @@ export const routeGroups = [
     prefixes: ['/api/categories', '/api/listings', '/api/suppliers/me/listings', '/api/uploads'],
     entry: 'functions/listings.ts',
     access: 'readwrite',
+    photos: true,
   },
   {
     // Bulk listings read a file of up to 2,000 rows and write them in batches: only this function bundles the XLSX reader.
@@ -51,6 +57,7 @@ export const routeGroups = [
     prefixes: ['/api/suppliers/me/listing-imports'],
     entry: 'functions/listing-imports.ts',
     access: 'readwrite',
+    photos: true,
     timeoutSeconds: 28,
     fileKeyPrefixes: ['listing-imports/'],
   },
@@ -71,9 +78,10 @@ export const routeGroups = [
     ],
     entry: 'functions/ratings.ts',
     access: 'readwrite',
+    photos: true,
   },
   { name: 'rfqs', prefixes: ['/api/rfqs', '/api/bids'], entry: 'functions/rfqs.ts', access: 'readwrite' },
-  { name: 'threads', prefixes: ['/api/threads'], entry: 'functions/threads.ts', access: 'readwrite' },
+  { name: 'threads', prefixes: ['/api/threads'], entry: 'functions/threads.ts', access: 'readwrite', photos: true },
   { name: 'webhooks', prefixes: ['/api/webhooks'], entry: 'functions/webhooks.ts', access: 'readwrite' },
 ] as const satisfies readonly RouteGroup[]
 

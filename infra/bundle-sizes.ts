@@ -20,13 +20,22 @@ for (const file of templates) {
     const bundle = join(outDir, assetPath, 'index.mjs')
     if (!existsSync(bundle)) continue
     const map = `${bundle}.map`
-    rows.push([cdkPath.replace(/\/Resource$/, ''), kb(statSync(bundle).size), existsSync(map) ? kb(statSync(map).size) : '-'])
+    // Chunks hold code shared with, or imported on demand by, the handler (infra/lambda-bundle.ts); `npm run bench` tells which load at start.
+    const chunksDir = join(outDir, assetPath, 'chunks')
+    const chunks = existsSync(chunksDir) ? readdirSync(chunksDir).filter((file) => file.endsWith('.mjs')) : []
+    const chunkBytes = chunks.reduce((total, file) => total + statSync(join(chunksDir, file)).size, 0)
+    rows.push([
+      cdkPath.replace(/\/Resource$/, ''),
+      kb(statSync(bundle).size),
+      chunks.length > 0 ? `${kb(chunkBytes)} in ${chunks.length}` : '-',
+      existsSync(map) ? kb(statSync(map).size) : '-',
+    ])
   }
 }
 if (rows.length === 0) {
   console.error(`No esbuild bundles found in ${outDir}; was bundling skipped?`)
   process.exit(1)
 }
-const header = ['function', 'index.mjs', 'source map']
+const header = ['function', 'index.mjs', 'chunks/', 'source map of index.mjs']
 const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)))
 for (const row of [header, ...rows]) console.log(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  '))

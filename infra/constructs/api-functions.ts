@@ -88,13 +88,13 @@ export class ApiFunctions extends Construct {
         environment: {
           TABLE_NAME: props.table.tableName,
           APP_SECRET_ARN: props.secret.secretArn,
-          ...(group.access === 'readwrite' ? { PHOTOS_BUCKET: props.photosBucket.bucketName } : {}),
+          ...(group.photos ? { PHOTOS_BUCKET: props.photosBucket.bucketName } : {}),
         },
       })
       props.secret.grantRead(fn)
       fn.grantTable(props.table, group.access)
-      // Photo uploads are presigned by groups that write: a photo belongs to something they save.
-      if (group.access === 'readwrite') fn.grantPhotos(props.photosBucket, photoKeyPrefix)
+      // Only the groups that presign photo uploads or read photos back may touch them (and bundle S3).
+      if (group.photos) fn.grantPhotos(props.photosBucket, photoKeyPrefix)
       for (const prefix of group.fileKeyPrefixes ?? []) fn.grantPhotos(props.photosBucket, prefix)
       const integration = new HttpLambdaIntegration(`${pascalCase(group.name)}Integration`, fn)
       for (const path of group.prefixes.flatMap(gatewayRoutePaths)) {

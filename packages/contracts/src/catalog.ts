@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import * as values from './values.ts'
 
 /** Text a user reads, in the market's three languages; Chinese is always present. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { VerificationDecisionInput } from './accounts.ts'
 import { text } from './fields.ts'
 import { PhotoKey, SupplierCard } from './listings.ts'

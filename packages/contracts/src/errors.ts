@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** Every error response the API sends has this shape (docs/architecture.md). */
 export const ErrorBody = z.object({

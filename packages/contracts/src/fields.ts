@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { idPattern, phonePattern, type Range } from './values.ts'
 
 /** Field schemas that several contracts share; the rules themselves are in values.ts. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import * as values from './values.ts'
 
 /** Bulk listings: a file of up to 2,000 rows goes to the object store first, as the JSON body limit stays. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { CategoryGroup, LocalizedText } from './catalog.ts'
 import { text, wholeIn } from './fields.ts'
 import * as values from './values.ts'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { LocalizedText } from './catalog.ts'
 import { text } from './fields.ts'
 import { UnitId } from './listings.ts'

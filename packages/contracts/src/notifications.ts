@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** A notification names what happened and its parameters; the web words it in the reader's language. */
 export const Notification = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { ReasonInput } from './accounts.ts'
 import { LocalizedText } from './catalog.ts'
 import { text, wholeIn } from './fields.ts'

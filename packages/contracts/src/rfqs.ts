@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { text, ulid, wholeIn } from './fields.ts'
 import { PhotoKey, SupplierCard, UnitId } from './listings.ts'
 import { InvoiceParty, PartyCard } from './orders.ts'

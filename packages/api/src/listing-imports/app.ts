@@ -2,7 +2,7 @@ import { ListingFileQuery, ListingFileUploadRequest, ListingImport, StartListing
 import { listingFileContentTypes } from '@market/contracts/values'
 import { Listings } from '@market/core'
 import type { Context } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import { actions } from '../actions.ts'
 import type { ApiDeps } from '../deps.ts'
 import { createGroupApp } from '../group-app.ts'

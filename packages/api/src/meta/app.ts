@@ -1,17 +1,25 @@
 import { HealthResponse } from '@market/contracts'
 import { ServiceUnavailableError } from '@market/core'
 import type { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ApiDeps } from '../deps.ts'
-import { domainAppFactories } from '../domain-apps.ts'
 import { createGroupApp } from '../group-app.ts'
 import { routeDocs } from '../openapi/describe.ts'
-import { buildOpenApiDocument } from '../openapi/document.ts'
+import type { OpenApiDocument } from '../openapi/document.ts'
 
 const doc = routeDocs('meta')
 
+/** Every group's app and the generator, loaded at the first request for the document rather than at a health check's cold start. */
+const openApiDocument = async (meta: Hono<never>, deps: ApiDeps): Promise<OpenApiDocument> => {
+  const [{ domainAppFactories }, { buildOpenApiDocument }] = await Promise.all([
+    import('../domain-apps.ts'),
+    import('../openapi/document.ts'),
+  ])
+  return buildOpenApiDocument([meta, ...domainAppFactories.map((create) => create(deps))])
+}
+
 export const createMetaApp = (deps: ApiDeps) => {
-  let document: ReturnType<typeof buildOpenApiDocument> | undefined
+  let document: Promise<OpenApiDocument> | undefined
   const app = createGroupApp(deps)
     .get(
       '/api/health',
@@ -26,10 +34,14 @@ export const createMetaApp = (deps: ApiDeps) => {
         return c.json({ status: 'ok' } satisfies HealthResponse, 200)
       },
     )
-    .get('/api/openapi.json', doc('This document', { 200: ['OpenAPI 3.1 document', z.record(z.string(), z.unknown())] }), (c) => {
-      document ??= buildOpenApiDocument([app as unknown as Hono<never>, ...domainAppFactories.map((create) => create(deps))])
-      return c.json(document, 200)
-    })
+    .get(
+      '/api/openapi.json',
+      doc('This document', { 200: ['OpenAPI 3.1 document', z.record(z.string(), z.unknown())] }),
+      async (c) => {
+        document ??= openApiDocument(app as unknown as Hono<never>, deps)
+        return c.json(await document, 200)
+      },
+    )
   return app
 }
 

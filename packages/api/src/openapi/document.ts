@@ -1,6 +1,6 @@
 import { ErrorBody } from '@market/contracts'
 import type { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import { type RouteDoc, readRouteDoc } from './route-doc.ts'
 
 type JsonSchema = Record<string, unknown>
@@ -101,3 +101,5 @@ export const buildOpenApiDocument = (apps: Hono<never>[]) => {
     components: { schemas: { ErrorBody: toSchema(ErrorBody, 'output') } },
   }
 }
+
+export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>

@@ -15,7 +15,7 @@ import {
   TransferInput,
 } from '@market/contracts'
 import { type Accounts, Orders } from '@market/core'
-import { z } from 'zod'
+import * as z from 'zod'
 import { actions } from '../actions.ts'
 import type { ApiDeps } from '../deps.ts'
 import { createGroupApp } from '../group-app.ts'

@@ -1,5 +1,5 @@
 import { Orders } from '@market/core'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ApiDeps } from '../deps.ts'
 import { createGroupApp } from '../group-app.ts'
 import { routeDocs } from '../openapi/describe.ts'
