@@ -58,7 +58,8 @@ export const architecture: Architecture = {
           'packages/data/src/table-definition.ts',
           'web/build.ts',
         ],
-        packages: ['aws-cdk-lib', 'constructs', 'cdk-nag', 'node:*'],
+        // esbuild: the stack bundles each function itself (code splitting, which NodejsFunction cannot do).
+        packages: ['aws-cdk-lib', 'constructs', 'cdk-nag', 'esbuild', 'node:*'],
       },
     },
     {
