@@ -1,5 +1,7 @@
 import { createAccountsApp } from '@market/api/accounts/app'
 import { handle } from 'hono/aws-lambda'
-import { lambdaDeps } from './deps.ts'
+import { lambdaDeps } from './lambda-deps.ts'
+import { photos } from './photos.ts'
+import { accounts, attention } from './stores.ts'
 
-export const handler = handle(createAccountsApp(lambdaDeps()))
+export const handler = handle(createAccountsApp(lambdaDeps({ accounts, attention, photos })))

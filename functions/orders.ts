@@ -1,6 +1,7 @@
 import { createOrdersApp } from '@market/api/orders/app'
 import { handle } from 'hono/aws-lambda'
-import { lambdaDeps } from './deps.ts'
-import { stripeOnce } from './payments.ts'
+import { lambdaDeps } from './lambda-deps.ts'
+import { payments } from './payments.ts'
+import { accounts, idempotency, orders } from './stores.ts'
 
-export const handler = handle(createOrdersApp(lambdaDeps({ payments: stripeOnce })))
+export const handler = handle(createOrdersApp(lambdaDeps({ accounts, idempotency, orders, payments })))

@@ -1,4 +1,5 @@
 import type { Orders } from '@market/core'
+import type { PortBuilder } from './lambda-deps.ts'
 import type { AppSecrets } from './secrets.ts'
 
 /** The deploy starts the Stripe keys as "unset" until someone pastes real ones in. */
@@ -37,3 +38,6 @@ export const stripeOnce = (secrets: () => Promise<AppSecrets>) => {
 }
 
 export type PaymentsSource = typeof stripeOnce
+
+/** Stripe for a Lambda that pays or refunds. */
+export const payments: PortBuilder<'payments'> = ({ secrets }) => stripeOnce(secrets)

@@ -21,8 +21,9 @@ export type RouteGroup = {
   /** Longer than the house 10 s, for a group whose requests do more (within API Gateway's 30 s). */
   timeoutSeconds?: number
   /**
-   * The group presigns photo uploads or reads photos back (listings, messages, certificates): its
-   * entry passes the S3 photo store, and only its function bundles S3 and may touch photos/.
+   * The group presigns photo uploads or reads photos back (listings, messages, certificates, a
+   * request's photos, a bank account's QR code): its entry passes the S3 photo store (loaded at the
+   * first photo call), and only its function bundles S3 and may touch photos/.
    */
   photos?: boolean
   /** Object-store prefixes (besides photos/) the group presigns uploads to and reads back. */
@@ -35,6 +36,8 @@ export const routeGroups = [
     prefixes: ['/api/auth', '/api/me', '/api/suppliers/me'],
     entry: 'functions/accounts.ts',
     access: 'readwrite',
+    // A supplier's bank account names its collection QR code, checked to be an uploaded image.
+    photos: true,
   },
   { name: 'admin', prefixes: ['/api/admin'], entry: 'functions/admin.ts', access: 'readwrite' },
   {
@@ -80,7 +83,8 @@ export const routeGroups = [
     access: 'readwrite',
     photos: true,
   },
-  { name: 'rfqs', prefixes: ['/api/rfqs', '/api/bids'], entry: 'functions/rfqs.ts', access: 'readwrite' },
+  // A request's photos are checked to be uploaded images.
+  { name: 'rfqs', prefixes: ['/api/rfqs', '/api/bids'], entry: 'functions/rfqs.ts', access: 'readwrite', photos: true },
   { name: 'threads', prefixes: ['/api/threads'], entry: 'functions/threads.ts', access: 'readwrite', photos: true },
   { name: 'webhooks', prefixes: ['/api/webhooks'], entry: 'functions/webhooks.ts', access: 'readwrite' },
 ] as const satisfies readonly RouteGroup[]

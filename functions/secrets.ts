@@ -1,4 +1,3 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import { type SecretsConfig, sessionSecretProblem } from './config.ts'
 
 export type AppSecrets = { SESSION_SECRET: string; STRIPE_SECRET_KEY?: string; STRIPE_WEBHOOK_SECRET?: string }
@@ -6,7 +5,8 @@ export type AppSecrets = { SESSION_SECRET: string; STRIPE_SECRET_KEY?: string; S
 /**
  * The app's secrets, read once per process: as given when a session secret is (local runs,
  * tests), else from the Secrets Manager secret the stack names (at the first request of a cold
- * start). A failed read is retried on the next call rather than cached.
+ * start; its client is loaded only then, so a function given its secrets never loads it). A failed
+ * read is retried on the next call rather than cached.
  */
 export const createSecretSource = (config: SecretsConfig) => {
   let loading: Promise<AppSecrets> | undefined
@@ -19,6 +19,7 @@ export const createSecretSource = (config: SecretsConfig) => {
       }
     }
     if (!config.appSecretArn) throw new Error('Neither SESSION_SECRET nor APP_SECRET_ARN is set')
+    const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager')
     const result = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: config.appSecretArn }))
     const secrets = JSON.parse(result.SecretString ?? '{}') as AppSecrets
     if (!secrets.SESSION_SECRET) throw new Error('The app secret has no SESSION_SECRET')

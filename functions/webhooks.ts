@@ -1,6 +1,7 @@
 import { createWebhooksApp } from '@market/api/webhooks/app'
 import { handle } from 'hono/aws-lambda'
-import { lambdaDeps } from './deps.ts'
-import { stripeOnce } from './payments.ts'
+import { lambdaDeps } from './lambda-deps.ts'
+import { payments } from './payments.ts'
+import { orders } from './stores.ts'
 
-export const handler = handle(createWebhooksApp(lambdaDeps({ payments: stripeOnce })))
+export const handler = handle(createWebhooksApp(lambdaDeps({ orders, payments })))

@@ -4,7 +4,6 @@ import type { MiddlewareHandler } from 'hono'
 import { createFactory } from 'hono/factory'
 import type { z } from 'zod'
 import type { AppEnv } from './app-env.ts'
-import type { ApiDeps } from './deps.ts'
 import type { SignedIn } from './middleware/auth.ts'
 import { validate } from './middleware/validate.ts'
 
@@ -20,9 +19,9 @@ type Actor = Accounts.StoredUser
  *     const admin = actions(deps, requireRole('admin'))
  *     .post('/api/listings/:id/approve', ...admin.onId(doc('Approve a listing', { 200: ['The listing', Listing] }), Listings.approveListing))
  */
-export const actions = (deps: ApiDeps, guard: MiddlewareHandler<AppEnv & SignedIn>) => ({
+export const actions = <Deps>(deps: Deps, guard: MiddlewareHandler<AppEnv & SignedIn>) => ({
   /** Acts on the object the path's `:id` names. */
-  onId: <T extends object>(doc: MiddlewareHandler, act: (deps: ApiDeps, actor: Actor, id: string) => Promise<T>) =>
+  onId: <T extends object>(doc: MiddlewareHandler, act: (deps: Deps, actor: Actor, id: string) => Promise<T>) =>
     factory.createHandlers(doc, guard, validate('param', IdParam), async (c) =>
       c.json(await act(deps, c.var.actor, c.req.valid('param').id), 200),
     ),
@@ -31,7 +30,7 @@ export const actions = (deps: ApiDeps, guard: MiddlewareHandler<AppEnv & SignedI
   onIdWith: <S extends z.ZodType, T extends object>(
     doc: MiddlewareHandler,
     body: S,
-    act: (deps: ApiDeps, actor: Actor, id: string, input: z.output<S>) => Promise<T>,
+    act: (deps: Deps, actor: Actor, id: string, input: z.output<S>) => Promise<T>,
     options: { optional?: boolean } = {},
   ) =>
     factory.createHandlers(doc, guard, validate('param', IdParam), validate('json', body, options), async (c) =>
@@ -42,7 +41,7 @@ export const actions = (deps: ApiDeps, guard: MiddlewareHandler<AppEnv & SignedI
   withQuery: <S extends z.ZodType, T extends object>(
     doc: MiddlewareHandler,
     query: S,
-    read: (deps: ApiDeps, actor: Actor, input: z.output<S>) => Promise<T>,
+    read: (deps: Deps, actor: Actor, input: z.output<S>) => Promise<T>,
   ) =>
     factory.createHandlers(doc, guard, validate('query', query), async (c) =>
       c.json(await read(deps, c.var.actor, c.req.valid('query')), 200),
@@ -52,7 +51,7 @@ export const actions = (deps: ApiDeps, guard: MiddlewareHandler<AppEnv & SignedI
   withBody: <S extends z.ZodType, T extends object, Status extends 200 | 201>(
     doc: MiddlewareHandler,
     body: S,
-    act: (deps: ApiDeps, actor: Actor, input: z.output<S>) => Promise<T>,
+    act: (deps: Deps, actor: Actor, input: z.output<S>) => Promise<T>,
     status: Status,
   ) =>
     factory.createHandlers(doc, guard, validate('json', body), async (c) =>

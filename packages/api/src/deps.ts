@@ -54,3 +54,9 @@ export type ApiDeps = {
     cookieSecure: boolean
   }
 }
+
+/**
+ * The ports one route group's app takes: the request log and `ports`. Each group names its own
+ * (`ListingsDeps`, …), so its Lambda builds only those repositories and bundles only their code.
+ */
+export type GroupDeps<Port extends keyof ApiDeps> = Pick<ApiDeps, 'log' | Port>

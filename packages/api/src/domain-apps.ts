@@ -1,9 +1,9 @@
 import type { Hono } from 'hono'
 import { createAccountsApp } from './accounts/app.ts'
 import { createAdminApp } from './admin/app.ts'
-import type { ApiDeps } from './deps.ts'
 import { createListingImportsApp } from './listing-imports/app.ts'
 import { createListingsApp } from './listings/app.ts'
+import type { MetaDeps } from './meta/app.ts'
 import { createMetricsApp } from './metrics/app.ts'
 import { createNotificationsApp } from './notifications/app.ts'
 import { createOrdersApp } from './orders/app.ts'
@@ -12,9 +12,13 @@ import { createRfqsApp } from './rfqs/app.ts'
 import { createThreadsApp } from './threads/app.ts'
 import { createWebhooksApp } from './webhooks/app.ts'
 
-type AnyApp = (deps: ApiDeps) => Hono<never>
+type AnyApp = (deps: MetaDeps) => Hono<never>
 
-/** Every domain's app factory, for the OpenAPI document (the meta group documents itself). */
+/**
+ * Every domain's app factory, for the OpenAPI document (the meta group documents itself). They are
+ * built over the meta function's ports only to read their routes: no route of theirs runs there,
+ * and a factory reads its ports only when a route does.
+ */
 export const domainAppFactories = [
   createAccountsApp,
   createAdminApp,

@@ -1,4 +1,6 @@
-import { DomainError } from '@market/core'
+// Core's errors by their own path, not the barrel: in the meta function the barrel's namespaces
+// are live (its OpenAPI chunk builds every app), and the barrel would bring them all in at start.
+import { DomainError } from '@market/core/errors'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'

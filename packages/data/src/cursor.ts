@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import { DomainError } from '@market/core'
+import { DomainError } from '@market/core/errors'
 
 /**
  * Pagination cursors: where the next page starts (a DynamoDB LastEvaluatedKey, say), base64url'd

@@ -16,9 +16,9 @@ import {
 import { Accounts } from '@market/core'
 import type { Context } from 'hono'
 import { actions } from '../actions.ts'
-import type { ApiDeps } from '../deps.ts'
+import type { GroupDeps } from '../deps.ts'
 import { createGroupApp } from '../group-app.ts'
-import { clearSessionCookie, createAuth, loadActor, setSessionCookie } from '../middleware/auth.ts'
+import { type AuthDeps, clearSessionCookie, createAuth, loadActor, setSessionCookie } from '../middleware/auth.ts'
 import { validate } from '../middleware/validate.ts'
 import { routeDocs } from '../openapi/describe.ts'
 
@@ -63,7 +63,10 @@ const docs = {
   ),
 }
 
-export const createAccountsApp = (deps: ApiDeps) => {
+/** The ports this group's routes use: its Lambda builds only these. */
+export type AccountsDeps = GroupDeps<keyof AuthDeps | 'attention' | 'photos'>
+
+export const createAccountsApp = (deps: AccountsDeps) => {
   const { requireUser, requireRole } = createAuth(deps)
   /** Sets the session cookie of a fresh session and answers with the user, signed in. */
   const signedIn = async <Status extends 200 | 201>(

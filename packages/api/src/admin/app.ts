@@ -28,9 +28,9 @@ import {
 } from '@market/contracts'
 import { Accounts, Catalog, Listings, Orders } from '@market/core'
 import { actions } from '../actions.ts'
-import type { ApiDeps } from '../deps.ts'
+import type { GroupDeps } from '../deps.ts'
 import { createGroupApp } from '../group-app.ts'
-import { createAuth } from '../middleware/auth.ts'
+import { type AuthDeps, createAuth } from '../middleware/auth.ts'
 import { validate } from '../middleware/validate.ts'
 import { routeDocs } from '../openapi/describe.ts'
 import { asOrderView, orderDeps } from '../orders/order-deps.ts'
@@ -118,12 +118,17 @@ const docs = {
 
 /** The user as administrators see it after an action on it. */
 const publicUser =
-  <I extends unknown[]>(act: (deps: ApiDeps, admin: Accounts.StoredUser, ...input: I) => Promise<Accounts.StoredUser>) =>
-  async (deps: ApiDeps, admin: Accounts.StoredUser, ...input: I) =>
+  <D, I extends unknown[]>(act: (deps: D, admin: Accounts.StoredUser, ...input: I) => Promise<Accounts.StoredUser>) =>
+  async (deps: D, admin: Accounts.StoredUser, ...input: I) =>
     Accounts.toPublicUser(await act(deps, admin, ...input))
 
 /** Administrators' actions; every change is written with an audit-log entry in the same transaction. */
-export const createAdminApp = (deps: ApiDeps) => {
+/** The ports this group's routes use: its Lambda builds only these. */
+export type AdminDeps = GroupDeps<
+  keyof AuthDeps | 'attention' | 'categories' | 'listings' | 'registry' | 'photos' | 'orders' | 'payments'
+>
+
+export const createAdminApp = (deps: AdminDeps) => {
   const isAdmin = createAuth(deps).requireRole('admin')
   const admin = actions(deps, isAdmin)
   return createGroupApp(deps)

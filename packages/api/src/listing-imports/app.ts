@@ -4,9 +4,9 @@ import { Listings } from '@market/core'
 import type { Context } from 'hono'
 import * as z from 'zod'
 import { actions } from '../actions.ts'
-import type { ApiDeps } from '../deps.ts'
+import type { GroupDeps } from '../deps.ts'
 import { createGroupApp } from '../group-app.ts'
-import { createAuth } from '../middleware/auth.ts'
+import { type AuthDeps, createAuth } from '../middleware/auth.ts'
 import { validate } from '../middleware/validate.ts'
 import { routeDocs } from '../openapi/describe.ts'
 
@@ -38,11 +38,14 @@ const sendFile = (c: Context, file: Listings.ListingFile) =>
   })
 
 /** Bulk listings. `files` reads and writes CSV and XLSX: only this group's function bundles it. */
-export const createListingImportsApp = (deps: ApiDeps, files: Listings.ListingFiles) => {
+/** The ports this group's routes use: its Lambda builds only these. */
+export type ListingImportsDeps = GroupDeps<keyof AuthDeps | 'listings' | 'listingImports' | 'registry' | 'categories' | 'photos'>
+
+export const createListingImportsApp = (deps: ListingImportsDeps, files: Listings.ListingFiles) => {
   const { requireRole } = createAuth(deps)
   const isSupplier = requireRole('supplier')
   const supplier = actions(deps, isSupplier)
-  const withFiles = (ports: ApiDeps): Listings.ListingImportDeps => ({ ...ports, files })
+  const withFiles = (ports: ListingImportsDeps): Listings.ListingImportDeps => ({ ...ports, files })
   return createGroupApp(deps)
     .post(
       '/api/suppliers/me/listing-imports/uploads',

@@ -16,9 +16,9 @@ import {
 } from '@market/contracts'
 import { Catalog, Listings } from '@market/core'
 import { actions } from '../actions.ts'
-import type { ApiDeps } from '../deps.ts'
+import type { GroupDeps } from '../deps.ts'
 import { createGroupApp } from '../group-app.ts'
-import { createAuth, loadActor } from '../middleware/auth.ts'
+import { type AuthDeps, createAuth, loadActor } from '../middleware/auth.ts'
 import { validate } from '../middleware/validate.ts'
 import { routeDocs } from '../openapi/describe.ts'
 
@@ -54,7 +54,10 @@ const docs = {
   ),
 }
 
-export const createListingsApp = (deps: ApiDeps) => {
+/** The ports this group's routes use: its Lambda builds only these. */
+export type ListingsDeps = GroupDeps<keyof AuthDeps | 'listings' | 'registry' | 'categories' | 'photos'>
+
+export const createListingsApp = (deps: ListingsDeps) => {
   const { requireRole, requireUser } = createAuth(deps)
   const supplier = actions(deps, requireRole('supplier'))
   return createGroupApp(deps)

@@ -1,8 +1,8 @@
 import { HealthResponse } from '@market/contracts'
-import { ServiceUnavailableError } from '@market/core'
+import { ServiceUnavailableError } from '@market/core/errors'
 import type { Hono } from 'hono'
 import * as z from 'zod'
-import type { ApiDeps } from '../deps.ts'
+import type { GroupDeps } from '../deps.ts'
 import { createGroupApp } from '../group-app.ts'
 import { routeDocs } from '../openapi/describe.ts'
 import type { OpenApiDocument } from '../openapi/document.ts'
@@ -10,7 +10,7 @@ import type { OpenApiDocument } from '../openapi/document.ts'
 const doc = routeDocs('meta')
 
 /** Every group's app and the generator, loaded at the first request for the document rather than at a health check's cold start. */
-const openApiDocument = async (meta: Hono<never>, deps: ApiDeps): Promise<OpenApiDocument> => {
+const openApiDocument = async (meta: Hono<never>, deps: MetaDeps): Promise<OpenApiDocument> => {
   const [{ domainAppFactories }, { buildOpenApiDocument }] = await Promise.all([
     import('../domain-apps.ts'),
     import('../openapi/document.ts'),
@@ -18,7 +18,10 @@ const openApiDocument = async (meta: Hono<never>, deps: ApiDeps): Promise<OpenAp
   return buildOpenApiDocument([meta, ...domainAppFactories.map((create) => create(deps))])
 }
 
-export const createMetaApp = (deps: ApiDeps) => {
+/** The ports this group's routes use: its Lambda builds only these. */
+export type MetaDeps = GroupDeps<'health'>
+
+export const createMetaApp = (deps: MetaDeps) => {
   let document: Promise<OpenApiDocument> | undefined
   const app = createGroupApp(deps)
     .get(

@@ -10,9 +10,9 @@ import {
 } from '@market/contracts'
 import { Metrics } from '@market/core'
 import { actions } from '../actions.ts'
-import type { ApiDeps } from '../deps.ts'
+import type { GroupDeps } from '../deps.ts'
 import { createGroupApp } from '../group-app.ts'
-import { createAuth } from '../middleware/auth.ts'
+import { type AuthDeps, createAuth } from '../middleware/auth.ts'
 import { validate } from '../middleware/validate.ts'
 import { routeDocs } from '../openapi/describe.ts'
 
@@ -38,7 +38,10 @@ const docs = {
 }
 
 /** The market’s figures for administrators, and its public price index. */
-export const createMetricsApp = (deps: ApiDeps) => {
+/** The ports this group's routes use: its Lambda builds only these. */
+export type MetricsDeps = GroupDeps<keyof AuthDeps | 'metrics' | 'categories' | 'registry'>
+
+export const createMetricsApp = (deps: MetricsDeps) => {
   const isAdmin = createAuth(deps).requireRole('admin')
   const admin = actions(deps, isAdmin)
   return createGroupApp(deps)

@@ -9,10 +9,13 @@ import { isSafeMethod } from './safe-methods.ts'
 
 export const sessionCookieName = 'market_session'
 
+/** What reading the caller takes: the session secret and the account store. */
+export type AuthDeps = Pick<ApiDeps, 'sessions' | 'accounts' | 'clock' | 'ids'>
+
 export type SignedIn = { Variables: { actor: Accounts.StoredUser } }
 
 /** The session token: a signed, expiring JWT naming the user and the server-side session. */
-export const setSessionCookie = async (c: Context, deps: ApiDeps, session: Accounts.Session) => {
+export const setSessionCookie = async (c: Context, deps: Pick<ApiDeps, 'sessions'>, session: Accounts.Session) => {
   const token = await sign(
     { sub: session.userId, sid: session.id, exp: Math.floor(session.expiresAt.getTime() / 1000) },
     await deps.sessions.secret(),
@@ -27,7 +30,7 @@ export const setSessionCookie = async (c: Context, deps: ApiDeps, session: Accou
   })
 }
 
-export const clearSessionCookie = (c: Context, deps: ApiDeps) =>
+export const clearSessionCookie = (c: Context, deps: Pick<ApiDeps, 'sessions'>) =>
   deleteCookie(c, sessionCookieName, { path: '/', secure: deps.sessions.cookieSecure })
 
 const readClaims = async (token: string, secret: string) => {
@@ -59,7 +62,7 @@ export type ReadAlongside<T> = (
 export const loadActor = async <T>(
   // biome-ignore lint/suspicious/noExplicitAny: any group app's context, whatever its routes' types
   c: Context<AppEnv, any, any>,
-  deps: ApiDeps,
+  deps: AuthDeps,
   alongside?: ReadAlongside<T>,
 ) => {
   if (c.var.actorLoaded) return c.var.actor
@@ -78,7 +81,7 @@ export const loadActor = async <T>(
 
 type Role = Accounts.StoredUser['role']
 
-export const createAuth = (deps: ApiDeps) => {
+export const createAuth = (deps: AuthDeps) => {
   /**
    * Signed in, in one of `roles` (any, if none); a suspended account may still read but not change
    * anything. What `alongside` names is read with the session.

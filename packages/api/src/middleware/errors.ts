@@ -1,5 +1,5 @@
 import { type ErrorBody, type ErrorKind, errorStatus } from '@market/contracts'
-import { DomainError, ServiceUnavailableError } from '@market/core'
+import { DomainError, ServiceUnavailableError } from '@market/core/errors'
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'

@@ -1,4 +1,4 @@
-import { DomainError } from '@market/core'
+import { DomainError } from '@market/core/errors'
 import { createMiddleware } from 'hono/factory'
 import { requestHost } from './request-origin.ts'
 import { isSafeMethod } from './safe-methods.ts'

@@ -1,4 +1,4 @@
-import { DomainError } from '@market/core'
+import { DomainError } from '@market/core/errors'
 import type { MiddlewareHandler, ValidationTargets } from 'hono'
 import { validator } from 'hono/validator'
 import type { z } from 'zod'

@@ -1,14 +1,17 @@
 import { MarkReadInput, NotificationsResponse } from '@market/contracts'
 import { Notifications } from '@market/core'
-import type { ApiDeps } from '../deps.ts'
+import type { GroupDeps } from '../deps.ts'
 import { createGroupApp } from '../group-app.ts'
-import { createAuth } from '../middleware/auth.ts'
+import { type AuthDeps, createAuth } from '../middleware/auth.ts'
 import { validate } from '../middleware/validate.ts'
 import { routeDocs } from '../openapi/describe.ts'
 
 const doc = routeDocs('notifications')
 
-export const createNotificationsApp = (deps: ApiDeps) => {
+/** The ports this group's routes use: its Lambda builds only these. */
+export type NotificationsDeps = GroupDeps<keyof AuthDeps | 'notifications'>
+
+export const createNotificationsApp = (deps: NotificationsDeps) => {
   const { requireUser } = createAuth(deps)
   return createGroupApp(deps)
     .get(

@@ -17,9 +17,9 @@ import {
 import { type Accounts, Orders } from '@market/core'
 import * as z from 'zod'
 import { actions } from '../actions.ts'
-import type { ApiDeps } from '../deps.ts'
+import type { GroupDeps } from '../deps.ts'
 import { createGroupApp } from '../group-app.ts'
-import { createAuth } from '../middleware/auth.ts'
+import { type AuthDeps, createAuth } from '../middleware/auth.ts'
 import { idempotent, keyedWrite, namedKey } from '../middleware/idempotency.ts'
 import { publicOrigin } from '../middleware/request-origin.ts'
 import { validate } from '../middleware/validate.ts'
@@ -84,7 +84,10 @@ const jsonOrUndefined = (text: string): unknown => {
   }
 }
 
-export const createOrdersApp = (deps: ApiDeps) => {
+/** The ports this group's routes use: its Lambda builds only these. */
+export type OrdersDeps = GroupDeps<keyof AuthDeps | 'orders' | 'payments' | 'idempotency'>
+
+export const createOrdersApp = (deps: OrdersDeps) => {
   const { requireUser, requireRole, requireRoleReading } = createAuth(deps)
   const buyer = requireRole('buyer')
   // Placing an order reads its listing, the buyer's sample credit and the key's answer with the session.

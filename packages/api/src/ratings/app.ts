@@ -21,9 +21,9 @@ import {
 } from '@market/contracts'
 import { Certifications, Ratings } from '@market/core'
 import { actions } from '../actions.ts'
-import type { ApiDeps } from '../deps.ts'
+import type { GroupDeps } from '../deps.ts'
 import { createGroupApp } from '../group-app.ts'
-import { createAuth, loadActor } from '../middleware/auth.ts'
+import { type AuthDeps, createAuth, loadActor } from '../middleware/auth.ts'
 import { pagesOn } from '../middleware/paging-scope.ts'
 import { validate } from '../middleware/validate.ts'
 import { routeDocs } from '../openapi/describe.ts'
@@ -82,7 +82,12 @@ const docs = {
 }
 
 /** Ratings, reviews, certifications and the public supplier pages they feed (reputation, in one group). */
-export const createRatingsApp = (deps: ApiDeps) => {
+/** The ports this group's routes use: its Lambda builds only these. */
+export type RatingsDeps = GroupDeps<
+  keyof AuthDeps | 'ratings' | 'orders' | 'suppliers' | 'certifications' | 'registry' | 'photos'
+>
+
+export const createRatingsApp = (deps: RatingsDeps) => {
   const { requireUser, requireRole } = createAuth(deps)
   // Who may do what to a rating is the domain's to say: its buyer edits, its supplier replies.
   const signedIn = actions(deps, requireUser)

@@ -18,9 +18,9 @@ import {
 } from '@market/contracts'
 import { Rfqs } from '@market/core'
 import { actions } from '../actions.ts'
-import type { ApiDeps } from '../deps.ts'
+import type { GroupDeps } from '../deps.ts'
 import { createGroupApp } from '../group-app.ts'
-import { createAuth } from '../middleware/auth.ts'
+import { type AuthDeps, createAuth } from '../middleware/auth.ts'
 import { idempotent, keyedWrite } from '../middleware/idempotency.ts'
 import { validate } from '../middleware/validate.ts'
 import { routeDocs } from '../openapi/describe.ts'
@@ -53,7 +53,10 @@ const docs = {
 }
 
 /** Purchase requests (询价单) and sealed bids (报价). */
-export const createRfqsApp = (deps: ApiDeps) => {
+/** The ports this group's routes use: its Lambda builds only these. */
+export type RfqsDeps = GroupDeps<keyof AuthDeps | 'rfqs' | 'categories' | 'suppliers' | 'idempotency' | 'photos'>
+
+export const createRfqsApp = (deps: RfqsDeps) => {
   const { requireUser, requireRole, requireRoleReading } = createAuth(deps)
   const buyer = requireRole('buyer')
   const supplier = requireRole('supplier')

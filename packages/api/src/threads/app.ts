@@ -12,9 +12,9 @@ import {
 } from '@market/contracts'
 import { Threads } from '@market/core'
 import { actions } from '../actions.ts'
-import type { ApiDeps } from '../deps.ts'
+import type { GroupDeps } from '../deps.ts'
 import { createGroupApp } from '../group-app.ts'
-import { createAuth } from '../middleware/auth.ts'
+import { type AuthDeps, createAuth } from '../middleware/auth.ts'
 import { validate } from '../middleware/validate.ts'
 import { routeDocs } from '../openapi/describe.ts'
 
@@ -45,7 +45,10 @@ const docs = {
 }
 
 /** Message threads on requests, listings and orders: private to their buyer and supplier. */
-export const createThreadsApp = (deps: ApiDeps) => {
+/** The ports this group's routes use: its Lambda builds only these. */
+export type ThreadsDeps = GroupDeps<keyof AuthDeps | 'threads' | 'rfqs' | 'listings' | 'orders' | 'photos' | 'notifications'>
+
+export const createThreadsApp = (deps: ThreadsDeps) => {
   const { requireUser } = createAuth(deps)
   const signedIn = actions(deps, requireUser)
   return createGroupApp(deps)

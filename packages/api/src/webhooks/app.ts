@@ -1,6 +1,6 @@
 import { Orders } from '@market/core'
 import * as z from 'zod'
-import type { ApiDeps } from '../deps.ts'
+import type { GroupDeps } from '../deps.ts'
 import { createGroupApp } from '../group-app.ts'
 import { routeDocs } from '../openapi/describe.ts'
 import { orderDeps } from '../orders/order-deps.ts'
@@ -10,7 +10,10 @@ const doc = routeDocs('payments')
 const WebhookResult = z.object({ received: z.literal(true), result: z.enum(['applied', 'ignored', 'replayed']) })
 
 /** Stripe's calls to us. The signature is checked over the raw body, exactly as Stripe sent it. */
-export const createWebhooksApp = (deps: ApiDeps) =>
+/** The ports this group's routes use: its Lambda builds only these. */
+export type WebhooksDeps = GroupDeps<'orders' | 'payments' | 'clock' | 'ids'>
+
+export const createWebhooksApp = (deps: WebhooksDeps) =>
   createGroupApp(deps).post(
     '/api/webhooks/stripe',
     doc('Stripe events (signed): payments completed, expired, failed and refunded', {
