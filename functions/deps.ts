@@ -43,6 +43,7 @@ const assembleDeps = (config: MarketConfig, { log, payments, photos }: Sources):
     idempotency: createIdempotencyRepository(db, table),
     payments: payments(secrets),
     sessions: { secret: sessionSecret, cookieSecure: config.cookieSecure },
+    ...(config.passwordCost ? { passwordCost: config.passwordCost } : {}),
   }
 }
 
