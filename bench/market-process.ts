@@ -1,7 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { freePort } from '../functions/local/dynamodb-local.ts'
+import { startMarketProcess } from '../functions/local/market-process.ts'
 import { buildRecordOf } from '../web/build.ts'
 
 const root = resolve(import.meta.dirname, '..')
@@ -14,31 +14,8 @@ export const startMarket = async (dataDir: string) => {
   // As on a fresh clone, there is no web build to reuse: the figure includes building it.
   await rm(buildRecordOf(join(root, 'web', 'dist')), { force: true })
   const started = performance.now()
-  const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'functions/local/start.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, JOBS_INTERVAL_SECONDS: '3600' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout?.on('data', (chunk) => {
-    output += chunk
-  })
-  child.stderr?.on('data', (chunk) => {
-    output += chunk
-  })
-  const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 180_000
-  while (Date.now() < deadline && child.exitCode === null) {
-    const healthy = await fetch(`${url}/api/health`).then(
-      (response) => response.ok,
-      () => false,
-    )
-    if (healthy) return { child, url, startupMs: Math.round(performance.now() - started), output: () => output }
-    await new Promise((done) => setTimeout(done, 100))
-  }
-  child.kill('SIGKILL')
-  throw new Error(`npm start did not become healthy:\n${output}`)
+  const market = await startMarketProcess({ DATA_DIR: dataDir, JOBS_INTERVAL_SECONDS: '3600' })
+  return { ...market, startupMs: Math.round(performance.now() - started) }
 }
 
 export const stopMarket = (child: ChildProcess) =>

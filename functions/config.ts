@@ -1,3 +1,5 @@
+import type { Accounts } from '@market/core'
+
 /** Where an AWS client connects, and as whom; unset fields are left to the SDK (Lambda's own role and region). */
 export type AwsClientConfig = {
   endpoint?: string
@@ -30,6 +32,8 @@ export type MarketConfig = {
   /** Where e-mail goes (the local outbox unless set) and the site its links point to. */
   mail?: MailConfig
   siteUrl?: string
+  /** Tests only: a lower scrypt cost for the passwords they hash; the market keeps its own (Accounts.passwordCost). */
+  passwordCost?: Accounts.PasswordCost
 }
 
 /** Session tokens and cursors are signed with HMAC-SHA256: a key shorter than its 32-byte hash weakens them. */

@@ -28,5 +28,6 @@ export const buildDeps = (
     idempotency: idempotency(stores),
     photos: s3Photos(config.photos),
     payments: payments(stores.secrets),
+    ...(config.passwordCost ? { passwordCost: config.passwordCost } : {}),
   }
 }

@@ -43,6 +43,8 @@ export type SeedOptions = {
   savePhoto?: (key: string, bytes: Buffer) => Promise<void>
   /** The demo suppliers' listings (tests that do not browse skip them: they take a few seconds). */
   listings?: boolean
+  /** Tests only: a lower scrypt cost for the demo accounts' passwords (see MarketConfig). */
+  passwordCost?: Accounts.PasswordCost
 }
 
 /** Seeding again after an interrupted start meets what the first try wrote: that is fine. */
@@ -108,6 +110,7 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
   const deps = {
     clock: { now: () => new Date(clockTime) },
     ids: { next: () => nextId(clockTime) },
+    ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}),
     accounts,
     categories,
     listings,

@@ -10,6 +10,7 @@ import { dataDirPaths } from '../../functions/local/data-dir.ts'
 import { type RunningDynamo, startDynamoDbLocal } from '../../functions/local/dynamodb-local.ts'
 import { seedDemoData } from '../../functions/local/seed.ts'
 import { savePhotoIn } from '../../functions/local/server.ts'
+import { testPasswordCost } from '../support/dynamo.ts'
 
 const root = resolve(import.meta.dirname, '../..')
 const table = 'market'
@@ -80,7 +81,10 @@ describe('npm run backup and npm run restore', () => {
     const source = await tempDir('source')
     const { client: sourceClient } = await openDataDir(source)
     await ensureTable(sourceClient, table)
-    await seedDemoData(createDocumentClient(sourceClient), table, { savePhoto: savePhotoIn(dataDirPaths(source).objects) })
+    await seedDemoData(createDocumentClient(sourceClient), table, {
+      savePhoto: savePhotoIn(dataDirPaths(source).objects),
+      passwordCost: testPasswordCost,
+    })
     // What the market's own items do not show: sets, numbers beyond a double, binary, nesting.
     await sourceClient.send(
       new PutItemCommand({

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemoData } from '../../functions/local/seed.ts'
 import type { RunningServer } from '../../functions/local/server.ts'
 import { securityHeaders } from '../../functions/security-headers.ts'
-import { createTestTable } from '../support/dynamo.ts'
+import { createTestTable, testPasswordCost } from '../support/dynamo.ts'
 import { serveTestMarket } from '../support/web-market.ts'
 
 let server: RunningServer
@@ -61,8 +61,8 @@ describe('the local server (API and web on one port)', () => {
 
   it('seeds the demo data only once', async () => {
     const table = await createTestTable('seed-once')
-    expect(await seedDemoData(table.db, table.tableName)).toBe(true)
-    expect(await seedDemoData(table.db, table.tableName)).toBe(false)
+    expect(await seedDemoData(table.db, table.tableName, { passwordCost: testPasswordCost })).toBe(true)
+    expect(await seedDemoData(table.db, table.tableName, { passwordCost: testPasswordCost })).toBe(false)
   })
 
   it('answers a malformed JSON body with 400 on every route that takes a body', async () => {

@@ -121,6 +121,27 @@ describe('what placing an order costs', () => {
     expect(credited.dynamoCalls).toBeLessThanOrEqual(placeCost)
   })
 
+  it('checks the body it reads along once, as any body is checked: signed out 401, not JSON 415, malformed 400, invalid 400 naming the field; none takes stock', async () => {
+    const listing = await listingOf(supplier())
+    const buyer = await market.register('buyer')
+    const post = (body: string, headers: Record<string, string>) =>
+      apps.orders.request('/api/orders', { method: 'POST', headers: { 'Idempotency-Key': `cost-${key++}`, ...headers }, body })
+    const json = { 'Content-Type': 'application/json' }
+    const valid = JSON.stringify({ listingId: listing.id, quantity: 5, delivery: { method: 'pickup' } })
+    expect((await post(valid, json)).status).toBe(401)
+    expect((await post(valid, { Cookie: buyer.cookie, 'Content-Type': 'text/plain' })).status).toBe(415)
+    expect((await post('{"listingId":', { Cookie: buyer.cookie, ...json })).status).toBe(400)
+    const invalid = await post(JSON.stringify({ listingId: listing.id, quantity: 0, delivery: { method: 'pickup' } }), {
+      Cookie: buyer.cookie,
+      ...json,
+    })
+    expect(invalid.status).toBe(400)
+    const { error } = (await invalid.json()) as { error: { code: string; details: { path: string[] }[] } }
+    expect(error.code).toBe('request.invalid')
+    expect(error.details.map((issue) => issue.path.join('.'))).toEqual(['quantity'])
+    expect((await market.call<Listing>(`/api/listings/${listing.id}`)).body.stock).toBe(1000)
+  })
+
   it('numbers 20 orders placed at once across listings, each once, without one failing', async () => {
     const listings = await Promise.all(Array.from({ length: 4 }, (_, index) => listingOf(suppliers[index % 2] as Account)))
     const buyers = await Promise.all(Array.from({ length: 4 }, () => market.register('buyer')))

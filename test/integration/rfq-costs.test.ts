@@ -174,3 +174,34 @@ describe('a bid', () => {
     expect(compared.body.bids).toEqual([])
   })
 })
+
+describe('a request’s page', () => {
+  it('reads the request and the reader’s own bid with the session: at most 2 DynamoDB requests for a supplier before and after bidding, and for its buyer', async () => {
+    const rfq = await post('wool', 3)
+    const before = await call<Rfq & { myBid?: Bid }>(`/api/rfqs/${rfq.id}`, supplier)
+    expect(before.status).toBe(200)
+    expect(before.body.id).toBe(rfq.id)
+    expect(before.body.myBid).toBeUndefined()
+    expect(before.dynamoCalls).toBeLessThanOrEqual(2)
+
+    const placed = await call<Bid>(`/api/rfqs/${rfq.id}/bids`, supplier, { method: 'POST', body: bidBody() })
+    expect(placed.status).toBe(201)
+    const after = await call<Rfq & { myBid?: Bid }>(`/api/rfqs/${rfq.id}`, supplier)
+    expect(after.status).toBe(200)
+    expect(after.body.myBid).toMatchObject({ id: placed.body.id, unitPriceFen: 4200 })
+    expect(after.dynamoCalls).toBeLessThanOrEqual(2)
+
+    const own = await call<Rfq>(`/api/rfqs/${rfq.id}`, buyer)
+    expect(own.status).toBe(200)
+    expect(own.body.id).toBe(rfq.id)
+    expect(own.dynamoCalls).toBeLessThanOrEqual(2)
+  })
+
+  it('shows a stranger nothing: another buyer, an unknown id and a signed-out reader get 404, 404 and 401', async () => {
+    const rfq = await post('wool', 4)
+    const stranger = await market.register('buyer', '次仁')
+    expect((await call<ErrorBody>(`/api/rfqs/${rfq.id}`, stranger)).status).toBe(404)
+    expect((await call<ErrorBody>('/api/rfqs/01HZZZZZZZZZZZZZZZZZZZZZZZ', supplier)).status).toBe(404)
+    expect((await call<ErrorBody>(`/api/rfqs/${rfq.id}`, { ...stranger, cookie: 'market_session=forged' })).status).toBe(401)
+  })
+})

@@ -8,6 +8,7 @@ import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.ts'
 import { seedDemoData } from '../../functions/local/seed.ts'
 import { savePhotoIn } from '../../functions/local/server.ts'
 import { buildWeb } from '../../web/build.ts'
+import { testPasswordCost } from './dynamo.ts'
 
 /** The demo market as `npm start` seeds it, and the web app as it builds it: made once, copied by each suite that serves a market. */
 export type DemoMarket = { tableName: string; objectsDir: string; webDir: string }
@@ -32,7 +33,7 @@ const prepareDemoMarket = async (endpoint: string): Promise<DemoMarket> => {
     mkdtemp(join(tmpdir(), 'market-web-')),
   ])
   await Promise.all([
-    seedDemoData(createDocumentClient(client), tableName, { savePhoto: savePhotoIn(objectsDir) }),
+    seedDemoData(createDocumentClient(client), tableName, { savePhoto: savePhotoIn(objectsDir), passwordCost: testPasswordCost }),
     buildWeb({ outDir: webDir }),
   ])
   client.destroy()

@@ -9,7 +9,7 @@ import { ulid } from 'ulid'
 import { freePort } from '../../functions/local/dynamodb-local.ts'
 import { demoAccounts, seedDemoData } from '../../functions/local/seed.ts'
 import { createLocalMarket } from '../../functions/local/server.ts'
-import { createTestTable, testLocalMarketConfig } from './dynamo.ts'
+import { createTestTable, testLocalMarketConfig, testPasswordCost } from './dynamo.ts'
 
 /** A valid purchase request: 200 kg of hand-spun Gyantse wool, needed in 30 days, bids open 48 hours. */
 export const woolRequestInput = () => ({
@@ -63,7 +63,7 @@ export const startTestMarket = async (
   } = {},
 ) => {
   const { tableName, db } = await createTestTable(prefix)
-  await seedDemoData(db, tableName, { listings: demoListings })
+  await seedDemoData(db, tableName, { listings: demoListings, passwordCost: testPasswordCost })
   const objectsDir = await mkdtemp(join(tmpdir(), 'market-objects-'))
   // The API reads uploaded photos back from the photo bucket over HTTP, as under `npm start`: the
   // market listens on a port of its own too, which the presigned photo URLs name.

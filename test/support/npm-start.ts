@@ -1,30 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { resolve } from 'node:path'
-import { freePort } from '../../functions/local/dynamodb-local.ts'
+import type { ChildProcess } from 'node:child_process'
+import { launchMarket, type MarketProcess, startMarketProcess } from '../../functions/local/market-process.ts'
 
-const root = resolve(import.meta.dirname, '../..')
-
-export type Started = { child: ChildProcess; output: () => string; url: string }
-
-/** `npm start`'s own command, as a user runs it, with its settings in the environment; `output` is all it said. */
-const launch = (env: Record<string, string>) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'functions/local/start.ts'], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  const collect = (chunk: Buffer) => {
-    output += chunk
-  }
-  child.stdout?.on('data', collect)
-  child.stderr?.on('data', collect)
-  launched.add(child)
-  child.once('exit', () => launched.delete(child))
-  return { child, output: () => output }
-}
+export type Started = MarketProcess & { url: string }
 
 const launched = new Set<ChildProcess>()
+
+/** `npm start`'s own command (see launchMarket), kept track of until it exits. */
+const launch = (env: Record<string, string>) => {
+  const market = launchMarket(env)
+  launched.add(market.child)
+  market.child.once('exit', () => launched.delete(market.child))
+  return market
+}
 
 /** Kills the starts a failed test left running (their Java dies with them). */
 export const killLaunched = () => {
@@ -32,22 +19,7 @@ export const killLaunched = () => {
 }
 
 /** A start that serves the market on a free port, once it answers /api/health. */
-export const start = async (env: Record<string, string>): Promise<Started> => {
-  const port = await freePort()
-  const { child, output } = launch({ PORT: String(port), ...env })
-  const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 150_000
-  while (Date.now() < deadline && child.exitCode === null) {
-    const healthy = await fetch(`${url}/api/health`).then(
-      (response) => response.status === 200,
-      () => false,
-    )
-    if (healthy) return { child, output, url }
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  child.kill('SIGKILL')
-  throw new Error(`npm start did not become healthy:\n${output()}`)
-}
+export const start = (env: Record<string, string>): Promise<Started> => startMarketProcess(env, { timeoutMs: 150_000, launch })
 
 /** A start expected to give up: its exit code and what it said. */
 export const refusedStart = async (env: Record<string, string>) => {

@@ -42,6 +42,8 @@ export type ApiDeps = {
   /** Stripe, once its keys are read; null where they are not configured. */
   payments(): Promise<Orders.PaymentGateway | null>
   idempotency: IdempotencyStore
+  /** The scrypt cost of the passwords it hashes: the market's own unless a test lowers it. */
+  passwordCost?: Accounts.PasswordCost
   /**
    * Runs work after the response, where the process outlives it (`npm start`, tests); absent in
    * Lambda, where the scheduled jobs take the work up instead (a category's re-indexing).

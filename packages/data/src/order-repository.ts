@@ -9,7 +9,7 @@ import {
 import type { Listing, Order, OrderFlag, OrderFlagKind, OrdersQuery } from '@market/contracts'
 import type { Metrics } from '@market/core'
 import { Orders } from '@market/core'
-import { toStoredUser } from './account-repository.ts'
+import { createAccountRepository } from './account-repository.ts'
 import { auditPut } from './audit-writes.ts'
 import type { CursorCodec } from './cursor.ts'
 import { keyAnswerWrites, keyRecordOf, throwIfKeyAnswered } from './idempotency-repository.ts'
@@ -29,7 +29,6 @@ import {
   sampleCreditKey,
   sampleHoldKey,
   stripeEventKey,
-  userKey,
 } from './keys.ts'
 import { applyMarketChanges, marketCounterWrites } from './market-metrics.ts'
 import { notificationWrites } from './notification-repository.ts'
@@ -193,6 +192,8 @@ const sampleChangeWrites = (table: string, changes: Orders.SampleChanges = {}): 
 ]
 
 export const createOrderRepository = (db: DynamoDBDocumentClient, table: string, cursors: CursorCodec) => {
+  // The listing's supplier is read as the accounts read any user.
+  const accounts = createAccountRepository(db, table, cursors)
   const get = async (id: string) => {
     const result = await db.send(new GetCommand({ TableName: table, Key: orderKey(id), ConsistentRead: true }))
     return result.Item ? toOrder(result.Item) : undefined
@@ -292,11 +293,8 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
 
     forPlacement: async (input: Orders.PlacementInput, now: Date, first?: Orders.PlacementRead) => {
       const { listing, credit, recorded } = first ?? (await placementRead(input, now).read())
-      const supplier = listing
-        ? (await db.send(new GetCommand({ TableName: table, Key: userKey(listing.supplierId), ConsistentRead: true }))).Item
-        : undefined
       return {
-        found: listing ? { listing, supplier: supplier ? toStoredUser(supplier) : undefined } : undefined,
+        found: listing ? { listing, supplier: await accounts.findUserById(listing.supplierId) } : undefined,
         credit,
         recorded,
       }

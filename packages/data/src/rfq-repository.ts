@@ -43,6 +43,13 @@ const toRfq = (item: Item) => {
 const feedReadAhead = 2
 const toBid = (item: Item) => withoutKeys<Bid>(item)
 
+/** The request and a user's bid on it, from what a keyed read found. */
+const requestAndBid = (found: (key: Record<string, string>) => Item | undefined, rfqId: string, userId: string) => {
+  const rfq = found(rfqKey(rfqId))
+  const bid = found(bidKey(rfqId, userId))
+  return { ...(rfq ? { rfq: toRfq(rfq) } : {}), ...(bid ? { bid: toBid(bid) } : {}) }
+}
+
 const rfqItem = (rfq: Rfq): Item => {
   const due = rfq.status === 'open' ? rfq.bidDeadline : rfq.status === 'closed' ? rfq.awardDeadline : rfq.createdAt
   return {
@@ -150,16 +157,14 @@ export const createRfqRepository = (db: DynamoDBDocumentClient, table: string, c
       return result.Item ? toBid(result.Item) : undefined
     },
 
+    withOwnBid: (rfqId: string, userId: string) =>
+      keyedRead(db, table, [rfqKey(rfqId), bidKey(rfqId, userId)], (found) => requestAndBid(found, rfqId, userId)),
+
     bidContext: (rfqId: string, supplierId: string) =>
-      keyedRead(db, table, [rfqKey(rfqId), bidKey(rfqId, supplierId), supplierStatsKey(supplierId)], (found) => {
-        const rfq = found(rfqKey(rfqId))
-        const bid = found(bidKey(rfqId, supplierId))
-        return {
-          ...(rfq ? { rfq: toRfq(rfq) } : {}),
-          ...(bid ? { bid: toBid(bid) } : {}),
-          responseTimesHeld: toStats(found(supplierStatsKey(supplierId))).responseMinutes.length,
-        }
-      }),
+      keyedRead(db, table, [rfqKey(rfqId), bidKey(rfqId, supplierId), supplierStatsKey(supplierId)], (found) => ({
+        ...requestAndBid(found, rfqId, supplierId),
+        responseTimesHeld: toStats(found(supplierStatsKey(supplierId))).responseMinutes.length,
+      })),
 
     bidsOfSupplier: async (supplierId: string, page: { cursor?: string; limit: number }) => {
       const result = await queryPage(bidsOfSupplier(supplierId), { ...page, descending: true })

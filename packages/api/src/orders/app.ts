@@ -22,7 +22,7 @@ import { createGroupApp } from '../group-app.ts'
 import { type AuthDeps, createAuth } from '../middleware/auth.ts'
 import { idempotent, keyedWrite, namedKey } from '../middleware/idempotency.ts'
 import { publicOrigin } from '../middleware/request-origin.ts'
-import { validate } from '../middleware/validate.ts'
+import { validate, validJsonBody } from '../middleware/validate.ts'
 import { routeDocs } from '../openapi/describe.ts'
 import { asOrderView, orderDeps } from './order-deps.ts'
 
@@ -75,27 +75,19 @@ const allOrders = async (ports: Orders.OrderDeps, actor: Accounts.StoredUser, ro
   return orders
 }
 
-/** A body's JSON, or undefined where it is none (the validator answers that with its 400 later). */
-const jsonOrUndefined = (text: string): unknown => {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
-  }
-}
-
 /** The ports this group's routes use: its Lambda builds only these. */
 export type OrdersDeps = GroupDeps<keyof AuthDeps | 'orders' | 'payments' | 'idempotency'>
 
 export const createOrdersApp = (deps: OrdersDeps) => {
   const { requireUser, requireRole, requireRoleReading } = createAuth(deps)
   const buyer = requireRole('buyer')
-  // Placing an order reads its listing, the buyer's sample credit and the key's answer with the session.
+  // Placing an order reads its listing, the buyer's sample credit and the key's answer with the
+  // session; the body is checked once, here, and the validator after the guard reuses the check.
   const buyerPlacing = requireRoleReading(async (c, userId) => {
-    const input = PlaceOrderInput.safeParse(jsonOrUndefined(await c.req.text()))
-    if (!input.success) return undefined
+    const input = await validJsonBody(c, PlaceOrderInput)
+    if (!input) return undefined
     const key = namedKey(c, userId)
-    return deps.orders.placementRead({ listingId: input.data.listingId, buyerId: userId, key }, deps.clock.now())
+    return deps.orders.placementRead({ listingId: input.listingId, buyerId: userId, key }, deps.clock.now())
   }, 'buyer')
   const buyers = actions(deps, buyer)
   // The domain says which party may take which step; a stranger learns nothing of the order (404).

@@ -57,7 +57,7 @@ const docs = {
 export type RfqsDeps = GroupDeps<keyof AuthDeps | 'rfqs' | 'categories' | 'suppliers' | 'idempotency' | 'photos'>
 
 export const createRfqsApp = (deps: RfqsDeps) => {
-  const { requireUser, requireRole, requireRoleReading } = createAuth(deps)
+  const { requireRole, requireRoleReading } = createAuth(deps)
   const buyer = requireRole('buyer')
   const supplier = requireRole('supplier')
   // A bid or its withdrawal reads its request and the supplier's bid with the session.
@@ -65,13 +65,20 @@ export const createRfqsApp = (deps: RfqsDeps) => {
     const param = IdParam.safeParse(c.req.param())
     return param.success ? deps.rfqs.bidContext(param.data.id, userId) : undefined
   }, 'supplier')
+  // A request's page reads the request and the reader's own bid on it (a supplier's) with the session.
+  const reader = requireRoleReading((c, userId) => {
+    const param = IdParam.safeParse(c.req.param())
+    return param.success ? deps.rfqs.withOwnBid(param.data.id, userId) : undefined
+  })
   const byBuyer = actions(deps, buyer)
   const bySupplier = actions(deps, supplier)
   return createGroupApp(deps)
     .post('/api/rfqs', ...byBuyer.withBody(docs.post, PostRfqInput, Rfqs.postRfq, 201))
     .get('/api/rfqs/mine', ...byBuyer.withQuery(docs.mine, PageQuery, Rfqs.listMyRfqs))
     .get('/api/rfqs/feed', ...bySupplier.withQuery(docs.feed, FeedQuery, Rfqs.supplierFeed))
-    .get('/api/rfqs/:id', ...actions(deps, requireUser).onId(docs.request, Rfqs.getRfq))
+    .get('/api/rfqs/:id', docs.request, reader, validate('param', IdParam), async (c) =>
+      c.json(await Rfqs.getRfq(deps, c.var.actor, c.req.valid('param').id, c.var.alongside), 200),
+    )
     .post(
       '/api/rfqs/:id/cancel',
       ...byBuyer.onIdWith(docs.cancel, ReasonInput, (deps, actor, id, { reason }) => Rfqs.cancelRfq(deps, actor, id, reason)),

@@ -31,11 +31,17 @@ import {
   TooManyLoginAttemptsError,
   VerificationStateError,
 } from './errors.ts'
-import { hashPassword, unknownUserHash, verifyPassword } from './passwords.ts'
+import { hashPassword, type PasswordCost, unknownUserHash, verifyPassword } from './passwords.ts'
 import type { AccountStore, Session, StoredUser } from './ports.ts'
 import { userSearchProbes } from './user-search.ts'
 
-export type AccountDeps = { accounts: AccountStore; clock: Clock; ids: IdGenerator }
+export type AccountDeps = {
+  accounts: AccountStore
+  clock: Clock
+  ids: IdGenerator
+  /** The scrypt cost of the passwords it hashes: the market's own unless a test lowers it. */
+  passwordCost?: PasswordCost
+}
 
 export const loginWindowMs = 15 * 60 * 1000
 export const maxLoginAttempts = 5
@@ -86,7 +92,7 @@ const newSession = (deps: AccountDeps, userId: string): Session => ({
 
 /** A new active user with a hashed password; suppliers start unverified. */
 export const prepareUser = async (
-  deps: Pick<AccountDeps, 'clock' | 'ids'>,
+  deps: Pick<AccountDeps, 'clock' | 'ids' | 'passwordCost'>,
   input: Pick<RegisterInput, 'email' | 'password' | 'name' | 'company' | 'locale'> & { role: User['role'] },
 ): Promise<StoredUser> => ({
   id: deps.ids.next(),
@@ -96,7 +102,7 @@ export const prepareUser = async (
   status: 'active',
   company: input.company,
   createdAt: deps.clock.now().toISOString(),
-  passwordHash: await hashPassword(input.password),
+  passwordHash: await hashPassword(input.password, deps.passwordCost),
   ...(input.role === 'supplier' ? { verificationDetails: { status: 'unverified' as const } } : {}),
   ...(input.locale ? { locale: input.locale } : {}),
   version: 1,
@@ -128,7 +134,7 @@ export const login = async (deps: AccountDeps, input: LoginInput) => {
   if (!attempt.allowed)
     throw new TooManyLoginAttemptsError(Math.max(1, Math.ceil((attempt.retryAt.getTime() - now.getTime()) / 1000)))
   const user = await deps.accounts.findUserByEmail(input.email)
-  const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? unknownUserHash)
+  const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? unknownUserHash(deps.passwordCost))
   if (!user || !passwordMatches) throw new InvalidCredentialsError()
   await deps.accounts.clearLoginAttempts(input.email)
   const session = newSession(deps, user.id)

@@ -49,6 +49,6 @@ export const confirmPasswordReset = async (deps: AccountDeps, input: PasswordRes
   const reset = await deps.accounts.findPasswordReset(resetTokenHash(input.token))
   const now = deps.clock.now()
   if (!reset || !resetUsable(reset, now)) throw new InvalidResetTokenError()
-  if (!(await deps.accounts.completePasswordReset(reset, await hashPassword(input.password), now)))
+  if (!(await deps.accounts.completePasswordReset(reset, await hashPassword(input.password, deps.passwordCost), now)))
     throw new InvalidResetTokenError()
 }

@@ -23,8 +23,11 @@ export type BidWrite = {
   notifications: OutgoingNotification[]
 }
 
+/** A request and a user's own bid on it (a buyer or an administrator has none). */
+export type RfqWithOwnBid = { rfq?: StoredRfq; bid?: StoredBid }
+
 /** What a bid starts from: the request, the supplier's bid on it, and how many response times its figures hold. */
-export type BidContext = { rfq?: StoredRfq; bid?: StoredBid; responseTimesHeld: number }
+export type BidContext = RfqWithOwnBid & { responseTimesHeld: number }
 
 export type RfqChange = {
   rfq: StoredRfq
@@ -67,6 +70,8 @@ export interface RfqStore {
   /** The request and all its bids, in one Query of the request's partition. */
   withBids(rfqId: string): Promise<{ rfq: StoredRfq; bids: StoredBid[] } | undefined>
   bidOf(rfqId: string, supplierId: string): Promise<StoredBid | undefined>
+  /** The request and the user's own bid on it in one read, consistent: what its page shows the user. */
+  withOwnBid(rfqId: string, userId: string): KeyedRead<RfqWithOwnBid>
   /** The request, the supplier's bid and its figures' response sample in one read, consistent. */
   bidContext(rfqId: string, supplierId: string): KeyedRead<BidContext>
   bidsOfSupplier(

@@ -35,7 +35,7 @@ import {
   TooManyBidsError,
   UnitMismatchError,
 } from './errors.ts'
-import type { BidContext, RfqStore, StoredBid, StoredRfq } from './ports.ts'
+import type { BidContext, RfqStore, RfqWithOwnBid, StoredBid, StoredRfq } from './ports.ts'
 import { scoreBids } from './scoring.ts'
 
 export type RfqDeps = {
@@ -186,12 +186,15 @@ export const supplierFeed = async (deps: RfqDeps, supplier: Actor, query: FeedQu
   }
 }
 
-/** A request as one reader may see it: its buyer and administrators; suppliers it is for, or that bid. */
-export const getRfq = async (deps: RfqDeps, actor: Actor, id: string) => {
-  const rfq = await findRfq(deps, id)
+/**
+ * A request as one reader may see it: its buyer and administrators; suppliers it is for, or that
+ * bid. `read`: the request and the reader's own bid, if the caller read them already (with the session).
+ */
+export const getRfq = async (deps: RfqDeps, actor: Actor, id: string, read?: RfqWithOwnBid) => {
+  const { rfq, bid: myBid } = read ?? (await deps.rfqs.withOwnBid(id, actor.id).read())
+  if (!rfq) throw new NotFoundError('rfq')
   if (actor.role === 'admin' || rfq.buyer.id === actor.id) return rfq
   if (actor.role === 'supplier') {
-    const myBid = await deps.rfqs.bidOf(id, actor.id)
     if (myBid || maySupplierBid(rfq, actor))
       return { ...toSupplierView(rfq, actor, deps.clock.now()), ...(myBid ? { myBid } : {}) }
   }
