@@ -37,44 +37,51 @@ export const measureEngine = async (
   db: DynamoDBDocumentClient,
   table: string,
   dataset: Dataset,
-  { concurrency, seconds }: { concurrency: number; seconds: number },
+  { concurrency, seconds, kinds }: { concurrency: number; seconds: number; kinds?: ReadonlySet<EngineKind> },
 ): Promise<EngineCeiling[]> => {
+  const measured = (kind: EngineKind) => kinds === undefined || kinds.has(kind)
   const listingAt = (n: number) => dataset.listings[(n * 7919) % dataset.listings.length] as Dataset['listings'][number]
   const categories = [...new Set(dataset.listings.map((listing) => listing.categoryId))]
-  const get = await saturate(concurrency, seconds, (n) =>
-    db.send(new GetCommand({ TableName: table, Key: keys.listingKey(listingAt(n).id), ConsistentRead: true })),
-  )
-  // A category's newest listings, as a browse page reads its index (72 entries: three pages' worth).
-  const query = await saturate(concurrency, seconds, (n) => {
-    const partition = keys.searchEntries(Listings.categoryTerm(categories[n % categories.length] as string))
-    return db.send(
-      new QueryCommand({
-        TableName: table,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': partition.keys.partitionKey },
-        ExpressionAttributeValues: { ':pk': partition.pk },
-        ScanIndexForward: false,
-        Limit: 72,
-      }),
+  const ceilings: EngineCeiling[] = []
+  if (measured('GetItem')) {
+    const get = await saturate(concurrency, seconds, (n) =>
+      db.send(new GetCommand({ TableName: table, Key: keys.listingKey(listingAt(n).id), ConsistentRead: true })),
     )
-  })
-  // Three new items a transaction, each only if absent: the shape of the market's smaller writes.
-  const write = await saturate(concurrency, seconds, (n) =>
-    db.send(
-      new TransactWriteCommand({
-        TransactItems: [0, 1, 2].map((part) => ({
-          Put: {
-            TableName: table,
-            Item: { pk: `BENCH#${process.pid}#${n}`, sk: `PART#${part}`, type: 'bench', at: new Date().toISOString() },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        })),
-      }),
-    ),
-  )
-  return [
-    { kind: 'GetItem', ...get, description: 'GetItem of a listing (consistent)' },
-    { kind: 'Query', ...query, description: "Query of a category's search index, 72 items" },
-    { kind: 'TransactWriteItems', ...write, description: 'TransactWriteItems of 3 conditional Puts' },
-  ]
+    ceilings.push({ kind: 'GetItem', ...get, description: 'GetItem of a listing (consistent)' })
+  }
+  if (measured('Query')) {
+    // A category's newest listings, as a browse page reads its index (72 entries: three pages' worth).
+    const query = await saturate(concurrency, seconds, (n) => {
+      const partition = keys.searchEntries(Listings.categoryTerm(categories[n % categories.length] as string))
+      return db.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': partition.keys.partitionKey },
+          ExpressionAttributeValues: { ':pk': partition.pk },
+          ScanIndexForward: false,
+          Limit: 72,
+        }),
+      )
+    })
+    ceilings.push({ kind: 'Query', ...query, description: "Query of a category's search index, 72 items" })
+  }
+  if (measured('TransactWriteItems')) {
+    // Three new items a transaction, each only if absent: the shape of the market's smaller writes.
+    const write = await saturate(concurrency, seconds, (n) =>
+      db.send(
+        new TransactWriteCommand({
+          TransactItems: [0, 1, 2].map((part) => ({
+            Put: {
+              TableName: table,
+              Item: { pk: `BENCH#${process.pid}#${n}`, sk: `PART#${part}`, type: 'bench', at: new Date().toISOString() },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          })),
+        }),
+      ),
+    )
+    ceilings.push({ kind: 'TransactWriteItems', ...write, description: 'TransactWriteItems of 3 conditional Puts' })
+  }
+  return ceilings
 }

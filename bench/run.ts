@@ -10,7 +10,8 @@
  *  6. the web app: weight per page, paints in headless Chromium (web.ts);
  * and `npm start`'s time to healthy on a fresh data folder (market-process.ts). Writes
  * bench/results/latest.json, prints the markdown table and puts it in the README (readme.ts).
- * `--only=<text>` measures just the endpoints whose name contains it and writes nothing.
+ * `--only=<text>[,<text>…]` measures just the endpoints whose name contains one, and the engine's
+ * ceilings they are read against, and writes nothing.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { cpus, tmpdir, totalmem } from 'node:os'
@@ -40,8 +41,8 @@ const size: DatasetSize = {
   orders: Math.round(fullSize.orders * fraction),
   ratings: Math.round(fullSize.ratings * fraction),
 }
-// --only=<text>: just the endpoints whose name contains it, nothing else measured or written (a
-// quick look at one endpoint's cost while working on it).
+// --only=<text>[,<text>…]: just the endpoints whose name contains one, and the engine ceilings of
+// their kinds; nothing else measured or written (a look at an endpoint's cost and share while working on it).
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length)
 const settings = { connections: 16, secondsPerEndpoint: fraction < 1 ? 3 : 10, engineSeconds: fraction < 1 ? 3 : 10 }
 const runs = 5
@@ -104,8 +105,22 @@ const main = async () => {
     say(`dataset loaded (${elapsed(started)})`)
 
     if (only !== undefined) {
-      const chosen = allEndpoints(stack.url, dataset, await signIn(stack.url, [...dataset.buyers, ...dataset.suppliers]))
-      for (const endpoint of chosen.filter((candidate) => candidate.name.includes(only))) await load(size.listings)(endpoint)
+      const all = allEndpoints(stack.url, dataset, await signIn(stack.url, [...dataset.buyers, ...dataset.suppliers]))
+      const chosen = all.filter((candidate) => only.split(',').some((part) => candidate.name.includes(part)))
+      for (const endpoint of chosen) {
+        // The ceiling of the endpoint's kind, measured just before it: on a busy machine both see the same load.
+        const engine = endpoint.engineKind
+          ? await measureEngine(stack.db, stack.table, dataset, {
+              concurrency: settings.connections,
+              seconds: settings.engineSeconds,
+              kinds: new Set([endpoint.engineKind]),
+            })
+          : []
+        const result = withEngineRatios(await load(size.listings)(endpoint), engine)
+        say(
+          `    engine ${engine.map((entry) => `${entry.kind} ${entry.opsPerSecond}/s`).join('') || '–'}, share of its ceiling ${result.shareOfEngineCeiling ?? '–'}`,
+        )
+      }
       return
     }
     const engine = await measureEngine(stack.db, stack.table, dataset, {

@@ -42,3 +42,5 @@ const noop = createGroupApp({ log: (line) => process.stdout.write(`${JSON.string
 const fetch = (request: Request) =>
   new URL(request.url).pathname === '/api/bench/noop' ? noop.fetch(request) : market.fetch(request)
 serve({ fetch, port, hostname: '127.0.0.1' }, () => process.stdout.write(`listening ${url}\n`))
+// The bench stops it with SIGTERM: leaving through exit lets `--cpu-prof` write its profile.
+process.once('SIGTERM', () => process.exit(0))

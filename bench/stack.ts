@@ -46,7 +46,9 @@ export const startBenchStack = async () => {
     await rm(dataDir, { recursive: true, force: true })
   }
   try {
-    server = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts'], {
+    // BENCH_SERVER_NODE_FLAGS: Node flags for the market's process alone (`--cpu-prof`, say).
+    const flags = process.env.BENCH_SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? []
+    server = spawn(process.execPath, [...flags, '--import', 'tsx', 'bench/server.ts'], {
       cwd: root,
       env: {
         ...process.env,

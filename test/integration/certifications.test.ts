@@ -1,5 +1,13 @@
 import { createListingsApp, type LogLine } from '@market/api'
-import type { AuditEntry, Certification, CertificationPage, ListingPage, MetricsReport, SupplierProfile } from '@market/contracts'
+import type {
+  AuditEntry,
+  Certification,
+  CertificationPage,
+  ListingPage,
+  ListingWithSupplier,
+  MetricsReport,
+  SupplierProfile,
+} from '@market/contracts'
 import { Certifications } from '@market/core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildDeps } from '../../functions/deps.ts'
@@ -36,6 +44,7 @@ const decide = (id: string, body: unknown, cookie = admin.cookie) =>
 const greenListings = async (call = market.call) => (await call<ListingPage>('/api/listings?certified=green&limit=50')).body.items
 const cardOf = async (listingId: string) =>
   (await market.call<ListingPage>('/api/listings?limit=50')).body.items.find((card) => card.id === listingId)
+const pageOf = async (listingId: string) => (await market.call<ListingWithSupplier>(`/api/listings/${listingId}`)).body
 const profileOf = async (supplier: Account) => (await market.call<SupplierProfile>(`/api/suppliers/${supplier.user.id}`)).body
 const certifiedCount = async () =>
   (
@@ -93,6 +102,7 @@ describe('supplier certifications', () => {
     expect(await waiting()).toBe(waitingBefore)
 
     expect((await cardOf(listing.id))?.supplier.certifications).toEqual(['green_factory'])
+    expect((await pageOf(listing.id)).supplier.certifications).toEqual(['green_factory'])
     expect((await profileOf(supplier)).certifications).toEqual(['green_factory'])
     const green = await greenListings()
     expect(green.map((card) => card.id)).toContain(listing.id)

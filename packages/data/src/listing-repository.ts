@@ -5,7 +5,7 @@ import { Listings, Metrics, NotFoundError } from '@market/core'
 import { toStoredUser } from './account-repository.ts'
 import { auditPut } from './audit-writes.ts'
 import type { CursorCodec } from './cursor.ts'
-import { batchGet, type Item, itemExists, itemIsNew, type TransactItem, withoutKeys } from './items.ts'
+import { batchGet, type Item, itemExists, itemIsNew, projectionOf, type TransactItem, withoutKeys } from './items.ts'
 import {
   categoryKey,
   itemNumberKey,
@@ -254,7 +254,12 @@ export const createListingRepository = (db: DynamoDBDocumentClient, table: strin
 
     getWithSupplier: async (id: string) => {
       const listing = await get(id)
-      return listing ? (await withSuppliers([listing]))[0] : undefined
+      if (!listing) return undefined
+      // Its card is all a listing's page shows of the supplier: one GetItem of that much, not the account.
+      const supplier = await db.send(
+        new GetCommand({ TableName: table, Key: userKey(listing.supplierId), ...projectionOf(cardAttributes) }),
+      )
+      return { listing, supplier: supplier.Item ? toCardSupplier(supplier.Item) : undefined }
     },
 
     listBySupplier: async (supplierId: string, page: { cursor?: string; limit: number }) => {

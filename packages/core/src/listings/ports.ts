@@ -91,8 +91,8 @@ export interface ListingStore {
   /** Writes a listing with its index changes, notifications and audit entry in one transaction. */
   write(change: ListingWrite): Promise<void>
   get(id: string): Promise<StoredListing | undefined>
-  /** The listing and its supplier in one read. */
-  getWithSupplier(id: string): Promise<BrowseCandidate | undefined>
+  /** The listing, and its supplier as far as its card goes. */
+  getWithSupplier(id: string): Promise<{ listing: StoredListing; supplier: CardSupplier | undefined } | undefined>
   listBySupplier(
     supplierId: string,
     page: { cursor?: string; limit: number },
