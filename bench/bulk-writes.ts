@@ -33,12 +33,58 @@ const mergeValue = (left: unknown, right: unknown) => {
   throw new Error('ADD of something other than numbers or sets')
 }
 
+/** The parts of `text` separated by `, ` outside parentheses: the actions of an update clause. */
+const actionsOf = (text: string) => {
+  const actions: string[] = []
+  let depth = 0
+  let start = 0
+  for (let at = 0; at < text.length; at++) {
+    if (text[at] === '(') depth++
+    else if (text[at] === ')') depth--
+    else if (depth === 0 && text.startsWith(', ', at)) {
+      actions.push(text.slice(start, at))
+      start = at + 2
+    }
+  }
+  return [...actions, text.slice(start)]
+}
+
+/**
+ * Two updates of one item in a row as one, where that changes nothing: the same expression and
+ * names, no condition, and only constants set, lists appended to and numbers or sets added — the
+ * appended lists joined and the added values summed, the constants the same in both (a supplier's
+ * response times, one appended for each first bid). Otherwise undefined.
+ */
+export const mergeUpdates = (first: Update, second: Update): Update | undefined => {
+  const expression = first.UpdateExpression ?? ''
+  if (first.ConditionExpression || second.ConditionExpression || second.UpdateExpression !== expression) return undefined
+  if (JSON.stringify(first.ExpressionAttributeNames ?? {}) !== JSON.stringify(second.ExpressionAttributeNames ?? {}))
+    return undefined
+  const clauses = /^SET (.+?)(?: ADD ([^=]+))?$/.exec(expression)
+  if (!clauses) return undefined
+  const appended = new Set<string>()
+  for (const action of actionsOf(clauses[1] as string)) {
+    const append = /^(\S+) = list_append\(if_not_exists\(\1, :\w+\), (:\w+)\)$/.exec(action)
+    if (append) appended.add(append[2] as string)
+    else if (!/^\S+ = :\w+$/.test(action)) return undefined
+  }
+  const added = new Set(clauses[2] ? actionsOf(clauses[2]).map((action) => action.split(' ')[1]) : [])
+  const values: Item = { ...first.ExpressionAttributeValues }
+  for (const [name, value] of Object.entries(second.ExpressionAttributeValues ?? {})) {
+    const before = values[name]
+    if (appended.has(name) && Array.isArray(before) && Array.isArray(value)) values[name] = [...before, ...value]
+    else if (added.has(name)) values[name] = mergeValue(before, value)
+    else if (JSON.stringify(before) !== JSON.stringify(value)) return undefined
+  }
+  return { ...first, ExpressionAttributeValues: values }
+}
+
 /**
  * A DynamoDB client for loading a large dataset through the repositories as they are: their
  * writes (single items and transactions alike) are collected instead of sent, and `flush` writes
  * them in bulk — the final version of each item by BatchWriteItem, 25 a request, several requests
  * at once; the counters the writes ADD to summed, one UpdateItem per counter; other updates one by
- * one in their order for each item, several items at once. Reads of items by key see what was collected (Get, BatchGet) and otherwise go to the table;
+ * one in their order for each item (those in a row that can be one as one), several items at once. Reads of items by key see what was collected (Get, BatchGet) and otherwise go to the table;
  * queries go to the table. Conditions are not checked: the loader writes a fresh table whose ids it makes itself.
  */
 export const createBulkWriter = (db: DynamoDBDocumentClient, table: string, { parallel = 8 } = {}) => {
@@ -147,10 +193,13 @@ export const createBulkWriter = (db: DynamoDBDocumentClient, table: string, { pa
     await inParallel(batches, batchWrite)
     await inParallel(counters, (counter) => db.send(new UpdateCommand({ ...counter, TableName: table } as never)))
     // Each item's updates in the order they were made, different items' at once.
+    // Updates in a row that can be one are sent as one (mergeUpdates).
     const byItem = new Map<string, Update[]>()
     for (const change of others) {
       const key = keyOf(change.Key as Item)
-      byItem.set(key, [...(byItem.get(key) ?? []), change])
+      const chain = byItem.get(key) ?? []
+      const merged = chain.length > 0 ? mergeUpdates(chain[chain.length - 1] as Update, change) : undefined
+      byItem.set(key, merged ? [...chain.slice(0, -1), merged] : [...chain, change])
     }
     // Every item's chain at once: a few items (the suppliers' statistics) take many updates each.
     await inParallel(
@@ -173,7 +222,7 @@ export const createBulkWriter = (db: DynamoDBDocumentClient, table: string, { pa
       },
       byItem.size,
     )
-    const written = requests.length + counters.length + others.length
+    const written = requests.length + counters.length + [...byItem.values()].reduce((sum, chain) => sum + chain.length, 0)
     itemsWritten += written
     return written
   }

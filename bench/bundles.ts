@@ -68,12 +68,13 @@ const processTime = (args: string[], runs: number) => {
   return median(times)
 }
 
-export const measureBundles = async ({ runs }: { runs: number }) => {
+/**
+ * Each Lambda's bundle built into a temporary folder, all at once (esbuild builds side by side):
+ * `npm run bench` builds them while nothing is timed, then measures them (`measureBundles`).
+ */
+export const buildBundles = async () => {
   const outDir = await mkdtemp(join(tmpdir(), 'market-bench-bundles-'))
   try {
-    const bareNode = processTime(['-e', '0'], runs)
-    // The bundles are built all at once (esbuild builds side by side), then imported one at a time:
-    // only the imports are timed, and they must not share the machine with anything.
     const built = await Promise.all(
       lambdaEntries.map(async ({ name, entry }) => {
         const outdir = join(outDir, name)
@@ -81,29 +82,36 @@ export const measureBundles = async ({ runs }: { runs: number }) => {
         return { name, outdir, metafile }
       }),
     )
-    const reports: BundleReport[] = []
-    for (const { name, outdir, metafile } of built) {
-      const atStart = startupOutputs(metafile)
-      const sizes = await Promise.all(
-        Object.keys(metafile.outputs)
-          .filter((path) => path.endsWith('.mjs'))
-          .map(async (path) => ({ atStart: atStart.has(path), bytes: (await stat(join(root, path))).size })),
-      )
-      const sum = (wanted: boolean) =>
-        sizes.filter((size) => size.atStart === wanted).reduce((total, size) => total + size.bytes, 0)
-      const importMs = processTime([join(outdir, 'index.mjs')], runs)
-      reports.push({
-        name,
-        bytes: sum(true),
-        lazyBytes: sum(false),
-        hasStripe: bundledInputs(metafile).some((input) => input.includes('node_modules/stripe/')),
-        largestInputs: largestInputs(metafile),
-        importMs: round(importMs),
-        importMsAboveBareNode: round(importMs - bareNode),
-      })
-    }
-    return { bareNodeMs: round(bareNode), bundles: reports }
-  } finally {
+    return { built, remove: () => rm(outDir, { recursive: true, force: true }) }
+  } catch (error) {
     await rm(outDir, { recursive: true, force: true })
+    throw error
   }
+}
+
+/** The built bundles' sizes and largest inputs, and each handler's import time one at a time (alone on the machine). */
+export const measureBundles = async ({ built }: Awaited<ReturnType<typeof buildBundles>>, { runs }: { runs: number }) => {
+  const bareNode = processTime(['-e', '0'], runs)
+  const reports: BundleReport[] = []
+  for (const { name, outdir, metafile } of built) {
+    const atStart = startupOutputs(metafile)
+    const sizes = await Promise.all(
+      Object.keys(metafile.outputs)
+        .filter((path) => path.endsWith('.mjs'))
+        .map(async (path) => ({ atStart: atStart.has(path), bytes: (await stat(join(root, path))).size })),
+    )
+    const sum = (wanted: boolean) =>
+      sizes.filter((size) => size.atStart === wanted).reduce((total, size) => total + size.bytes, 0)
+    const importMs = processTime([join(outdir, 'index.mjs')], runs)
+    reports.push({
+      name,
+      bytes: sum(true),
+      lazyBytes: sum(false),
+      hasStripe: bundledInputs(metafile).some((input) => input.includes('node_modules/stripe/')),
+      largestInputs: largestInputs(metafile),
+      importMs: round(importMs),
+      importMsAboveBareNode: round(importMs - bareNode),
+    })
+  }
+  return { bareNodeMs: round(bareNode), bundles: reports }
 }

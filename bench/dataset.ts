@@ -142,10 +142,12 @@ export const loadDataset = async (
   const buyerCount = Math.max(2, Math.ceil(size.suppliers / 5))
   await phase('accounts', 1 + buyerCount + size.suppliers, async () => {
     for (const category of Catalog.defaultCategories) await deps.categories.addCategory(category)
+    // Every bench user has the same password, so one hash serves them all.
+    const passwordHash = await Accounts.hashPassword(benchPassword)
     const open = async (role: 'admin' | 'buyer' | 'supplier', index: number) => {
       const user = await Accounts.prepareUser(deps, {
         email: `bench-${role}-${index}@bench.example`,
-        password: benchPassword,
+        passwordHash,
         name: `${role} ${index}`,
         role,
         company: {

@@ -9,7 +9,7 @@ import autocannon from 'autocannon'
 import type { BenchParty, Dataset } from './dataset.ts'
 import { benchPassword } from './dataset.ts'
 import type { EngineKind } from './engine.ts'
-import { type DynamoCost, dynamoCostsByRoute } from './report.ts'
+import { type DynamoCost, dynamoCostsByRoute, requestsLogged } from './report.ts'
 import type { BenchStack } from './stack.ts'
 
 export type Endpoint = {
@@ -36,10 +36,13 @@ export type EndpointResult = {
   engineKind: EngineKind | null
 }
 
-/** A session cookie for each party, signed in through the API as a person would. */
+/**
+ * A session cookie for each party, signed in through the API as a person would, all at once (each
+ * sign-in's scrypt runs on the server's thread pool, side by side).
+ */
 export const signIn = async (url: string, parties: BenchParty[]) => {
   const cookies = new Map<string, string>()
-  for (const party of parties) {
+  const signInOne = async (party: BenchParty) => {
     const response = await fetch(`${url}/api/auth/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: url },
@@ -54,6 +57,7 @@ export const signIn = async (url: string, parties: BenchParty[]) => {
         .join('; '),
     )
   }
+  await Promise.all(parties.map(signInOne))
   return cookies
 }
 
@@ -195,6 +199,7 @@ export const loadEndpoint = async (
   endpoint: Endpoint,
   { connections, seconds, listings }: { connections: number; seconds: number; listings: number },
 ): Promise<EndpointResult> => {
+  // What the log holds before is of other runs: the last one's requests were all taken with it.
   await stack.takeLog()
   const first = endpoint.request()
   const result = await autocannon({
@@ -211,7 +216,9 @@ export const loadEndpoint = async (
       },
     ],
   })
-  const costs = dynamoCostsByRoute(await stack.takeLog(), new Set([endpoint.route]))
+  // Every request sent, those still in flight when the run ended too: the server answers and logs them.
+  const log = await stack.takeLog((text) => requestsLogged(text, endpoint.route) >= result.requests.sent)
+  const costs = dynamoCostsByRoute(log, new Set([endpoint.route]))
   return {
     name: endpoint.name,
     route: endpoint.route,

@@ -24,26 +24,41 @@ export type DynamoCost = {
   maxItemsRead: number
 }
 
-type RequestLine = { msg?: unknown; route?: unknown; status?: unknown; dynamoCalls?: unknown; dynamoItemsRead?: unknown }
+type RequestLine = {
+  msg?: unknown
+  method?: unknown
+  route?: unknown
+  status?: unknown
+  dynamoCalls?: unknown
+  dynamoItemsRead?: unknown
+}
 
-/**
- * The request log's lines (one JSON object a line, other output ignored) summed by route: how many
- * DynamoDB calls and items read each request of the route cost. Only answered requests (below 500)
- * count; `routes` limits it to the routes asked about.
- */
-export const dynamoCostsByRoute = (log: string, routes?: ReadonlySet<string>): Map<string, DynamoCost> => {
-  const byRoute = new Map<string, { calls: number[]; items: number[] }>()
-  for (const text of log.split('\n')) {
-    if (!text.startsWith('{')) continue
+/** The request log's request lines (one JSON object a line, other output ignored), each with its `METHOD /route`. */
+const requestLines = (log: string) =>
+  log.split('\n').flatMap((text) => {
+    if (!text.startsWith('{')) return []
     let line: RequestLine
     try {
       line = JSON.parse(text) as RequestLine
     } catch {
-      continue
+      return []
     }
-    if (line.msg !== 'request' || typeof line.route !== 'string' || typeof line.dynamoCalls !== 'number') continue
+    if (line.msg !== 'request' || typeof line.route !== 'string') return []
+    return [{ key: `${typeof line.method === 'string' ? line.method : 'GET'} ${line.route}`, line }]
+  })
+
+/** How many requests of `route` (`METHOD /route`) the log holds, answered or failed. */
+export const requestsLogged = (log: string, route: string) => requestLines(log).filter(({ key }) => key === route).length
+
+/**
+ * The request log's lines summed by route: how many DynamoDB calls and items read each request of
+ * the route cost. Only answered requests (below 500) count; `routes` limits it to the routes asked about.
+ */
+export const dynamoCostsByRoute = (log: string, routes?: ReadonlySet<string>): Map<string, DynamoCost> => {
+  const byRoute = new Map<string, { calls: number[]; items: number[] }>()
+  for (const { key, line } of requestLines(log)) {
+    if (typeof line.dynamoCalls !== 'number') continue
     if (typeof line.status !== 'number' || line.status >= 500) continue
-    const key = `${(line as { method?: string }).method ?? 'GET'} ${line.route}`
     if (routes && !routes.has(key)) continue
     const entry = byRoute.get(key) ?? { calls: [], items: [] }
     entry.calls.push(line.dynamoCalls)

@@ -86,9 +86,13 @@ export const startBenchStack = async () => {
     db,
     table,
     web,
-    /** The request log since the last call (waits a moment for lines still in the pipe). */
-    takeLog: async () => {
-      await new Promise((done) => setTimeout(done, 300))
+    /**
+     * The request log since the last call, once `complete` finds in it what is awaited (the lines
+     * of requests just answered may still be in the pipe), or after three seconds at most.
+     */
+    takeLog: async (complete: (log: string) => boolean = () => true) => {
+      const until = performance.now() + 3000
+      while (!complete(chunks.join('')) && performance.now() < until) await new Promise((done) => setTimeout(done, 20))
       const log = chunks.join('')
       chunks = []
       return log

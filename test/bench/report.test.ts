@@ -7,6 +7,7 @@ import {
   markdownTable,
   median,
   replaceBenchSection,
+  requestsLogged,
 } from '../../bench/report.ts'
 import { withEngineRatios } from '../../bench/results-table.ts'
 import { itemsReadBy } from '../../packages/data/src/instrument.ts'
@@ -35,6 +36,19 @@ describe('the bench’s per-request DynamoDB costs', () => {
     })
     expect(costs.get('POST /api/orders')?.requests).toBe(1)
     expect(dynamoCostsByRoute(log, new Set(['POST /api/orders'])).has('GET /api/listings/:id')).toBe(false)
+  })
+
+  it('counts the requests of a route the log holds, failed ones too, so the bench knows when it has them all', () => {
+    const log = [
+      line({ route: '/api/search', dynamoCalls: 2 }),
+      line({ route: '/api/search', dynamoCalls: 0, status: 500 }),
+      line({ route: '/api/search', method: 'POST', dynamoCalls: 1 }),
+      line({ route: '/api/listings/:id', dynamoCalls: 1 }),
+      '{"level":"info","msg":"request","route":"/api/se',
+    ].join('\n')
+    expect(requestsLogged(log, 'GET /api/search')).toBe(2)
+    expect(requestsLogged(log, 'POST /api/search')).toBe(1)
+    expect(requestsLogged('listening http://127.0.0.1:3000\n', 'GET /api/search')).toBe(0)
   })
 
   it('counts the items each kind of DynamoDB answer read', () => {

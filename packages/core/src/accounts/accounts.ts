@@ -90,10 +90,16 @@ const newSession = (deps: AccountDeps, userId: string): Session => ({
   expiresAt: new Date(deps.clock.now().getTime() + sessionLifetimeMs),
 })
 
-/** A new active user with a hashed password; suppliers start unverified. */
+/**
+ * A new active user with a hashed password; suppliers start unverified. Users made in bulk who
+ * share a password (the bench's) may share its hash, made once: scrypt is slow by design.
+ */
 export const prepareUser = async (
   deps: Pick<AccountDeps, 'clock' | 'ids' | 'passwordCost'>,
-  input: Pick<RegisterInput, 'email' | 'password' | 'name' | 'company' | 'locale'> & { role: User['role'] },
+  input: Pick<RegisterInput, 'email' | 'name' | 'company' | 'locale'> & { role: User['role'] } & (
+      | Pick<RegisterInput, 'password'>
+      | { passwordHash: string }
+    ),
 ): Promise<StoredUser> => ({
   id: deps.ids.next(),
   email: input.email,
@@ -102,7 +108,7 @@ export const prepareUser = async (
   status: 'active',
   company: input.company,
   createdAt: deps.clock.now().toISOString(),
-  passwordHash: await hashPassword(input.password, deps.passwordCost),
+  passwordHash: 'passwordHash' in input ? input.passwordHash : await hashPassword(input.password, deps.passwordCost),
   ...(input.role === 'supplier' ? { verificationDetails: { status: 'unverified' as const } } : {}),
   ...(input.locale ? { locale: input.locale } : {}),
   version: 1,
