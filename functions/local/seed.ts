@@ -1,7 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { Accounts, Catalog, Certifications, DomainError, Listings, Orders, Ratings, Rfqs } from '@market/core'
 import {
-  applyMarketChanges,
   createAccountRepository,
   createCategoryRepository,
   createCertificationRepository,
@@ -14,6 +13,7 @@ import {
   createRfqRepository,
   createSeedMarkerRepository,
   createSupplierRepository,
+  writeFirstMarketFigures,
   writePastOrders,
 } from '@market/data'
 import { monotonicFactory, ulid } from 'ulid'
@@ -86,10 +86,10 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
   if (await marker.seededAt()) return false
   const now = options.now ?? new Date()
   const withListings = options.listings !== false
-  // Eighteen months of the market's past trade. Its figures are counters that the demo's own orders
-  // add to as well, in any order: they are written alongside the rest of the seed, not after it.
+  // Eighteen months of the market's past trade. Its figures are the table's first: written whole,
+  // from the start of the seed, and finished before the demo's own listings and orders add to them.
   const history = withListings ? demoTradeHistory(now, demoListings).map((trade) => pastOrder(trade, now)) : []
-  const historyFigures = applyMarketChanges(
+  const historyFigures = writeFirstMarketFigures(
     db,
     table,
     history.flatMap(({ changes }) => changes),
@@ -125,7 +125,8 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
     registry: createCertifiedRegistry(db, table),
   }
 
-  for (const category of Catalog.defaultCategories) await categories.addCategory(category).catch(ignoreExisting)
+  // Each category is one item of its own: written side by side, not one round trip after another.
+  await Promise.all(Catalog.defaultCategories.map((category) => categories.addCategory(category).catch(ignoreExisting)))
 
   // Each user's id and time are taken as prepareUser is called, in this order, as ever: only the
   // password hashing (scrypt, tens of milliseconds each) and the writes run side by side.
@@ -230,20 +231,28 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
     else await Certifications.addCertification(deps, admin, supplier.id, input)
   }
 
+  await historyFigures
   if (withListings) {
     const listingIds = new Map<string, string>()
-    for (const [index, demo] of demoListings.entries()) {
-      clockTime += 11 * 3600 * 1000
+    // Each listing at its own time on the seed's clock, 11 hours after the one before it: the
+    // suppliers list side by side, each supplier's listings one after another (they count on the
+    // supplier's item), so a listing's steps run on a clock and ids of their own.
+    const firstListingAt = clockTime
+    const listOne = async (index: number) => {
+      const demo = demoListings[index] as (typeof demoListings)[number]
+      const at = firstListingAt + (index + 1) * 11 * 3600 * 1000
+      const nextOwnId = monotonicFactory()
+      const own = { ...deps, clock: { now: () => new Date(at) }, ids: { next: () => nextOwnId(at) } }
       const supplier = suppliers.get(demo.supplier) as Accounts.StoredUser
       const photos: string[] = []
       if (options.savePhoto) {
-        const key = `photos/${supplier.id}/${nextId(clockTime)}.png`
+        const key = `photos/${supplier.id}/${own.ids.next()}.png`
         const photo = drawnPhotos?.listings[index] as Buffer
         await options.savePhoto(key, photo)
         savedPhotos.set(key, photo)
         photos.push(key)
       }
-      const listing = await Listings.createListing(deps, supplier, {
+      const listing = await Listings.createListing(own, supplier, {
         title: demo.title,
         description: {
           zh: `${demo.title.zh}。${supplier.company.name}供货，可到${demoSuppliers.find((s) => s.key === demo.supplier)?.stall ?? '店铺'}看样，量大从优。`,
@@ -260,10 +269,15 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
         ...(demo.sample ? { sample: demo.sample } : {}),
       })
       listingIds.set(demo.title.zh, listing.id)
-      if (demo.status === 'draft') continue
-      await Listings.submitListing(deps, supplier, listing.id)
-      if (demo.status !== 'pending_review') await Listings.approveListing(deps, admin, listing.id)
+      if (demo.status === 'draft') return
+      await Listings.submitListing(own, supplier, listing.id)
+      if (demo.status !== 'pending_review') await Listings.approveListing(own, admin, listing.id)
     }
+    await Promise.all(
+      demoSuppliers.map(async ({ key }) => {
+        for (const [index, demo] of demoListings.entries()) if (demo.supplier === key) await listOne(index)
+      }),
+    )
     const setClock = (time: number) => {
       clockTime = time
     }
@@ -287,7 +301,6 @@ export const seedDemoData = async (db: DynamoDBDocumentClient, table: string, op
       history.map(({ order }) => order),
     )
   }
-  await historyFigures
   await marker.markSeeded(now.toISOString())
   return true
 }

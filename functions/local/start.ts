@@ -60,7 +60,8 @@ const main = async () => {
   const firstStart = config.SEED_DEMO_DATA && !config.DYNAMODB_ENDPOINT && !existsSync(paths.dynamodb)
   const dynamoStarted = config.DYNAMODB_ENDPOINT
     ? undefined
-    : startDynamoDbLocal({ dataDir: paths.dynamodb, port: config.DYNAMODB_PORT })
+    : // The first start's Java is tuned to write the demo data quickly; later starts' to serve at its best.
+      startDynamoDbLocal({ dataDir: paths.dynamodb, port: config.DYNAMODB_PORT, quick: firstStart })
   const marketLoaded = loadMarket()
   for (const started of [webBuilt, dynamoStarted, marketLoaded]) started?.catch(() => {})
 

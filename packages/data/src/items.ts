@@ -1,4 +1,4 @@
-import { BatchGetCommand, type DynamoDBDocumentClient, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import type { KeyedRead } from '@market/core'
 import { keyAttributeNames, tableDefinition } from './table-definition.ts'
 
@@ -91,4 +91,23 @@ export const batchGet = async (
     }
   }
   return found
+}
+
+/**
+ * Puts any number of whole items (for bulk writes into items nobody else writes yet): 25 to a
+ * BatchWrite (DynamoDB's limit), 8 requests at a time, retrying what DynamoDB left unprocessed.
+ */
+export const batchPut = async (db: DynamoDBDocumentClient, table: string, items: Item[]) => {
+  const requests = items.map((Item) => ({ PutRequest: { Item } }))
+  const chunks = Array.from({ length: Math.ceil(requests.length / 25) }, (_, index) =>
+    requests.slice(index * 25, (index + 1) * 25),
+  )
+  const putChunk = async (chunk: typeof requests) => {
+    let pending = chunk
+    for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
+      const result = await db.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }))
+      pending = (result.UnprocessedItems?.[table] as typeof requests | undefined) ?? []
+    }
+  }
+  for (let start = 0; start < chunks.length; start += 8) await Promise.all(chunks.slice(start, start + 8).map(putChunk))
 }

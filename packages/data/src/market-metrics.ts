@@ -2,7 +2,7 @@ import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCo
 import type { AuditEntry } from '@market/contracts'
 import { Metrics } from '@market/core'
 import { auditPut } from './audit-writes.ts'
-import type { Item, TransactItem } from './items.ts'
+import { batchPut, type Item, type TransactItem } from './items.ts'
 import {
   daysBetween,
   growthTargetsKey,
@@ -21,6 +21,56 @@ const counterPrefix = 'n:'
 /** A year's growth target is a top-level number `percent:<year>`, so setting one is a single SET. */
 const targetPrefix = 'percent:'
 
+/** What a market change adds to one figure item: its key, the attributes it sets, what it ADDs (numbers or id sets). */
+type FigureAdd = { key: Item; set: Item; add: Record<string, number | Set<string>> }
+
+/**
+ * What a market change adds to the figures: to the counters of its day in a shard picked at
+ * random, and for a paid order one more trade at its price in its material's week.
+ */
+const figureAdds = (change: Metrics.MarketChange, shard: number): FigureAdd[] => {
+  const adds: FigureAdd[] = []
+  const add: FigureAdd['add'] = {}
+  for (const [name, value] of Object.entries(change.add)) if (value !== 0) add[`${counterPrefix}${name}`] = value
+  for (const party of ['buyers', 'suppliers'] as const) {
+    const ids = change[party] ?? []
+    if (ids.length > 0) add[party] = new Set(ids)
+  }
+  if (Object.keys(add).length > 0) adds.push({ key: marketDays(shard).entry(change.day), set: { type: 'market-day' }, add })
+  if (change.price) {
+    const { categoryId, week, unit, unitPriceFen } = change.price
+    adds.push({
+      key: pricesOf(categoryId).entry(week, unit, unitPriceFen),
+      set: { type: 'price-observation', week, unit, unitPriceFen },
+      add: { trades: change.price.trades ?? 1 },
+    })
+  }
+  return adds
+}
+
+/** A figure add as an Update: SET its attributes, ADD its counters and ids. */
+const figureUpdate = (table: string, { key, set, add }: FigureAdd): TransactItem => {
+  const names: Record<string, string> = {}
+  const values: Item = {}
+  const clause = (entries: [string, unknown][], prefix: string, join: string) =>
+    entries
+      .map(([name, value], index) => {
+        names[`#${prefix}${index}`] = name
+        values[`:${prefix}${index}`] = value
+        return `#${prefix}${index}${join}:${prefix}${index}`
+      })
+      .join(', ')
+  return {
+    Update: {
+      TableName: table,
+      Key: key,
+      UpdateExpression: `SET ${clause(Object.entries(set), 's', ' = ')} ADD ${clause(Object.entries(add), 'a', ' ')}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  }
+}
+
 /**
  * The writes of a market change, as items of the transaction of the event it counts: an ADD to
  * the counters of its day in a shard picked at random, and for a paid order one more trade at its
@@ -30,66 +80,13 @@ export const marketCounterWrites = (
   table: string,
   change: Metrics.MarketChange | undefined,
   shard = Math.floor(Math.random() * marketShards),
-): TransactItem[] => {
-  if (!change) return []
-  const added = Object.entries(change.add).filter(([, value]) => value !== 0)
-  const names: Record<string, string> = { '#type': 'type' }
-  const values: Item = { ':type': 'market-day' }
-  const adds = added.map(([name, value], index) => {
-    names[`#c${index}`] = `${counterPrefix}${name}`
-    values[`:c${index}`] = value
-    return `#c${index} :c${index}`
-  })
-  for (const party of ['buyers', 'suppliers'] as const) {
-    const ids = change[party] ?? []
-    if (ids.length === 0) continue
-    values[`:${party}`] = new Set(ids)
-    adds.push(`${party} :${party}`)
-  }
-  const writes: TransactItem[] = []
-  if (adds.length > 0) {
-    writes.push({
-      Update: {
-        TableName: table,
-        Key: marketDays(shard).entry(change.day),
-        UpdateExpression: `SET #type = :type ADD ${adds.join(', ')}`,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      },
-    })
-  }
-  if (change.price) {
-    const { categoryId, week, unit, unitPriceFen } = change.price
-    writes.push({
-      Update: {
-        TableName: table,
-        Key: pricesOf(categoryId).entry(week, unit, unitPriceFen),
-        UpdateExpression: 'SET #type = :type, #week = :week, #unit = :unit, #price = :price ADD #trades :one',
-        ExpressionAttributeNames: {
-          '#type': 'type',
-          '#week': 'week',
-          '#unit': 'unit',
-          '#price': 'unitPriceFen',
-          '#trades': 'trades',
-        },
-        ExpressionAttributeValues: {
-          ':type': 'price-observation',
-          ':week': week,
-          ':unit': unit,
-          ':price': unitPriceFen,
-          ':one': change.price.trades ?? 1,
-        },
-      },
-    })
-  }
-  return writes
-}
+): TransactItem[] => (change ? figureAdds(change, shard).map((add) => figureUpdate(table, add)) : [])
 
 /**
- * Applies market changes outside any event's transaction: for history written in bulk (the demo
- * data), merged first (one write per day, one per distinct price of a material's week).
+ * Market changes in bulk, merged first (one write per day, one per distinct price of a material's
+ * week): each figure item once, with all it adds.
  */
-export const applyMarketChanges = async (db: DynamoDBDocumentClient, table: string, changes: Metrics.MarketChange[]) => {
+const mergedFigureAdds = (changes: Metrics.MarketChange[]) => {
   const prices = new Map<string, Metrics.PriceObservation & { day: string }>()
   for (const { day, price } of changes) {
     if (!price) continue
@@ -98,11 +95,28 @@ export const applyMarketChanges = async (db: DynamoDBDocumentClient, table: stri
     prices.set(key, { ...price, day, trades: (seen?.trades ?? 0) + (price.trades ?? 1) })
   }
   const merged = [...Metrics.mergeChanges(changes), ...[...prices.values()].map(({ day, ...price }) => ({ day, add: {}, price }))]
-  const writes = merged.flatMap((change) => marketCounterWrites(table, change))
+  return merged.flatMap((change) => figureAdds(change, Math.floor(Math.random() * marketShards)))
+}
+
+/** Applies market changes outside any event's transaction: for history written in bulk, merged first. */
+export const applyMarketChanges = async (db: DynamoDBDocumentClient, table: string, changes: Metrics.MarketChange[]) => {
+  const writes = mergedFigureAdds(changes).map((add) => figureUpdate(table, add))
   for (let start = 0; start < writes.length; start += 16) {
     await Promise.all(writes.slice(start, start + 16).map((write) => db.send(new UpdateCommand(write.Update as never))))
   }
 }
+
+/**
+ * Market changes as the first figures of a table that has none yet (the demo seed's past trade):
+ * merged, each item written whole, 25 to a BatchWrite rather than one Update each. Anything that
+ * counts an event of its own must come after: a whole item would overwrite what it added.
+ */
+export const writeFirstMarketFigures = (db: DynamoDBDocumentClient, table: string, changes: Metrics.MarketChange[]) =>
+  batchPut(
+    db,
+    table,
+    mergedFigureAdds(changes).map(({ key, set, add }) => ({ ...key, ...set, ...add })),
+  )
 
 const toDayTotals = (day: string, items: Item[]): Metrics.DayTotals => {
   const totals: Metrics.DayTotals = { day, add: {}, buyers: [], suppliers: [] }

@@ -1,11 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
-import {
-  BatchWriteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb'
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import type { Listing, Order, OrderFlag, OrderFlagKind, OrdersQuery } from '@market/contracts'
 import type { Metrics } from '@market/core'
 import { Orders } from '@market/core'
@@ -13,7 +7,7 @@ import { createAccountRepository } from './account-repository.ts'
 import { auditPut } from './audit-writes.ts'
 import type { CursorCodec } from './cursor.ts'
 import { keyAnswerWrites, keyRecordOf, throwIfKeyAnswered } from './idempotency-repository.ts'
-import { batchGet, type Item, itemIsNew, keyedRead, type TransactItem, withoutKeys } from './items.ts'
+import { batchGet, batchPut, type Item, itemIsNew, keyedRead, type TransactItem, withoutKeys } from './items.ts'
 import {
   dueBy,
   flaggedOrders,
@@ -427,13 +421,8 @@ export const createOrderRepository = (db: DynamoDBDocumentClient, table: string,
 }
 
 /** Past orders written in bulk, 25 to a request, 8 requests at a time (their figures aside: see below). */
-export const writePastOrders = async (db: DynamoDBDocumentClient, table: string, orders: Order[]) => {
-  const items = orders.map((order) => ({ PutRequest: { Item: orderItem(order) } }))
-  for (let start = 0; start < items.length; start += 25 * 8) {
-    const chunks = Array.from({ length: 8 }, (_, index) => items.slice(start + index * 25, start + (index + 1) * 25))
-    await Promise.all(chunks.filter((chunk) => chunk.length > 0).map((chunk) => batchWrite(db, table, chunk)))
-  }
-}
+export const writePastOrders = (db: DynamoDBDocumentClient, table: string, orders: Order[]) =>
+  batchPut(db, table, orders.map(orderItem))
 
 /**
  * Past orders written in bulk (the demo's 18 months of trade): the orders, and what their steps
@@ -455,12 +444,4 @@ export const writeOrderHistory = async (
     table,
     history.flatMap(({ changes }) => changes),
   )
-}
-
-const batchWrite = async (db: DynamoDBDocumentClient, table: string, requests: { PutRequest: { Item: Item } }[]) => {
-  let pending: typeof requests = requests
-  for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
-    const result = await db.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }))
-    pending = (result.UnprocessedItems?.[table] as typeof requests | undefined) ?? []
-  }
 }
