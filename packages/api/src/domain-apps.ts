@@ -1,9 +1,9 @@
 import type { Hono } from 'hono'
 import { createAccountsApp } from './accounts/app.ts'
 import { createAdminApp } from './admin/app.ts'
+import type { GroupDeps } from './deps.ts'
 import { createListingImportsApp } from './listing-imports/app.ts'
 import { createListingsApp } from './listings/app.ts'
-import type { MetaDeps } from './meta/app.ts'
 import { createMetricsApp } from './metrics/app.ts'
 import { createNotificationsApp } from './notifications/app.ts'
 import { createOrdersApp } from './orders/app.ts'
@@ -12,7 +12,8 @@ import { createRfqsApp } from './rfqs/app.ts'
 import { createThreadsApp } from './threads/app.ts'
 import { createWebhooksApp } from './webhooks/app.ts'
 
-type AnyApp = (deps: MetaDeps) => Hono<never>
+// Any group's ports will do (the meta function's): a factory reads a port only when a route runs.
+type AnyApp = (deps: GroupDeps<never>) => Hono<never>
 
 /**
  * Every domain's app factory, for the OpenAPI document (the meta group documents itself). They are
